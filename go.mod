@@ -1,0 +1,3 @@
+module clientbase
+
+go 1.26.8
