@@ -1,4 +1,4 @@
-package clients
+package common
 
 import (
 	"context"
@@ -6,10 +6,10 @@ import (
 	"clientbase/model"
 )
 
-// Store is what the clients screen needs from the database. main wires a
+// ClientStore is what the client screens (list, card, form) need from the database. main wires a
 // store session (bound to the signed-in user, rights enforced there) into it.
 // Every method may block on the disk: call them only from a tea.Cmd.
-type Store interface {
+type ClientStore interface {
 	// List returns rows [offset, offset+limit) of the client list matching f,
 	// in name (collation) order, and the total number of matches. With an
 	// empty filter it answers from the name index at once, even while the
