@@ -1,0 +1,33 @@
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// Form is the key group of a form (ui/components/form).
+type Form struct {
+	Next, Prev, Up, Down, Cycle, CycleBack, Toggle, Submit, Back key.Binding
+}
+
+// NewForm builds the form keys.
+func NewForm() Form {
+	return Form{
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
+		Down:      key.NewBinding(key.WithKeys("down", "enter"), key.WithHelp("↓", "next field")),
+		Cycle:     key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/space", "next option")),
+		CycleBack: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous option")),
+		Toggle:    key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "switch")),
+		Submit:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// ShortHelp is the footer line of a form.
+func (k Form) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Cycle, k.Submit, k.Back}
+}
+
+// FullHelp is the ? overlay of a form.
+func (k Form) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Prev, k.Up, k.Down}, {k.Cycle, k.CycleBack, k.Toggle}, {k.Submit, k.Back}}
+}
