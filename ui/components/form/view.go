@@ -1,0 +1,110 @@
+package form
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View renders the visible window of the form, exactly width × height:
+// "Label   value", and under a bad field its error sentence.
+func (m Model) View() string {
+	lines := m.Lines()
+	end := min(len(lines), m.offset+m.height)
+	start := min(m.offset, end)
+	out := make([]string, 0, m.height)
+	for _, l := range lines[start:end] {
+		out = append(out, fitLine(l, m.width))
+	}
+	for len(out) < m.height {
+		out = append(out, strings.Repeat(" ", m.width))
+	}
+	return strings.Join(out, "\n")
+}
+
+// Lines renders every visible field, one string per screen line, unscrolled.
+func (m Model) Lines() []string {
+	var lines []string
+	for i, f := range m.fields {
+		if f.Hidden {
+			continue
+		}
+		focused := i == m.focus && !m.notFocus
+		marker := "  "
+		label := m.styles.Label
+		if focused {
+			marker = m.styles.Focused.Render("▸ ")
+			label = m.styles.Focused
+		}
+		head := marker + label.Render(ansi.Truncate(f.Label, labelWidth-3, "…"))
+		head += strings.Repeat(" ", max(1, labelWidth-lipgloss.Width(head)))
+		switch f.Kind {
+		case KindText:
+			if f.ReadOnly {
+				lines = append(lines, head+m.styles.Subtle.Render(f.input.Value()))
+			} else {
+				lines = append(lines, head+f.input.View())
+			}
+		case KindChoice:
+			lines = append(lines, head+m.choiceView(f, focused))
+		case KindToggle:
+			lines = append(lines, head+m.toggleView(f, focused))
+		case KindNotes:
+			pad := strings.Repeat(" ", labelWidth)
+			for j, l := range strings.Split(f.area.View(), "\n") {
+				if j == 0 {
+					lines = append(lines, head+l)
+				} else {
+					lines = append(lines, pad+l)
+				}
+			}
+		}
+		if f.err != "" {
+			lines = append(lines, strings.Repeat(" ", labelWidth)+m.styles.FieldError.Render("✗ "+f.err))
+		}
+	}
+	return lines
+}
+
+func (m Model) choiceView(f Field, focused bool) string {
+	label := f.value
+	for _, o := range f.options {
+		if o.Value == f.value {
+			label = o.Label
+			break
+		}
+	}
+	if f.ReadOnly {
+		return m.styles.Subtle.Render(label)
+	}
+	if focused {
+		return m.styles.Focused.Render("‹ " + label + " ›")
+	}
+	return m.styles.Value.Render("  " + label)
+}
+
+func (m Model) toggleView(f Field, focused bool) string {
+	box := "[ ] " + m.no
+	if f.value == "true" {
+		box = "[x] " + m.yes
+	}
+	switch {
+	case f.ReadOnly:
+		return m.styles.Subtle.Render(box)
+	case focused:
+		return m.styles.Focused.Render(box)
+	}
+	return m.styles.Value.Render(box)
+}
+
+// fitLine cuts or pads a rendered line to exactly w cells.
+func fitLine(s string, w int) string {
+	if lipgloss.Width(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	if pad := w - lipgloss.Width(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
