@@ -1,0 +1,77 @@
+package keymap
+
+import "charm.land/bubbles/v2/key"
+
+// ClientList are the keys of the client list.
+type ClientList struct {
+	Nav
+	Filter   key.Binding
+	Open     key.Binding
+	New      key.Binding
+	Edit     key.Binding
+	Category key.Binding
+	Status   key.Binding
+	Manager  key.Binding
+	Mine     key.Binding
+	Archived key.Binding
+	Clear    key.Binding
+}
+
+// NewClientList builds the client list's keys.
+func NewClientList() ClientList {
+	return ClientList{
+		Nav:      NewNav(),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Category: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "category")),
+		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
+		Manager:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "manager")),
+		Mine:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mine")),
+		Archived: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archived")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filters")),
+	}
+}
+
+// ShortHelp is the list's footer: the keys a user needs first, quick filters included.
+func (k ClientList) ShortHelp() []key.Binding {
+	return []key.Binding{k.Filter, k.Open, k.New, k.Edit, k.Category, k.Status, k.Manager, k.Mine, k.Archived}
+}
+
+// FullHelp is the list's columns of the ? overlay.
+func (k ClientList) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.New, k.Edit, k.Filter, k.Clear},
+		{k.Category, k.Status, k.Manager, k.Mine, k.Archived},
+	}
+}
+
+// FilterInput are the keys while the live filter line has the focus.
+type FilterInput struct {
+	Accept key.Binding
+	Cancel key.Binding
+	Up     key.Binding
+	Down   key.Binding
+}
+
+// NewFilterInput builds the filter line's keys.
+func NewFilterInput() FilterInput {
+	return FilterInput{
+		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
+		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+	}
+}
+
+// ShortHelp is the filter line's footer.
+func (k FilterInput) ShortHelp() []key.Binding {
+	return []key.Binding{k.Accept, k.Cancel, k.Up, k.Down}
+}
+
+// FullHelp is the filter line's column of the ? overlay.
+func (k FilterInput) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Accept, k.Cancel, k.Up, k.Down}}
+}

@@ -1,0 +1,80 @@
+// Package confirm is a small yes/no dialog ("Discard the changes?"). The
+// owner keeps it, sends it keys while it is open and reads the answer.
+package confirm
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientbase/model"
+	"clientbase/ui/styles"
+)
+
+// Keys answer the dialog.
+type Keys struct {
+	Yes, No, Toggle, Choose key.Binding
+}
+
+// NewKeys builds the dialog's keys: y/n answer at once, tab/arrows move, enter chooses.
+func NewKeys() Keys {
+	return Keys{
+		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
+		Toggle: key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("←/→", "switch")),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+	}
+}
+
+// Model is an open question. Answered turns true once the user chose.
+type Model struct {
+	Question string
+	Yes      bool // the highlighted (and, once answered, chosen) answer
+	Answered bool
+	keys     Keys
+}
+
+// New opens a question; the safe answer "no" is highlighted.
+func New(question string) Model { return Model{Question: question, keys: NewKeys()} }
+
+// Update reads one key.
+func (m Model) Update(msg tea.Msg) Model {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || m.Answered {
+		return m
+	}
+	switch {
+	case key.Matches(k, m.keys.Yes):
+		m.Yes, m.Answered = true, true
+	case key.Matches(k, m.keys.No):
+		m.Yes, m.Answered = false, true
+	case key.Matches(k, m.keys.Toggle):
+		m.Yes = !m.Yes
+	case key.Matches(k, m.keys.Choose):
+		m.Answered = true
+	}
+	return m
+}
+
+// ShortHelp is the dialog's footer.
+func (m Model) ShortHelp() []key.Binding {
+	return []key.Binding{m.keys.Yes, m.keys.No, m.keys.Choose}
+}
+
+// FullHelp is the dialog's column of the ? overlay.
+func (m Model) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{m.keys.Yes, m.keys.No, m.keys.Toggle, m.keys.Choose}}
+}
+
+// View renders the dialog centred in width×height.
+func (m Model) View(s styles.Styles, width, height int) string {
+	yes, no := s.Subtle.Render(" "+model.T("ui.confirm.yes")+" "), s.Subtle.Render(" "+model.T("ui.confirm.no")+" ")
+	if m.Yes {
+		yes = s.RowCursor.Render("[" + model.T("ui.confirm.yes") + "]")
+	} else {
+		no = s.RowCursor.Render("[" + model.T("ui.confirm.no") + "]")
+	}
+	q := lipgloss.NewStyle().Width(min(width-4, 60)).Render(m.Question)
+	box := s.Dialog.Render(q + "\n\n" + yes + "  " + no)
+	return lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box)
+}

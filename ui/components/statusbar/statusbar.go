@@ -1,0 +1,103 @@
+// Package statusbar draws the bottom status line: who is signed in, which
+// database is open, record counts, badges and the last message.
+package statusbar
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/ui/styles"
+)
+
+// Model is the status bar's content; the root fills it.
+type Model struct {
+	User    string // "ivanova · director"
+	DBPath  string
+	Counts  string // "2000 clients · 3 archived · 8 users"
+	Badges  []string
+	Message string
+	IsError bool
+	HomeDir string // shown as ~; empty: the OS user's home
+}
+
+// ShortenPath fits path into width cells: the home directory becomes ~ and,
+// when still too long, the start is cut so the file name stays visible.
+func ShortenPath(path, home string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if home != "" {
+		if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
+			path = "~" + string(filepath.Separator) + rel
+		}
+	}
+	if lipgloss.Width(path) <= width {
+		return path
+	}
+	if width == 1 {
+		return "…"
+	}
+	return ansi.TruncateLeft(path, lipgloss.Width(path)-width+1, "…")
+}
+
+func (m Model) home() string {
+	if m.HomeDir != "" {
+		return m.HomeDir
+	}
+	h, _ := os.UserHomeDir()
+	return h
+}
+
+// View renders the bar exactly width cells wide. The user chip and the
+// message come first; counts, badges and then the path give way to them.
+func (m Model) View(s styles.Styles, width int) string {
+	user := s.StatusKey.Render(m.User)
+	msgStyle := s.StatusMsg
+	if m.IsError {
+		msgStyle = s.StatusErr
+	}
+	badges := ""
+	for _, b := range m.Badges {
+		badges += s.StatusMsg.Render(s.Warning.Inherit(s.StatusBar).Render(b))
+	}
+	counts := ""
+	if m.Counts != "" {
+		counts = s.StatusMsg.Render(m.Counts)
+	}
+	used := lipgloss.Width(user)
+	rest := width - used
+	msg := ""
+	if m.Message != "" {
+		// The message may use up to all the remaining room.
+		inner := rest - msgStyle.GetHorizontalFrameSize()
+		if inner > 0 {
+			msg = msgStyle.Render(ansi.Truncate(m.Message, inner, "…"))
+		}
+	}
+	rest -= lipgloss.Width(msg)
+	if lipgloss.Width(badges) <= rest {
+		rest -= lipgloss.Width(badges)
+	} else {
+		badges = ""
+	}
+	if lipgloss.Width(counts) <= rest {
+		rest -= lipgloss.Width(counts)
+	} else {
+		counts = ""
+	}
+	path := ""
+	if pw := rest - s.StatusMsg.GetHorizontalFrameSize(); pw >= 8 && m.DBPath != "" {
+		path = s.StatusMsg.Render(ShortenPath(m.DBPath, m.home(), pw))
+		rest -= lipgloss.Width(path)
+	}
+	fill := ""
+	if rest > 0 {
+		fill = s.StatusBar.Render(strings.Repeat(" ", rest))
+	}
+	line := user + path + counts + badges + fill + msg
+	return ansi.Truncate(line, width, "")
+}
