@@ -1,0 +1,291 @@
+package clients
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"clientbase/model"
+	"clientbase/ui/clientcard"
+	"clientbase/ui/common"
+)
+
+// Update handles keys (the root sends them only to the active tab) and every
+// other message.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case pageMsg:
+		return m.onPage(msg)
+	case managersMsg:
+		if msg.err != nil {
+			return statusErr(model.T("ui.list.users_failed", msg.err.Error()))
+		}
+		m.managers = msg.names
+		return nil
+	case common.StatsMsg:
+		if msg.Err == nil {
+			m.stats, m.haveStats = msg.Stats, true
+		}
+		return m.toCard(msg)
+	case common.DataChangedMsg:
+		return tea.Batch(m.requery(false), m.toCard(msg))
+	case common.IndexReadyMsg:
+		var cmd tea.Cmd
+		if m.indexing {
+			cmd = m.requery(false)
+		}
+		return tea.Batch(cmd, m.toCard(msg))
+	case tea.KeyPressMsg:
+		if m.card != nil {
+			return m.toCard(msg)
+		}
+		if m.filtering {
+			return m.filterKey(msg)
+		}
+		return m.listKey(msg)
+	}
+	return m.toCard(msg)
+}
+
+// toCard hands a message to the open card and notices when it closed.
+func (m *Model) toCard(msg tea.Msg) tea.Cmd {
+	if m.card == nil {
+		return nil
+	}
+	c, cmd := m.card.Update(msg)
+	if c.Closed() {
+		m.card = nil
+		// Back on the list at the same row, with what the card may have changed.
+		return tea.Batch(cmd, m.requery(false))
+	}
+	m.card = &c
+	return cmd
+}
+
+func statusErr(text string) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Err: true} }
+}
+
+func (m *Model) onPage(msg pageMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // an older query: its filter or data are gone
+	}
+	if m.pending != nil && m.pending.off == msg.off && m.pending.limit == msg.want {
+		m.pending = nil
+	}
+	if msg.err != nil {
+		m.loadErr = model.T("ui.list.load_failed", msg.err.Error())
+		return statusErr(m.loadErr)
+	}
+	m.loadErr = ""
+	m.loaded = true
+	m.indexing = msg.page.Indexing
+	m.cacheOff, m.cacheRows = msg.off, msg.page.Rows
+	m.win.SetTotal(msg.page.Total)
+	return m.ensureRows()
+}
+
+// requery starts a new query generation: the previous query's context is
+// cancelled and its results will be dropped. fromTop puts the cursor on the
+// first row (a new filter); otherwise the cursor stays (a refresh).
+func (m *Model) requery(fromTop bool) tea.Cmd {
+	m.cancel()
+	m.ctx, m.cancel = context.WithCancel(context.Background())
+	m.gen++
+	m.pending = nil
+	if fromTop {
+		m.win.GoTo(0)
+		m.win.Top = 0
+	}
+	return m.fetchAround()
+}
+
+// want is the slice of the list to keep in memory for the current cursor.
+func (m *Model) want() span {
+	from, to := m.win.Visible()
+	if !m.loaded && to <= from {
+		to = from + m.win.Height // total unknown yet: ask for a screenful
+	}
+	margin := max(rowsAround, m.win.Height)
+	off := max(0, from-margin)
+	return span{off: off, limit: to + margin - off}
+}
+
+func (m *Model) fetchAround() tea.Cmd {
+	w := m.want()
+	m.pending = &w
+	return fetchPage(m.ctx, m.deps.Store, m.filter, m.gen, w.off, w.limit)
+}
+
+// ensureRows asks for more rows when the cursor came near the edge of what
+// is in memory, unless such a request is already on its way.
+func (m *Model) ensureRows() tea.Cmd {
+	from, to := m.win.Visible()
+	if to <= from {
+		return nil
+	}
+	slack := m.win.Height / 2
+	lo := max(0, from-slack)
+	hi := min(m.win.Total, to+slack)
+	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
+	if covered(m.cacheOff, len(m.cacheRows)) {
+		return nil
+	}
+	if m.pending != nil && covered(m.pending.off, m.pending.limit) {
+		return nil
+	}
+	return m.fetchAround()
+}
+
+func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
+	keys := m.keys
+	switch {
+	case key.Matches(k, keys.Up):
+		m.win.Move(-1)
+	case key.Matches(k, keys.Down):
+		m.win.Move(1)
+	case key.Matches(k, keys.PageUp):
+		m.win.Move(-m.win.Height)
+	case key.Matches(k, keys.PageDown):
+		m.win.Move(m.win.Height)
+	case key.Matches(k, keys.Top):
+		m.win.GoTo(0)
+	case key.Matches(k, keys.Bottom):
+		m.win.GoTo(m.win.Total - 1)
+	case key.Matches(k, keys.Filter):
+		m.filtering = true
+		m.input.CursorEnd()
+		return m.input.Focus()
+	case key.Matches(k, keys.Clear):
+		if m.filter == (model.ClientFilter{}) {
+			return nil
+		}
+		m.filter = model.ClientFilter{}
+		m.input.SetValue("")
+		return m.requery(true)
+	case key.Matches(k, keys.Open):
+		return m.openCard(false)
+	case key.Matches(k, keys.Edit):
+		return m.openCard(true)
+	case key.Matches(k, keys.New):
+		c, cmd := clientcard.NewClient(m.cardDeps(), model.Client{})
+		c.SetSize(m.width, m.height)
+		m.card = &c
+		return cmd
+	case key.Matches(k, keys.Category):
+		m.filter.Category = nextCategory(m.filter.Category)
+		return m.requery(true)
+	case key.Matches(k, keys.Status):
+		m.filter.Status = nextStatus(m.filter.Status)
+		return m.requery(true)
+	case key.Matches(k, keys.Manager):
+		if len(m.managers) == 0 {
+			return func() tea.Msg { return common.StatusMsg{Text: model.T("ui.list.no_managers")} }
+		}
+		m.filter.Manager = nextName(m.managers, m.filter.Manager)
+		return m.requery(true)
+	case key.Matches(k, keys.Mine):
+		if m.filter.Manager == m.deps.Me.Name {
+			m.filter.Manager = ""
+		} else {
+			m.filter.Manager = m.deps.Me.Name
+		}
+		return m.requery(true)
+	case key.Matches(k, keys.Archived):
+		m.filter.IncludeArchived = !m.filter.IncludeArchived
+		return m.requery(true)
+	default:
+		return nil
+	}
+	return m.ensureRows()
+}
+
+func (m *Model) filterKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, m.fkeys.Accept):
+		m.filtering = false
+		m.input.Blur()
+		return nil
+	case key.Matches(k, m.fkeys.Cancel):
+		m.filtering = false
+		m.input.Blur()
+		m.input.SetValue("")
+		if m.filter.Text == "" {
+			return nil
+		}
+		m.filter.Text = ""
+		return m.requery(true)
+	case key.Matches(k, m.fkeys.Up):
+		m.win.Move(-1)
+		return m.ensureRows()
+	case key.Matches(k, m.fkeys.Down):
+		m.win.Move(1)
+		return m.ensureRows()
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(k)
+	if v := m.input.Value(); v != m.filter.Text {
+		m.filter.Text = v
+		return tea.Batch(cmd, m.requery(true))
+	}
+	return cmd
+}
+
+func (m *Model) cardDeps() clientcard.Deps {
+	return clientcard.Deps{Store: m.deps.Store, Me: m.deps.Me, Styles: m.deps.Styles, ReadOnly: m.deps.ReadOnly, Loc: m.deps.Loc}
+}
+
+// openCard opens the highlighted client; edit passes the card its own edit
+// key so the card decides whether this user may edit.
+func (m *Model) openCard(edit bool) tea.Cmd {
+	c, ok := m.Current()
+	if !ok {
+		return nil
+	}
+	card, cmd := clientcard.Open(m.cardDeps(), c.ID)
+	card.SetSize(m.width, m.height)
+	if edit {
+		var cmd2 tea.Cmd
+		card, cmd2 = card.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
+		cmd = tea.Batch(cmd, cmd2)
+	}
+	m.card = &card
+	return cmd
+}
+
+func nextCategory(c model.Category) model.Category {
+	all := append([]model.Category{model.CategoryNone}, model.Categories...)
+	for i, x := range all {
+		if x == c {
+			return all[(i+1)%len(all)]
+		}
+	}
+	return model.CategoryNone
+}
+
+func nextStatus(s model.ClientStatus) model.ClientStatus {
+	all := append([]model.ClientStatus{""}, model.ClientStatuses...)
+	for i, x := range all {
+		if x == s {
+			return all[(i+1)%len(all)]
+		}
+	}
+	return ""
+}
+
+// nextName cycles "" → names[0] → … → last → "".
+func nextName(names []string, cur string) string {
+	if cur == "" {
+		return names[0]
+	}
+	for i, n := range names {
+		if n == cur {
+			if i+1 < len(names) {
+				return names[i+1]
+			}
+			return ""
+		}
+	}
+	return names[0]
+}
