@@ -1,0 +1,435 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+	"clientbase/store/search"
+)
+
+// clientKeys are every index entry one client has.
+type clientKeys struct {
+	name []byte      // idx_client_name key
+	blob []byte      // idx_client_name value
+	per  [4][][]byte // composite keys per clientValueIndexes bucket
+}
+
+// keysOf computes c's index entries (c.ID must be set).
+func (db *DB) keysOf(c *model.Client) clientKeys {
+	id := uint64(c.ID)
+	k := clientKeys{
+		name: nameIndexKey(c.ShortName, id),
+		blob: search.ClientBlob(c, db.managerID(c.Manager)),
+	}
+	for i, vals := range indexValues(c) {
+		for _, v := range vals {
+			k.per[i] = append(k.per[i], compositeKey([]byte(v), id))
+		}
+	}
+	return k
+}
+
+// indexValues are the looked-up values of c per clientValueIndexes bucket:
+// tax id, phone digits, e-mails, name skeleton; each list without repeats.
+func indexValues(c *model.Client) [4][]string {
+	var out [4][]string
+	add := func(i int, v string) {
+		if v == "" {
+			return
+		}
+		for _, have := range out[i] {
+			if have == v {
+				return
+			}
+		}
+		out[i] = append(out[i], v)
+	}
+	add(0, taxIDKey(c.TaxID))
+	for _, p := range c.Phones {
+		add(1, phoneKey(p))
+	}
+	for _, e := range c.Emails {
+		add(2, emailKey(e))
+	}
+	add(3, model.NameSkeleton(c.ShortName))
+	return out
+}
+
+func taxIDKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
+
+func emailKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// phoneKey is the digits of the E.164 form (of the raw text while a phone
+// has none), the form the phone index and the search index share.
+func phoneKey(p model.Phone) string {
+	src := p.E164
+	if src == "" {
+		src = p.Raw
+	}
+	d := digits(src)
+	if len(d) < 5 {
+		return ""
+	}
+	return d
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (db *DB) managerID(name string) uint32 {
+	if name == "" {
+		return 0
+	}
+	db.usersMu.RLock()
+	u, ok := db.usersByNm[name]
+	db.usersMu.RUnlock()
+	if !ok {
+		return 0
+	}
+	return uint32(u.ID)
+}
+
+// putClient writes c and its index entries, deleting old's entries (old nil:
+// a new client), and keeps the counters.
+func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) error {
+	id := itob(uint64(c.ID))
+	v, err := encode(c)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketClients).Put(id, v); err != nil {
+		return err
+	}
+	names := tx.Bucket(bucketClientName)
+	if old != nil && !bytes.Equal(oldKeys.name, newKeys.name) {
+		if err := names.Delete(oldKeys.name); err != nil {
+			return err
+		}
+	}
+	if err := names.Put(newKeys.name, newKeys.blob); err != nil {
+		return err
+	}
+	for i, name := range clientValueIndexes {
+		b := tx.Bucket(name)
+		if old != nil {
+			for _, k := range oldKeys.per[i] {
+				if !containsKey(newKeys.per[i], k) {
+					if err := b.Delete(k); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, k := range newKeys.per[i] {
+			if err := b.Put(k, nil); err != nil {
+				return err
+			}
+		}
+	}
+	arch := tx.Bucket(bucketClientArchived)
+	if c.Archived {
+		err = arch.Put(id, nil)
+	} else if old != nil && old.Archived {
+		err = arch.Delete(id)
+	}
+	if err != nil {
+		return err
+	}
+	wasLive, wasArchived := 0, 0
+	if old != nil {
+		if old.Archived {
+			wasArchived = 1
+		} else {
+			wasLive = 1
+		}
+	}
+	isLive, isArchived := 1, 0
+	if c.Archived {
+		isLive, isArchived = 0, 1
+	}
+	if d := isLive - wasLive; d != 0 {
+		if err := addCounter(tx, keyClientsLive, int64(d)); err != nil {
+			return err
+		}
+	}
+	if d := isArchived - wasArchived; d != 0 {
+		if err := addCounter(tx, keyClientsArchived, int64(d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func containsKey(list [][]byte, k []byte) bool {
+	for _, x := range list {
+		if bytes.Equal(x, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// writeAudit appends e to the audit log and its record index.
+func writeAudit(tx *bolt.Tx, e *model.AuditEntry) error {
+	b := tx.Bucket(bucketAudit)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	e.ID = model.ID(seq)
+	v, err := encode(e)
+	if err != nil {
+		return err
+	}
+	if err := b.Put(itob(seq), v); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketAuditRecord).Put(auditRecordKey(e.Kind, uint64(e.Record), seq), nil)
+}
+
+func getClient(tx *bolt.Tx, id model.ID) (model.Client, error) {
+	v := tx.Bucket(bucketClients).Get(itob(uint64(id)))
+	if v == nil {
+		return model.Client{}, model.Sentencef(model.ErrNotFound, "store.client_missing", uint64(id))
+	}
+	var c model.Client
+	err := decode(v, &c)
+	return c, err
+}
+
+// Client loads one client.
+func (s *Session) Client(id model.ID) (model.Client, error) {
+	var c model.Client
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = getClient(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// SaveClient creates (ID 0) or updates a client: validation, version check,
+// rights, category history, record, indexes and audit in one transaction,
+// then the search index.
+func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error) {
+	db := s.db
+	if db.ro {
+		return model.Client{}, db.readOnlyErr()
+	}
+	if ve := model.PrepareClient(&c); ve != nil && len(ve.Fields) > 0 {
+		return model.Client{}, ve
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	now := db.now()
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		var old *model.Client
+		action := "create"
+		if c.ID != 0 {
+			o, err := getClient(tx, c.ID)
+			if err != nil {
+				return err
+			}
+			if o.Version != c.Version {
+				return conflict(o.Meta)
+			}
+			old, action = &o, "update"
+		}
+		if err := model.CheckClientChange(s.me, old, &c, reason); err != nil {
+			return err
+		}
+		// The category history and the archive mark are the store's to keep:
+		// they change only through a category change and SetArchived.
+		to := c.Category
+		if old != nil {
+			c.CategoryLog, c.Category, c.Archived = old.CategoryLog, old.Category, old.Archived
+			c.CreatedAt, c.CreatedBy = old.CreatedAt, old.CreatedBy
+		} else {
+			c.CategoryLog, c.Category, c.Archived = nil, model.CategoryNone, false
+			id, err := tx.Bucket(bucketClients).NextSequence()
+			if err != nil {
+				return err
+			}
+			c.ID, c.CreatedAt, c.CreatedBy = model.ID(id), now, s.me.Name
+		}
+		if to != c.Category {
+			applyCategoryChange(&c, to, s.me.Name, reason, now)
+		}
+		c.Version++
+		c.UpdatedAt, c.UpdatedBy = now, s.me.Name
+		before := model.Client{}
+		var oldKeys clientKeys
+		if old != nil {
+			before = *old
+			oldKeys = db.keysOf(old)
+		}
+		newKeys := db.keysOf(&c)
+		if err := putClient(tx, old, &c, &oldKeys, &newKeys); err != nil {
+			return err
+		}
+		return writeAudit(tx, &model.AuditEntry{
+			At: now, User: s.me.Name, Kind: "client", Record: c.ID, Action: action,
+			Reason: reason, Changes: diffClients(&before, &c),
+		})
+	})
+	if err != nil {
+		return model.Client{}, err
+	}
+	db.indexClient(&c)
+	return c, nil
+}
+
+func conflict(m model.Meta) error {
+	return model.Sentencef(model.ErrConflict, "store.conflict", model.FormatDateTime(m.UpdatedAt, time.Local), m.UpdatedBy)
+}
+
+// SetArchived archives or restores a client; archiving again is a no-op.
+func (s *Session) SetArchived(id model.ID, version uint64, archived bool) (model.Client, error) {
+	db := s.db
+	if db.ro {
+		return model.Client{}, db.readOnlyErr()
+	}
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	now := db.now()
+	var c model.Client
+	changed := false
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		old, err := getClient(tx, id)
+		if err != nil {
+			return err
+		}
+		if !model.CanOnClient(s.me, model.ActClientArchive, &old) {
+			return forbidden(s.me, "store.act.archive")
+		}
+		if old.Version != version {
+			return conflict(old.Meta)
+		}
+		c = old
+		if old.Archived == archived {
+			return nil
+		}
+		changed = true
+		c.Archived = archived
+		c.Version++
+		c.UpdatedAt, c.UpdatedBy = now, s.me.Name
+		oldKeys, newKeys := db.keysOf(&old), db.keysOf(&c)
+		if err := putClient(tx, &old, &c, &oldKeys, &newKeys); err != nil {
+			return err
+		}
+		action, from, to := "archive", "no", "yes"
+		if !archived {
+			action, from, to = "restore", "yes", "no"
+		}
+		return writeAudit(tx, &model.AuditEntry{
+			At: now, User: s.me.Name, Kind: "client", Record: c.ID, Action: action,
+			Changes: []model.FieldChange{{Field: "archived", Old: from, New: to}},
+		})
+	})
+	if err != nil {
+		return model.Client{}, err
+	}
+	if changed {
+		db.archivedMu.Lock()
+		if archived {
+			db.archived[uint64(id)] = struct{}{}
+		} else {
+			delete(db.archived, uint64(id))
+		}
+		db.archivedMu.Unlock()
+		db.indexClient(&c)
+	}
+	return c, nil
+}
+
+func forbidden(u model.User, what string) error {
+	return model.Sentencef(model.ErrForbidden, "store.forbidden", u.Role, model.T(what))
+}
+
+// Duplicates finds existing clients sharing c's tax id, a phone, an e-mail
+// or its name skeleton; c itself is excluded; each client once, with the
+// first reason found.
+func (s *Session) Duplicates(c model.Client) ([]model.DuplicateClient, error) {
+	probe := c
+	probe.Phones = append([]model.Phone(nil), c.Phones...)
+	probe.Emails = append([]string(nil), c.Emails...)
+	_ = model.PrepareClient(&probe) // normalised values only; validity is the form's business
+	vals := indexValues(&probe)
+	var out []model.DuplicateClient
+	seen := map[uint64]bool{uint64(c.ID): true}
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		for i, name := range clientValueIndexes {
+			cur := tx.Bucket(name).Cursor()
+			for _, v := range vals[i] {
+				prefix := append([]byte(v), 0)
+				for k, _ := cur.Seek(prefix); k != nil && hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
+					id := compositeID(k)
+					if seen[id] {
+						continue
+					}
+					seen[id] = true
+					other, err := getClient(tx, model.ID(id))
+					if errors.Is(err, model.ErrNotFound) {
+						continue
+					} else if err != nil {
+						return err
+					}
+					out = append(out, model.DuplicateClient{Client: other, Reason: duplicateReason(i, v, &other)})
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func duplicateReason(index int, value string, c *model.Client) string {
+	switch index {
+	case 0:
+		return model.T("store.dup.tax_id", value)
+	case 1:
+		return model.T("store.dup.phone", model.FormatPhone("+"+value))
+	case 2:
+		return model.T("store.dup.email", value)
+	}
+	return model.T("store.dup.name", c.ShortName)
+}
+
+// History returns a client's audit entries, oldest first.
+func (s *Session) History(id model.ID) ([]model.AuditEntry, error) {
+	return s.db.history("client", uint64(id))
+}
+
+func (db *DB) history(kind string, id uint64) ([]model.AuditEntry, error) {
+	var out []model.AuditEntry
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		audit := tx.Bucket(bucketAudit)
+		prefix := auditRecordPrefix(kind, id)
+		cur := tx.Bucket(bucketAuditRecord).Cursor()
+		for k, _ := cur.Seek(prefix); k != nil && hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
+			v := audit.Get(k[len(prefix):])
+			if v == nil {
+				continue
+			}
+			var e model.AuditEntry
+			if err := decode(v, &e); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	return out, err
+}
