@@ -1,0 +1,97 @@
+// Package ui is the root of the interface: the tab bar, the status bar, the
+// key help, and the screens under them. App is the only tea.Model whose View
+// returns a tea.View.
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"clientbase/keymap"
+	"clientbase/model"
+	"clientbase/ui/clients"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+)
+
+// Config is what main hands the interface.
+type Config struct {
+	Store      common.ClientStore
+	Me         model.User
+	DBPath     string
+	ReadOnly   bool
+	Loc        *time.Location
+	IndexReady func() bool // nil: no background index to wait for
+}
+
+// Tab numbers, in tab bar order.
+const (
+	TabClients = iota
+	TabCalls
+	TabOrders
+	TabComplaints
+)
+
+// App is the root model.
+type App struct {
+	cfg    Config
+	styles styles.Styles
+	keys   keymap.Global
+	okeys  keymap.Overlay
+
+	tabs    []common.Tab
+	clients *clients.Model
+	active  int
+
+	width, height int
+	showHelp      bool
+
+	message  string
+	msgErr   bool
+	stats    model.Stats
+	statsOK  bool
+	indexing bool
+}
+
+// New builds the interface; styles start dark until the terminal says otherwise.
+func New(cfg Config) *App {
+	if cfg.Loc == nil {
+		cfg.Loc = time.Local
+	}
+	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay()}
+	a.indexing = cfg.IndexReady != nil
+	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc})
+	a.tabs = []common.Tab{
+		a.clients,
+		newPlaceholder(model.T("ui.tab.calls"), model.T("ui.next.calls"), a.styles),
+		newPlaceholder(model.T("ui.tab.orders"), model.T("ui.next.orders"), a.styles),
+		newPlaceholder(model.T("ui.tab.complaints"), model.T("ui.next.complaints"), a.styles),
+	}
+	return a
+}
+
+// Init asks the terminal for its background, loads the counts, watches the
+// search index and starts every tab.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStats(a.cfg.Store)}
+	if a.cfg.IndexReady != nil {
+		cmds = append(cmds, checkIndex(a.cfg.IndexReady, 0))
+	}
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+// ActiveTab is the number of the tab on screen.
+func (a *App) ActiveTab() int { return a.active }
+
+// Clients is the client list screen (tests drive it through the App).
+func (a *App) Clients() *clients.Model { return a.clients }
+
+// HelpShown reports whether the ? overlay is open.
+func (a *App) HelpShown() bool { return a.showHelp }
+
+// Status is the status bar's last message.
+func (a *App) Status() (text string, isErr bool) { return a.message, a.msgErr }

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"clientbase/model"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+)
+
+// Update routes keys in one fixed order (overlay → ctrl+c → focused text
+// field → shell keys → active tab) and hands every other message to all tabs.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.styles = styles.New(msg.IsDark())
+		for _, t := range a.tabs {
+			t.SetStyles(a.styles)
+		}
+		return a, a.broadcast(msg)
+	case tea.KeyPressMsg:
+		return a, a.onKey(msg)
+	case common.StatusMsg:
+		a.message, a.msgErr = msg.Text, msg.Err
+		return a, nil
+	case common.SwitchTabMsg:
+		a.setTab(msg.Tab)
+		return a, nil
+	case common.StatsMsg:
+		if msg.Err != nil {
+			a.statsOK = false
+		} else {
+			a.stats, a.statsOK = msg.Stats, true
+		}
+		return a, a.broadcast(msg)
+	case common.DataChangedMsg:
+		return a, tea.Batch(loadStats(a.cfg.Store), a.broadcast(msg))
+	case indexMsg:
+		if !msg.ready {
+			return a, checkIndex(a.cfg.IndexReady, indexPoll)
+		}
+		a.indexing = false
+		if a.message == "" {
+			a.message = model.T("ui.status.ready")
+		}
+		return a, a.broadcast(common.IndexReadyMsg{})
+	case backupMsg:
+		if msg.err != nil {
+			a.message, a.msgErr = model.T("ui.backup.failed", msg.err.Error()), true
+		} else {
+			a.message, a.msgErr = model.T("ui.backup.done", msg.path), false
+		}
+		return a, nil
+	}
+	return a, a.broadcast(msg)
+}
+
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	cmds := make([]tea.Cmd, 0, len(a.tabs))
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if a.showHelp {
+		switch {
+		case key.Matches(k, a.keys.ForceQuit):
+			return tea.Quit
+		case key.Matches(k, a.okeys.Close):
+			a.showHelp = false
+		}
+		return nil
+	}
+	if key.Matches(k, a.keys.ForceQuit) {
+		return tea.Quit
+	}
+	tab := a.tabs[a.active]
+	if tab.InputFocused() {
+		return tab.Update(k)
+	}
+	switch {
+	case key.Matches(k, a.keys.Tab1):
+		a.setTab(TabClients)
+	case key.Matches(k, a.keys.Tab2):
+		a.setTab(TabCalls)
+	case key.Matches(k, a.keys.Tab3):
+		a.setTab(TabOrders)
+	case key.Matches(k, a.keys.Tab4):
+		a.setTab(TabComplaints)
+	case key.Matches(k, a.keys.NextTab):
+		a.setTab((a.active + 1) % len(a.tabs))
+	case key.Matches(k, a.keys.PrevTab):
+		a.setTab((a.active + len(a.tabs) - 1) % len(a.tabs))
+	case key.Matches(k, a.keys.Help):
+		a.showHelp = true
+	case key.Matches(k, a.keys.Quit):
+		return tea.Quit
+	case key.Matches(k, a.keys.Backup):
+		a.message, a.msgErr = "", false
+		return backup(a.cfg.Store, a.cfg.DBPath)
+	default:
+		return tab.Update(k)
+	}
+	return nil
+}
+
+func (a *App) setTab(i int) {
+	if i >= 0 && i < len(a.tabs) {
+		a.active = i
+	}
+}
+
+// bodyHeight is the room between the tab bar and the status bar + footer.
+func (a *App) bodyHeight() int { return max(0, a.height-3) }
+
+func (a *App) layout() {
+	for _, t := range a.tabs {
+		t.SetSize(a.width, a.bodyHeight())
+	}
+}

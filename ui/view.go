@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"clientbase/model"
+	"clientbase/ui/components/helpview"
+	"clientbase/ui/components/statusbar"
+	"clientbase/ui/components/tabs"
+)
+
+// View draws the whole screen in the alternate screen.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = model.T("ui.app.name")
+	return v
+}
+
+func (a *App) render() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	s := a.styles
+	titles := make([]string, len(a.tabs))
+	for i, t := range a.tabs {
+		titles[i] = t.Title()
+	}
+	var body string
+	if a.showHelp {
+		body = helpview.Overlay(s, model.T("ui.help.title"), a.fullHelp(), model.T("ui.help.close"), a.width, a.bodyHeight())
+	} else {
+		body = a.tabs[a.active].View()
+	}
+	parts := []string{
+		tabs.View(s, titles, a.active, model.T("ui.app.name"), a.width),
+		fitHeight(body, a.width, a.bodyHeight()),
+		a.statusBar().View(s, a.width),
+		helpview.Footer(s, a.shortHelp(), a.width),
+	}
+	out := strings.Join(parts, "\n")
+	lines := strings.Split(out, "\n")
+	if len(lines) > a.height {
+		lines = lines[:a.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fitHeight keeps a screen's body at exactly h lines whatever it returned.
+func fitHeight(body string, w, h int) string {
+	if h == 0 {
+		return ""
+	}
+	lines := strings.Split(body, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (a *App) statusBar() statusbar.Model {
+	sb := statusbar.Model{
+		User:    a.cfg.Me.Name + " · " + model.T("ui.role."+string(a.cfg.Me.Role)),
+		DBPath:  a.cfg.DBPath,
+		Message: a.message,
+		IsError: a.msgErr,
+	}
+	if a.statsOK {
+		sb.Counts = model.T("ui.status.counts", a.stats.Clients, a.stats.Archived, a.stats.Users)
+	}
+	if a.cfg.ReadOnly {
+		sb.Badges = append(sb.Badges, model.T("ui.status.readonly"))
+	}
+	if a.indexing {
+		sb.Badges = append(sb.Badges, model.T("ui.status.indexing"))
+	}
+	return sb
+}
+
+func (a *App) shortHelp() []key.Binding {
+	if a.showHelp {
+		return a.okeys.ShortHelp()
+	}
+	b := append([]key.Binding{}, a.tabs[a.active].ShortHelp()...)
+	if a.tabs[a.active].InputFocused() {
+		return b
+	}
+	return append(b, a.keys.ShortHelp()...)
+}
+
+func (a *App) fullHelp() [][]key.Binding {
+	g := append([][]key.Binding{}, a.tabs[a.active].FullHelp()...)
+	return append(g, a.keys.FullHelp()...)
+}
