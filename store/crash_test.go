@@ -1,0 +1,124 @@
+package store
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+const crashChildEnv = "CLIENTBASE_CRASH_CHILD_DB"
+
+// TestCrashWriterChild is the child of TestCrashKeepsReportedWrites: it saves
+// clients one by one and reports each committed one on stdout until killed.
+func TestCrashWriterChild(t *testing.T) {
+	path := os.Getenv(crashChildEnv)
+	if path == "" {
+		t.Skip("runs only as the crash test's child process")
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	u, err := db.SignIn("boss")
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	s := db.As(u)
+	for i := 0; i < 100000; i++ {
+		c := newClient(fmt.Sprintf("Crash client %06d", i))
+		c.Phones = []model.Phone{{E164: fmt.Sprintf("+7912%07d", i)}}
+		c.Notes = strings.Repeat("note ", i%40)
+		saved, err := s.SaveClient(c, "")
+		if err != nil {
+			fmt.Println("error", err)
+			os.Exit(2)
+		}
+		// Every other client is edited again, so the kill may land in an update too.
+		if i%2 == 1 {
+			saved.City = "Vilnius"
+			if saved, err = s.SaveClient(saved, ""); err != nil {
+				fmt.Println("error", err)
+				os.Exit(2)
+			}
+		}
+		fmt.Printf("saved %d %d\n", saved.ID, saved.Version)
+	}
+	os.Exit(0)
+}
+
+func TestCrashKeepsReportedWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a child process")
+	}
+	path := tempPath(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriterChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	reported := map[uint64]uint64{} // id → version reported saved
+	sc := bufio.NewScanner(out)
+	killed := false
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 1 && f[0] == "error" {
+			t.Fatalf("child: %s", sc.Text())
+		}
+		if len(f) != 3 || f[0] != "saved" {
+			continue
+		}
+		id, _ := strconv.ParseUint(f[1], 10, 64)
+		ver, _ := strconv.ParseUint(f[2], 10, 64)
+		reported[id] = ver
+		if len(reported) == 200 && !killed {
+			killed = true
+			cmd.Process.Signal(syscall.SIGKILL)
+		}
+	}
+	cmd.Wait()
+	if !killed {
+		t.Fatalf("the child stopped by itself after %d saves", len(reported))
+	}
+
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			t.Errorf("tx.Check: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := db.As(model.User{Name: "boss", Role: model.RoleDirector})
+	for id, ver := range reported {
+		c, err := s.Client(model.ID(id))
+		if err != nil {
+			t.Errorf("client %d was reported saved: %v", id, err)
+		} else if c.Version < ver {
+			t.Errorf("client %d: version %d, reported %d", id, c.Version, ver)
+		}
+	}
+	checkConsistency(t, db)
+	t.Logf("%d reported writes survived the kill", len(reported))
+}
