@@ -6,8 +6,8 @@ import "charm.land/bubbles/v2/key"
 // scrolls with the same keys).
 type Card struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-	Edit, Contacts, History, Archive       key.Binding
-	Back                                   key.Binding
+	Edit, Contacts, History, Archive        key.Binding
+	Back                                    key.Binding
 }
 
 // NewCard builds the card keys; the card disables what the role may not do.

@@ -1,0 +1,477 @@
+package clientcard
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+)
+
+// cardLabelWidth is the column the card's values start at.
+const cardLabelWidth = 18
+
+// rebuild renders the card body and the history once per change of record,
+// history or width, so View only cuts out the visible window.
+func (m *Model) rebuild() {
+	m.lines = m.cardLines()
+	m.histLines = m.historyLines()
+	m.clampScroll()
+}
+
+func (m *Model) clampScroll() {
+	h := m.bodyHeight()
+	m.scroll = max(0, min(m.scroll, len(m.lines)-h))
+	m.histScroll = max(0, min(m.histScroll, len(m.histLines)-h))
+}
+
+// bodyHeight is the height under the title line (and the banner when shown).
+func (m Model) bodyHeight() int {
+	h := m.height - 1
+	if m.banner != "" {
+		h--
+	}
+	return max(1, h)
+}
+
+func (m Model) formHeight() int {
+	h := m.height - 1
+	if m.formBanner != "" {
+		h -= len(wrap(m.formBanner, m.width))
+	}
+	return max(1, h)
+}
+
+func wrap(s string, w int) []string {
+	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
+}
+
+func (m Model) row(label, value string) string {
+	st := m.deps.Styles
+	head := "  " + st.Label.Render(ansi.Truncate(label, cardLabelWidth-3, "…"))
+	head += strings.Repeat(" ", max(1, cardLabelWidth-lipgloss.Width(head)))
+	if value == "" {
+		return head + st.Subtle.Render("—")
+	}
+	return head + st.Value.Render(value)
+}
+
+func (m Model) section(title string) string {
+	return m.deps.Styles.Header.Render(title)
+}
+
+func enumText(prefix, v string) string {
+	if v == "" {
+		return ""
+	}
+	if model.HasMessage(prefix + v) {
+		return model.T(prefix + v)
+	}
+	return v
+}
+
+// cardLines renders every field of the client, grouped as the department reads a card.
+func (m Model) cardLines() []string {
+	c := m.client
+	st := m.deps.Styles
+	var ls []string
+	add := func(s ...string) { ls = append(ls, s...) }
+
+	add(m.section(model.T("card.sec.requisites")))
+	add(m.row(label(fShortName), c.ShortName), m.row(label(fFullName), c.FullName))
+	add(m.row(label(fKind), enumText("card.kind.", string(c.Kind))))
+	tax := c.TaxID
+	if tax != "" && c.TaxCountry != "" {
+		tax += "  " + st.Subtle.Render("("+enumText("card.taxcountry.", string(c.TaxCountry))+")")
+	}
+	add(m.row(label(fTaxID), tax), m.row(label(fKPP), c.KPP), m.row(label(fOGRN), c.OGRN))
+
+	add("", m.section(model.T("card.sec.addresses")))
+	add(m.row(label(fLegalAddr), c.LegalAddress), m.row(label(fActualAddr), c.ActualAddress), m.row(label(fCity), c.City))
+
+	add("", m.section(model.T("card.sec.phones")))
+	if len(c.Phones) == 0 {
+		add(m.row(label(fPhones), ""))
+	}
+	for i, p := range c.Phones {
+		l := ""
+		if i == 0 {
+			l = label(fPhones)
+		}
+		v := phoneText(p)
+		if p.Label != "" {
+			v += "  " + st.Subtle.Render(p.Label)
+		}
+		if p.WrongNumber {
+			v += "  " + st.Warning.Render(model.T("card.wrong_number"))
+		}
+		add(m.row(l, v))
+	}
+	add(m.row(label(fEmails), strings.Join(c.Emails, ", ")), m.row(label(fFax), c.Fax))
+
+	add("", m.section(model.T("card.sec.calling")))
+	add(m.row(label(fLanguage), enumText("card.lang.", c.Language)))
+	add(m.row(label(fTimeZone), c.TimeZone))
+	local := ""
+	if m.clientLoc != nil {
+		local = model.FormatDateTime(m.deps.Now(), m.clientLoc)
+	}
+	add(m.row(model.T("card.local_time"), local))
+	window := callWindowText(c.CallWindow)
+	if window == "" {
+		window = model.T("card.working_hours")
+	}
+	add(m.row(label(fCallWindow), window))
+
+	add("", m.section(model.T("card.sec.organisation")))
+	add(m.row(label(fRegion), c.Region), m.row(label(fBranch), c.Branch))
+	add(m.row(label(fSource), enumText("card.source.", string(c.Source))), m.row(label(fManager), c.Manager))
+
+	add("", m.section(model.T("card.sec.category")))
+	add(m.row(label(fCategory), enumText("card.category.", string(c.Category))))
+	for i := len(c.CategoryLog) - 1; i >= 0; i-- {
+		ch := c.CategoryLog[i]
+		add(m.row("", st.Subtle.Render(model.T("card.category_change",
+			model.FormatDate(ch.At, m.deps.Loc), orNone(string(ch.From)), orNone(string(ch.To)), ch.By, ch.Reason))))
+	}
+	add(m.row(label(fStatus), enumText("card.status.", string(c.Status))))
+	add(m.row(model.T("card.flags"), m.flagsText()))
+
+	add("", m.section(model.T("card.sec.terms")))
+	add(m.row(label(fCreditLimit), moneyText(c.CreditLimit)))
+	add(m.row(label(fDeferral), deferralText(c.DeferralDays)))
+	add(m.row(label(fPriceColumn), c.PriceColumn), m.row(label(fCompetitors), c.Competitors))
+
+	add("", m.section(label(fNotes)))
+	if strings.TrimSpace(c.Notes) == "" {
+		add("  " + st.Subtle.Render("—"))
+	}
+	for _, l := range strings.Split(strings.TrimRight(c.Notes, "\n"), "\n") {
+		if strings.TrimSpace(c.Notes) != "" {
+			add("  " + st.Value.Render(l))
+		}
+	}
+
+	add("", m.section(model.T("card.sec.contacts", len(c.Contacts))))
+	if len(c.Contacts) == 0 {
+		add("  " + st.Subtle.Render(model.T("card.no_contacts")))
+	}
+	for _, ct := range c.Contacts {
+		add("  " + m.contactLine(ct))
+	}
+
+	add("", m.section(model.T("card.sec.timeline")))
+	add("  " + st.Subtle.Render(model.T("card.timeline_placeholder")))
+
+	if c.ID != 0 {
+		add("", st.Subtle.Render(model.T("card.record",
+			model.FormatDateTime(c.CreatedAt, m.deps.Loc), c.CreatedBy,
+			model.FormatDateTime(c.UpdatedAt, m.deps.Loc), c.UpdatedBy, c.Version)))
+	}
+	return ls
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return model.T("card.none")
+	}
+	return s
+}
+
+func (m Model) flagsText() string {
+	f := m.client.Flags
+	var on []string
+	for _, x := range []struct {
+		set bool
+		key string
+	}{
+		{f.KeyClient, fKeyClient}, {f.CreditHold, fCreditHold}, {f.Dissatisfied, fDissatisfied},
+		{f.LegalDispute, fLegalDispute}, {f.DoNotContact, fDoNotContact},
+	} {
+		if x.set {
+			on = append(on, label(x.key))
+		}
+	}
+	if len(on) == 0 {
+		return ""
+	}
+	return m.deps.Styles.Warning.Render(strings.Join(on, ", "))
+}
+
+// contactLine is one contact person on a line; one who left is dimmed, never dropped.
+func (m Model) contactLine(ct model.Contact) string {
+	parts := []string{ct.Name}
+	if ct.Position != "" {
+		parts = append(parts, ct.Position)
+	}
+	if ct.Role != "" {
+		parts = append(parts, enumText("card.crole.", string(ct.Role)))
+	}
+	if len(ct.Phones) > 0 {
+		parts = append(parts, phonesText(ct.Phones))
+	}
+	if ct.Email != "" {
+		parts = append(parts, ct.Email)
+	}
+	if ct.DoNotContact {
+		parts = append(parts, model.T("card.do_not_contact"))
+	}
+	s := strings.Join(parts, " · ")
+	if ct.Left {
+		return m.deps.Styles.RowArchive.Render(s + "  " + model.T("card.contact_left"))
+	}
+	return m.deps.Styles.Row.Render(s)
+}
+
+// historyLines renders the audit entries: when, who (acting for), action,
+// then each field old → new.
+func (m Model) historyLines() []string {
+	st := m.deps.Styles
+	if m.histErr != "" {
+		return []string{st.Danger.Render(m.histErr)}
+	}
+	if m.history == nil {
+		return []string{st.Subtle.Render(model.T("card.loading"))}
+	}
+	if len(m.history) == 0 {
+		return []string{st.Subtle.Render(model.T("card.history_empty"))}
+	}
+	var ls []string
+	for i, e := range m.history {
+		if i > 0 {
+			ls = append(ls, "")
+		}
+		who := e.User
+		if e.ActingFor != "" {
+			who = model.T("card.acting_for", e.User, e.ActingFor)
+		}
+		head := st.Header.Render(model.FormatDateTime(e.At, m.deps.Loc)) + "  " + st.Value.Render(who) +
+			"  " + st.Title.Render(enumText("card.action.", e.Action))
+		ls = append(ls, head)
+		if e.Reason != "" {
+			ls = append(ls, "  "+st.Subtle.Render(model.T("card.reason", e.Reason)))
+		}
+		for _, ch := range e.Changes {
+			name := ch.Field
+			if model.HasMessage("card.field." + ch.Field) {
+				name = label(ch.Field)
+			}
+			ls = append(ls, "  "+st.Label.Render(name+":")+" "+st.Subtle.Render(emptyMark(ch.Old))+" → "+st.Value.Render(emptyMark(ch.New)))
+		}
+	}
+	return ls
+}
+
+func emptyMark(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// View renders the card, form, history or a dialog, exactly w×h.
+func (m Model) View() string {
+	st := m.deps.Styles
+	var ls []string
+	name := m.client.ShortName
+	switch m.mode {
+	case modeLoading:
+		ls = append(ls, st.Title.Render(model.T("card.loading")))
+		if m.banner != "" {
+			ls = append(ls, st.Danger.Render(m.banner))
+		}
+	case modeCard:
+		ls = append(ls, m.title(name, len(m.lines), m.scroll))
+		ls = append(ls, m.bannerLine()...)
+		ls = append(ls, window(m.lines, m.scroll, m.bodyHeight())...)
+	case modeHistory:
+		ls = append(ls, m.title(model.T("card.history_title", name), len(m.histLines), m.histScroll))
+		ls = append(ls, m.bannerLine()...)
+		ls = append(ls, window(m.histLines, m.histScroll, m.bodyHeight())...)
+	case modeContacts:
+		ls = append(ls, m.title(model.T("card.contacts_title", name), 0, 0))
+		ls = append(ls, m.bannerLine()...)
+		ls = append(ls, m.contactsView(m.bodyHeight())...)
+	case modeForm, modeContactForm:
+		ls = append(ls, m.formTitle())
+		if m.formBanner != "" {
+			for _, l := range wrap(m.formBanner, m.width) {
+				ls = append(ls, st.Danger.Render(l))
+			}
+		}
+		ls = append(ls, m.form.View())
+	}
+	out := fit(strings.Split(strings.Join(ls, "\n"), "\n"), m.width, m.height)
+	if m.dialog != dlgNone {
+		out = overlay(out, m.dialogBox(), m.width)
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m Model) bannerLine() []string {
+	if m.banner == "" {
+		return nil
+	}
+	st := m.deps.Styles.Success
+	if m.bannerErr {
+		st = m.deps.Styles.Danger
+	}
+	return []string{st.Render(m.banner)}
+}
+
+// title is the top line: the client's name, its marks, and where the scroll is.
+func (m Model) title(text string, total, at int) string {
+	st := m.deps.Styles
+	left := st.Title.Render(text)
+	if m.client.Archived {
+		left += "  " + st.Warning.Render(model.T("card.archived"))
+	}
+	if m.mode == modeCard && m.client.Category != "" {
+		left += "  " + st.Subtle.Render(model.T("card.title_marks", enumText("card.category.", string(m.client.Category)), enumText("card.status.", string(m.client.Status))))
+	}
+	right := ""
+	if h := m.bodyHeight(); total > h {
+		right = st.Subtle.Render(model.T("card.scroll", at+1, min(total, at+h), total))
+	}
+	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func (m Model) formTitle() string {
+	st := m.deps.Styles
+	var t string
+	switch {
+	case m.mode == modeContactForm && m.contactIdx < 0:
+		t = model.T("card.form.new_contact", m.client.ShortName)
+	case m.mode == modeContactForm:
+		t = model.T("card.form.edit_contact", m.client.Contacts[m.contactIdx].Name, m.client.ShortName)
+	case m.formNew:
+		t = model.T("card.form.new_client")
+	default:
+		t = model.T("card.form.edit_client", m.client.ShortName)
+	}
+	s := st.Title.Render(t)
+	if m.saving {
+		s += "  " + st.Subtle.Render(model.T("card.saving"))
+	} else if m.form.Dirty() {
+		s += "  " + st.Warning.Render(model.T("card.form.changed"))
+	}
+	return s
+}
+
+func (m Model) contactsView(h int) []string {
+	st := m.deps.Styles
+	cs := m.client.Contacts
+	if len(cs) == 0 {
+		return []string{"  " + st.Subtle.Render(model.T("card.no_contacts_add"))}
+	}
+	start := max(0, m.contactCursor-h+1)
+	var ls []string
+	for i := start; i < len(cs) && len(ls) < h; i++ {
+		line := "  " + m.contactLine(cs[i])
+		if i == m.contactCursor {
+			line = st.RowCursor.Render("▸ " + ansi.Strip(m.contactLine(cs[i])))
+		}
+		ls = append(ls, line)
+	}
+	return ls
+}
+
+func window(lines []string, at, h int) []string {
+	end := min(len(lines), at+h)
+	return lines[min(at, end):end]
+}
+
+// fit cuts or pads every line to exactly w cells and the whole to h lines.
+func fit(lines []string, w, h int) []string {
+	out := make([]string, 0, h)
+	for _, l := range lines {
+		if len(out) == h {
+			break
+		}
+		if lipgloss.Width(l) > w {
+			l = ansi.Truncate(l, w, "…")
+		}
+		out = append(out, l+strings.Repeat(" ", max(0, w-lipgloss.Width(l))))
+	}
+	for len(out) < h {
+		out = append(out, strings.Repeat(" ", w))
+	}
+	return out
+}
+
+// overlay puts box in the middle of the screen, replacing the lines it covers.
+func overlay(base []string, box string, w int) []string {
+	bl := strings.Split(box, "\n")
+	top := max(0, (len(base)-len(bl))/2)
+	for i, l := range bl {
+		if top+i >= len(base) {
+			break
+		}
+		pad := max(0, (w-lipgloss.Width(l))/2)
+		base[top+i] = fit([]string{strings.Repeat(" ", pad) + l}, w, 1)[0]
+	}
+	return base
+}
+
+func (m Model) dialogBox() string {
+	st := m.deps.Styles
+	w := min(m.width-4, 72)
+	inner := w - 4
+	var body []string
+	para := func(s string, style lipgloss.Style) {
+		for _, l := range wrap(s, inner) {
+			body = append(body, style.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	keys := func(s string) { body = append(body, "", st.HelpKey.Render(s)) }
+	switch m.dialog {
+	case dlgArchive:
+		if m.client.Archived {
+			para(model.T("card.dlg.restore", m.client.ShortName), st.Title)
+			para(model.T("card.dlg.restore_hint"), st.Value)
+		} else {
+			para(model.T("card.dlg.archive", m.client.ShortName), st.Title)
+			para(model.T("card.dlg.archive_hint"), st.Value)
+		}
+		keys(model.T("card.dlg.yes_no"))
+	case dlgDiscard:
+		para(model.T("card.dlg.discard"), st.Title)
+		keys(model.T("card.dlg.yes_no"))
+	case dlgConflict:
+		para(model.T("card.dlg.conflict_title"), st.Warning)
+		para(model.T("card.dlg.conflict"), st.Value)
+		keys(model.T("card.dlg.conflict_keys"))
+	case dlgDuplicates:
+		para(model.T("card.dlg.dup_title"), st.Warning)
+		body = append(body, "")
+		maxRows := max(1, m.height-10)
+		start := max(0, m.dupCursor-maxRows+1)
+		for i := start; i < len(m.dups) && i < start+maxRows; i++ {
+			d := m.dups[i]
+			line := d.Client.ShortName
+			if d.Client.TaxID != "" {
+				line += " · " + d.Client.TaxID
+			}
+			if d.Client.City != "" {
+				line += " · " + d.Client.City
+			}
+			line += " — " + d.Reason
+			line = ansi.Truncate(line, inner-2, "…")
+			if i == m.dupCursor {
+				body = append(body, st.RowCursor.Render("▸ "+line))
+			} else {
+				body = append(body, "  "+st.Row.Render(line))
+			}
+		}
+		if n := len(m.dups); n > maxRows {
+			body = append(body, st.Subtle.Render(model.T("card.dlg.dup_more", n)))
+		}
+		keys(model.T("card.dlg.dup_keys"))
+	}
+	return st.Dialog.Width(w).Render(strings.Join(body, "\n"))
+}
