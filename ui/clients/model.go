@@ -83,6 +83,8 @@ func (m *Model) applyInputStyles() {
 	st := textinput.DefaultStyles(m.deps.Styles.IsDark)
 	st.Focused.Prompt = m.deps.Styles.FilterBar
 	st.Blurred.Prompt = m.deps.Styles.Subtle
+	// A steady cursor: a blinking one redraws twice a second for nothing.
+	st.Cursor.Blink = false
 	m.input.SetStyles(st)
 }
 
@@ -98,7 +100,8 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.win.SetHeight(m.tableRows())
-	m.input.SetWidth(max(1, w-m.inputPromptWidth()-1))
+	// The count ("12345 of 1000000 clients") keeps its place to the right of the filter.
+	m.input.SetWidth(max(1, w-m.inputPromptWidth()-countRoom))
 	if m.card != nil {
 		m.card.SetSize(w, h)
 	}
@@ -114,6 +117,9 @@ func (m *Model) SetStyles(s styles.Styles) {
 
 // headerLines are the lines above the table rows: filter line, summary, column titles.
 const headerLines = 3
+
+// countRoom is the room kept right of the filter line for the count.
+const countRoom = 26
 
 func (m *Model) tableRows() int { return max(1, m.height-headerLines) }
 

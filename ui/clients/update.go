@@ -236,20 +236,19 @@ func (m *Model) cardDeps() clientcard.Deps {
 	return clientcard.Deps{Store: m.deps.Store, Me: m.deps.Me, Styles: m.deps.Styles, ReadOnly: m.deps.ReadOnly, Loc: m.deps.Loc}
 }
 
-// openCard opens the highlighted client; edit passes the card its own edit
-// key so the card decides whether this user may edit.
+// openCard opens the highlighted client: its card, or straight its edit
+// form (the card decides what this user may change).
 func (m *Model) openCard(edit bool) tea.Cmd {
 	c, ok := m.Current()
 	if !ok {
 		return nil
 	}
-	card, cmd := clientcard.Open(m.cardDeps(), c.ID)
-	card.SetSize(m.width, m.height)
+	open := clientcard.Open
 	if edit {
-		var cmd2 tea.Cmd
-		card, cmd2 = card.Update(tea.KeyPressMsg{Code: 'e', Text: "e"})
-		cmd = tea.Batch(cmd, cmd2)
+		open = clientcard.OpenEdit
 	}
+	card, cmd := open(m.cardDeps(), c.ID)
+	card.SetSize(m.width, m.height)
 	m.card = &card
 	return cmd
 }

@@ -69,12 +69,12 @@ func (m *Model) View() string {
 		return table.Row{Cells: cells(c), Loaded: true, Muted: c.Archived}
 	}, placeholder, m.width)
 	bodyLines := strings.Split(body, "\n")
-	if m.loaded && m.win.Total == 0 && len(bodyLines) > 2 {
+	if m.loaded && m.win.Total == 0 && len(bodyLines) > 1 {
 		empty := model.T("ui.list.no_match")
 		if m.filter == (model.ClientFilter{}) {
 			empty = model.T("ui.list.empty")
 		}
-		bodyLines[2] = fit(s.Subtle.Render("  "+empty), m.width)
+		bodyLines[1] = fit(s.Subtle.Render("  "+empty), m.width)
 	}
 	lines = append(lines, bodyLines...)
 	if len(lines) > m.height {
@@ -112,7 +112,11 @@ func (m *Model) filterLine() string {
 	if room < 1 {
 		return fit(right, m.width)
 	}
-	return fit(fit(left, room)+" "+right, m.width)
+	left = ansi.Truncate(left, room, "")
+	if pad := room - lipgloss.Width(left); pad > 0 {
+		left += strings.Repeat(" ", pad)
+	}
+	return fit(left+" "+right, m.width)
 }
 
 func (m *Model) countText() string {
