@@ -107,6 +107,7 @@ func init() {
 		"card.field.competitors":               "Competitors",
 		"card.field.notes":                     "Notes",
 		"card.field.contacts":                  "Contact persons",
+		"card.field.text":                      "Text",
 		"card.field.archived":                  "Archived",
 		"card.field.contact.name":              "Name",
 		"card.field.contact.position":          "Position",

@@ -132,6 +132,10 @@ func NewClient(d Deps, prefill model.Client) (Model, tea.Cmd) {
 	if prefill.Kind == "" {
 		prefill.Kind = model.KindLegal
 	}
+	if prefill.TaxCountry == "" && prefill.TaxID == "" {
+		// Most of the department's clients are Russian; the form lets the user switch.
+		prefill.TaxCountry = model.TaxRU
+	}
 	if prefill.Status == "" {
 		prefill.Status = model.StatusProspect
 	}

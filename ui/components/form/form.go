@@ -124,7 +124,10 @@ func New(st styles.Styles, yes, no string, fields ...Field) Model {
 			ta := textarea.New()
 			ta.ShowLineNumbers = false
 			ta.Prompt = "│ "
-			ta.SetStyles(textarea.DefaultStyles(st.IsDark))
+			ts := textarea.DefaultStyles(st.IsDark)
+			ts.Cursor.Blink = false
+			ts.Cursor.Color = st.Accent
+			ta.SetStyles(ts)
 			ta.SetHeight(NotesHeight)
 			ta.SetValue(f.value)
 			ta.MoveToBegin()
@@ -142,6 +145,9 @@ func inputStyles(st styles.Styles) textinput.Styles {
 	s := textinput.DefaultStyles(st.IsDark)
 	s.Focused.Text = st.Value
 	s.Blurred.Text = st.Value
+	// A steady cursor: no blink ticks to schedule, and views stay the same between frames.
+	s.Cursor.Blink = false
+	s.Cursor.Color = st.Accent
 	return s
 }
 
@@ -283,7 +289,7 @@ func (m *Model) SetHidden(key string, hidden bool) {
 
 // Focused is the key of the field that has the keys ("" when none).
 func (m Model) Focused() string {
-	if m.focus < 0 {
+	if m.focus < 0 || m.focus >= len(m.fields) {
 		return ""
 	}
 	return m.fields[m.focus].Key
@@ -316,7 +322,7 @@ func (m *Model) Refocus() tea.Cmd {
 // TextFocused reports whether a text or notes field has the keys, so the
 // owner must not read letters as commands.
 func (m Model) TextFocused() bool {
-	if m.focus < 0 || m.notFocus {
+	if m.focus < 0 || m.focus >= len(m.fields) || m.notFocus {
 		return false
 	}
 	k := m.fields[m.focus].Kind
@@ -368,7 +374,7 @@ func (m *Model) applyFocus() tea.Cmd {
 }
 
 func (m *Model) move(dir int) tea.Cmd {
-	if m.focus < 0 {
+	if m.focus < 0 || m.focus >= len(m.fields) {
 		return nil
 	}
 	m.focus = m.nextFocusable(m.focus, dir)
@@ -381,7 +387,7 @@ func (m *Model) move(dir int) tea.Cmd {
 // ctrl+s and esc are left to the owner (it checks Keys().Submit / Back first).
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	kp, isKey := msg.(tea.KeyPressMsg)
-	if m.focus < 0 || m.notFocus {
+	if m.focus < 0 || m.focus >= len(m.fields) || m.notFocus {
 		return m, nil
 	}
 	f := &m.fields[m.focus]
@@ -466,7 +472,7 @@ func (f Field) lines() int {
 
 // keepFocusVisible scrolls so the focused field (and its error) is on screen.
 func (m *Model) keepFocusVisible() {
-	if m.focus < 0 || m.height <= 0 {
+	if m.focus < 0 || m.focus >= len(m.fields) || m.height <= 0 {
 		return
 	}
 	top := 0

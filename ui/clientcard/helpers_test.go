@@ -1,0 +1,243 @@
+package clientcard
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// env is a real bbolt database in t.TempDir() with a director, a manager and an operator.
+type env struct {
+	db               *store.DB
+	boss, ivan, olga model.User
+	clientID         model.ID
+	now              time.Time
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "clientbase.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	boss, err := db.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := db.As(boss)
+	ivan, err := s.SaveUser(model.User{Name: "ivan", FullName: "Ivan Petrov", Role: model.RoleManager})
+	if err != nil {
+		t.Fatal(err)
+	}
+	olga, err := s.SaveUser(model.User{Name: "olga", FullName: "Olga Sidorova", Role: model.RoleOperator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &env{db: db, boss: boss, ivan: ivan, olga: olga, now: time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)}
+}
+
+// romashka is a complete client as a manager would enter it.
+func romashka(manager string) model.Client {
+	return model.Client{
+		ShortName:     "ООО «Ромашка»",
+		FullName:      "Общество с ограниченной ответственностью «Ромашка»",
+		Kind:          model.KindLegal,
+		TaxCountry:    model.TaxRU,
+		TaxID:         "7707083893",
+		KPP:           "773601001",
+		LegalAddress:  "Москва, ул. Вавилова, 19",
+		ActualAddress: "Москва, ул. Вавилова, 19, офис 4",
+		City:          "Москва",
+		Region:        "Центр",
+		Branch:        "Москва",
+		Phones:        []model.Phone{{Raw: "+7 912 345-67-89", Label: "office"}, {Raw: "8 (495) 123-45-67", WrongNumber: true}},
+		Emails:        []string{"info@romashka.ru"},
+		Language:      "ru",
+		TimeZone:      "Asia/Vladivostok",
+		CallWindow:    model.CallWindow{From: 10 * 60, To: 17 * 60},
+		Source:        model.SourceExhibition,
+		Manager:       manager,
+		Status:        model.StatusActive,
+		Flags:         model.ClientFlags{KeyClient: true},
+		CreditLimit:   model.Money{Minor: 150000000, Currency: "RUB"},
+		DeferralDays:  30,
+		PriceColumn:   "Опт 2",
+		Competitors:   "Лютик, Василёк",
+		Notes:         "Звонить главному бухгалтеру до обеда.",
+		Contacts: []model.Contact{
+			{ID: 1, Name: "Анна Смирнова", Position: "главный бухгалтер", Role: model.ContactAccountant, Email: "anna@romashka.ru"},
+			{ID: 2, Name: "Пётр Иванов", Position: "закупщик", Role: model.ContactBuyer, Left: true},
+		},
+	}
+}
+
+// seed stores romashka through the director's session and gives it category B.
+func (e *env) seed(t *testing.T) model.Client {
+	t.Helper()
+	s := e.db.As(e.boss)
+	c, err := s.SaveClient(romashka(e.ivan.Name), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Category = model.CategoryB
+	if c, err = s.SaveClient(c, "steady monthly orders"); err != nil {
+		t.Fatal(err)
+	}
+	e.clientID = c.ID
+	return c
+}
+
+func (e *env) deps(u model.User) Deps {
+	return Deps{Store: e.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return e.now }}
+}
+
+// driver feeds keys to the card and runs its commands at once, feeding their
+// answers back; messages for the root are collected in out.
+type driver struct {
+	t   *testing.T
+	m   Model
+	out []tea.Msg
+}
+
+func drive(t *testing.T, m Model, cmd tea.Cmd) *driver {
+	d := &driver{t: t, m: m}
+	d.m.SetSize(80, 20)
+	d.run(cmd)
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.DataChangedMsg, common.StatusMsg:
+			d.out = append(d.out, msg)
+		default:
+			var next tea.Cmd
+			d.m, next = d.m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+var namedKeys = map[string]tea.KeyPressMsg{
+	"esc":       {Code: tea.KeyEscape},
+	"enter":     {Code: tea.KeyEnter},
+	"tab":       {Code: tea.KeyTab},
+	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+	"space":     {Code: tea.KeySpace, Text: " "},
+	"up":        {Code: tea.KeyUp},
+	"down":      {Code: tea.KeyDown},
+	"left":      {Code: tea.KeyLeft},
+	"right":     {Code: tea.KeyRight},
+	"pgup":      {Code: tea.KeyPgUp},
+	"pgdown":    {Code: tea.KeyPgDown},
+	"backspace": {Code: tea.KeyBackspace},
+	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
+	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+	"end":       {Code: tea.KeyEnd},
+}
+
+func keyMsg(s string) tea.KeyPressMsg {
+	if k, ok := namedKeys[s]; ok {
+		return k
+	}
+	r := []rune(s)
+	return tea.KeyPressMsg{Code: r[0], Text: s}
+}
+
+// press sends keys one by one, running what each returns.
+func (d *driver) press(keys ...string) {
+	for _, k := range keys {
+		var cmd tea.Cmd
+		d.m, cmd = d.m.Update(keyMsg(k))
+		d.run(cmd)
+	}
+}
+
+// typ types text into the focused field.
+func (d *driver) typ(text string) {
+	for _, r := range text {
+		var cmd tea.Cmd
+		d.m, cmd = d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		d.run(cmd)
+	}
+}
+
+// fieldTo tabs to the form field with key k.
+func (d *driver) fieldTo(k string) {
+	d.t.Helper()
+	for range 60 {
+		if d.m.form.Focused() == k {
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("field %q never got the focus", k)
+}
+
+// setField replaces the text of the form field k.
+func (d *driver) setField(k, text string) {
+	d.fieldTo(k)
+	d.m.form.SetValue(k, "")
+	d.typ(text)
+}
+
+func (d *driver) view() string { return ansi.Strip(d.m.View()) }
+
+var whenRE = regexp.MustCompile(`\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}`)
+
+// golden compares the stripped view with testdata/name.golden; audit times
+// come from the store's clock, so they are masked.
+func golden(t *testing.T, name string, m Model) {
+	t.Helper()
+	view := m.View()
+	lines := strings.Split(view, "\n")
+	if len(lines) != 20 {
+		t.Errorf("%s: view has %d lines, want 20", name, len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w != 80 {
+			t.Errorf("%s: line %d is %d cells wide, want 80: %q", name, i, w, ansi.Strip(l))
+		}
+	}
+	got := whenRE.ReplaceAllString(ansi.Strip(view), "dd.mm.yyyy hh:mm")
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
