@@ -5,10 +5,13 @@
 package form
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/keymap"
 	"clientbase/ui/styles"
@@ -455,8 +458,8 @@ func cycle(opts []Option, v string, dir int) string {
 	return opts[((at+dir)%len(opts)+len(opts))%len(opts)].Value
 }
 
-// fieldLines is how many lines a visible field takes (its error line included).
-func (f Field) lines() int {
+// lines is how many lines a visible field takes, its error sentence included.
+func (f Field) lines(width int) int {
 	if f.Hidden {
 		return 0
 	}
@@ -464,10 +467,15 @@ func (f Field) lines() int {
 	if f.Kind == KindNotes {
 		n = NotesHeight
 	}
-	if f.err != "" {
-		n++
+	return n + len(errorLines(f.err, width))
+}
+
+// errorLines wraps an error sentence into the space right of the labels.
+func errorLines(err string, width int) []string {
+	if err == "" {
+		return nil
 	}
-	return n
+	return strings.Split(ansi.Wrap("✗ "+err, max(10, width-labelWidth), ""), "\n")
 }
 
 // keepFocusVisible scrolls so the focused field (and its error) is on screen.
@@ -477,9 +485,9 @@ func (m *Model) keepFocusVisible() {
 	}
 	top := 0
 	for i := 0; i < m.focus; i++ {
-		top += m.fields[i].lines()
+		top += m.fields[i].lines(m.width)
 	}
-	bottom := top + m.fields[m.focus].lines()
+	bottom := top + m.fields[m.focus].lines(m.width)
 	if top < m.offset {
 		m.offset = top
 	}
@@ -488,7 +496,7 @@ func (m *Model) keepFocusVisible() {
 	}
 	total := 0
 	for _, f := range m.fields {
-		total += f.lines()
+		total += f.lines(m.width)
 	}
 	m.offset = max(0, min(m.offset, total-m.height))
 }

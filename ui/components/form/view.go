@@ -60,8 +60,8 @@ func (m Model) Lines() []string {
 				}
 			}
 		}
-		if f.err != "" {
-			lines = append(lines, strings.Repeat(" ", labelWidth)+m.styles.FieldError.Render("✗ "+f.err))
+		for _, l := range errorLines(f.err, m.width) {
+			lines = append(lines, strings.Repeat(" ", labelWidth)+m.styles.FieldError.Render(l))
 		}
 	}
 	return lines
@@ -81,7 +81,7 @@ func (m Model) choiceView(f Field, focused bool) string {
 	if focused {
 		return m.styles.Focused.Render("‹ " + label + " ›")
 	}
-	return m.styles.Value.Render("  " + label)
+	return m.styles.Value.Render(label)
 }
 
 func (m Model) toggleView(f Field, focused bool) string {
