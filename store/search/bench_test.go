@@ -1,0 +1,89 @@
+package search
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"testing"
+	"time"
+
+	"clientbase/model"
+)
+
+// go test ./store/search -run '^$' -bench 1M -benchtime 20x
+
+func BenchmarkBuild1M(b *testing.B) {
+	es := million()
+	runtime.GC()
+	b.ResetTimer()
+	for b.Loop() {
+		ix := buildFrom(es)
+		if ix.Len() != len(es) {
+			b.Fatalf("Len %d", ix.Len())
+		}
+	}
+}
+
+func BenchmarkQuery1M(b *testing.B) {
+	ix := buildFrom(million())
+	cases := []struct{ name, text string }{
+		{"latin-1-letter", "a"},
+		{"latin-word", "baltic"},
+		{"latin-2-letters", "ta"},
+		{"cyrillic-word", "текстиль"},
+		{"cyrillic-1-letter", "о"},
+		{"cyrillic-2-letters", "ст"},
+		{"phone-digits", "912 345"},
+		{"phone-8-prefix", "8 (912) 345-67"},
+		{"tax-id", "7701"},
+		{"multi-word", "текстиль северный"},
+		{"lithuanian", "šiauliai"},
+		{"email-part", "@baltic"},
+		{"empty", ""},
+	}
+	for _, tc := range cases {
+		b.Run(tc.name, func(b *testing.B) {
+			f := model.ClientFilter{Text: tc.text}
+			var durs []time.Duration
+			matches := 0
+			for b.Loop() {
+				t0 := time.Now()
+				r, err := ix.Query(context.Background(), f, 0)
+				durs = append(durs, time.Since(t0))
+				if err != nil {
+					b.Fatal(err)
+				}
+				matches = r.Len()
+			}
+			reportPercentiles(b, durs)
+			b.ReportMetric(float64(matches), "matches")
+		})
+	}
+}
+
+func reportPercentiles(b *testing.B, durs []time.Duration) {
+	slices.Sort(durs)
+	at := func(p float64) float64 {
+		return float64(durs[int(p*float64(len(durs)-1))]) / 1e6
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.95), "p95-ms")
+}
+
+func BenchmarkHeap1M(b *testing.B) {
+	es := million()
+	var ix *Index
+	for b.Loop() {
+		ix = nil
+		runtime.GC()
+		var before runtime.MemStats
+		runtime.ReadMemStats(&before)
+		ix = buildFrom(es)
+		runtime.GC()
+		var after runtime.MemStats
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "MB")
+	}
+	b.ReportMetric(float64(ix.arenaBytes)/float64(ix.live), "arena-B/client")
+	runtime.KeepAlive(ix)
+}
