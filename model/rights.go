@@ -202,7 +202,10 @@ func refusal(u User, a Action, field string, c *Client) error {
 	if len(allowed) == 0 {
 		return Sentencef(ErrForbidden, "model.rights.nobody", what)
 	}
-	list := strings.Join(allowed, T("model.rights.or"))
+	list := allowed[len(allowed)-1]
+	if n := len(allowed); n > 1 {
+		list = strings.Join(allowed[:n-1], ", ") + T("model.rights.or") + list
+	}
 	if field == "" {
 		return Sentencef(ErrForbidden, "model.rights.only", list, what)
 	}
