@@ -86,7 +86,12 @@ func TestPrepareClientFieldErrors(t *testing.T) {
 		{"empty name", func(c *Client) { c.ShortName = "  " }, "short_name", "Name is required."},
 		{"long full name", func(c *Client) { c.FullName = strings.Repeat("я", 201) }, "full_name", T("model.name.too_long", 200)},
 		{"bad INN", func(c *Client) { c.TaxID = "7707083894" }, "tax_id", "The INN check digit is wrong: check the number."},
-		{"bad LT code", func(c *Client) { c.TaxCountry = TaxLT; c.TaxID = "110053843"; c.Phones = nil; c.Contacts[0].Phones = nil }, "tax_id", T("model.tax.lt_check")},
+		{"bad LT code", func(c *Client) {
+			c.TaxCountry = TaxLT
+			c.TaxID = "110053843"
+			c.Phones = nil
+			c.Contacts[0].Phones = nil
+		}, "tax_id", T("model.tax.lt_check")},
 		{"bad KPP", func(c *Client) { c.KPP = "12" }, "kpp", T("model.tax.kpp")},
 		{"bad OGRN", func(c *Client) { c.OGRN = "1027700132196" }, "ogrn", T("model.tax.ogrn_check")},
 		{"short phone", func(c *Client) { c.Phones = []Phone{{Raw: "912 34"}} }, "phones", "This phone number has too few digits."},
