@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/keymap"
@@ -290,6 +291,12 @@ func (m *Model) SetHidden(key string, hidden bool) {
 	}
 }
 
+// Hidden reports whether a field is hidden (an unknown key counts as hidden).
+func (m Model) Hidden(key string) bool {
+	i := m.index(key)
+	return i < 0 || m.fields[i].Hidden
+}
+
 // Focused is the key of the field that has the keys ("" when none).
 func (m Model) Focused() string {
 	if m.focus < 0 || m.focus >= len(m.fields) {
@@ -467,7 +474,15 @@ func (f Field) lines(width int) int {
 	if f.Kind == KindNotes {
 		n = NotesHeight
 	}
+	if f.longLabel() {
+		n++
+	}
 	return n + len(errorLines(f.err, width))
+}
+
+// longLabel reports that a label does not fit its column and takes a line of its own.
+func (f Field) longLabel() bool {
+	return lipgloss.Width(f.Label) > labelWidth-3
 }
 
 // errorLines wraps an error sentence into the space right of the labels.

@@ -37,8 +37,14 @@ func (m Model) Lines() []string {
 			marker = m.styles.Focused.Render("▸ ")
 			label = m.styles.Focused
 		}
-		head := marker + label.Render(ansi.Truncate(f.Label, labelWidth-3, "…"))
-		head += strings.Repeat(" ", max(1, labelWidth-lipgloss.Width(head)))
+		var head string
+		if f.longLabel() {
+			lines = append(lines, marker+label.Render(f.Label))
+			head = strings.Repeat(" ", labelWidth)
+		} else {
+			head = marker + label.Render(f.Label)
+			head += strings.Repeat(" ", max(1, labelWidth-lipgloss.Width(head)))
+		}
 		switch f.Kind {
 		case KindText:
 			if f.ReadOnly {
