@@ -241,3 +241,5 @@ func golden(t *testing.T, name string, m Model) {
 		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
 	}
 }
+
+func stripANSI(s string) string { return ansi.Strip(s) }

@@ -1,0 +1,162 @@
+package clientcard
+
+import (
+	"strings"
+	"testing"
+
+	"clientbase/model"
+	"clientbase/ui/common"
+)
+
+func TestHistoryShowsEveryChange(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.City = "Тверь"
+	c.Notes = ""
+	if _, err := e.db.As(e.ivan).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("h")
+	if d.m.mode != modeHistory {
+		t.Fatalf("h opened mode %d", d.m.mode)
+	}
+	v := strings.Join(d.m.histLines, "\n")
+	for _, want := range []string{"created", "changed", "City:", "Москва → ", "Тверь", "Category:", "B", "steady monthly orders", "ivan", "boss"} {
+		if !strings.Contains(stripANSI(v), want) {
+			t.Errorf("history lacks %q:\n%s", want, stripANSI(v))
+		}
+	}
+	golden(t, "history", d.m)
+	d.press("G")
+	if d.m.histScroll == 0 && len(d.m.histLines) > d.m.bodyHeight() {
+		t.Error("G did not scroll the history")
+	}
+	d.press("esc")
+	if d.m.mode != modeCard {
+		t.Errorf("esc from history: mode %d", d.m.mode)
+	}
+}
+
+func TestArchiveAndRestoreAskFirst(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.boss), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("A")
+	if d.m.dialog != dlgArchive {
+		t.Fatalf("A opened dialog %d", d.m.dialog)
+	}
+	golden(t, "archive", d.m)
+	d.press("n")
+	if c, _ := e.db.As(e.boss).Client(e.clientID); c.Archived || d.m.dialog != dlgNone {
+		t.Fatal("n archived the client or kept the dialog")
+	}
+	d.press("A", "y")
+	c, _ := e.db.As(e.boss).Client(e.clientID)
+	if !c.Archived || !d.m.client.Archived {
+		t.Fatalf("y did not archive: stored %v, card %v, banner %q", c.Archived, d.m.client.Archived, d.m.banner)
+	}
+	if !strings.Contains(d.view(), "[archived]") {
+		t.Errorf("the card does not say archived:\n%s", d.view())
+	}
+	d.press("A", "y")
+	if c, _ = e.db.As(e.boss).Client(e.clientID); c.Archived {
+		t.Error("the second A y did not restore")
+	}
+	var changes int
+	for _, msg := range d.out {
+		if dc, ok := msg.(common.DataChangedMsg); ok && dc.ID == e.clientID {
+			changes++
+		}
+	}
+	if changes != 2 {
+		t.Errorf("%d DataChangedMsg for archive + restore, want 2", changes)
+	}
+}
+
+func TestReadOnlyDatabaseOffersNoChanges(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	deps := e.deps(e.boss)
+	deps.ReadOnly = true
+	m, cmd := Open(deps, e.clientID)
+	d := drive(t, m, cmd)
+	k := d.m.cardKeys()
+	if k.Edit.Enabled() || k.Archive.Enabled() {
+		t.Error("a read-only card offers edit or archive")
+	}
+	d.press("e", "A")
+	if d.m.mode != modeCard || d.m.dialog != dlgNone {
+		t.Errorf("keys of a read-only card changed mode %d dialog %d", d.m.mode, d.m.dialog)
+	}
+}
+
+func TestStaleAnswersAreDropped(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.boss), e.clientID)
+	d := drive(t, m, cmd)
+	// An answer to an older load must not replace what the card shows.
+	old := d.m.waitLoad
+	d.press("h") // asks for the history: a newer generation
+	d.m, _ = d.m.Update(clientLoadedMsg{gen: old - 1, id: e.clientID, client: model.Client{ShortName: "stale"}})
+	if d.m.client.ShortName == "stale" {
+		t.Error("a stale load replaced the card")
+	}
+	d.m, _ = d.m.Update(historyLoadedMsg{gen: d.m.waitHistory - 1, entries: []model.AuditEntry{{Action: "stale"}}})
+	for _, h := range d.m.history {
+		if h.Action == "stale" {
+			t.Error("a stale history answer was shown")
+		}
+	}
+}
+
+func TestOpenEditGoesStraightToTheForm(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := OpenEdit(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	if d.m.mode != modeForm || d.m.form.Value(fShortName) != "ООО «Ромашка»" {
+		t.Fatalf("OpenEdit: mode %d name %q", d.m.mode, d.m.form.Value(fShortName))
+	}
+	d.press("esc")
+	if !d.m.Closed() {
+		t.Error("esc on an unchanged form opened by OpenEdit did not close the card")
+	}
+}
+
+func TestHelpFollowsTheState(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.olga), e.clientID)
+	d := drive(t, m, cmd)
+	has := func(bs []string, k string) bool {
+		for _, b := range bs {
+			if b == k {
+				return true
+			}
+		}
+		return false
+	}
+	keysOf := func() []string {
+		var out []string
+		for _, b := range d.m.ShortHelp() {
+			if b.Enabled() {
+				out = append(out, b.Help().Key)
+			}
+		}
+		return out
+	}
+	if k := keysOf(); !has(k, "e") || has(k, "A") {
+		t.Errorf("an operator's card help %v: want e, not A", k)
+	}
+	d.press("e")
+	if k := keysOf(); !has(k, "ctrl+s") {
+		t.Errorf("form help %v lacks ctrl+s", k)
+	}
+	if len(d.m.FullHelp()) == 0 {
+		t.Error("no full help in the form")
+	}
+}
