@@ -62,6 +62,11 @@ func (m Model) onLoaded(msg clientLoadedMsg) (Model, tea.Cmd) {
 	if m.reloadForm {
 		// After a conflict (or OpenEdit) the form starts again from the fresh record.
 		m.reloadForm = false
+		if m.mode == modeLoading && !m.canEdit() {
+			// Nothing this user may change: OpenEdit shows the card instead.
+			m.mode, m.formOnly = modeCard, false
+			return m, nil
+		}
 		if m.mode == modeContactForm {
 			return m, m.openContactForm(m.contactIdx)
 		}
