@@ -23,6 +23,8 @@ func init() {
 		"card.timeline_placeholder":    "Calls, orders and complaints of this client will appear here.",
 		"card.wrong_number":            "wrong number",
 		"card.local_time":              "Local time now",
+		"card.window_open":             "can be called now",
+		"card.window_closed":           "outside the calling window",
 		"card.working_hours":           "working hours",
 		"card.flags":                   "Flags",
 		"card.category_change":         "%s  %s → %s  by %s: %s",

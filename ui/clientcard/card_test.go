@@ -3,6 +3,9 @@ package clientcard
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"clientbase/model"
 )
 
 func TestCardShowsEveryGroupAndScrolls(t *testing.T) {
@@ -11,6 +14,10 @@ func TestCardShowsEveryGroupAndScrolls(t *testing.T) {
 	m, cmd := Open(e.deps(e.ivan), e.clientID)
 	d := drive(t, m, cmd)
 	golden(t, "card", d.m)
+	// 09:30 UTC is 19:30 in Vladivostok, after the client's 10:00–17:00 window.
+	if body := stripANSI(strings.Join(d.m.lines, "\n")); !strings.Contains(body, "23.11.2026 19:30  outside the calling window") {
+		t.Errorf("the card does not show the client's local time against its window:\n%s", body)
+	}
 
 	d.press("G")
 	v := d.view()
@@ -27,5 +34,28 @@ func TestCardShowsEveryGroupAndScrolls(t *testing.T) {
 	d.press("esc")
 	if !d.m.Closed() {
 		t.Error("esc on the card did not close it")
+	}
+}
+
+func TestInCallWindow(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, time.UTC) }
+	cases := []struct {
+		t    time.Time
+		w    model.CallWindow
+		want bool
+	}{
+		{at(9, 0), model.CallWindow{}, true},
+		{at(18, 0), model.CallWindow{}, false},
+		{at(8, 59), model.CallWindow{}, false},
+		{at(10, 0), model.CallWindow{From: 10 * 60, To: 17 * 60}, true},
+		{at(17, 0), model.CallWindow{From: 10 * 60, To: 17 * 60}, false},
+		{at(23, 30), model.CallWindow{From: 22 * 60, To: 2 * 60}, true},
+		{at(1, 0), model.CallWindow{From: 22 * 60, To: 2 * 60}, true},
+		{at(12, 0), model.CallWindow{From: 22 * 60, To: 2 * 60}, false},
+	}
+	for _, c := range cases {
+		if got := inCallWindow(c.t, c.w); got != c.want {
+			t.Errorf("inCallWindow(%s, %+v) = %v, want %v", c.t.Format("15:04"), c.w, got, c.want)
+		}
 	}
 }

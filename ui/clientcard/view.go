@@ -2,6 +2,7 @@ package clientcard
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -115,7 +116,13 @@ func (m Model) cardLines() []string {
 	add(m.row(label(fTimeZone), c.TimeZone))
 	local := ""
 	if m.clientLoc != nil {
-		local = model.FormatDateTime(m.deps.Now(), m.clientLoc)
+		now := m.deps.Now()
+		local = model.FormatDateTime(now, m.clientLoc)
+		if inCallWindow(now.In(m.clientLoc), c.CallWindow) {
+			local += "  " + st.Success.Render(model.T("card.window_open"))
+		} else {
+			local += "  " + st.Warning.Render(model.T("card.window_closed"))
+		}
 	}
 	add(m.row(model.T("card.local_time"), local))
 	window := callWindowText(c.CallWindow)
@@ -170,6 +177,19 @@ func (m Model) cardLines() []string {
 			model.FormatDateTime(c.UpdatedAt, m.deps.Loc), c.UpdatedBy, c.Version)))
 	}
 	return ls
+}
+
+// inCallWindow reports whether the client's local moment t falls in its
+// calling window (the zero window means working hours, 9:00–18:00).
+func inCallWindow(t time.Time, w model.CallWindow) bool {
+	if w == (model.CallWindow{}) {
+		w = model.CallWindow{From: 9 * 60, To: 18 * 60}
+	}
+	mins := t.Hour()*60 + t.Minute()
+	if w.From <= w.To {
+		return w.From <= mins && mins < w.To
+	}
+	return mins >= w.From || mins < w.To // a window across midnight
 }
 
 func orNone(s string) string {
