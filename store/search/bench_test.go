@@ -17,15 +17,16 @@ func BenchmarkBuild1M(b *testing.B) {
 	runtime.GC()
 	b.ResetTimer()
 	for b.Loop() {
-		ix := buildFrom(es)
-		if ix.Len() != len(es) {
+		ix := es.build()
+		if ix.Len() != len(es.ids) {
 			b.Fatalf("Len %d", ix.Len())
 		}
 	}
 }
 
 func BenchmarkQuery1M(b *testing.B) {
-	ix := buildFrom(million())
+	ix := million().build()
+	runtime.GC()
 	cases := []struct{ name, text string }{
 		{"latin-1-letter", "a"},
 		{"latin-word", "baltic"},
@@ -78,7 +79,7 @@ func BenchmarkHeap1M(b *testing.B) {
 		runtime.GC()
 		var before runtime.MemStats
 		runtime.ReadMemStats(&before)
-		ix = buildFrom(es)
+		ix = es.build()
 		runtime.GC()
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)

@@ -3,6 +3,7 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -33,7 +34,7 @@ var (
 	translitWords = []string{"tekstil", "tkani", "stil", "sever", "yug", "vostok", "zapad", "dom", "torg", "snab", "baltic", "audiniai", "linas", "mada", "north", "royal", "fabric", "yarn", "prekyba", "manufaktura"}
 )
 
-func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
+func oneOf[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
 
 func digits(r *rand.Rand, n int) string {
 	b := make([]byte, n)
@@ -60,41 +61,41 @@ func genPhone(r *rand.Rand, country string) model.Phone {
 }
 
 func genEmail(r *rand.Rand, tld string) string {
-	return fmt.Sprintf("%s@%s-%s.%s", pick(r, []string{"info", "sales", "office", "zakaz", "buh"}), pick(r, translitWords), pick(r, translitWords), tld)
+	return fmt.Sprintf("%s@%s-%s.%s", oneOf(r, []string{"info", "sales", "office", "zakaz", "buh"}), oneOf(r, translitWords), oneOf(r, translitWords), tld)
 }
 
 // genClient makes client number i (ids 1..n) deterministically.
 func genClient(r *rand.Rand, i int) model.Client {
-	c := model.Client{ID: model.ID(i + 1), Status: pick(r, model.ClientStatuses)}
+	c := model.Client{ID: model.ID(i + 1), Status: oneOf(r, model.ClientStatuses)}
 	if r.IntN(4) > 0 {
-		c.Category = pick(r, model.Categories)
+		c.Category = oneOf(r, model.Categories)
 	}
 	c.Archived = r.IntN(20) == 0
 	country := "RU"
 	switch x := r.IntN(100); {
 	case x < 40:
-		name := pick(r, ruAdj) + " " + pick(r, ruNoun)
+		name := oneOf(r, ruAdj) + " " + oneOf(r, ruNoun)
 		c.Kind, c.TaxCountry, c.TaxID, c.KPP = model.KindLegal, model.TaxRU, digits(r, 10), digits(r, 9)
 		c.ShortName, c.FullName = "ООО «"+name+"»", "Общество с ограниченной ответственностью «"+name+"»"
-		c.City = pick(r, ruCity)
+		c.City = oneOf(r, ruCity)
 	case x < 55:
-		sur, first, mid := pick(r, ruSur), pick(r, ruFirst), pick(r, ruFirst)
+		sur, first, mid := oneOf(r, ruSur), oneOf(r, ruFirst), oneOf(r, ruFirst)
 		c.Kind, c.TaxCountry, c.TaxID = model.KindSoleTrader, model.TaxRU, digits(r, 12)
 		c.ShortName = "ИП " + sur + " " + first[:2] + ". " + mid[:2] + "."
 		c.FullName = "Индивидуальный предприниматель " + sur + " " + first + " " + mid + "ович"
-		c.City = pick(r, ruCity)
+		c.City = oneOf(r, ruCity)
 	case x < 80:
 		country = "LT"
-		name := pick(r, ltAdj) + " " + pick(r, ltNoun)
+		name := oneOf(r, ltAdj) + " " + oneOf(r, ltNoun)
 		c.Kind, c.TaxCountry, c.TaxID = model.KindLegal, model.TaxLT, digits(r, 9)
 		c.ShortName, c.FullName = "UAB „"+name+"“", "Uždaroji akcinė bendrovė „"+name+"“"
-		c.City = pick(r, ltCity)
+		c.City = oneOf(r, ltCity)
 	default:
 		country = "EN"
-		name := pick(r, enAdj) + " " + pick(r, enNoun)
+		name := oneOf(r, enAdj) + " " + oneOf(r, enNoun)
 		c.Kind, c.TaxID = model.KindLegal, "GB"+digits(r, 9)
 		c.ShortName, c.FullName = name+" Ltd", name+" Limited"
-		c.City = pick(r, enCity)
+		c.City = oneOf(r, enCity)
 	}
 	tld := map[string]string{"RU": "ru", "LT": "lt", "EN": "co.uk"}[country]
 	for range 1 + r.IntN(2) {
@@ -105,16 +106,16 @@ func genClient(r *rand.Rand, i int) model.Client {
 		var name string
 		switch country {
 		case "LT":
-			name = pick(r, ltFirst) + " " + pick(r, ltSur)
+			name = oneOf(r, ltFirst) + " " + oneOf(r, ltSur)
 		case "EN":
-			name = pick(r, enFirst) + " " + pick(r, enSur)
+			name = oneOf(r, enFirst) + " " + oneOf(r, enSur)
 		default:
-			name = pick(r, ruSur) + " " + pick(r, ruFirst)
+			name = oneOf(r, ruSur) + " " + oneOf(r, ruFirst)
 		}
 		ct := model.Contact{ID: model.ID(k + 1), Name: name, Left: r.IntN(5) == 0}
 		ct.Phones = []model.Phone{genPhone(r, country)}
 		if r.IntN(2) == 0 {
-			ct.Email = strings.ToLower(pick(r, translitWords)) + fmt.Sprint(k) + "@" + pick(r, translitWords) + "." + tld
+			ct.Email = strings.ToLower(oneOf(r, translitWords)) + fmt.Sprint(k) + "@" + oneOf(r, translitWords) + "." + tld
 		}
 		c.Contacts = append(c.Contacts, ct)
 	}
@@ -157,22 +158,54 @@ func buildFrom(es []testEntry) *Index {
 	})
 }
 
-var (
-	millionOnce    sync.Once
-	millionEntries []testEntry
-)
-
 func newRand() *rand.Rand { return rand.New(rand.NewPCG(2026, 11)) }
 
+// dataset holds entries in name order in flat arrays, so the garbage
+// collector has no million small objects to scan while queries are timed.
+type dataset struct {
+	ids   []uint64
+	blobs []byte
+	ends  []uint32
+}
+
+func (d *dataset) build() *Index {
+	i := 0
+	return Build(len(d.ids), func() (uint64, []byte, bool) {
+		if i == len(d.ids) {
+			return 0, nil, false
+		}
+		start := uint32(0)
+		if i > 0 {
+			start = d.ends[i-1]
+		}
+		id, blob := d.ids[i], d.blobs[start:d.ends[i]]
+		i++
+		return id, blob, true
+	})
+}
+
+var (
+	millionOnce sync.Once
+	millionSet  *dataset
+)
+
 // million returns the benchmark data set: 1,000,000 entries in name order.
-func million() []testEntry {
+func million() *dataset {
 	millionOnce.Do(func() {
 		r := newRand()
 		cs := make([]model.Client, 1_000_000)
 		for i := range cs {
 			cs[i] = genClient(r, i)
 		}
-		millionEntries = entriesOf(cs)
+		es := entriesOf(cs)
+		d := &dataset{ids: make([]uint64, len(es)), ends: make([]uint32, len(es))}
+		for i, e := range es {
+			d.ids[i] = e.id
+			d.blobs = append(d.blobs, e.blob...)
+			d.ends[i] = uint32(len(d.blobs))
+		}
+		millionSet = d
 	})
-	return millionEntries
+	runtime.GC()
+	return millionSet
 }

@@ -42,12 +42,16 @@ type Index struct {
 
 // entries is the index's data, apart from its lock so compaction can swap it whole.
 type entries struct {
-	chunks [][]byte // the arena
-	starts []uint32 // slot → arena offset: chunk<<chunkBits | offset in chunk
-	lens   []uint16 // slot → haystack length
-	ids    []uint64 // slot → client id; an element is never changed once written
-	attrs  []uint32 // slot → manager slot | flags (see attr* constants)
-	masks  []uint64 // slot → letter mask of the haystack
+	chunks     [][]byte // the arena
+	starts     []uint32 // slot → arena offset: chunk<<chunkBits | offset in chunk
+	lens       []uint16 // slot → haystack length
+	ids        []uint64 // slot → client id; an element is never changed once written
+	attrs      []uint32 // slot → manager slot | flags (see attr* constants)
+	masks      []uint64 // slot → letter mask of the haystack
+	chunkFirst []uint32 // chunk → its first slot
+	// freq counts bytes in a sample of the arena: a query scans for the
+	// rarest byte of its needle.
+	freq [256]uint32
 	// order lists the live slots in name order; nil while the slots
 	// themselves are in name order with none dead (after Build and compaction).
 	order []uint32
@@ -73,6 +77,7 @@ func Build(sizeHint int, next func() (id uint64, blob []byte, ok bool)) *Index {
 		ix.appendEntry(id, blob)
 	}
 	ix.clip()
+	ix.sampleFreq()
 	return ix
 }
 
@@ -180,6 +185,7 @@ func (ix *Index) Query(ctx context.Context, f model.ClientFilter, managerID uint
 	n := len(ix.ids)
 	bitmap := make([]uint64, (n+63)/64)
 	steps := (n + scanStep - 1) / scanStep
+	driver, picks := ix.plan(&q)
 	var next atomic.Int64
 	var stopped atomic.Bool
 	work := func() {
@@ -193,7 +199,12 @@ func (ix *Index) Query(ctx context.Context, f model.ClientFilter, managerID uint
 				return
 			}
 			lo := step * scanStep
-			ix.scan(&q, fmask, fval, lo, min(lo+scanStep, n), bitmap)
+			hi := min(lo+scanStep, n)
+			if driver < 0 {
+				ix.scan(&q, fmask, fval, lo, hi, bitmap)
+			} else {
+				ix.scanArena(&q, driver, picks, fmask, fval, lo, hi, bitmap)
+			}
 		}
 	}
 	workers := min(runtime.GOMAXPROCS(0), steps)
@@ -248,7 +259,7 @@ func (ix *entries) scan(q *query, fmask, fval uint32, lo, hi int, bitmap []uint6
 			continue
 		}
 		s := lo + i
-		if q.scans && !q.match(ix.haystack(uint32(s)), masks[i]) {
+		if q.scans && !q.match(ix.haystack(uint32(s)), masks[i], -1) {
 			continue
 		}
 		bitmap[s>>6] |= 1 << (s & 63)
@@ -339,6 +350,7 @@ func (ix *entries) compact() {
 		nx.masks = append(nx.masks, old.masks[s])
 	}
 	nx.live = len(old.order)
+	nx.sampleFreq()
 	*ix = nx
 }
 
@@ -348,6 +360,7 @@ func (ix *entries) place(hay []byte) uint32 {
 	last := len(ix.chunks) - 1
 	if last < 0 || len(ix.chunks[last])+need > chunkSize {
 		ix.chunks = append(ix.chunks, make([]byte, 0, chunkSize))
+		ix.chunkFirst = append(ix.chunkFirst, uint32(len(ix.ids)))
 		last++
 	}
 	c := ix.chunks[last]

@@ -2,52 +2,61 @@ package search
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"clientbase/model"
 )
 
-// A query is an AND of clauses; a clause is an OR of alternatives; an
-// alternative is an AND of needles. A plain word is a clause of one needle;
-// a run of phone-like words is one clause whose alternatives are the phone
-// digit variants and the words themselves taken literally (tax ids, numbers).
+// A query is an AND of clauses; a clause is an OR of needles. A plain word
+// is a clause of itself (plus the codes of legal-form words containing it);
+// a run of phone-like words is one clause of its phone digit variants, the
+// first of which is the typed digits themselves (tax ids, numbers).
 type query struct {
 	clauses []clause
 	must    uint64 // letter-mask bits every match has: the cheap first test
 	scans   bool   // whether any clause needs the haystack, not just the mask
 }
 
-type clause struct{ alts []alt }
-
-type alt struct {
-	mask    uint64 // bits of all its needles
+type clause struct {
 	needles []needle
+	exact   bool // some needle is decided by the mask alone
 }
 
 type needle struct {
 	b     []byte
-	exact bool // one letter with a mask bit of its own: the mask decides
+	mask  uint64 // letter-mask bits an entry holding b has
+	exact bool   // one letter with a mask bit of its own: the mask decides
 }
 
-func newAlt(words ...[]byte) alt {
-	var a alt
-	for _, w := range words {
-		a.mask |= maskOf(w)
-		a.needles = append(a.needles, needle{b: w, exact: len(w) == 1 && exactBit(w[0])})
+func newNeedle(b []byte) needle {
+	return needle{b: b, mask: maskOf(b), exact: len(b) == 1 && exactBit(b[0])}
+}
+
+// add appends n unless a needle already in c is inside it (then every entry
+// n would find is found anyway), dropping needles that contain n.
+func (c *clause) add(n needle) {
+	for _, o := range c.needles {
+		if bytes.Contains(n.b, o.b) {
+			return
+		}
 	}
-	return a
+	c.needles = slices.DeleteFunc(c.needles, func(o needle) bool { return bytes.Contains(o.b, n.b) })
+	c.needles = append(c.needles, n)
+	c.exact = c.exact || n.exact
 }
 
 // wordClause matches a folded word in the haystack, or the code of any
 // legal-form word that contains it.
 func wordClause(w []byte) clause {
-	c := clause{alts: []alt{newAlt(w)}}
+	var c clause
+	c.add(newNeedle(w))
+	if c.exact {
+		return c // the mask counts the letters of legal-form words too
+	}
 	for i, lw := range legalFolded {
 		if bytes.Contains(lw, w) {
-			c.alts = append(c.alts, alt{
-				mask:    maskOf(lw),
-				needles: []needle{{b: []byte{byte(legalCodeBase + i)}}},
-			})
+			c.needles = append(c.needles, needle{b: []byte{byte(legalCodeBase + i)}, mask: maskOf(lw)})
 		}
 	}
 	return c
@@ -90,51 +99,38 @@ func parseQuery(text string) query {
 			j++
 		}
 		if j > i {
+			// A phone typed with spaces ("+7 912 345") is one clause of digits.
 			if variants := model.PhoneQueryDigits(strings.Join(words[i:j], " ")); variants != nil {
 				var c clause
 				for _, v := range variants {
-					c.alts = append(c.alts, newAlt([]byte(v)))
-				}
-				var lits [][]byte
-				for _, w := range words[i:j] {
-					lits = append(lits, literalWords(w)...)
-				}
-				if len(lits) > 0 {
-					c.alts = append(c.alts, newAlt(lits...))
+					c.add(newNeedle([]byte(v)))
 				}
 				q.clauses = append(q.clauses, c)
 				i = j
 				continue
 			}
-			j = i + 1
-		} else {
-			j = i + 1
 		}
-		for _, w := range words[i:j] {
-			for _, t := range literalWords(w) {
-				q.clauses = append(q.clauses, wordClause(t))
-			}
+		for _, t := range literalWords(words[i]) {
+			q.clauses = append(q.clauses, wordClause(t))
 		}
-		i = j
+		i++
 	}
 	for _, c := range q.clauses {
 		common := ^uint64(0)
-		for _, a := range c.alts {
-			common &= a.mask
-			for _, n := range a.needles {
-				q.scans = q.scans || !n.exact
-			}
+		for _, n := range c.needles {
+			common &= n.mask
 		}
 		q.must |= common
-		q.scans = q.scans || len(c.alts) > 1
+		q.scans = q.scans || !c.exact || len(c.needles) > 1
 	}
 	return q
 }
 
-// match reports whether an entry's haystack (with its letter mask m) satisfies q.
-func (q *query) match(hay []byte, m uint64) bool {
+// match reports whether an entry's haystack (with its letter mask m)
+// satisfies every clause but skip (-1: none).
+func (q *query) match(hay []byte, m uint64, skip int) bool {
 	for ci := range q.clauses {
-		if !q.clauses[ci].match(hay, m) {
+		if ci != skip && !q.clauses[ci].match(hay, m) {
 			return false
 		}
 	}
@@ -142,19 +138,12 @@ func (q *query) match(hay []byte, m uint64) bool {
 }
 
 func (c *clause) match(hay []byte, m uint64) bool {
-	for ai := range c.alts {
-		a := &c.alts[ai]
-		if m&a.mask != a.mask {
+	for i := range c.needles {
+		n := &c.needles[i]
+		if m&n.mask != n.mask {
 			continue
 		}
-		ok := true
-		for _, n := range a.needles {
-			if !n.exact && bytes.Index(hay, n.b) < 0 {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if n.exact || bytes.Index(hay, n.b) >= 0 {
 			return true
 		}
 	}
