@@ -92,6 +92,7 @@ type Model struct {
 	waitSave    uint64
 	waitHistory uint64
 	waitDups    uint64
+	waitUsers   uint64
 	saving      bool
 	reloadForm  bool // the next loaded record replaces the form (after a conflict)
 }

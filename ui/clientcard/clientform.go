@@ -194,7 +194,7 @@ func clientForm(d Deps, c model.Client, isNew bool) form.Model {
 		form.Text(fRegion, label(fRegion), c.Region),
 		form.Text(fBranch, label(fBranch), c.Branch),
 		form.Choice(fSource, label(fSource), options(model.Sources, "card.source.", true), string(c.Source)),
-		form.Text(fManager, label(fManager), c.Manager),
+		form.Choice(fManager, label(fManager), managerOptions(nil), c.Manager),
 		form.Choice(fCategory, label(fCategory), options(model.Categories, "card.category.", true), string(c.Category)),
 		form.Text(fReason, label(fReason), ""),
 		form.Choice(fStatus, label(fStatus), options(statuses, "card.status.", false), string(c.Status)),
@@ -227,6 +227,23 @@ func clientForm(d Deps, c model.Client, isNew bool) form.Model {
 	return form.New(d.Styles, model.T("card.yes"), model.T("card.no"), fields...)
 }
 
+// managerOptions lists who may be a client's responsible manager: every
+// active user but operators, who own no clients. users arrive sorted.
+func managerOptions(users []model.User) []form.Option {
+	opts := []form.Option{{Value: "", Label: model.T("card.none")}}
+	for _, u := range users {
+		if u.Archived || u.Role == model.RoleOperator {
+			continue
+		}
+		l := u.Name
+		if u.FullName != "" {
+			l = u.FullName + " (" + u.Name + ")"
+		}
+		opts = append(opts, form.Option{Value: u.Name, Label: l})
+	}
+	return opts
+}
+
 func deferralText(d int) string {
 	if d == 0 {
 		return ""
@@ -257,7 +274,7 @@ func clientFrom(base model.Client, f form.Model) (c model.Client, reason string,
 	c.Region = f.Value(fRegion)
 	c.Branch = f.Value(fBranch)
 	c.Source = model.Source(f.Value(fSource))
-	c.Manager = strings.TrimSpace(f.Value(fManager))
+	c.Manager = f.Value(fManager)
 	c.Category = model.Category(f.Value(fCategory))
 	c.Status = model.ClientStatus(f.Value(fStatus))
 	c.Flags = model.ClientFlags{
@@ -376,7 +393,13 @@ func (m *Model) openForm() tea.Cmd {
 	m.formBanner = ""
 	m.mode = modeForm
 	m.dialog = dlgNone
-	return m.form.Focus(m.form.Focused())
+	focus := m.form.Focus(m.form.Focused())
+	if m.form.Hidden(fManager) {
+		return focus
+	}
+	// The manager is picked from the department's users, which load in the background.
+	m.waitUsers = m.next()
+	return tea.Batch(focus, usersCmd(m.deps.Store, m.waitUsers))
 }
 
 // openContactForm shows the form for contact i (i < 0: a new contact).

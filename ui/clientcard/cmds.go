@@ -101,6 +101,19 @@ func duplicatesCmd(st common.ClientStore, gen uint64, c model.Client) tea.Cmd {
 	}
 }
 
+type usersMsg struct {
+	gen   uint64
+	users []model.User
+	err   error
+}
+
+func usersCmd(st common.ClientStore, gen uint64) tea.Cmd {
+	return func() tea.Msg {
+		u, err := st.Users()
+		return usersMsg{gen: gen, users: u, err: err}
+	}
+}
+
 func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
 // changedCmds tells the other screens the client changed and says so in the status bar.

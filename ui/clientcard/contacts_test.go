@@ -172,3 +172,33 @@ func TestCategoryChangeAsksForAReason(t *testing.T) {
 		t.Error("the card does not show the dated category history")
 	}
 }
+
+func TestManagerIsPickedFromTheDepartmentsUsers(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.boss), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("e")
+	d.fieldTo(fManager)
+	seen := map[string]bool{}
+	for range 4 {
+		seen[d.m.form.Value(fManager)] = true
+		d.press("right")
+	}
+	if !seen["boss"] || !seen["ivan"] || !seen[""] || seen["olga"] {
+		t.Errorf("manager choices %v: want boss, ivan and none, never the operator", seen)
+	}
+	if !strings.Contains(d.view(), "Ivan Petrov (ivan)") && d.m.form.Value(fManager) == "ivan" {
+		t.Errorf("the manager is not shown by name:\n%s", d.view())
+	}
+	// An operator cannot reassign: the field is read-only for her.
+	m, cmd = Open(e.deps(e.olga), e.clientID)
+	d = drive(t, m, cmd)
+	d.press("e")
+	for range 40 {
+		if d.m.form.Focused() == fManager {
+			t.Fatal("an operator reached the manager field")
+		}
+		d.press("tab")
+	}
+}

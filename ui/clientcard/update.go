@@ -31,6 +31,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case duplicatesMsg:
 		return m.onDuplicates(msg)
+	case usersMsg:
+		if msg.gen == m.waitUsers && msg.err == nil && m.mode == modeForm {
+			users := append([]model.User(nil), msg.users...)
+			sort.Slice(users, func(i, j int) bool { return users[i].Name < users[j].Name })
+			m.form.SetOptions(fManager, managerOptions(users))
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.onKey(msg)
 	}

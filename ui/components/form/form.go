@@ -59,18 +59,7 @@ func Text(key, label, value string) Field {
 // Choice is a field holding one of options; a value not among them is added
 // so a record is never silently changed by opening it in a form.
 func Choice(key, label string, options []Option, value string) Field {
-	opts := append([]Option(nil), options...)
-	found := false
-	for _, o := range opts {
-		if o.Value == value {
-			found = true
-			break
-		}
-	}
-	if !found {
-		opts = append(opts, Option{Value: value, Label: value})
-	}
-	return Field{Key: key, Label: label, Kind: KindChoice, initial: value, value: value, options: opts}
+	return Field{Key: key, Label: label, Kind: KindChoice, initial: value, value: value, options: withValue(options, value)}
 }
 
 // Toggle is a yes/no field.
@@ -229,6 +218,27 @@ func (m *Model) SetValue(key, v string) {
 	default:
 		f.value = v
 	}
+}
+
+// SetOptions replaces the options of a choice field (e.g. when the list of
+// managers arrives); the current value stays, added if it is not among them.
+func (m *Model) SetOptions(key string, opts []Option) {
+	i := m.index(key)
+	if i < 0 || m.fields[i].Kind != KindChoice {
+		return
+	}
+	f := &m.fields[i]
+	f.options = withValue(opts, f.value)
+	f.options = withValue(f.options, f.initial)
+}
+
+func withValue(opts []Option, v string) []Option {
+	for _, o := range opts {
+		if o.Value == v {
+			return opts
+		}
+	}
+	return append(append([]Option(nil), opts...), Option{Value: v, Label: v})
 }
 
 // Dirty reports whether any field differs from the value it was built with.
