@@ -265,7 +265,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 			c.ID, c.CreatedAt, c.CreatedBy = model.ID(id), now, s.me.Name
 		}
 		if to != c.Category {
-			applyCategoryChange(&c, to, s.me.Name, reason, now)
+			model.ApplyCategoryChange(&c, to, s.me.Name, reason, now)
 		}
 		c.Version++
 		c.UpdatedAt, c.UpdatedBy = now, s.me.Name
@@ -281,7 +281,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 		}
 		return writeAudit(tx, &model.AuditEntry{
 			At: now, User: s.me.Name, Kind: "client", Record: c.ID, Action: action,
-			Reason: reason, Changes: diffClients(&before, &c),
+			Reason: reason, Changes: model.DiffClients(&before, &c),
 		})
 	})
 	if err != nil {

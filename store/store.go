@@ -39,6 +39,8 @@ type Options struct {
 // slack than 4 KiB ones, keeping the file near the raw record size.
 const defaultPageSize = 8192
 
+const initialMmapSize = 8 << 30
+
 // DB is an open clientbase database.
 type DB struct {
 	bolt *bolt.DB
@@ -97,7 +99,11 @@ func Open(path string, o Options) (db *DB, err error) {
 		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, statErr)
 	}
 
-	bo := &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly, PageSize: o.PageSize, FreelistType: bolt.FreelistMapType}
+	bo := &bolt.Options{Timeout: o.LockTimeout, ReadOnly: o.ReadOnly, PageSize: o.PageSize, FreelistType: bolt.FreelistMapType,
+		// A growing file remaps, and a remap copies every node of the open
+		// write transaction to the heap: a bulk load would spend most of its
+		// time there. Address space is cheap; the map does not hold memory.
+		InitialMmapSize: initialMmapSize}
 	if bo.PageSize == 0 {
 		bo.PageSize = defaultPageSize
 	}

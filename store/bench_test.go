@@ -1,0 +1,234 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+	"clientbase/model/demo"
+)
+
+// department returns the demo staff and a generator of n demo clients; a
+// small synthetic generator stands in while model/demo is a stub.
+func department(n int) ([]model.User, func(emit func(model.Client) error) error) {
+	if users := demo.Users(); len(users) > 0 {
+		return users, func(emit func(model.Client) error) error { return demo.Clients(42, n, emit) }
+	}
+	users := []model.User{{Name: "director", Role: model.RoleDirector}, {Name: "petrov", Role: model.RoleManager}, {Name: "jonaitis", Role: model.RoleManager}}
+	return users, func(emit func(model.Client) error) error { return syntheticClients(n, emit) }
+}
+
+func syntheticClients(n int, emit func(model.Client) error) error {
+	r := rand.New(rand.NewPCG(42, 7))
+	first := []string{"Ромашка", "Восток", "Žalgiris", "Acme", "Šilas", "Ёлка", "Baltic", "Север", "Čiurlys", "Nord"}
+	second := []string{"Трейд", "Логистик", "Prekyba", "Supply", "Групп", "Tekstilė", "Холдинг", "Systems"}
+	forms := []string{"ООО", "UAB", "LLC", "ИП", "АО"}
+	cities := []string{"Москва", "Vilnius", "Šiauliai", "Казань", "London", "Владивосток"}
+	for i := 1; i <= n; i++ {
+		name := fmt.Sprintf("%s %s %s %d", forms[r.IntN(len(forms))], first[r.IntN(len(first))], second[r.IntN(len(second))], r.IntN(100000))
+		c := model.Client{
+			ID: model.ID(i), ShortName: name, FullName: "Общество с ограниченной ответственностью «" + name + "»",
+			Kind: model.KindLegal, TaxCountry: model.TaxRU, TaxID: innOf(r.IntN(1e8)),
+			LegalAddress: "ул. Ленина, д. " + fmt.Sprint(r.IntN(200)), City: cities[r.IntN(len(cities))],
+			Phones:   []model.Phone{{E164: fmt.Sprintf("+79%09d", r.IntN(1e9)), Raw: "8 (912) 345-67-89", Label: "office"}},
+			Emails:   []string{fmt.Sprintf("info%d@example.ru", i)},
+			Language: "ru", TimeZone: "Europe/Moscow", Status: model.StatusActive, Manager: "petrov",
+			Category: model.Categories[r.IntN(3)], Source: model.SourceExhibition,
+			CreditLimit: model.Money{Minor: int64(r.IntN(1e9)), Currency: "RUB"}, DeferralDays: 30,
+			Contacts: []model.Contact{{ID: 1, Name: "Иванов Иван Иванович", Position: "директор", Role: model.ContactDecisionMaker,
+				Phones: []model.Phone{{E164: fmt.Sprintf("+79%09d", r.IntN(1e9))}}, Email: "ivanov@example.ru"}},
+			Archived: r.IntN(20) == 0,
+		}
+		if err := emit(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// innOf makes a 10-digit INN with a correct check digit from n.
+func innOf(n int) string {
+	d := []byte(fmt.Sprintf("77%07d", n%1e7))
+	sum := 0
+	for i, w := range []int{2, 4, 10, 3, 5, 9, 4, 6, 8} {
+		sum += w * int(d[i]-'0')
+	}
+	return string(append(d, byte('0'+sum%11%10)))
+}
+
+var million struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// millionDB builds the 1M-client database once per test process.
+func millionDB(b *testing.B) string {
+	million.once.Do(func() {
+		million.dir, million.err = os.MkdirTemp("", "clientbase-bench-")
+		if million.err != nil {
+			return
+		}
+		million.path = filepath.Join(million.dir, "clientbase.db")
+		db, err := Open(million.path, Options{})
+		if err != nil {
+			million.err = err
+			return
+		}
+		users, gen := department(1_000_000)
+		_, million.err = BulkLoad(db, users, gen)
+		db.Close()
+	})
+	if million.err != nil {
+		b.Fatal(million.err)
+	}
+	return million.path
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if million.dir != "" {
+		os.RemoveAll(million.dir)
+	}
+	os.Exit(code)
+}
+
+// rawRecordBytes is the sum of the encoded client values.
+func rawRecordBytes(db *DB) int64 {
+	var n int64
+	db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketClients).ForEach(func(_, v []byte) error { n += int64(len(v)); return nil })
+	})
+	return n
+}
+
+func BenchmarkBulkLoad1M(b *testing.B) {
+	const n = 1_000_000
+	var elapsed time.Duration
+	var ratio float64
+	for b.Loop() {
+		b.StopTimer()
+		path := filepath.Join(b.TempDir(), "bulk.db")
+		db, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		users, gen := department(n)
+		b.StartTimer()
+		start := time.Now()
+		got, err := BulkLoad(db, users, gen)
+		elapsed += time.Since(start)
+		b.StopTimer()
+		if err != nil || got != n {
+			b.Fatalf("loaded %d: %v", got, err)
+		}
+		raw := rawRecordBytes(db)
+		db.Close()
+		fi, _ := os.Stat(path)
+		ratio = float64(fi.Size()) / float64(raw)
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+		b.ReportMetric(float64(raw)/(1<<20), "records-MB")
+		os.Remove(path)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/elapsed.Seconds(), "clients/s")
+	b.ReportMetric(ratio, "file/records")
+}
+
+func BenchmarkOpenFirstPage1M(b *testing.B) {
+	path := millionDB(b)
+	first := func() {
+		db, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		u, err := db.SignIn(firstDirector(b, db))
+		if err != nil {
+			b.Fatal(err)
+		}
+		page, err := db.As(u).List(context.Background(), model.ClientFilter{}, 0, 50)
+		if err != nil || len(page.Rows) != 50 || page.Total < 900_000 {
+			b.Fatalf("first page: %d rows of %d, %v", len(page.Rows), page.Total, err)
+		}
+		db.Close()
+	}
+	first() // warm the page cache
+	for b.Loop() {
+		first()
+	}
+}
+
+func firstDirector(b *testing.B, db *DB) string {
+	for _, u := range db.usersByNm {
+		if u.Role == model.RoleDirector {
+			return u.Name
+		}
+	}
+	b.Fatal("no director")
+	return ""
+}
+
+func BenchmarkBuildIndex1M(b *testing.B) {
+	db, err := Open(millionDB(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	build := func() {
+		db.idx.Store(nil)
+		if err := db.BuildIndex(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	build() // warm
+	for b.Loop() {
+		build()
+	}
+}
+
+// BenchmarkSaveClient edits random clients of the 1M database, with fsync and
+// the search index kept up to date, and reports the per-save percentiles.
+func BenchmarkSaveClient(b *testing.B) {
+	db, err := Open(millionDB(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.BuildIndex(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	u, _ := db.SignIn(firstDirector(b, db))
+	s := db.As(u)
+	st, _ := s.Stats()
+	r := rand.New(rand.NewPCG(1, 2))
+	var took []time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		c, err := s.Client(model.ID(1 + r.IntN(st.Clients+st.Archived)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.Notes = fmt.Sprintf("call back %d", r.IntN(1000))
+		c.City = "Kaunas"
+		b.StartTimer()
+		start := time.Now()
+		if _, err := s.SaveClient(c, ""); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	pct := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+}
