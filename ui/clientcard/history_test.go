@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
+
 	"clientbase/model"
 	"clientbase/ui/common"
 )
@@ -158,5 +160,33 @@ func TestHelpFollowsTheState(t *testing.T) {
 	}
 	if len(d.m.FullHelp()) == 0 {
 		t.Error("no full help in the form")
+	}
+}
+
+// Every state of the card fills exactly the space it is given, at any size.
+func TestEveryStateFitsItsSize(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	states := map[string][]string{
+		"card": nil, "history": {"h"}, "contacts": {"c"}, "contact form": {"c", "a"},
+		"form": {"e"}, "archive dialog": {"A"}, "discard dialog": {"e", "x", "esc"},
+	}
+	for name, keys := range states {
+		for _, size := range [][2]int{{80, 20}, {120, 40}, {40, 10}, {200, 8}} {
+			m, cmd := Open(e.deps(e.boss), e.clientID)
+			d := drive(t, m, cmd)
+			d.m.SetSize(size[0], size[1])
+			d.press(keys...) // in a form, letters are typed
+			lines := strings.Split(d.m.View(), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%s at %v: %d lines", name, size, len(lines))
+			}
+			for i, l := range lines {
+				if w := lipgloss.Width(l); w != size[0] {
+					t.Errorf("%s at %v: line %d is %d wide", name, size, i, w)
+					break
+				}
+			}
+		}
 	}
 }
