@@ -8,14 +8,26 @@ import (
 )
 
 // View renders the visible window of the form, exactly width × height:
-// "Label   value", and under a bad field its error sentence.
+// "Label   value", and under a bad field its error sentence. Fields outside
+// the window are not rendered at all.
 func (m Model) View() string {
-	lines := m.Lines()
-	end := min(len(lines), m.offset+m.height)
-	start := min(m.offset, end)
 	out := make([]string, 0, m.height)
-	for _, l := range lines[start:end] {
-		out = append(out, fitLine(l, m.width))
+	top := 0
+	for i := range m.fields {
+		n := m.fields[i].lines(m.width)
+		if n == 0 || top+n <= m.offset {
+			top += n
+			continue
+		}
+		if top >= m.offset+m.height {
+			break
+		}
+		for j, l := range m.fieldLines(i) {
+			if at := top + j; at >= m.offset && at < m.offset+m.height {
+				out = append(out, fitLine(l, m.width))
+			}
+		}
+		top += n
 	}
 	for len(out) < m.height {
 		out = append(out, strings.Repeat(" ", m.width))
@@ -26,49 +38,57 @@ func (m Model) View() string {
 // Lines renders every visible field, one string per screen line, unscrolled.
 func (m Model) Lines() []string {
 	var lines []string
-	for i, f := range m.fields {
-		if f.Hidden {
-			continue
-		}
-		focused := i == m.focus && !m.notFocus
-		marker := "  "
-		label := m.styles.Label
-		if focused {
-			marker = m.styles.Focused.Render("▸ ")
-			label = m.styles.Focused
-		}
-		var head string
-		if f.longLabel() {
-			lines = append(lines, marker+label.Render(f.Label))
-			head = strings.Repeat(" ", labelWidth)
+	for i := range m.fields {
+		lines = append(lines, m.fieldLines(i)...)
+	}
+	return lines
+}
+
+// fieldLines renders field i: its label and input, then its error sentence.
+func (m Model) fieldLines(i int) []string {
+	f := m.fields[i]
+	if f.Hidden {
+		return nil
+	}
+	var lines []string
+	focused := i == m.focus && !m.notFocus
+	marker := "  "
+	label := m.styles.Label
+	if focused {
+		marker = m.styles.Focused.Render("▸ ")
+		label = m.styles.Focused
+	}
+	var head string
+	if f.longLabel() {
+		lines = append(lines, marker+label.Render(f.Label))
+		head = strings.Repeat(" ", labelWidth)
+	} else {
+		head = marker + label.Render(f.Label)
+		head += strings.Repeat(" ", max(1, labelWidth-lipgloss.Width(head)))
+	}
+	switch f.Kind {
+	case KindText:
+		if f.ReadOnly {
+			lines = append(lines, head+m.styles.Subtle.Render(f.input.Value()))
 		} else {
-			head = marker + label.Render(f.Label)
-			head += strings.Repeat(" ", max(1, labelWidth-lipgloss.Width(head)))
+			lines = append(lines, head+f.input.View())
 		}
-		switch f.Kind {
-		case KindText:
-			if f.ReadOnly {
-				lines = append(lines, head+m.styles.Subtle.Render(f.input.Value()))
+	case KindChoice:
+		lines = append(lines, head+m.choiceView(f, focused))
+	case KindToggle:
+		lines = append(lines, head+m.toggleView(f, focused))
+	case KindNotes:
+		pad := strings.Repeat(" ", labelWidth)
+		for j, l := range strings.Split(f.area.View(), "\n") {
+			if j == 0 {
+				lines = append(lines, head+l)
 			} else {
-				lines = append(lines, head+f.input.View())
-			}
-		case KindChoice:
-			lines = append(lines, head+m.choiceView(f, focused))
-		case KindToggle:
-			lines = append(lines, head+m.toggleView(f, focused))
-		case KindNotes:
-			pad := strings.Repeat(" ", labelWidth)
-			for j, l := range strings.Split(f.area.View(), "\n") {
-				if j == 0 {
-					lines = append(lines, head+l)
-				} else {
-					lines = append(lines, pad+l)
-				}
+				lines = append(lines, pad+l)
 			}
 		}
-		for _, l := range errorLines(f.err, m.width) {
-			lines = append(lines, strings.Repeat(" ", labelWidth)+m.styles.FieldError.Render(l))
-		}
+	}
+	for _, l := range errorLines(f.err, m.width) {
+		lines = append(lines, strings.Repeat(" ", labelWidth)+m.styles.FieldError.Render(l))
 	}
 	return lines
 }
