@@ -86,7 +86,13 @@ func TestDamagedFilesAreLeftUntouched(t *testing.T) {
 	cases := map[string][]byte{
 		"text.db":      []byte("name,tax id\nRomashka,7707083893\n"),
 		"zeros.db":     make([]byte, 64<<10),
-		"truncated.db": goodBytes[:len(goodBytes)/3],
+		"truncated.db": func() []byte { // half the pages in use are gone
+			m, ok := parseMeta(goodBytes[16:])
+			if !ok {
+				t.Fatal("cannot read the meta page of a good file")
+			}
+			return goodBytes[:int(m.pgid)*int(m.pageSize)/2]
+		}(),
 		"metas.db": func() []byte {
 			b := append([]byte(nil), goodBytes...)
 			for i := 16; i < 80; i++ { // both meta pages scribbled over
@@ -114,7 +120,10 @@ func TestDamagedFilesAreLeftUntouched(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := fileHash(t, path)
-			_, err := Open(path, Options{ReadOnly: ro})
+			db, err := Open(path, Options{ReadOnly: ro})
+			if err == nil {
+				db.Close()
+			}
 			if !errors.Is(err, ErrNotDatabase) {
 				t.Errorf("%s (read-only %v): %v", name, ro, err)
 			} else if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "left untouched") {
