@@ -84,8 +84,8 @@ func TestDamagedFilesAreLeftUntouched(t *testing.T) {
 	goodBytes, _ := os.ReadFile(good)
 
 	cases := map[string][]byte{
-		"text.db":      []byte("name,tax id\nRomashka,7707083893\n"),
-		"zeros.db":     make([]byte, 64<<10),
+		"text.db":  []byte("name,tax id\nRomashka,7707083893\n"),
+		"zeros.db": make([]byte, 64<<10),
 		"truncated.db": func() []byte { // half the pages in use are gone
 			m, ok := parseMeta(goodBytes[16:])
 			if !ok {
