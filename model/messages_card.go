@@ -4,6 +4,8 @@ package model
 func init() {
 	addMessages(map[string]string{
 		"card.loading":                 "Loading…",
+		"card.unavailable":             "This client cannot be shown",
+		"card.esc_back":                "Press esc to go back.",
 		"card.saving":                  "saving…",
 		"card.none":                    "—",
 		"card.yes":                     "yes",

@@ -202,3 +202,54 @@ func TestManagerIsPickedFromTheDepartmentsUsers(t *testing.T) {
 		d.press("tab")
 	}
 }
+
+func TestContactFormConflictReloadsTheContact(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.olga), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("c", "enter")
+	d.setField(cPosition, "бухгалтер")
+
+	other, _ := e.db.As(e.boss).Client(e.clientID)
+	other.Contacts[0].Email = "anna.s@romashka.ru"
+	if _, err := e.db.As(e.boss).SaveClient(other, ""); err != nil {
+		t.Fatal(err)
+	}
+	d.press("ctrl+s")
+	if d.m.dialog != dlgConflict {
+		t.Fatalf("no conflict dialog: dialog %d banner %q", d.m.dialog, d.m.formBanner)
+	}
+	d.press("r")
+	if d.m.mode != modeContactForm || d.m.form.Value(cEmail) != "anna.s@romashka.ru" || d.m.form.Value(cPosition) != "главный бухгалтер" {
+		t.Fatalf("r: mode %d email %q position %q", d.m.mode, d.m.form.Value(cEmail), d.m.form.Value(cPosition))
+	}
+	d.press("esc")
+	if d.m.mode != modeContacts {
+		t.Errorf("esc on the reloaded, unchanged contact form: mode %d", d.m.mode)
+	}
+}
+
+func TestMarkLeftOnAStaleCardReloads(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.olga), e.clientID)
+	d := drive(t, m, cmd)
+	other, _ := e.db.As(e.boss).Client(e.clientID)
+	other.Notes = "changed elsewhere"
+	if _, err := e.db.As(e.boss).SaveClient(other, ""); err != nil {
+		t.Fatal(err)
+	}
+	d.press("c", "x")
+	if d.m.banner == "" || d.m.client.Notes != "changed elsewhere" {
+		t.Fatalf("a stale x: banner %q notes %q", d.m.banner, d.m.client.Notes)
+	}
+	c, _ := e.db.As(e.boss).Client(e.clientID)
+	if c.Contacts[0].Left {
+		t.Error("a stale x reached the store")
+	}
+	d.press("x")
+	if c, _ = e.db.As(e.boss).Client(e.clientID); !c.Contacts[0].Left {
+		t.Errorf("x on the fresh record did not mark the contact: banner %q", d.m.banner)
+	}
+}

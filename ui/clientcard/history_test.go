@@ -190,3 +190,21 @@ func TestEveryStateFitsItsSize(t *testing.T) {
 		}
 	}
 }
+
+func TestAMissingClientSaysSoAndEscCloses(t *testing.T) {
+	e := newEnv(t)
+	m, cmd := Open(e.deps(e.boss), 4242)
+	d := drive(t, m, cmd)
+	v := d.view()
+	if !strings.Contains(v, "This client cannot be shown") || d.m.banner == "" {
+		t.Fatalf("a missing client:\n%s", v)
+	}
+	d.press("e", "h", "A")
+	if d.m.mode != modeLoading || d.m.dialog != dlgNone {
+		t.Fatalf("keys acted on a client that is not there: mode %d dialog %d", d.m.mode, d.m.dialog)
+	}
+	d.press("esc")
+	if !d.m.Closed() {
+		t.Error("esc did not close")
+	}
+}

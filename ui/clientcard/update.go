@@ -55,13 +55,16 @@ func (m Model) onLoaded(msg clientLoadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.setBanner(errorSentence(msg.err), true)
-		if m.mode == modeLoading {
-			m.mode = modeCard
+		s := errorSentence(msg.err)
+		reload := m.reloadForm
+		m.reloadForm = false
+		if reload && (m.mode == modeForm || m.mode == modeContactForm) {
+			// The fresh record could not be read: keep the form, say why.
+			m.setFormBanner(s)
+			return m, m.form.Refocus()
 		}
-		if m.reloadForm && m.mode == modeCard {
-			m.reloadForm = false
-		}
+		// On a card never loaded, the sentence replaces it; esc closes.
+		m.setBanner(s, true)
 		return m, nil
 	}
 	m.client, m.clientLoc, m.id = msg.client, msg.loc, msg.client.ID

@@ -297,9 +297,10 @@ func (m Model) View() string {
 	name := m.client.ShortName
 	switch m.mode {
 	case modeLoading:
-		ls = append(ls, st.Title.Render(model.T("card.loading")))
 		if m.banner != "" {
-			ls = append(ls, st.Danger.Render(m.banner))
+			ls = append(ls, st.Title.Render(model.T("card.unavailable")), st.Danger.Render(m.banner), "", st.Subtle.Render(model.T("card.esc_back")))
+		} else {
+			ls = append(ls, st.Title.Render(model.T("card.loading")))
 		}
 	case modeCard:
 		ls = append(ls, m.title(name, len(m.lines), m.scroll))
