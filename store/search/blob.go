@@ -11,14 +11,20 @@ import (
 // The blob layout (the value of a name-index entry), chosen so that Build is
 // a copy:
 //
-//	[0:8]   letter mask, little-endian (see maskOf)
+//	[0:8]   letter mask of the text, little-endian (see maskOf)
 //	[8:12]  manager's user id, little-endian (0: none)
 //	[12]    packed quick-filter flags (see packFlags)
-//	[13:]   haystack: folded tokens separated by one space
+//	[13:21] digit mask of the numbers (see digitMask)
+//	[21:23] length of the text, little-endian
+//	[23:]   the text: folded tokens separated by one space, then the
+//	        numbers (phones, tax ids, KPP) packed two digits a byte
+//
+// Numbers are a third of a client's searchable bytes; packing them halves
+// that, and keeping them apart lets a text query scan only the text.
 const (
-	blobHeader  = 13
-	maxHaystack = 1<<16 - 1 // a haystack is addressed with a uint16 length
-	entrySep    = 0x00      // ends every haystack in the arena; never in folded text
+	blobHeader  = 23
+	maxHaystack = 1<<16 - 1 // the text length is a uint16
+	entrySep    = 0x00      // ends every text in the arena; never in folded text
 )
 
 // Flag bits of the packed attributes (the low 16 bits hold the manager's slot).
@@ -112,8 +118,9 @@ func isWrap(b byte) bool {
 // is dropped, since a query word (never spanning a space) that matches the
 // shorter one matches the longer one too.
 type haystackBuilder struct {
-	buf    []byte   // folded text
-	tokens [][]byte // slices of buf
+	buf    []byte   // folded text and digits
+	tokens [][]byte // text tokens, slices of buf
+	nums   [][]byte // numbers (digits only), slices of buf
 }
 
 func (h *haystackBuilder) addText(s string) {
@@ -125,22 +132,37 @@ func (h *haystackBuilder) addText(s string) {
 	h.splitFrom(start)
 }
 
-// addDigits adds the digits of s as one token (phones, tax ids).
-func (h *haystackBuilder) addDigits(s string) {
+// addNumber adds the digits of s as one number (phones, tax ids).
+func (h *haystackBuilder) addNumber(s string) {
 	start := len(h.buf)
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= '0' && c <= '9' {
 			h.buf = append(h.buf, c)
 		}
 	}
-	h.splitFrom(start)
+	if len(h.buf) > start {
+		h.nums = append(h.nums, h.buf[start:])
+	}
+}
+
+// addTaxID adds a tax id as a number, or as text when it has letters
+// (foreign ids such as "GB123456789"; their digits are still found, since
+// a number query also looks in the text).
+func (h *haystackBuilder) addTaxID(s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80 {
+			h.addText(s)
+			return
+		}
+	}
+	h.addNumber(s)
 }
 
 func (h *haystackBuilder) addPhone(p model.Phone) {
 	if p.E164 != "" {
-		h.addDigits(p.E164)
+		h.addNumber(p.E164)
 	} else {
-		h.addDigits(p.Raw)
+		h.addNumber(p.Raw)
 	}
 }
 
@@ -164,21 +186,7 @@ func (h *haystackBuilder) splitFrom(start int) {
 // the legal-form words replaced by their one-byte codes, and returns the
 // letter mask of the full words.
 func (h *haystackBuilder) finish(dst []byte) ([]byte, uint64) {
-	toks := h.tokens
-	slices.SortStableFunc(toks, func(a, b []byte) int { return len(b) - len(a) })
-	kept := toks[:0]
-	for _, t := range toks {
-		dup := false
-		for _, k := range kept {
-			if bytes.Contains(k, t) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			kept = append(kept, t)
-		}
-	}
+	kept := dropContained(h.tokens)
 	var mask uint64
 	start := len(dst)
 	for i, t := range kept {
@@ -196,6 +204,97 @@ func (h *haystackBuilder) finish(dst []byte) ([]byte, uint64) {
 		}
 	}
 	return dst, mask
+}
+
+// dropContained sorts tokens longest first and drops those inside another.
+func dropContained(toks [][]byte) [][]byte {
+	slices.SortStableFunc(toks, func(a, b []byte) int { return len(b) - len(a) })
+	kept := toks[:0]
+	for _, t := range toks {
+		dup := false
+		for _, k := range kept {
+			if bytes.Contains(k, t) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+// Packed numbers: one digit a nibble, each number ended by numEnd, the
+// last byte padded with numPad.
+const (
+	numEnd = 0xA
+	numPad = 0xF
+)
+
+// packNumbers appends the numbers packed and returns their digit mask.
+func packNumbers(dst []byte, nums [][]byte) ([]byte, uint64) {
+	var dmask uint64
+	half := false
+	put := func(n byte) {
+		if half {
+			dst[len(dst)-1] |= n
+		} else {
+			dst = append(dst, n<<4)
+		}
+		half = !half
+	}
+	for _, num := range dropContained(nums) {
+		for i, c := range num {
+			put(c - '0')
+			if i > 0 {
+				dmask |= digitBigramBit(num[i-1], c)
+			}
+			dmask |= 1 << (c - '0')
+		}
+		put(numEnd)
+	}
+	if half {
+		put(numPad)
+	}
+	return dst, dmask
+}
+
+// digitBigramBit is the bit of a pair of adjacent digits in the digit mask:
+// bits 0–9 say which digits occur, bits 10–63 which pairs (folded into 54).
+func digitBigramBit(a, b byte) uint64 {
+	return 1 << (10 + (uint(a-'0')*10+uint(b-'0'))%54)
+}
+
+// digitMask is the digit-mask bits an entry holding the digits d has.
+func digitMask(d []byte) uint64 {
+	var m uint64
+	for i, c := range d {
+		m |= 1 << (c - '0')
+		if i > 0 {
+			m |= digitBigramBit(d[i-1], c)
+		}
+	}
+	return m
+}
+
+// numbersContain reports whether the packed numbers hold the digit string d.
+func numbersContain(packed []byte, d []byte) bool {
+	var buf [512]byte
+	u := buf[:0]
+	for _, b := range packed {
+		u = append(u, b>>4, b&0xF)
+	}
+	// Unpacked, digits are 0–9 and ends 0xA: search for d shifted to 0–9.
+	var nb [64]byte
+	if len(d) > len(nb) {
+		return false
+	}
+	n := nb[:len(d)]
+	for i, c := range d {
+		n[i] = c - '0'
+	}
+	return bytes.Index(u, n) >= 0
 }
 
 // legalWords are the long words of legal forms, present in most full names.
@@ -238,8 +337,8 @@ func ClientBlob(c *model.Client, managerID uint32) []byte {
 	h.buf = make([]byte, 0, 256)
 	h.addText(c.ShortName)
 	h.addText(c.FullName)
-	h.addDigits(c.TaxID)
-	h.addDigits(c.KPP)
+	h.addTaxID(c.TaxID)
+	h.addTaxID(c.KPP)
 	for _, p := range c.Phones {
 		h.addPhone(p)
 	}
@@ -262,9 +361,13 @@ func ClientBlob(c *model.Client, managerID uint32) []byte {
 	}
 	blob := make([]byte, blobHeader, blobHeader+len(h.buf)+8)
 	blob, mask := h.finish(blob)
+	textLen := len(blob) - blobHeader
+	blob, dmask := packNumbers(blob, h.nums)
 	binary.LittleEndian.PutUint64(blob[0:8], mask)
 	binary.LittleEndian.PutUint32(blob[8:12], managerID)
 	blob[12] = packFlags(c)
+	binary.LittleEndian.PutUint64(blob[13:21], dmask)
+	binary.LittleEndian.PutUint16(blob[21:23], uint16(textLen))
 	return blob
 }
 

@@ -2,15 +2,18 @@
 // built from the store's name index in the background, queried per keystroke.
 // It does not import bbolt.
 //
-// Every client's folded haystack (see ClientBlob) lives in one arena of
-// 4 MiB chunks, each haystack ended by a 0x00 byte; beside it sit compact
-// per-entry arrays (slot → arena offset, length, id, packed quick-filter
-// attributes, letter mask). A query walks the slots on every core: the
-// attributes and the letter mask reject most entries without touching the
-// arena, and a one-letter query is answered by the mask alone.
+// Every client's folded text (see ClientBlob) lives in a text arena of
+// 4 MiB chunks, each text ended by a 0x00 byte, and its numbers, packed two
+// digits a byte, in a second arena; beside them sit compact per-entry arrays
+// (slot → arena offsets, id, packed quick-filter attributes, letter mask,
+// digit mask). A query with a word scans the text arena on every core for
+// the word's rarest byte (see scan.go); a query of single letters or numbers
+// walks the slots, where the masks reject most entries without touching the
+// arenas, and a one-letter query is answered by the mask alone.
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"math/bits"
@@ -42,22 +45,29 @@ type Index struct {
 
 // entries is the index's data, apart from its lock so compaction can swap it whole.
 type entries struct {
-	chunks     [][]byte // the arena
-	starts     []uint32 // slot → arena offset: chunk<<chunkBits | offset in chunk
-	lens       []uint16 // slot → haystack length
-	ids        []uint64 // slot → client id; an element is never changed once written
-	attrs      []uint32 // slot → manager slot | flags (see attr* constants)
-	masks      []uint64 // slot → letter mask of the haystack
-	chunkFirst []uint32 // chunk → its first slot
-	// freq counts bytes in a sample of the arena: a query scans for the
-	// rarest byte of its needle.
+	text   [][]byte // the text arena
+	tstart []uint32 // slot → text offset: chunk<<chunkBits | offset in chunk
+	nums   [][]byte // the numbers arena
+	nstart []uint32 // slot → numbers offset, addressed like tstart
+	// idLo and idHi hold the client ids; idHi stays nil while every id
+	// fits in 32 bits, saving 4 MB at a million clients. An element is
+	// never changed once written, so results may keep the arrays.
+	idLo   []uint32
+	idHi   []uint32
+	attrs  []uint32 // slot → manager slot | flags (see attr* constants)
+	masks  []uint64 // slot → letter mask of the text
+	dmasks []uint64 // slot → digit mask of the numbers
+
+	chunkFirst []uint32 // text chunk → its first slot
+	// freq counts bytes in a sample of the text arena: a query scans for
+	// the rarest byte of its word.
 	freq [256]uint32
 	// order lists the live slots in name order; nil while the slots
 	// themselves are in name order with none dead (after Build and compaction).
 	order []uint32
 
 	live       int
-	arenaBytes int // haystack bytes in the arena, separators included
+	arenaBytes int // bytes in both arenas
 	garbage    int // of which belong to dead slots
 
 	managers    []uint32          // manager slot → user id; slot 0 is "none"
@@ -85,48 +95,99 @@ func (ix *entries) reserve(n int) {
 	if n <= 0 {
 		return
 	}
-	ix.starts = make([]uint32, 0, n)
-	ix.lens = make([]uint16, 0, n)
-	ix.ids = make([]uint64, 0, n)
+	ix.tstart = make([]uint32, 0, n)
+	ix.nstart = make([]uint32, 0, n)
+	ix.idLo = make([]uint32, 0, n)
 	ix.attrs = make([]uint32, 0, n)
 	ix.masks = make([]uint64, 0, n)
+	ix.dmasks = make([]uint64, 0, n)
 }
 
 // clip drops spare capacity left by append's doubling when sizeHint was
 // off: it would count against the index's memory budget.
 func (ix *entries) clip() {
-	n := len(ix.ids)
-	if cap(ix.ids) <= n+n/16+64 {
+	n := len(ix.idLo)
+	if cap(ix.idLo) <= n+n/16+64 {
 		return
 	}
-	ix.starts = slices.Clone(ix.starts)
-	ix.lens = slices.Clone(ix.lens)
-	ix.ids = slices.Clone(ix.ids)
+	ix.tstart = slices.Clone(ix.tstart)
+	ix.nstart = slices.Clone(ix.nstart)
+	ix.idLo = slices.Clone(ix.idLo)
+	if ix.idHi != nil {
+		ix.idHi = slices.Clone(ix.idHi)
+	}
 	ix.attrs = slices.Clone(ix.attrs)
 	ix.masks = slices.Clone(ix.masks)
+	ix.dmasks = slices.Clone(ix.dmasks)
 }
 
-// appendEntry adds a slot for (id, blob) at the end of the arena.
+// appendEntry adds a slot for (id, blob) at the end of the arenas.
 func (ix *entries) appendEntry(id uint64, blob []byte) uint32 {
 	var header [blobHeader]byte
-	hay := []byte(nil)
+	var text, nums []byte
 	if len(blob) >= blobHeader {
 		copy(header[:], blob)
-		hay = blob[blobHeader:]
-		if len(hay) > maxHaystack {
-			hay = hay[:maxHaystack]
-		}
+		tl := min(int(binary.LittleEndian.Uint16(header[21:23])), len(blob)-blobHeader)
+		text, nums = blob[blobHeader:blobHeader+tl], blob[blobHeader+tl:]
 	}
-	off := ix.place(hay)
-	slot := uint32(len(ix.ids))
-	ix.starts = append(ix.starts, off)
-	ix.lens = append(ix.lens, uint16(len(hay)))
-	ix.ids = append(ix.ids, id)
-	mgr := ix.managerSlotOf(binary.LittleEndian.Uint32(header[8:12]))
-	ix.attrs = append(ix.attrs, uint32(mgr)|uint32(header[12])<<16&^attrDead)
-	ix.masks = append(ix.masks, binary.LittleEndian.Uint64(header[0:8]))
+	return ix.appendParts(id, text, nums,
+		uint32(ix.managerSlotOf(binary.LittleEndian.Uint32(header[8:12])))|uint32(header[12])<<16&^attrDead,
+		binary.LittleEndian.Uint64(header[0:8]), binary.LittleEndian.Uint64(header[13:21]))
+}
+
+func (ix *entries) appendParts(id uint64, text, nums []byte, attrs uint32, mask, dmask uint64) uint32 {
+	slot := uint32(len(ix.idLo))
+	if len(nums) > chunkSize/2 || len(text) > chunkSize/2 {
+		text, nums = nil, nil // never from ClientBlob; keeps an entry within a chunk
+	}
+	ix.tstart = append(ix.tstart, ix.place(&ix.text, text, true))
+	ix.nstart = append(ix.nstart, ix.place(&ix.nums, nums, false))
+	ix.idLo = append(ix.idLo, uint32(id))
+	if id>>32 != 0 && ix.idHi == nil {
+		ix.idHi = make([]uint32, len(ix.idLo)-1, cap(ix.idLo))
+	}
+	if ix.idHi != nil {
+		ix.idHi = append(ix.idHi, uint32(id>>32))
+	}
+	ix.attrs = append(ix.attrs, attrs)
+	ix.masks = append(ix.masks, mask)
+	ix.dmasks = append(ix.dmasks, dmask)
 	ix.live++
 	return slot
+}
+
+// place copies b (and the separator when sep) into an arena and returns its
+// offset. A chunk always keeps a free byte, so an offset never reaches the
+// next chunk's address.
+func (ix *entries) place(arena *[][]byte, b []byte, sep bool) uint32 {
+	need := len(b)
+	if sep {
+		need++
+	}
+	last := len(*arena) - 1
+	if last < 0 || len((*arena)[last])+need >= chunkSize {
+		*arena = append(*arena, make([]byte, 0, chunkSize))
+		if arena == &ix.text {
+			ix.chunkFirst = append(ix.chunkFirst, uint32(len(ix.idLo)))
+		}
+		last++
+	}
+	c := (*arena)[last]
+	off := uint32(last)<<chunkBits | uint32(len(c))
+	c = append(c, b...)
+	if sep {
+		c = append(c, entrySep)
+	}
+	(*arena)[last] = c
+	ix.arenaBytes += need
+	return off
+}
+
+func (ix *entries) id(slot uint32) uint64 {
+	if ix.idHi != nil {
+		return uint64(ix.idHi[slot])<<32 | uint64(ix.idLo[slot])
+	}
+	return uint64(ix.idLo[slot])
 }
 
 // managerSlotOf numbers the managers densely so a slot fits in 16 bits; a
@@ -159,12 +220,26 @@ func (ix *Index) Len() int {
 	return ix.live
 }
 
-func (ix *entries) haystack(slot uint32) []byte {
-	off := ix.starts[slot]
-	c := ix.chunks[off>>chunkBits]
-	o := off & chunkMask
-	return c[o : o+uint32(ix.lens[slot])]
+// part returns the bytes of slot in an arena addressed by starts: up to the
+// next slot's start in the same chunk, or to the chunk's end.
+func part(arena [][]byte, starts []uint32, slot uint32) []byte {
+	off := starts[slot]
+	c := arena[off>>chunkBits]
+	end := uint32(len(c))
+	if int(slot)+1 < len(starts) && starts[slot+1]>>chunkBits == off>>chunkBits {
+		end = starts[slot+1] & chunkMask
+	}
+	return c[off&chunkMask : end]
 }
+
+// textOf is the folded text of slot, without its separator.
+func (ix *entries) textOf(slot uint32) []byte {
+	t := part(ix.text, ix.tstart, slot)
+	return t[:len(t)-1]
+}
+
+// numbersOf is the packed numbers of slot.
+func (ix *entries) numbersOf(slot uint32) []byte { return part(ix.nums, ix.nstart, slot) }
 
 // Query filters by f (Text folded with model.FoldSearch, phone-like text also
 // matched as digits; Manager is given as managerID, 0 = any) and returns the
@@ -182,7 +257,7 @@ func (ix *Index) Query(ctx context.Context, f model.ClientFilter, managerID uint
 	if !ok {
 		return &Result{}, nil
 	}
-	n := len(ix.ids)
+	n := len(ix.idLo)
 	bitmap := make([]uint64, (n+63)/64)
 	steps := (n + scanStep - 1) / scanStep
 	driver, picks := ix.plan(&q)
@@ -250,7 +325,8 @@ func (ix *entries) attrFilter(f model.ClientFilter, managerID uint32) (mask, val
 	return mask, val, true
 }
 
-// scan sets the bitmap bits of the matching slots in [lo, hi).
+// scan sets the bitmap bits of the matching slots in [lo, hi), testing
+// each slot's attributes and masks, then its text and numbers as needed.
 func (ix *entries) scan(q *query, fmask, fval uint32, lo, hi int, bitmap []uint64) {
 	attrs, masks := ix.attrs[lo:hi], ix.masks[lo:hi]
 	must := q.must
@@ -259,11 +335,39 @@ func (ix *entries) scan(q *query, fmask, fval uint32, lo, hi int, bitmap []uint6
 			continue
 		}
 		s := lo + i
-		if q.scans && !q.match(ix.haystack(uint32(s)), masks[i], -1) {
+		if q.scans && !ix.match(q, uint32(s), -1) {
 			continue
 		}
 		bitmap[s>>6] |= 1 << (s & 63)
 	}
+}
+
+// match reports whether slot satisfies every clause of q but skip (-1: none).
+func (ix *entries) match(q *query, slot uint32, skip int) bool {
+	m, dm := ix.masks[slot], ix.dmasks[slot]
+	for ci := range q.clauses {
+		if ci != skip && !ix.clauseMatch(&q.clauses[ci], slot, m, dm) {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseMatch tests the needles of c against slot: a number is looked for
+// among the packed numbers and in the text, anything else in the text.
+func (ix *entries) clauseMatch(c *clause, slot uint32, m, dm uint64) bool {
+	for i := range c.needles {
+		n := &c.needles[i]
+		if n.digits && dm&n.dmask == n.dmask {
+			if len(n.b) == 1 || numbersContain(ix.numbersOf(slot), n.b) {
+				return true
+			}
+		}
+		if m&n.mask == n.mask && (n.exact || bytes.Index(ix.textOf(slot), n.b) >= 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // collect lists the set bits in name order.
@@ -287,7 +391,7 @@ func (ix *entries) collect(bitmap []uint64) *Result {
 			}
 		}
 	}
-	return &Result{ids: ix.ids, slots: slots}
+	return &Result{lo: ix.idLo, hi: ix.idHi, slots: slots}
 }
 
 // Upsert adds or replaces the entry of id. before(other) reports whether the
@@ -302,7 +406,7 @@ func (ix *Index) Upsert(id uint64, blob []byte, before func(other uint64) bool) 
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.order == nil {
-		ix.order = make([]uint32, len(ix.ids), len(ix.ids)+len(ix.ids)/8+16)
+		ix.order = make([]uint32, len(ix.idLo), len(ix.idLo)+len(ix.idLo)/8+16)
 		for i := range ix.order {
 			ix.order[i] = uint32(i)
 		}
@@ -310,13 +414,13 @@ func (ix *Index) Upsert(id uint64, blob []byte, before func(other uint64) bool) 
 	if old := ix.findLive(id); old >= 0 {
 		ix.attrs[old] |= attrDead
 		ix.live--
-		ix.garbage += int(ix.lens[old]) + 1
+		ix.garbage += len(part(ix.text, ix.tstart, uint32(old))) + len(ix.numbersOf(uint32(old)))
 		if at := slices.Index(ix.order, uint32(old)); at >= 0 {
 			ix.order = slices.Delete(ix.order, at, at+1)
 		}
 	}
 	slot := ix.appendEntry(id, blob)
-	at := sort.Search(len(ix.order), func(i int) bool { return before(ix.ids[ix.order[i]]) })
+	at := sort.Search(len(ix.order), func(i int) bool { return before(ix.id(ix.order[i])) })
 	ix.order = slices.Insert(ix.order, at, slot)
 	if ix.garbage > ix.arenaBytes/4 && ix.garbage > 1<<16 {
 		ix.compact()
@@ -327,58 +431,42 @@ func (ix *Index) Upsert(id uint64, blob []byte, before func(other uint64) bool) 
 // millisecond at a million clients) keeps the index free of an id map that
 // would cost tens of megabytes.
 func (ix *entries) findLive(id uint64) int {
-	for s, v := range ix.ids {
-		if v == id && ix.attrs[s]&attrDead == 0 {
+	lo := uint32(id)
+	for s, v := range ix.idLo {
+		if v == lo && ix.id(uint32(s)) == id && ix.attrs[s]&attrDead == 0 {
 			return s
 		}
 	}
 	return -1
 }
 
-// compact rewrites the arena and the slot arrays in name order without the
+// compact rewrites the arenas and the slot arrays in name order without the
 // dead entries. Results already handed out keep the old arrays.
 func (ix *entries) compact() {
 	old := ix
 	nx := entries{managers: old.managers, managerSlot: old.managerSlot}
 	nx.reserve(len(old.order))
 	for _, s := range old.order {
-		off := nx.place(old.haystack(s))
-		nx.starts = append(nx.starts, off)
-		nx.lens = append(nx.lens, old.lens[s])
-		nx.ids = append(nx.ids, old.ids[s])
-		nx.attrs = append(nx.attrs, old.attrs[s])
-		nx.masks = append(nx.masks, old.masks[s])
+		nx.appendParts(old.id(s), old.textOf(s), old.numbersOf(s), old.attrs[s], old.masks[s], old.dmasks[s])
 	}
-	nx.live = len(old.order)
 	nx.sampleFreq()
 	*ix = nx
 }
 
-// place copies hay and its separator into the arena and returns its offset.
-func (ix *entries) place(hay []byte) uint32 {
-	need := len(hay) + 1
-	last := len(ix.chunks) - 1
-	if last < 0 || len(ix.chunks[last])+need > chunkSize {
-		ix.chunks = append(ix.chunks, make([]byte, 0, chunkSize))
-		ix.chunkFirst = append(ix.chunkFirst, uint32(len(ix.ids)))
-		last++
-	}
-	c := ix.chunks[last]
-	off := uint32(last)<<chunkBits | uint32(len(c))
-	c = append(c, hay...)
-	ix.chunks[last] = append(c, entrySep)
-	ix.arenaBytes += need
-	return off
-}
-
 // Result is an immutable list of matching ids in name order.
 type Result struct {
-	ids   []uint64 // the index's id array as it was; elements never change
-	slots []uint32
+	lo, hi []uint32 // the index's id arrays as they were; elements never change
+	slots  []uint32
 }
 
 // Len is the number of matches.
 func (r *Result) Len() int { return len(r.slots) }
 
 // ID returns the id of the i-th match.
-func (r *Result) ID(i int) uint64 { return r.ids[r.slots[i]] }
+func (r *Result) ID(i int) uint64 {
+	s := r.slots[i]
+	if r.hi != nil {
+		return uint64(r.hi[s])<<32 | uint64(r.lo[s])
+	}
+	return uint64(r.lo[s])
+}

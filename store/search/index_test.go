@@ -382,28 +382,37 @@ func TestConcurrentQueriesAndUpserts(t *testing.T) {
 
 func TestClientBlobHaystack(t *testing.T) {
 	c := sample()[0]
+	c.Phones = append(c.Phones, model.Phone{E164: "+79123456789"}) // listed twice
 	blob := ClientBlob(&c, 5)
-	hay := blob[blobHeader:]
-	for _, want := range []string{"79123456789", "7701234567", "770101001", "info@textil-sever.ru"} {
-		if !strings.Contains(string(hay), want) {
-			t.Errorf("haystack lacks %q", want)
+	ix := buildFrom([]testEntry{{id: 1, blob: blob}})
+	text, nums := ix.textOf(0), ix.numbersOf(0)
+	for _, want := range []string{"79123456789", "7701234567", "770101001"} {
+		if !numbersContain(nums, []byte(want)) {
+			t.Errorf("numbers lack %q", want)
 		}
 	}
-	if strings.Count(string(hay), string(model.FoldSearch(nil, "северный"))) != 1 {
-		t.Errorf("short and full name tokens not deduplicated: %q", hay)
+	if numbersContain(nums, []byte("7701234567770101001")) {
+		t.Error("two numbers run together")
 	}
-	if slices.Contains(hay, entrySep) {
-		t.Error("haystack contains the entry separator")
+	if len(nums) != (11+1+10+1+9+1+1)/2 {
+		t.Errorf("numbers take %d bytes: the repeated phone is not dropped or not packed", len(nums))
 	}
-	if got := maskOf(model.FoldSearch(nil, "текстиль")); got&^maskOfBlob(blob) != 0 {
-		t.Error("mask misses letters of the name")
+	if !strings.Contains(string(text), "info@textil-sever.ru") {
+		t.Errorf("text lacks the e-mail: %q", text)
 	}
-}
-
-func maskOfBlob(b []byte) uint64 {
-	var m uint64
-	for i := range 8 {
-		m |= uint64(b[i]) << (8 * i)
+	if strings.Count(string(text), string(model.FoldSearch(nil, "северный"))) != 1 {
+		t.Errorf("short and full name tokens not deduplicated: %q", text)
 	}
-	return m
+	if slices.Contains(text, entrySep) {
+		t.Error("text contains the entry separator")
+	}
+	if got := maskOf(model.FoldSearch(nil, "текстиль общество")); got&^ix.masks[0] != 0 {
+		t.Error("mask misses letters of the name or the legal form")
+	}
+	if m := digitMask([]byte("912345")); m&^ix.dmasks[0] != 0 {
+		t.Error("digit mask misses digits of the phone")
+	}
+	if ix.attrs[0]>>attrCategoryShift&3 != categoryCode(model.CategoryA) {
+		t.Errorf("attrs %x: category lost", ix.attrs[0])
+	}
 }

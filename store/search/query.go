@@ -21,16 +21,26 @@ type query struct {
 type clause struct {
 	needles []needle
 	exact   bool // some needle is decided by the mask alone
+	digits  bool // every needle is a number
 }
 
 type needle struct {
-	b     []byte
-	mask  uint64 // letter-mask bits an entry holding b has
-	exact bool   // one letter with a mask bit of its own: the mask decides
+	b      []byte
+	mask   uint64 // letter-mask bits a text holding b has
+	exact  bool   // one letter with a mask bit of its own: the mask decides
+	digits bool   // only digits: also looked for among the numbers
+	dmask  uint64 // digit-mask bits numbers holding b have
 }
 
 func newNeedle(b []byte) needle {
-	return needle{b: b, mask: maskOf(b), exact: len(b) == 1 && exactBit(b[0])}
+	n := needle{b: b, mask: maskOf(b), exact: len(b) == 1 && exactBit(b[0]), digits: true}
+	for _, c := range b {
+		n.digits = n.digits && c >= '0' && c <= '9'
+	}
+	if n.digits {
+		n.dmask = digitMask(b)
+	}
+	return n
 }
 
 // add appends n unless a needle already in c is inside it (then every entry
@@ -44,6 +54,10 @@ func (c *clause) add(n needle) {
 	c.needles = slices.DeleteFunc(c.needles, func(o needle) bool { return bytes.Contains(o.b, n.b) })
 	c.needles = append(c.needles, n)
 	c.exact = c.exact || n.exact
+	c.digits = true
+	for _, o := range c.needles {
+		c.digits = c.digits && o.digits
+	}
 }
 
 // wordClause matches a folded word in the haystack, or the code of any
@@ -118,34 +132,13 @@ func parseQuery(text string) query {
 	for _, c := range q.clauses {
 		common := ^uint64(0)
 		for _, n := range c.needles {
+			if n.digits {
+				common = 0 // may be among the numbers, which the letter mask does not see
+			}
 			common &= n.mask
 		}
 		q.must |= common
 		q.scans = q.scans || !c.exact || len(c.needles) > 1
 	}
 	return q
-}
-
-// match reports whether an entry's haystack (with its letter mask m)
-// satisfies every clause but skip (-1: none).
-func (q *query) match(hay []byte, m uint64, skip int) bool {
-	for ci := range q.clauses {
-		if ci != skip && !q.clauses[ci].match(hay, m) {
-			return false
-		}
-	}
-	return true
-}
-
-func (c *clause) match(hay []byte, m uint64) bool {
-	for i := range c.needles {
-		n := &c.needles[i]
-		if m&n.mask != n.mask {
-			continue
-		}
-		if n.exact || bytes.Index(hay, n.b) >= 0 {
-			return true
-		}
-	}
-	return false
 }

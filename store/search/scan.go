@@ -3,7 +3,7 @@ package search
 import "bytes"
 
 // The arena scan: rather than test every entry, a query looks through the
-// arena for the rarest byte of one clause's needles (bytes.IndexByte runs at
+// text arena for the rarest byte of one clause's needles (bytes.IndexByte runs at
 // memory speed), checks the needle around each hit, maps the hit to its
 // entry, tests that entry's attributes and other clauses, and jumps to the
 // next entry.
@@ -17,9 +17,9 @@ type pick struct {
 // sampleFreq counts bytes in up to four 256 KiB samples spread over the arena.
 func (ix *entries) sampleFreq() {
 	ix.freq = [256]uint32{}
-	n := len(ix.chunks)
+	n := len(ix.text)
 	for i := range min(n, 4) {
-		c := ix.chunks[i*n/min(n, 4)]
+		c := ix.text[i*n/min(n, 4)]
 		for _, b := range c[:min(len(c), 1<<18)] {
 			ix.freq[b]++
 		}
@@ -34,7 +34,7 @@ func (ix *entries) plan(q *query) (driver int, picks []pick) {
 	best := uint64(0)
 	for ci := range q.clauses {
 		c := &q.clauses[ci]
-		if c.exact {
+		if c.exact || c.digits {
 			continue
 		}
 		var cost uint64
@@ -60,14 +60,17 @@ func (ix *entries) plan(q *query) (driver int, picks []pick) {
 // for the driving clause in the arena bytes of those slots.
 func (ix *entries) scanArena(q *query, driver int, picks []pick, fmask, fval uint32, lo, hi int, bitmap []uint64) {
 	for s := lo; s < hi; {
-		c := ix.starts[s] >> chunkBits
+		c := ix.tstart[s] >> chunkBits
 		e := hi
 		if int(c)+1 < len(ix.chunkFirst) {
 			e = min(e, int(ix.chunkFirst[c+1]))
 		}
-		a := ix.starts[s] & chunkMask
-		b := ix.starts[e-1]&chunkMask + uint32(ix.lens[e-1])
-		region := ix.chunks[c][a:b]
+		chunk := ix.text[c]
+		a, b := ix.tstart[s]&chunkMask, uint32(len(chunk))
+		if e < len(ix.tstart) && ix.tstart[e]>>chunkBits == c {
+			b = ix.tstart[e] & chunkMask
+		}
+		region := chunk[a:b]
 		for _, p := range picks {
 			ix.scanRegion(q, driver, p, region, s, e, fmask, fval, bitmap)
 		}
@@ -79,7 +82,7 @@ func (ix *entries) scanArena(q *query, driver int, picks []pick, fmask, fval uin
 func (ix *entries) scanRegion(q *query, driver int, p pick, region []byte, s, e int, fmask, fval uint32, bitmap []uint64) {
 	n, k := p.b, p.k
 	r := n[k]
-	base := ix.starts[s] // arena offset of region[0]
+	base := ix.tstart[s] // arena offset of region[0]
 	cur := s
 	for i := k; i < len(region); {
 		j := bytes.IndexByte(region[i:], r)
@@ -98,14 +101,14 @@ func (ix *entries) scanRegion(q *query, driver int, p pick, region []byte, s, e 
 		if cur+1 >= e {
 			return
 		}
-		i = int(ix.starts[cur+1]-base) + k
+		i = int(ix.tstart[cur+1]-base) + k
 	}
 }
 
 // slotAt returns the slot in [cur, e) whose haystack holds arena offset off:
 // a few steps forward, then a binary search.
 func (ix *entries) slotAt(cur, e int, off uint32) int {
-	starts := ix.starts
+	starts := ix.tstart
 	for range 4 {
 		if cur+1 >= e || starts[cur+1] > off {
 			return cur
@@ -130,5 +133,5 @@ func (ix *entries) accept(q *query, driver, slot int, fmask, fval uint32) bool {
 	if ix.attrs[slot]&fmask != fval || m&q.must != q.must {
 		return false
 	}
-	return len(q.clauses) == 1 || q.match(ix.haystack(uint32(slot)), m, driver)
+	return len(q.clauses) == 1 || ix.match(q, uint32(slot), driver)
 }
