@@ -22,6 +22,7 @@ func checkConsistency(t testing.TB, db *DB) {
 }
 
 func consistencyProblems(db *DB) []string {
+	db.waitIndexed()
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	err := db.bolt.View(func(tx *bolt.Tx) error {

@@ -287,7 +287,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 	if err != nil {
 		return model.Client{}, err
 	}
-	db.indexClient(&c)
+	db.queueIndex(c)
 	return c, nil
 }
 
@@ -349,7 +349,7 @@ func (s *Session) SetArchived(id model.ID, version uint64, archived bool) (model
 			delete(db.archived, uint64(id))
 		}
 		db.archivedMu.Unlock()
-		db.indexClient(&c)
+		db.queueIndex(c)
 	}
 	return c, nil
 }

@@ -84,6 +84,46 @@ func (db *DB) BuildIndex(ctx context.Context) error {
 // IndexReady reports whether the search index is built.
 func (db *DB) IndexReady() bool { return db.idx.Load() != nil }
 
+// queueIndex hands a committed client to the background applier, so a save
+// returns once its transaction is durable. Called under writeMu, so the
+// queue is in commit order; readers of the index wait for it (waitIndexed).
+func (db *DB) queueIndex(c model.Client) {
+	db.queueMu.Lock()
+	defer db.queueMu.Unlock()
+	db.queue = append(db.queue, c)
+	if !db.draining {
+		db.draining = true
+		go db.drainIndexQueue()
+	}
+}
+
+func (db *DB) drainIndexQueue() {
+	for {
+		db.queueMu.Lock()
+		batch := db.queue
+		db.queue = nil
+		if len(batch) == 0 {
+			db.draining = false
+			db.queueIdle.Broadcast()
+			db.queueMu.Unlock()
+			return
+		}
+		db.queueMu.Unlock()
+		for i := range batch {
+			db.indexClient(&batch[i])
+		}
+	}
+}
+
+// waitIndexed returns once every committed change is in the search index.
+func (db *DB) waitIndexed() {
+	db.queueMu.Lock()
+	for db.draining {
+		db.queueIdle.Wait()
+	}
+	db.queueMu.Unlock()
+}
+
 // indexClient brings the search index up to date after c was committed.
 func (db *DB) indexClient(c *model.Client) {
 	db.idxMu.Lock()

@@ -25,6 +25,7 @@ func (s *Session) List(ctx context.Context, f model.ClientFilter, offset, limit 
 		limit = 0
 	}
 	if ix := s.db.idx.Load(); ix != nil {
+		s.db.waitIndexed() // a list after a save shows the save
 		return s.db.listIndexed(ctx, ix, f, offset, limit)
 	}
 	if f.Text != "" || f.Category != "" || f.Status != "" || f.Manager != "" {

@@ -64,6 +64,11 @@ type DB struct {
 	gen      uint64
 	cache    map[cacheKey]*search.Result
 
+	queueMu   sync.Mutex // guards queue, draining
+	queueIdle *sync.Cond // broadcast when the queue is drained
+	queue     []model.Client
+	draining  bool
+
 	now func() time.Time // the clock; tests may fix it
 }
 
@@ -124,6 +129,7 @@ func Open(path string, o Options) (db *DB, err error) {
 		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
 	}
 	db = &DB{bolt: bdb, path: path, ro: o.ReadOnly, now: func() time.Time { return time.Now().UTC() }}
+	db.queueIdle = sync.NewCond(&db.queueMu)
 	if err := db.prepareSchema(); err != nil {
 		bdb.Close()
 		return nil, err
@@ -207,8 +213,11 @@ func parseMeta(b []byte) (boltMeta, bool) {
 	return m, true
 }
 
-// Close releases the file and its lock.
-func (db *DB) Close() error { return db.bolt.Close() }
+// Close releases the file and its lock, once the search index has caught up.
+func (db *DB) Close() error {
+	db.waitIndexed()
+	return db.bolt.Close()
+}
 
 // Path is the database file's path.
 func (db *DB) Path() string { return db.path }
