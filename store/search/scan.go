@@ -8,10 +8,11 @@ import "bytes"
 // entry, tests that entry's attributes and other clauses, and jumps to the
 // next entry.
 
-// pick is a needle of the driving clause and the position of its rarest byte.
+// pick is a needle of the driving clause, the position of its rarest byte
+// and of its second rarest, tested before the whole needle is compared.
 type pick struct {
-	b []byte
-	k int
+	b     []byte
+	k, k2 int
 }
 
 // sampleFreq counts bytes in up to four 256 KiB samples spread over the arena.
@@ -46,8 +47,14 @@ func (ix *entries) plan(q *query) (driver int, picks []pick) {
 					k = i
 				}
 			}
+			k2 := k
+			for i, b := range n.b {
+				if i != k && (k2 == k || ix.freq[b] < ix.freq[n.b[k2]]) {
+					k2 = i
+				}
+			}
 			cost += uint64(ix.freq[n.b[k]]) + 1
-			ps = append(ps, pick{b: n.b, k: k})
+			ps = append(ps, pick{b: n.b, k: k, k2: k2})
 		}
 		if driver < 0 || cost < best {
 			driver, best, picks = ci, cost, ps
@@ -80,8 +87,8 @@ func (ix *entries) scanArena(q *query, driver int, picks []pick, fmask, fval uin
 
 // scanRegion scans region, the arena bytes of slots [s, e) (one chunk), for p.
 func (ix *entries) scanRegion(q *query, driver int, p pick, region []byte, s, e int, fmask, fval uint32, bitmap []uint64) {
-	n, k := p.b, p.k
-	r := n[k]
+	n, k, k2 := p.b, p.k, p.k2
+	r, r2 := n[k], n[k2]
 	base := ix.tstart[s] // arena offset of region[0]
 	cur := s
 	for i := k; i < len(region); {
@@ -90,7 +97,7 @@ func (ix *entries) scanRegion(q *query, driver int, p pick, region []byte, s, e 
 			return
 		}
 		at := i + j - k // where the needle would start
-		if at+len(n) > len(region) || !bytes.Equal(region[at:at+len(n)], n) {
+		if at+len(n) > len(region) || region[at+k2] != r2 || !bytes.Equal(region[at:at+len(n)], n) {
 			i += j + 1
 			continue
 		}
