@@ -1,0 +1,319 @@
+package ui
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientbase/store"
+	"clientbase/ui/common"
+)
+
+// shownPath is the database path the golden views show (the real file is in t.TempDir()).
+const shownPath = "/srv/department/clientbase.db"
+
+type harness struct {
+	t    testing.TB
+	app  *App
+	quit bool
+}
+
+func newHarness(t testing.TB, n int, mod func(*Config)) *harness {
+	t.Helper()
+	st, me := newTestStore(t, n)
+	cfg := Config{Store: st, Me: me, DBPath: shownPath, Loc: time.UTC, IndexReady: func() bool { return true }}
+	if mod != nil {
+		mod(&cfg)
+	}
+	h := &harness{t: t, app: New(cfg)}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.run(h.app.Init())
+	return h
+}
+
+// run executes cmd and what follows synchronously, one message at a time,
+// the way the program's loop would.
+func (h *harness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			h.t.Fatal("commands did not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.QuitMsg:
+			h.quit = true
+		case indexMsg:
+			_, next := h.app.Update(msg)
+			if msg.ready {
+				queue = append(queue, next)
+			} // else: the next poll is a tick; the test says when the index is ready
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+				for i := 0; i < v.Len(); i++ { // tea.Sequence
+					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+				}
+				continue
+			}
+			_, next := h.app.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	_, cmd := h.app.Update(msg)
+	h.run(cmd)
+}
+
+func (h *harness) press(keys ...string) {
+	h.t.Helper()
+	for _, s := range keys {
+		h.send(keyPress(s))
+	}
+}
+
+func (h *harness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (h *harness) screen() string { return ansi.Strip(h.app.View().Content) }
+
+func keyPress(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+b":
+		return tea.KeyPressMsg{Code: 'b', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// checkFrame asserts the screen is exactly w×h cells.
+func checkFrame(t testing.TB, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), h, view)
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > w {
+			t.Fatalf("line %d is %d cells wide, want ≤ %d: %q", i, lipgloss.Width(l), w, l)
+		}
+	}
+}
+
+func TestGoldenClientList(t *testing.T) {
+	h := newHarness(t, 300, nil)
+	view := h.screen()
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
+}
+
+func TestGoldenClientListFiltered(t *testing.T) {
+	h := newHarness(t, 300, nil)
+	h.press("/")
+	h.typeText("ромашка")
+	view := h.screen()
+	if !strings.Contains(view, "ООО Ромашка") || strings.Contains(view, "Northwind") {
+		t.Fatalf("filter did not narrow the list:\n%s", view)
+	}
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
+}
+
+func TestGoldenHelpOverlay(t *testing.T) {
+	h := newHarness(t, 300, nil)
+	h.press("?")
+	if !h.app.HelpShown() {
+		t.Fatal("? did not open the help")
+	}
+	view := h.screen()
+	for _, want := range []string{"filter", "category", "ctrl+b", "page down"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
+}
+
+func goldenTab(t *testing.T, k string, tab int, want string) {
+	h := newHarness(t, 30, nil)
+	h.press(k)
+	if h.app.ActiveTab() != tab {
+		t.Fatalf("key %s: tab %d, want %d", k, h.app.ActiveTab(), tab)
+	}
+	view := h.screen()
+	if !strings.Contains(view, want) {
+		t.Fatalf("tab %d does not say %q:\n%s", tab, want, view)
+	}
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
+}
+
+func TestGoldenCallsTab(t *testing.T) {
+	goldenTab(t, "2", TabCalls, "Call schedule comes next")
+}
+
+func TestGoldenOrdersTab(t *testing.T) {
+	goldenTab(t, "3", TabOrders, "Orders come next")
+}
+
+func TestGoldenComplaintsTab(t *testing.T) {
+	goldenTab(t, "4", TabComplaints, "Complaints come next")
+}
+
+func TestTabKeys(t *testing.T) {
+	h := newHarness(t, 10, nil)
+	steps := []struct {
+		key  string
+		want int
+	}{{"tab", 1}, {"tab", 2}, {"tab", 3}, {"tab", 0}, {"shift+tab", 3}, {"1", 0}, {"3", 2}, {"shift+tab", 1}}
+	for _, s := range steps {
+		h.press(s.key)
+		if h.app.ActiveTab() != s.want {
+			t.Fatalf("after %s: tab %d, want %d", s.key, h.app.ActiveTab(), s.want)
+		}
+	}
+}
+
+func TestKeyRoutingOrder(t *testing.T) {
+	h := newHarness(t, 50, nil)
+	// A focused text field takes q, digits and ? as text.
+	h.press("/")
+	h.typeText("q2?")
+	if h.quit || h.app.ActiveTab() != TabClients || h.app.HelpShown() {
+		t.Fatalf("typing in the filter reached the shell: quit=%v tab=%d help=%v", h.quit, h.app.ActiveTab(), h.app.HelpShown())
+	}
+	if got := h.app.Clients().Filter().Text; got != "q2?" {
+		t.Fatalf("filter text %q, want q2?", got)
+	}
+	// ctrl+c quits even from a text field.
+	h.press("ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit from the filter line")
+	}
+
+	h = newHarness(t, 50, nil)
+	// The open overlay comes first: j does not move the list, esc closes it.
+	h.press("?", "j", "2")
+	if cur, _ := h.app.Clients().Cursor(); cur != 0 || h.app.ActiveTab() != TabClients {
+		t.Fatalf("keys passed the help overlay: cursor %d tab %d", cur, h.app.ActiveTab())
+	}
+	h.press("esc")
+	if h.app.HelpShown() {
+		t.Fatal("esc did not close the help")
+	}
+	h.press("?", "?")
+	if h.app.HelpShown() {
+		t.Fatal("? did not close the help")
+	}
+	// Global keys before the active tab; the rest reaches the list.
+	h.press("j", "j")
+	if cur, _ := h.app.Clients().Cursor(); cur != 2 {
+		t.Fatalf("cursor %d after j j, want 2", cur)
+	}
+	h.press("q")
+	if !h.quit {
+		t.Fatal("q did not quit outside text fields")
+	}
+}
+
+func TestStatusBarShowsWhoWhereAndCounts(t *testing.T) {
+	ready := false
+	h := newHarness(t, 20, func(c *Config) {
+		c.ReadOnly = true
+		c.IndexReady = func() bool { return ready }
+	})
+	bar := strings.Split(h.screen(), "\n")[22]
+	for _, want := range []string{"boss · director", "20 clients", "read-only", "indexing…"} {
+		if !strings.Contains(bar, want) {
+			t.Errorf("status bar %q lacks %q", bar, want)
+		}
+	}
+	ready = true
+	h.send(indexMsg{ready: true})
+	bar = strings.Split(h.screen(), "\n")[22]
+	if strings.Contains(bar, "indexing") || !strings.Contains(bar, "index ready") {
+		t.Errorf("status bar after the index is ready: %q", bar)
+	}
+	h.send(common.StatusMsg{Text: "Something failed.", Err: true})
+	if text, isErr := h.app.Status(); text != "Something failed." || !isErr {
+		t.Errorf("status %q err=%v", text, isErr)
+	}
+}
+
+func TestBackupWritesACopyNextToTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, 25, func(c *Config) {
+		c.DBPath = dir + "/clientbase.db"
+	})
+	h.press("ctrl+b")
+	text, isErr := h.app.Status()
+	if isErr || !strings.Contains(text, dir+"/clientbase-backup-") {
+		t.Fatalf("status after backup: %q (err=%v)", text, isErr)
+	}
+	path := text[strings.Index(text, dir):]
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("backup file: %v", err)
+	}
+	cp, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if st, err := cp.Stats(); err != nil || st.Clients != 25 {
+		t.Fatalf("backup holds %+v (%v), want 25 clients", st, err)
+	}
+}
+
+func TestResizeAndLightBackground(t *testing.T) {
+	h := newHarness(t, 60, nil)
+	for _, sz := range [][2]int{{120, 40}, {80, 24}, {100, 30}} {
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		checkFrame(t, h.screen(), sz[0], sz[1])
+	}
+	h.send(tea.BackgroundColorMsg{Color: lipgloss.Color("#FFFFFF")})
+	if h.app.styles.IsDark {
+		t.Fatal("a white background kept the dark styles")
+	}
+	if !h.app.View().AltScreen {
+		t.Fatal("the app does not use the alternate screen")
+	}
+}
+
+func TestBackupPathIsNextToTheDatabase(t *testing.T) {
+	at := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	if got, want := BackupPath("/data/x/clientbase.db", at), "/data/x/clientbase-backup-20260304-050607.db"; got != want {
+		t.Fatalf("BackupPath = %q, want %q", got, want)
+	}
+}
