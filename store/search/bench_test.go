@@ -12,8 +12,17 @@ import (
 
 // go test ./store/search -run '^$' -bench 1M -benchtime 20x
 
-func BenchmarkBuild1M(b *testing.B) {
-	es := million()
+// The 1M benchmarks run on this package's generator; the Demo1M ones on
+// model/demo's clients (what `--demo` and the store's benchmarks use).
+
+func BenchmarkBuild1M(b *testing.B)     { benchBuild(b, million()) }
+func BenchmarkBuildDemo1M(b *testing.B) { benchBuild(b, demoMillion()) }
+func BenchmarkQuery1M(b *testing.B)     { benchQueries(b, million()) }
+func BenchmarkQueryDemo1M(b *testing.B) { benchQueries(b, demoMillion()) }
+func BenchmarkHeap1M(b *testing.B)      { benchHeap(b, million()) }
+func BenchmarkHeapDemo1M(b *testing.B)  { benchHeap(b, demoMillion()) }
+
+func benchBuild(b *testing.B, es *dataset) {
 	runtime.GC()
 	b.ResetTimer()
 	for b.Loop() {
@@ -24,14 +33,15 @@ func BenchmarkBuild1M(b *testing.B) {
 	}
 }
 
-func BenchmarkQuery1M(b *testing.B) {
-	ix := million().build()
+func benchQueries(b *testing.B, es *dataset) {
+	ix := es.build()
 	runtime.GC()
 	cases := []struct{ name, text string }{
 		{"latin-1-letter", "a"},
 		{"latin-word", "baltic"},
 		{"latin-2-letters", "ta"},
 		{"cyrillic-word", "текстиль"},
+		{"cyrillic-name", "иванов"},
 		{"cyrillic-1-letter", "о"},
 		{"cyrillic-2-letters", "ст"},
 		{"phone-digits", "912 345"},
@@ -39,6 +49,9 @@ func BenchmarkQuery1M(b *testing.B) {
 		{"tax-id", "7701"},
 		{"multi-word", "текстиль северный"},
 		{"lithuanian", "šiauliai"},
+		{"cyrillic-yo", "ёлка"},
+		{"one-digit", "5"},
+		{"at-sign", "@"},
 		{"email-part", "@baltic"},
 		{"empty", ""},
 	}
@@ -71,8 +84,7 @@ func reportPercentiles(b *testing.B, durs []time.Duration) {
 	b.ReportMetric(at(0.95), "p95-ms")
 }
 
-func BenchmarkHeap1M(b *testing.B) {
-	es := million()
+func benchHeap(b *testing.B, es *dataset) {
 	var ix *Index
 	for b.Loop() {
 		ix = nil

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"clientbase/model"
+	"clientbase/model/demo"
 )
 
 // A deterministic generator of a realistic department's clients for the
@@ -187,7 +188,48 @@ func (d *dataset) build() *Index {
 var (
 	millionOnce sync.Once
 	millionSet  *dataset
+	demoOnce    sync.Once
+	demoSet     *dataset
 )
+
+// demoMillion is the same size of data set from model/demo, the generator
+// behind `--demo` and the store's benchmarks.
+func demoMillion() *dataset {
+	demoOnce.Do(func() {
+		managers := map[string]uint32{}
+		for i, u := range demo.Users() {
+			managers[u.Name] = uint32(i + 1)
+		}
+		var cs []model.Client
+		if err := demo.Clients(1, 1_000_000, func(c model.Client) error {
+			cs = append(cs, c)
+			return nil
+		}); err != nil {
+			panic(err)
+		}
+		es := make([]testEntry, len(cs))
+		for i := range cs {
+			c := &cs[i]
+			es[i] = testEntry{id: uint64(c.ID), key: string(model.FoldSearch(nil, c.ShortName)) + fmt.Sprintf("\x00%016x", c.ID),
+				blob: ClientBlob(c, managers[c.Manager])}
+		}
+		cs = nil
+		slices.SortFunc(es, func(a, b testEntry) int { return strings.Compare(a.key, b.key) })
+		demoSet = flatten(es)
+	})
+	runtime.GC()
+	return demoSet
+}
+
+func flatten(es []testEntry) *dataset {
+	d := &dataset{ids: make([]uint64, len(es)), ends: make([]uint32, len(es))}
+	for i, e := range es {
+		d.ids[i] = e.id
+		d.blobs = append(d.blobs, e.blob...)
+		d.ends[i] = uint32(len(d.blobs))
+	}
+	return d
+}
 
 // million returns the benchmark data set: 1,000,000 entries in name order.
 func million() *dataset {
@@ -197,14 +239,7 @@ func million() *dataset {
 		for i := range cs {
 			cs[i] = genClient(r, i)
 		}
-		es := entriesOf(cs)
-		d := &dataset{ids: make([]uint64, len(es)), ends: make([]uint32, len(es))}
-		for i, e := range es {
-			d.ids[i] = e.id
-			d.blobs = append(d.blobs, e.blob...)
-			d.ends[i] = uint32(len(d.blobs))
-		}
-		millionSet = d
+		millionSet = flatten(entriesOf(cs))
 	})
 	runtime.GC()
 	return millionSet
