@@ -100,3 +100,36 @@ func benchHeap(b *testing.B, es *dataset) {
 	b.ReportMetric(float64(ix.arenaBytes)/float64(ix.live), "arena-B/client")
 	runtime.KeepAlive(ix)
 }
+
+// BenchmarkUpsert1M times saving one changed client into a built index of a
+// million (tombstone, append, place by binary search); compaction included
+// when it falls due.
+func BenchmarkUpsert1M(b *testing.B) {
+	es := million()
+	ix := es.build()
+	rank := make(map[uint64]int, len(es.ids))
+	for i, id := range es.ids {
+		rank[id] = 2 * i // room between neighbours for moved entries
+	}
+	blob := func(i int) []byte {
+		start := uint32(0)
+		if i > 0 {
+			start = es.ends[i-1]
+		}
+		return es.blobs[start:es.ends[i]]
+	}
+	i := 0
+	var durs []time.Duration
+	for b.Loop() {
+		// Move a client to a new place in the name order, as a rename does.
+		k := (i * 7919) % len(es.ids)
+		to := (i*104729)%(2*len(es.ids)) | 1
+		id := es.ids[k]
+		t0 := time.Now()
+		ix.Upsert(id, blob(k), func(other uint64) bool { return to < rank[other] })
+		durs = append(durs, time.Since(t0))
+		rank[id] = to
+		i++
+	}
+	reportPercentiles(b, durs)
+}

@@ -19,7 +19,6 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -64,7 +63,8 @@ type entries struct {
 	freq [256]uint32
 	// order lists the live slots in name order; nil while the slots
 	// themselves are in name order with none dead (after Build and compaction).
-	order []uint32
+	order    []uint32
+	slotByID []uint32 // id → slot+1, once updates begin (see indexSlots)
 
 	live       int
 	arenaBytes int // bytes in both arenas
@@ -410,27 +410,92 @@ func (ix *Index) Upsert(id uint64, blob []byte, before func(other uint64) bool) 
 		for i := range ix.order {
 			ix.order[i] = uint32(i)
 		}
+		ix.indexSlots()
 	}
 	if old := ix.findLive(id); old >= 0 {
+		// The dead slot stays in order (finding its place there would cost
+		// a scan); queries never match it and compaction drops it.
 		ix.attrs[old] |= attrDead
 		ix.live--
 		ix.garbage += len(part(ix.text, ix.tstart, uint32(old))) + len(ix.numbersOf(uint32(old)))
-		if at := slices.Index(ix.order, uint32(old)); at >= 0 {
-			ix.order = slices.Delete(ix.order, at, at+1)
-		}
 	}
 	slot := ix.appendEntry(id, blob)
-	at := sort.Search(len(ix.order), func(i int) bool { return before(ix.id(ix.order[i])) })
+	ix.noteSlot(id, slot)
+	at := ix.searchOrder(before)
 	ix.order = slices.Insert(ix.order, at, slot)
 	if ix.garbage > ix.arenaBytes/4 && ix.garbage > 1<<16 {
 		ix.compact()
 	}
 }
 
-// findLive returns the live slot of id, or -1. A linear scan (about a
-// millisecond at a million clients) keeps the index free of an id map that
-// would cost tens of megabytes.
+// searchOrder finds where the entry being placed goes in order: the first
+// live slot it sorts before. Dead slots are stepped over, since their ids
+// may now belong to an entry elsewhere in the order.
+func (ix *entries) searchOrder(before func(other uint64) bool) int {
+	lo, hi := 0, len(ix.order)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		m := mid
+		for m < hi && ix.attrs[ix.order[m]]&attrDead != 0 {
+			m++
+		}
+		if m == hi {
+			hi = mid // only dead slots in [mid, hi): the answer is at or before mid
+			continue
+		}
+		if before(ix.id(ix.order[m])) {
+			hi = mid
+		} else {
+			lo = m + 1
+		}
+	}
+	return lo
+}
+
+// slotByID maps dense ids (the store's are sequence numbers) to slot+1 once
+// updates begin: 4 MB at a million clients instead of a scan per save.
+// Ids too sparse for an array fall back to a scan of idLo.
+func (ix *entries) indexSlots() {
+	maxID := uint64(0)
+	for s := range ix.idLo {
+		maxID = max(maxID, ix.id(uint32(s)))
+	}
+	ix.slotByID = nil
+	if maxID > uint64(4*len(ix.idLo)+1024) {
+		return
+	}
+	ix.slotByID = make([]uint32, maxID+1)
+	for s := range ix.idLo {
+		if ix.attrs[s]&attrDead == 0 {
+			ix.slotByID[ix.id(uint32(s))] = uint32(s) + 1
+		}
+	}
+}
+
+func (ix *entries) noteSlot(id uint64, slot uint32) {
+	if ix.slotByID == nil {
+		return
+	}
+	if id >= uint64(len(ix.slotByID)) {
+		if id > uint64(4*len(ix.idLo)+1024) {
+			ix.slotByID = nil // too sparse: scan from now on
+			return
+		}
+		ix.slotByID = append(ix.slotByID, make([]uint32, id+1-uint64(len(ix.slotByID)))...)
+	}
+	ix.slotByID[id] = slot + 1
+}
+
+// findLive returns the live slot of id, or -1.
 func (ix *entries) findLive(id uint64) int {
+	if ix.slotByID != nil {
+		if id < uint64(len(ix.slotByID)) {
+			if s := int(ix.slotByID[id]) - 1; s >= 0 && ix.attrs[s]&attrDead == 0 {
+				return s
+			}
+		}
+		return -1
+	}
 	lo := uint32(id)
 	for s, v := range ix.idLo {
 		if v == lo && ix.id(uint32(s)) == id && ix.attrs[s]&attrDead == 0 {
@@ -445,9 +510,11 @@ func (ix *entries) findLive(id uint64) int {
 func (ix *entries) compact() {
 	old := ix
 	nx := entries{managers: old.managers, managerSlot: old.managerSlot}
-	nx.reserve(len(old.order))
+	nx.reserve(old.live)
 	for _, s := range old.order {
-		nx.appendParts(old.id(s), old.textOf(s), old.numbersOf(s), old.attrs[s], old.masks[s], old.dmasks[s])
+		if old.attrs[s]&attrDead == 0 {
+			nx.appendParts(old.id(s), old.textOf(s), old.numbersOf(s), old.attrs[s], old.masks[s], old.dmasks[s])
+		}
 	}
 	nx.sampleFreq()
 	*ix = nx

@@ -464,3 +464,43 @@ func FuzzQuery(f *testing.F) {
 func foldsEqual(a, b string) bool {
 	return string(model.FoldSearch(nil, a)) == string(model.FoldSearch(nil, b))
 }
+
+func TestUpsertRandomRenamesKeepOrder(t *testing.T) {
+	r := newRand()
+	cs := make([]model.Client, 2000)
+	for i := range cs {
+		cs[i] = genClient(r, i)
+		cs[i].Archived = false
+	}
+	es := entriesOf(cs)
+	ix := buildFrom(es)
+	k := &keyed{keys: map[uint64]string{}}
+	for _, e := range es {
+		k.keys[e.id] = string(model.FoldSearch(nil, cs[e.id-1].ShortName))
+	}
+	compactions := 0
+	for i := range 6000 {
+		c := cs[r.IntN(len(cs))]
+		c.ShortName = fmt.Sprintf("%c%d %s", 'a'+r.IntN(26), i, c.ShortName)
+		if r.IntN(10) == 0 { // now and then a new client
+			c.ID = model.ID(len(cs) + 1 + i)
+		}
+		garbage := ix.garbage
+		k.upsert(ix, c)
+		if ix.garbage < garbage {
+			compactions++
+		}
+	}
+	got := ids(t, ix, model.ClientFilter{IncludeArchived: true}, 0)
+	if len(got) != len(k.keys) || ix.Len() != len(k.keys) {
+		t.Fatalf("%d results, Len %d, want %d clients", len(got), ix.Len(), len(k.keys))
+	}
+	for i := 1; i < len(got); i++ {
+		if k.keys[got[i-1]] > k.keys[got[i]] {
+			t.Fatalf("out of name order at %d: %q > %q", i, k.keys[got[i-1]], k.keys[got[i]])
+		}
+	}
+	if compactions == 0 {
+		t.Error("no compaction in 6000 renames")
+	}
+}
