@@ -1,0 +1,74 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+func TestBulkLoadMatchesSavedClients(t *testing.T) {
+	db, err := Open(tempPath(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	users, gen := department(5000)
+	n, err := BulkLoad(db, users, gen)
+	if err != nil || n != 5000 {
+		t.Fatalf("loaded %d: %v", n, err)
+	}
+	// Every index agrees with the records, exactly as if each was saved.
+	checkConsistency(t, db)
+	err = db.bolt.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			t.Errorf("tx.Check: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := db.Stats()
+	if st.Clients+st.Archived != 5000 || st.Users != len(users) {
+		t.Fatalf("stats %+v", st)
+	}
+	// The list is in name order before and after the search index.
+	u, err := db.SignIn(users[0].Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := db.As(u)
+	before, err := s.List(context.Background(), model.ClientFilter{}, 0, st.Clients)
+	if err != nil || len(before.Rows) != st.Clients {
+		t.Fatalf("list: %d rows, %v", len(before.Rows), err)
+	}
+	for i := 1; i < len(before.Rows); i++ {
+		a, b := before.Rows[i-1], before.Rows[i]
+		if bytes.Compare(nameIndexKey(a.ShortName, uint64(a.ID)), nameIndexKey(b.ShortName, uint64(b.ID))) >= 0 {
+			t.Fatalf("%q listed before %q", a.ShortName, b.ShortName)
+		}
+	}
+	if err := db.BuildIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := s.List(context.Background(), model.ClientFilter{}, 0, st.Clients)
+	for i := range after.Rows {
+		if after.Rows[i].ID != before.Rows[i].ID {
+			t.Fatalf("row %d differs with the search index", i)
+		}
+	}
+	// New clients continue the ids; the load is one audit entry.
+	c := mustSave(t, s, newClient("После загрузки"), "")
+	if c.ID != 5001 {
+		t.Fatalf("next id %d", c.ID)
+	}
+	checkConsistency(t, db)
+	if _, err := BulkLoad(db, nil, gen); !errors.Is(err, model.ErrConflict) {
+		t.Fatalf("a second bulk load: %v", err)
+	}
+}
