@@ -504,3 +504,29 @@ func TestUpsertRandomRenamesKeepOrder(t *testing.T) {
 		t.Error("no compaction in 6000 renames")
 	}
 }
+
+func TestBuildToleratesDamagedBlobs(t *testing.T) {
+	good := sample()[0]
+	blobs := [][]byte{nil, {1, 2, 3}, make([]byte, blobHeader), append(make([]byte, blobHeader-2), 0xFF, 0xFF, 'a'), ClientBlob(&good, 0)}
+	i := 0
+	ix := Build(0, func() (uint64, []byte, bool) {
+		if i == len(blobs) {
+			return 0, nil, false
+		}
+		i++
+		return uint64(i), blobs[i-1], true
+	})
+	if ix.Len() != len(blobs) {
+		t.Fatalf("Len %d, want %d", ix.Len(), len(blobs))
+	}
+	if got := ids(t, ix, model.ClientFilter{Text: "текстиль"}, 0); !slices.Equal(got, []uint64{5}) {
+		t.Errorf("got %v", got)
+	}
+	// A damaged blob's zero mask hides its text from letters; empty ones match nothing.
+	if got := ids(t, ix, model.ClientFilter{Text: "a"}, 0); len(got) != 0 {
+		t.Errorf("one-letter query over damaged blobs: %v", got)
+	}
+	if got := ids(t, ix, model.ClientFilter{Text: "ab"}, 0); len(got) != 0 {
+		t.Errorf("word query over damaged blobs: %v", got)
+	}
+}
