@@ -69,7 +69,7 @@ func (m *Model) View() string {
 		return table.Row{Cells: cells(c), Loaded: true, Muted: c.Archived}
 	}, placeholder, m.width)
 	bodyLines := strings.Split(body, "\n")
-	if m.loaded && m.win.Total == 0 && len(bodyLines) > 1 {
+	if m.loaded && !m.indexing && m.win.Total == 0 && len(bodyLines) > 1 {
 		empty := model.T("ui.list.no_match")
 		if m.filter == (model.ClientFilter{}) {
 			empty = model.T("ui.list.empty")
@@ -120,7 +120,7 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) countText() string {
-	if !m.loaded {
+	if !m.loaded || m.indexing && m.filter != (model.ClientFilter{}) {
 		return model.T("ui.list.loading")
 	}
 	if m.filter == (model.ClientFilter{}) || !m.haveStats {
