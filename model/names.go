@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -22,14 +23,16 @@ func ValidateName(s string) error {
 
 // validateOptionalText applies the name rules to text that may be empty.
 func validateOptionalText(s string, max int) error {
-	if !utf8.ValidString(s) {
-		return Sentencef(nil, "model.name.control")
-	}
 	n := 0
-	for _, r := range s {
+	for i, r := range s {
 		n++
-		if unicode.IsControl(r) {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) { // what unicode.IsControl means
 			return Sentencef(nil, "model.name.control")
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 { // not UTF-8
+				return Sentencef(nil, "model.name.control")
+			}
 		}
 	}
 	if n > max {
@@ -76,7 +79,9 @@ func ValidateEmail(s string) error {
 func normaliseEmail(s string) string {
 	s = strings.TrimSpace(s)
 	if at := strings.LastIndexByte(s, '@'); at >= 0 {
-		s = s[:at+1] + strings.ToLower(s[at+1:])
+		if d := strings.ToLower(s[at+1:]); d != s[at+1:] {
+			s = s[:at+1] + d
+		}
 	}
 	return s
 }
@@ -90,42 +95,98 @@ func ValidateTimeZone(name string) error {
 	if name == "Local" || strings.ContainsAny(name, "\x00\\") || strings.HasPrefix(name, "/") || strings.Contains(name, "..") {
 		return Sentencef(nil, "model.tz.unknown", name)
 	}
-	if _, err := time.LoadLocation(name); err != nil {
+	tzCacheMu.RLock()
+	ok, seen := tzCache[name]
+	tzCacheMu.RUnlock()
+	if !seen {
+		// LoadLocation reads the zone database each time: too slow for a bulk import.
+		_, err := time.LoadLocation(name)
+		ok = err == nil
+		tzCacheMu.Lock()
+		if len(tzCache) < 4096 {
+			tzCache[name] = ok
+		}
+		tzCacheMu.Unlock()
+	}
+	if !ok {
 		return Sentencef(nil, "model.tz.unknown", name)
 	}
 	return nil
 }
 
+var (
+	tzCacheMu sync.RWMutex
+	tzCache   = map[string]bool{}
+)
+
 // NameSkeleton reduces a client name to what makes two names "near-identical":
 // case, ё/е, diacritics, quotes, punctuation and legal forms (ООО, UAB, LLC…) dropped.
 func NameSkeleton(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, r := range name {
-		r = unicode.ToLower(r)
-		if r == 'ё' {
-			r = 'е'
+	// One pass: words are written folded, separated by one space; a word that
+	// turns out to be a legal form is cut off again when it ends.
+	b := make([]byte, 0, len(name))
+	wordStart := -1 // start of the word being written, -1 between words
+	endWord := func() {
+		if wordStart >= 0 && skeletonLegalForms[string(b[wordStart:])] {
+			b = b[:wordStart]
+			if len(b) > 0 {
+				b = b[:len(b)-1] // the space before it
+			}
 		}
-		if repl, ok := skeletonFold[r]; ok {
-			b.WriteString(repl)
+		wordStart = -1
+	}
+	letter := func() {
+		if wordStart < 0 {
+			if len(b) > 0 {
+				b = append(b, ' ')
+			}
+			wordStart = len(b)
+		}
+	}
+	for _, r := range name {
+		switch {
+		case r < 0x80:
+			switch {
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				endWord()
+				continue
+			}
+			letter()
+			b = append(b, byte(r))
+			continue
+		case r >= 0xC0 && r < 0xC0+rune(len(skeletonLatin)):
+			if repl := skeletonLatin[r-0xC0]; repl != "" {
+				letter()
+				b = append(b, repl...)
+				continue
+			}
+		case r == 'ё' || r == 'Ё':
+			letter()
+			b = append(b, "е"...)
 			continue
 		}
 		switch {
-		case unicode.Is(unicode.Mn, r): // combining accents of decomposed text
+		case r >= 0x300 && unicode.Is(unicode.Mn, r): // combining accents of decomposed text
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
+			letter()
+			lr := unicode.ToLower(r) // may land on a letter folded above (ẞ→ß→ss)
+			switch {
+			case lr >= 0xC0 && lr < 0xC0+rune(len(skeletonLatin)) && skeletonLatin[lr-0xC0] != "":
+				b = append(b, skeletonLatin[lr-0xC0]...)
+			case lr == 'ё':
+				b = append(b, "е"...)
+			default:
+				b = utf8.AppendRune(b, lr)
+			}
 		default: // quotes, punctuation and spaces separate words
-			b.WriteByte(' ')
+			endWord()
 		}
 	}
-	words := strings.Fields(b.String())
-	kept := words[:0]
-	for _, w := range words {
-		if !skeletonLegalForms[w] {
-			kept = append(kept, w)
-		}
-	}
-	return strings.Join(kept, " ")
+	endWord()
+	return string(b)
 }
 
 // skeletonLegalForms are legal-form words as NameSkeleton folds them.
@@ -136,25 +197,32 @@ var skeletonLegalForms = map[string]bool{
 	"co": true, "corp": true,
 }
 
-// skeletonFold maps lower-case letters with diacritics to plain Latin letters.
-var skeletonFold = func() map[rune]string {
+// skeletonLatin folds the Latin letters from U+00C0 on (both cases) to plain
+// lower-case Latin: Š→s, ą→a, ß→ss. An empty entry is not a letter to fold.
+var skeletonLatin = func() []string {
 	groups := []string{
-		"aàáâãäåāăą", "cçćĉċč", "dďđð", "eèéêëēĕėęě", "gĝğġģ", "hĥħ", "iìíîïĩīĭįıi̇",
+		"aàáâãäåāăą", "cçćĉċč", "dďđð", "eèéêëēĕėęě", "gĝğġģ", "hĥħ", "iìíîïĩīĭįı",
 		"jĵ", "kķĸ", "lĺļľŀł", "nñńņňŉŋ", "oòóôõöøōŏő", "rŕŗř", "sśŝşšſș",
 		"tţťŧț", "uùúûüũūŭůűų", "wŵ", "yýÿŷ", "zźżž",
 	}
-	m := map[rune]string{}
-	for _, g := range groups {
-		base := g[:1]
-		for _, r := range g[1:] {
-			if r < 0x80 || unicode.Is(unicode.Mn, r) {
-				continue
+	t := make([]string, 0x250-0xC0)
+	set := func(r rune, s string) {
+		for _, x := range []rune{r, unicode.ToUpper(r)} {
+			if x >= 0xC0 && x < 0x250 {
+				t[x-0xC0] = s
 			}
-			m[r] = base
 		}
 	}
-	for r, s := range map[rune]string{'ß': "ss", 'æ': "ae", 'œ': "oe", 'ĳ': "ij", 'þ': "th"} {
-		m[r] = s
+	for _, g := range groups {
+		for _, r := range g[1:] {
+			set(r, g[:1])
+		}
 	}
-	return m
+	set('ß', "ss")
+	set('æ', "ae")
+	set('œ', "oe")
+	set('ĳ', "ij")
+	set('þ', "th")
+	set('İ', "i")
+	return t
 }()

@@ -46,7 +46,7 @@ func TestNameSkeleton(t *testing.T) {
 }
 
 func FuzzNameSkeleton(f *testing.F) {
-	for _, s := range []string{`ООО «Северный Текстиль»`, `UAB „Šiaulių prekyba“`, `Straße Ltd.`, "İstanbul Co", "a\u0301b", "\xff"} {
+	for _, s := range []string{`ООО «Северный Текстиль»`, `UAB „Šiaulių prekyba“`, `Straße Ltd.`, "İstanbul Co", "a\u0301b", "\xff", "ẞ", "ǅ", "Ÿ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
@@ -78,7 +78,7 @@ func TestValidateName(t *testing.T) {
 	if ValidateName(strings.Repeat("ж", 201)) == nil {
 		t.Error("201 runes accepted")
 	}
-	if ValidateName("Север\x07") == nil || ValidateName("a\u0085b") == nil {
+	if ValidateName("Север\x07") == nil || ValidateName("a\u0085b") == nil || ValidateName("a\xffb") == nil {
 		t.Error("control character accepted")
 	}
 }

@@ -12,12 +12,18 @@ import (
 // "LT", or "" to require a leading +) resolves national numbers.
 func ParsePhone(raw, defaultCountry string) (Phone, error) {
 	raw = strings.TrimSpace(raw)
-	p := Phone{Raw: raw}
-	if raw == "" {
-		return p, Sentencef(nil, "model.phone.empty")
+	var buf [24]byte
+	e, err := appendE164(buf[:0], raw, defaultCountry)
+	if err != nil {
+		return Phone{Raw: raw}, err
 	}
-	if phoneHasExtension(raw) {
-		return p, Sentencef(nil, "model.phone.extension")
+	return Phone{E164: string(e), Raw: raw}, nil
+}
+
+// appendE164 appends the E.164 form of raw (trimmed) to dst, allocating nothing.
+func appendE164(dst []byte, raw, defaultCountry string) ([]byte, error) {
+	if raw == "" {
+		return dst, Sentencef(nil, "model.phone.empty")
 	}
 	var digits [32]byte
 	n := 0
@@ -26,81 +32,83 @@ func ParsePhone(raw, defaultCountry string) (Phone, error) {
 		switch {
 		case r >= '0' && r <= '9':
 			if n == len(digits) {
-				return p, Sentencef(nil, "model.phone.too_many")
+				return dst, Sentencef(nil, "model.phone.too_many")
 			}
 			digits[n] = byte(r)
 			n++
+		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.' || r == '/' ||
+			r == '\u00a0' || (r >= '\u2010' && r <= '\u2014'):
 		case r == '+':
 			if n > 0 || plus || strings.TrimLeft(raw[:i], " (") != "" {
-				return p, Sentencef(nil, "model.phone.plus")
+				return dst, Sentencef(nil, "model.phone.plus")
 			}
 			plus = true
-		case r == ' ' || r == '-' || r == '(' || r == ')' || r == '.' || r == '/' ||
-			r == '\u00a0' || r == '\u2010' || r == '\u2011' || r == '\u2012' || r == '\u2013' || r == '\u2014':
+		case phoneHasExtension(raw):
+			return dst, Sentencef(nil, "model.phone.extension")
 		case unicode.IsLetter(r):
-			return p, Sentencef(nil, "model.phone.letters")
+			return dst, Sentencef(nil, "model.phone.letters")
 		default:
-			return p, Sentencef(nil, "model.phone.chars")
+			return dst, Sentencef(nil, "model.phone.chars")
 		}
 	}
 	if n == 0 {
-		return p, Sentencef(nil, "model.phone.no_digits")
+		return dst, Sentencef(nil, "model.phone.no_digits")
 	}
-	d := string(digits[:n])
-	var full string // country code + national significant number
+	d := digits[:n]
+	start := len(dst)
+	dst = append(dst, '+')
 	switch {
 	case plus:
-		full = d
-	case strings.HasPrefix(d, "00"):
-		full = d[2:]
-	case defaultCountry == "RU":
+		dst = append(dst, d...)
+	case n >= 2 && d[0] == '0' && d[1] == '0':
+		dst = append(dst, d[2:]...)
+	case strings.EqualFold(defaultCountry, "RU"):
 		switch {
-		case strings.HasPrefix(d, "810") && n > 11: // Russian trunk prefix for abroad
-			full = d[3:]
+		case n > 11 && d[0] == '8' && d[1] == '1' && d[2] == '0': // Russian trunk prefix for abroad
+			dst = append(dst, d[3:]...)
 		case n == 11 && (d[0] == '8' || d[0] == '7'):
-			full = "7" + d[1:]
+			dst = append(append(dst, '7'), d[1:]...)
 		case n == 10:
-			full = "7" + d
+			dst = append(append(dst, '7'), d...)
 		case n < 10:
-			return p, Sentencef(nil, "model.phone.too_few")
+			return dst[:start], Sentencef(nil, "model.phone.too_few")
 		default:
-			return p, Sentencef(nil, "model.phone.too_many")
+			return dst[:start], Sentencef(nil, "model.phone.too_many")
 		}
-	case defaultCountry == "LT":
+	case strings.EqualFold(defaultCountry, "LT"):
 		switch {
-		case n == 11 && strings.HasPrefix(d, "370"):
-			full = d
+		case n == 11 && d[0] == '3' && d[1] == '7' && d[2] == '0':
+			dst = append(dst, d...)
 		case n == 9 && (d[0] == '8' || d[0] == '0'): // trunk prefix 8 (0 since 2025)
-			full = "370" + d[1:]
+			dst = append(append(dst, "370"...), d[1:]...)
 		case n == 8 && d[0] != '8' && d[0] != '0': // national numbers never start with a trunk prefix
-			full = "370" + d
+			dst = append(append(dst, "370"...), d...)
 		case n <= 8:
-			return p, Sentencef(nil, "model.phone.too_few")
+			return dst[:start], Sentencef(nil, "model.phone.too_few")
 		default:
-			return p, Sentencef(nil, "model.phone.too_many")
+			return dst[:start], Sentencef(nil, "model.phone.too_many")
 		}
 	default:
-		return p, Sentencef(nil, "model.phone.need_country")
+		return dst[:start], Sentencef(nil, "model.phone.need_country")
 	}
-	if err := checkE164Digits(full); err != nil {
-		return p, err
+	if err := checkE164Digits(dst[start+1:]); err != nil {
+		return dst[:start], err
 	}
-	p.E164 = "+" + full
-	return p, nil
+	return dst, nil
 }
 
 // checkE164Digits applies the length rules: 8–15 digits in all, Russian
 // numbers 11 digits starting 7, Lithuanian 11 starting 370.
-func checkE164Digits(full string) error {
+func checkE164Digits(full []byte) error {
 	n := len(full)
 	if n > 0 && full[0] == '0' {
 		return Sentencef(nil, "model.phone.country_code")
 	}
 	want := 0
 	switch {
-	case strings.HasPrefix(full, "7"):
+	case n > 0 && full[0] == '7':
 		want = 11
-	case strings.HasPrefix(full, "370"):
+	case n > 2 && full[0] == '3' && full[1] == '7' && full[2] == '0':
 		want = 11
 	}
 	switch {

@@ -196,16 +196,19 @@ func nilIfEmpty[T any](s []T) []T {
 // preparePhones fills E164 from Raw (a phone with only E164 is checked as
 // it is) and returns the first problem as a sentence, or "".
 func preparePhones(ps []Phone, country string) string {
+	var buf [24]byte
 	for i := range ps {
 		src := ps[i].Raw
 		if src == "" {
-			src = ps[i].E164
+			src = strings.TrimSpace(ps[i].E164)
 		}
-		p, err := ParsePhone(src, country)
+		e, err := appendE164(buf[:0], src, country)
 		if err != nil {
 			return itemSentence("model.phone.item", i, len(ps), err)
 		}
-		ps[i].E164 = p.E164
+		if string(e) != ps[i].E164 { // keep the stored string when it is already right
+			ps[i].E164 = string(e)
+		}
 	}
 	return ""
 }
@@ -219,7 +222,7 @@ func itemSentence(key string, i, n int, err error) string {
 }
 
 func prepareContact(ve *ValidationError, i int, k *Contact, country string) {
-	prefix := "contacts." + strconv.Itoa(i) + "."
+	prefix := contactPrefix(i)
 	if err := ValidateName(k.Name); err != nil {
 		ve.Add(prefix+"name", err.Error())
 	}
@@ -238,6 +241,22 @@ func prepareContact(ve *ValidationError, i int, k *Contact, country string) {
 		ve.Add(prefix+"role", T("model.contact.role", string(k.Role)))
 	}
 }
+
+// contactPrefix is "contacts.N." without an allocation for the usual few contacts.
+func contactPrefix(i int) string {
+	if i < len(contactPrefixes) {
+		return contactPrefixes[i]
+	}
+	return "contacts." + strconv.Itoa(i) + "."
+}
+
+var contactPrefixes = func() []string {
+	out := make([]string, 16)
+	for i := range out {
+		out[i] = "contacts." + strconv.Itoa(i) + "."
+	}
+	return out
+}()
 
 // ValidateCallWindow checks a calling window: the zero value means working
 // hours; otherwise both ends lie within the day and it ends after it starts.
