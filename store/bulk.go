@@ -24,7 +24,7 @@ var bulkIndexBuckets = [][]byte{bucketClientName, bucketClientArchived, bucketCl
 const (
 	bulkBatchSize  = 2048
 	bulkTxBatches  = 48      // client batches per write transaction
-	bulkTxIndexPut = 400_000 // index entries per write transaction
+	bulkTxIndexPut = 100_000 // index entries per write transaction
 )
 
 // kv is one bucket entry; pfx is the key's first 8 bytes as a number, so

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -228,6 +229,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 	if db.ro {
 		return model.Client{}, db.readOnlyErr()
 	}
+	c = cloneClient(c)
 	if ve := model.PrepareClient(&c); ve != nil && len(ve.Fields) > 0 {
 		return model.Client{}, ve
 	}
@@ -289,6 +291,19 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 	}
 	db.queueIndex(c)
 	return c, nil
+}
+
+// cloneClient copies c's slices: PrepareClient normalises in place, and the
+// caller's copy belongs to the UI goroutine.
+func cloneClient(c model.Client) model.Client {
+	c.Phones = slices.Clone(c.Phones)
+	c.Emails = slices.Clone(c.Emails)
+	c.CategoryLog = slices.Clone(c.CategoryLog)
+	c.Contacts = slices.Clone(c.Contacts)
+	for i := range c.Contacts {
+		c.Contacts[i].Phones = slices.Clone(c.Contacts[i].Phones)
+	}
+	return c
 }
 
 func conflict(m model.Meta) error {
@@ -362,9 +377,7 @@ func forbidden(u model.User, what string) error {
 // or its name skeleton; c itself is excluded; each client once, with the
 // first reason found.
 func (s *Session) Duplicates(c model.Client) ([]model.DuplicateClient, error) {
-	probe := c
-	probe.Phones = append([]model.Phone(nil), c.Phones...)
-	probe.Emails = append([]string(nil), c.Emails...)
+	probe := cloneClient(c)
 	_ = model.PrepareClient(&probe) // normalised values only; validity is the form's business
 	vals := indexValues(&probe)
 	var out []model.DuplicateClient

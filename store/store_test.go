@@ -306,3 +306,18 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 		t.Fatalf("read-only open of a missing file: %v", err)
 	}
 }
+
+// The caller's client is the UI's: saving normalises a copy.
+func TestSaveLeavesCallersSlicesAlone(t *testing.T) {
+	_, s := openDirector(t)
+	c := newClient("Копия")
+	c.Phones = []model.Phone{{Raw: "+7 912 345-67-89"}}
+	c.Emails = []string{"  Sales@Example.RU "}
+	saved := mustSave(t, s, c, "")
+	if c.Phones[0].E164 != "" || c.Emails[0] != "  Sales@Example.RU " {
+		t.Fatalf("the caller's slices were changed: %+v %q", c.Phones, c.Emails)
+	}
+	if saved.Phones[0].E164 != "+79123456789" || saved.Emails[0] != "sales@example.ru" {
+		t.Fatalf("saved %+v %q", saved.Phones, saved.Emails)
+	}
+}
