@@ -143,7 +143,9 @@ func checkClientCreate(u User, c *Client, reason string) error {
 	if c.Status != "" && c.Status != StatusProspect && !Can(u, ActClientEditCard) {
 		return Sentencef(ErrForbidden, "model.rights.create_prospect", rolePhrase(u.Role, true))
 	}
-	if c.Manager != "" && c.Manager != u.Name && ScopeOf(u, ActClientReassign) != ScopeAll {
+	// a new client may name its creator as manager only if the creator edits cards
+	ownOK := c.Manager == u.Name && Can(u, ActClientEditCard)
+	if c.Manager != "" && !ownOK && ScopeOf(u, ActClientReassign) != ScopeAll {
 		return refusal(u, ActClientReassign, "manager", nil)
 	}
 	if c.Archived && !Can(u, ActClientArchive) {

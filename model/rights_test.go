@@ -185,6 +185,8 @@ func TestCheckClientCreate(t *testing.T) {
 			"Only a head of department or the director may change a client's category; the change to the category was refused."},
 		{"operator assigns", operator, func(c *Client) { c.Manager = "petrova" }, "",
 			"Only a head of department or the director may hand a client to another manager; the change to the responsible manager was refused."},
+		{"operator as manager", operator, func(c *Client) { c.Manager = "sidorova" }, "",
+			"Only a head of department or the director may hand a client to another manager; the change to the responsible manager was refused."},
 		{"manager for self", manager, func(c *Client) { c.Manager = "petrova"; c.Status = StatusActive }, "", ""},
 		{"manager for colleague", manager, func(c *Client) { c.Manager = "kazlauskas" }, "",
 			"Only a head of department or the director may hand a client to another manager; the change to the responsible manager was refused."},

@@ -143,3 +143,36 @@ func TestValidateCallWindow(t *testing.T) {
 		}
 	}
 }
+
+// A prepared client is a fixed point: preparing it again changes nothing and
+// finds nothing wrong; a refusal always names a known field with a sentence.
+func FuzzPrepareClient(f *testing.F) {
+	f.Add("ООО «Север»", "8 (912) 345-67-89", " Info@Sever.RU ", "7707083893", uint8(0), "9:00-18:00")
+	f.Add("UAB „Linas“", "8 612 34567", "a@b.lt", "110053842", uint8(1), "")
+	f.Add("Northwind Ltd", "+44 20 7946 0958", "x@y", "GB1", uint8(2), "25-26")
+	f.Fuzz(func(t *testing.T, name, phone, email, tax string, country uint8, window string) {
+		c := Client{ShortName: name, TaxID: tax, Phones: []Phone{{Raw: phone}}, Emails: []string{email},
+			TaxCountry: []TaxCountry{TaxRU, TaxLT, TaxOther}[int(country)%3], Language: "ru",
+			Contacts: []Contact{{Name: name, Email: email, Phones: []Phone{{Raw: phone}}}}}
+		c.CallWindow, _ = ParseCallWindow(window)
+		ve := PrepareClient(&c)
+		if ve != nil {
+			known := map[string]bool{"short_name": true, "tax_id": true, "phones": true, "emails": true,
+				"contacts.0.name": true, "contacts.0.phones": true, "contacts.0.email": true}
+			for k, v := range ve.Fields {
+				if !known[k] || v == "" {
+					t.Fatalf("unexpected field %q: %q", k, v)
+				}
+			}
+			return
+		}
+		before := c
+		before.Phones = append([]Phone(nil), c.Phones...)
+		if ve := PrepareClient(&c); ve != nil {
+			t.Fatalf("prepared client refused on a second pass: %v", ve)
+		}
+		if d := DiffClients(&before, &c); len(d) != 0 {
+			t.Fatalf("second pass changed %+v", d)
+		}
+	})
+}
