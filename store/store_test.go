@@ -317,7 +317,7 @@ func TestSaveLeavesCallersSlicesAlone(t *testing.T) {
 	if c.Phones[0].E164 != "" || c.Emails[0] != "  Sales@Example.RU " {
 		t.Fatalf("the caller's slices were changed: %+v %q", c.Phones, c.Emails)
 	}
-	if saved.Phones[0].E164 != "+79123456789" || saved.Emails[0] != "sales@example.ru" {
+	if saved.Phones[0].E164 != "+79123456789" || saved.Emails[0] != "Sales@example.ru" {
 		t.Fatalf("saved %+v %q", saved.Phones, saved.Emails)
 	}
 }
