@@ -42,7 +42,11 @@ func cells(c model.Client) []string {
 	if c.Archived {
 		status = model.T("ui.col.archived")
 	}
-	return []string{c.ShortName, c.TaxID, phone, c.City, cat, status, c.Manager}
+	out := []string{c.ShortName, c.TaxID, phone, c.City, cat, status, c.Manager}
+	for i := range out {
+		out[i] = table.Plain(out[i])
+	}
+	return out
 }
 
 // View renders the list (or the open card) exactly width×height.

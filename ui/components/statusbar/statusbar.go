@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -30,6 +31,7 @@ func ShortenPath(path, home string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	path = Printable(path)
 	if home != "" {
 		if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
 			path = "~" + string(filepath.Separator) + rel
@@ -41,7 +43,25 @@ func ShortenPath(path, home string, width int) string {
 	if width == 1 {
 		return "…"
 	}
-	return ansi.TruncateLeft(path, lipgloss.Width(path)-width+1, "…")
+	// A wide letter at the cut may stay whole: cut one more cell then.
+	pw := lipgloss.Width(path)
+	for cut := pw - width + 1; cut <= pw; cut++ {
+		if short := ansi.TruncateLeft(path, cut, "…"); lipgloss.Width(short) <= width {
+			return short
+		}
+	}
+	return "…"
+}
+
+// Printable makes a file name safe to draw: a name may hold any bytes on
+// Linux, escape codes included; invalid UTF-8 and control characters become �.
+func Printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 func (m Model) home() string {

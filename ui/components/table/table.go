@@ -5,6 +5,7 @@ package table
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -141,11 +142,22 @@ func (w Window) Visible() (from, to int) {
 	return w.Top, min(w.Total, w.Top+w.Height)
 }
 
-// Row is one row's cells; a row not yet loaded is drawn as a quiet placeholder.
+// Row is one row's cells (plain text, see Plain); a row not yet loaded is drawn as a quiet placeholder.
 type Row struct {
 	Cells  []string
 	Loaded bool
 	Muted  bool // archived
+}
+
+// Plain makes user text safe for a cell: a control character (an escape
+// sequence typed or imported into a name) would redraw the terminal, so it becomes "�".
+func Plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 // cell fits text into exactly n cells, cutting with "…".
