@@ -579,11 +579,11 @@ func (g *gen) personalMailbox(k *client, p person, lang int) {
 	g.s("@")
 	switch lang {
 	case langRU:
-		g.s(pick(g, []string{"mail.ru", "yandex.ru", "gmail.com", "bk.ru"}))
+		g.s(pick(g, ruMailHosts))
 	case langLT:
-		g.s(pick(g, []string{"gmail.com", "one.lt", "takas.lt"}))
+		g.s(pick(g, ltMailHosts))
 	default:
-		g.s(pick(g, []string{"gmail.com", "outlook.com", "yahoo.co.uk"}))
+		g.s(pick(g, enMailHosts))
 	}
 	k.mailA, k.mailB = a, len(g.buf)
 }

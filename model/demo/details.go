@@ -67,13 +67,13 @@ func (g *gen) contactDetails(k *client) {
 	for i := range c.Contacts {
 		ct := &c.Contacts[i]
 		ct.ID = model.ID(i + 1)
-		role := "decision_maker"
+		role := roleDecisionMaker
 		if c.Kind == model.KindSoleTrader {
-			role = "accountant"
+			role = roleAccountant
 		} else if i > 0 {
 			role = pick(g, contactRolesAfterFirst)
 		}
-		ct.Role = model.ContactRole(role)
+		ct.Role = contactRoles[role]
 		p := g.person(k.lang)
 		a := len(g.buf)
 		g.writePerson(p, k.lang)
@@ -113,7 +113,7 @@ func (g *gen) contactDetails(k *client) {
 			}
 		}
 		if g.pct(20) {
-			ct.PreferredHours = pick(g, []string{"10:00–12:00", "14:00–17:00", "9:00–11:00"})
+			ct.PreferredHours = pick(g, preferredHours)
 		}
 	}
 }
@@ -130,11 +130,11 @@ func (g *gen) mailLocal(lang, i int) string {
 	}
 	switch lang {
 	case langRU:
-		return pick(g, []string{"info", "zakaz", "office", "sales", "opt"})
+		return pick(g, ruMailLocals)
 	case langLT:
-		return pick(g, []string{"info", "pardavimai", "office", "uzsakymai"})
+		return pick(g, ltMailLocals)
 	}
-	return pick(g, []string{"info", "sales", "office", "orders"})
+	return pick(g, enMailLocals)
 }
 
 // phone writes a phone's E.164 and its text as a person would type it, in one
@@ -386,7 +386,7 @@ func (g *gen) terms(k *client, id int) {
 		} else {
 			c.CreditLimit.Minor = int64(2+g.intn(200)) * 500 * 100
 		}
-		c.DeferralDays = pick(g, []int{0, 7, 14, 21, 30, 30, 45, 60, 90})
+		c.DeferralDays = pick(g, deferrals)
 		c.PriceColumn = pick(g, priceCols)
 	} else if g.pct(50) {
 		c.PriceColumn = "retail"

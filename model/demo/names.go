@@ -1,6 +1,10 @@
 package demo
 
-import "strings"
+import (
+	"strings"
+
+	"clientbase/model"
+)
 
 // Name parts, cities and phrases the generator draws from. Everything is
 // prepared once (slugs for e-mail domains included) so the hot loop only copies.
@@ -172,29 +176,47 @@ var ruMobileCodes = []string{"903", "905", "906", "909", "912", "915", "916", "9
 	"925", "926", "950", "952", "960", "961", "977", "981", "985", "999"}
 
 // Contact positions by role; Lithuanian ones have a masculine and a feminine form.
+const (
+	roleDecisionMaker = iota
+	roleBuyer
+	roleAccountant
+	roleReceiver
+	roleOther
+)
+
 var (
-	contactRolesAfterFirst = []string{"buyer", "accountant", "receiver", "buyer", "other"}
-	ruPositions            = map[string][]string{
-		"decision_maker": {"Генеральный директор", "Коммерческий директор", "Директор"},
-		"buyer":          {"Менеджер по закупкам", "Начальник отдела снабжения"},
-		"accountant":     {"Главный бухгалтер", "Бухгалтер"},
-		"receiver":       {"Заведующий складом", "Кладовщик"},
-		"other":          {"Офис-менеджер", "Секретарь"},
+	contactRoles = [...]model.ContactRole{model.ContactDecisionMaker, model.ContactBuyer,
+		model.ContactAccountant, model.ContactReceiver, model.ContactOther}
+	contactRolesAfterFirst = []int{roleBuyer, roleAccountant, roleReceiver, roleBuyer, roleOther}
+	ruPositions            = [...][]string{
+		{"Генеральный директор", "Коммерческий директор", "Директор"},
+		{"Менеджер по закупкам", "Начальник отдела снабжения"},
+		{"Главный бухгалтер", "Бухгалтер"},
+		{"Заведующий складом", "Кладовщик"},
+		{"Офис-менеджер", "Секретарь"},
 	}
-	ltPositions = map[string][2]string{
-		"decision_maker": {"Direktorius", "Direktorė"},
-		"buyer":          {"Pirkimų vadybininkas", "Pirkimų vadybininkė"},
-		"accountant":     {"Vyr. buhalteris", "Vyr. buhalterė"},
-		"receiver":       {"Sandėlininkas", "Sandėlininkė"},
-		"other":          {"Administratorius", "Administratorė"},
+	ltPositions = [...][2]string{
+		{"Direktorius", "Direktorė"},
+		{"Pirkimų vadybininkas", "Pirkimų vadybininkė"},
+		{"Vyr. buhalteris", "Vyr. buhalterė"},
+		{"Sandėlininkas", "Sandėlininkė"},
+		{"Administratorius", "Administratorė"},
 	}
-	enPositions = map[string][]string{
-		"decision_maker": {"Managing Director", "Commercial Director"},
-		"buyer":          {"Purchasing Manager", "Buyer"},
-		"accountant":     {"Chief Accountant", "Accounts Manager"},
-		"receiver":       {"Warehouse Supervisor", "Goods-in Manager"},
-		"other":          {"Office Manager", "Assistant"},
+	enPositions = [...][]string{
+		{"Managing Director", "Commercial Director"},
+		{"Purchasing Manager", "Buyer"},
+		{"Chief Accountant", "Accounts Manager"},
+		{"Warehouse Supervisor", "Goods-in Manager"},
+		{"Office Manager", "Assistant"},
 	}
+	preferredHours = []string{"10:00–12:00", "14:00–17:00", "9:00–11:00"}
+	ruMailLocals   = []string{"info", "zakaz", "office", "sales", "opt"}
+	ltMailLocals   = []string{"info", "pardavimai", "office", "uzsakymai"}
+	enMailLocals   = []string{"info", "sales", "office", "orders"}
+	ruMailHosts    = []string{"mail.ru", "yandex.ru", "gmail.com", "bk.ru"}
+	ltMailHosts    = []string{"gmail.com", "one.lt", "takas.lt"}
+	enMailHosts    = []string{"gmail.com", "outlook.com", "yahoo.co.uk"}
+	deferrals      = []int{0, 7, 14, 21, 30, 30, 45, 60, 90}
 )
 
 var (
