@@ -43,6 +43,7 @@ func init() {
 		"card.action.create":           "created",
 		"card.action.update":           "changed",
 		"card.action.archive":          "archived",
+		"card.action.bulk_load":        "loaded in bulk",
 		"card.action.restore":          "restored",
 		"card.key.restore":             "restore",
 		"card.done.saved":              "Saved %s.",
