@@ -348,8 +348,12 @@ func (m Model) title(text string, total, at int) string {
 	if m.client.Archived {
 		left += "  " + st.Warning.Render(model.T("card.archived"))
 	}
-	if m.mode == modeCard && m.client.Category != "" {
-		left += "  " + st.Subtle.Render(model.T("card.title_marks", enumText("card.category.", string(m.client.Category)), enumText("card.status.", string(m.client.Status))))
+	if m.mode == modeCard {
+		marks := enumText("card.status.", string(m.client.Status))
+		if m.client.Category != "" {
+			marks = model.T("card.title_marks", enumText("card.category.", string(m.client.Category)), marks)
+		}
+		left += "  " + st.Subtle.Render(marks)
 	}
 	right := ""
 	if h := m.bodyHeight(); total > h {
