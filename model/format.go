@@ -79,7 +79,10 @@ func ParseMoney(s, currency string) (Money, error) {
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
 		default:
 			if r >= 0x80 || (r|0x20 >= 'a' && r|0x20 <= 'z') {
-				return m, Sentencef(nil, "model.money.currency", moneyCurrencyName(currency))
+				if currency == "" {
+					return m, Sentencef(nil, "model.money.letters")
+				}
+				return m, Sentencef(nil, "model.money.currency", currency)
 			}
 			return m, Sentencef(nil, "model.money.invalid")
 		}
@@ -205,13 +208,6 @@ func moneyStripCurrency(s, currency string) string {
 		}
 	}
 	return s
-}
-
-func moneyCurrencyName(currency string) string {
-	if currency == "" {
-		return "the account's currency"
-	}
-	return currency
 }
 
 // FormatCallWindow shows a calling window as "09:00–18:00"; the zero value

@@ -105,6 +105,15 @@ func TestParseMoney(t *testing.T) {
 	}
 }
 
+func TestParseMoneyWithoutCurrency(t *testing.T) {
+	if m, err := ParseMoney("1 234,5", ""); err != nil || m != (Money{Minor: 123450}) {
+		t.Errorf("%+v %v", m, err)
+	}
+	if _, err := ParseMoney("12 RUB", ""); err == nil || err.Error() != T("model.money.letters") {
+		t.Errorf("letters without a currency: %v", err)
+	}
+}
+
 func FuzzParseMoney(f *testing.F) {
 	for _, s := range []string{"1234.5", "1 234,50", "1,234.50", "1234,5", "-0,01", "1.234.567,89 EUR", "9e9", "92233720368547758,07"} {
 		f.Add(s)

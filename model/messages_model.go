@@ -68,6 +68,7 @@ func init() {
 		"model.money.decimals":  "An amount has at most two decimals.",
 		"model.money.too_large": "This amount is too large.",
 		"model.money.currency":  "Type the amount in %s, without another currency.",
+		"model.money.letters":   "An amount has only digits, spaces, a comma or a dot.",
 	})
 }
 
