@@ -4,6 +4,7 @@ package model
 func init() {
 	addMessages(map[string]string{
 		"store.locked":         "%s is open in another clientbase. Close it there, or open this one with --read-only to page through it.",
+		"store.locked_ro":      "%s is open for changes in another clientbase; a read-only view can open it once that one is closed.",
 		"store.not_database":   "%s is not a clientbase database or it is damaged; it was left untouched.",
 		"store.too_new":        "%s was written by a newer clientbase (schema %d); this one knows schema %d and will not change it. Update clientbase.",
 		"store.old_read_only":  "%s was written by an older clientbase (schema %d); open it once without --read-only so it can be brought up to schema %d.",

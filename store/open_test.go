@@ -64,9 +64,23 @@ func TestLockedDatabaseAnswersQuickly(t *testing.T) {
 	if waited >= 2*time.Second {
 		t.Fatalf("the lock answer took %v", waited)
 	}
-	if _, err := Open(path, Options{ReadOnly: true, LockTimeout: 100 * time.Millisecond}); !errors.Is(err, ErrLocked) {
+	// A reader's shared lock waits for the writer too; its sentence says so.
+	_, err = Open(path, Options{ReadOnly: true, LockTimeout: 100 * time.Millisecond})
+	if !errors.Is(err, ErrLocked) || strings.Contains(err.Error(), "--read-only") || !strings.Contains(err.Error(), path) {
 		t.Fatalf("read-only open against a writer: %v", err)
 	}
+	// Readers share: two read-only opens at once are fine.
+	db.Close()
+	r1, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a second reader: %v", err)
+	}
+	r2.Close()
 }
 
 func TestDamagedFilesAreLeftUntouched(t *testing.T) {

@@ -121,6 +121,9 @@ func Open(path string, o Options) (db *DB, err error) {
 	bdb, err := bolt.Open(path, 0o600, bo)
 	if err != nil {
 		switch {
+		case errors.Is(err, berrors.ErrTimeout) && o.ReadOnly:
+			// bbolt's shared lock for readers waits for the writer's exclusive one.
+			return nil, model.Sentencef(ErrLocked, "store.locked_ro", path)
 		case errors.Is(err, berrors.ErrTimeout):
 			return nil, model.Sentencef(ErrLocked, "store.locked", path)
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
