@@ -72,10 +72,11 @@ func (a *App) statusBar() statusbar.Model {
 		IsError: a.msgErr,
 	}
 	if a.statsOK {
-		sb.Counts = model.T("ui.status.counts", a.stats.Clients, a.stats.Users)
+		sb.Counts = model.T("ui.status.counts", a.stats.Clients)
 		if a.stats.Archived > 0 {
-			sb.Counts = model.T("ui.status.counts_arch", a.stats.Clients, a.stats.Archived, a.stats.Users)
+			sb.Counts = model.T("ui.status.counts_arch", a.stats.Clients, a.stats.Archived)
 		}
+		sb.Extra = model.T("ui.status.users", a.stats.Users)
 	}
 	if a.cfg.ReadOnly {
 		sb.Badges = append(sb.Badges, model.T("ui.status.readonly"))

@@ -18,7 +18,8 @@ import (
 type Model struct {
 	User    string // "ivanova · director"
 	DBPath  string
-	Counts  string // "2000 clients · 3 archived · 8 users"
+	Counts  string // "2000 clients · 3 archived"
+	Extra   string // "8 users": shown only when everything else fits
 	Badges  []string
 	Message string
 	IsError bool
@@ -95,7 +96,7 @@ func (m Model) View(s styles.Styles, width int) string {
 		// The message may use up to all the remaining room.
 		inner := rest - msgStyle.GetHorizontalFrameSize()
 		if inner > 0 {
-			msg = msgStyle.Render(ansi.Truncate(m.Message, inner, "…"))
+			msg = msgStyle.Render(ansi.Truncate(Printable(m.Message), inner, "…"))
 		}
 	}
 	rest -= lipgloss.Width(msg)
@@ -109,6 +110,15 @@ func (m Model) View(s styles.Styles, width int) string {
 	} else {
 		counts = ""
 	}
+	extra := ""
+	if m.Extra != "" {
+		extra = s.StatusMsg.Render(m.Extra)
+		if lipgloss.Width(extra) <= rest-30 { // the path needs the room more
+			rest -= lipgloss.Width(extra)
+		} else {
+			extra = ""
+		}
+	}
 	path := ""
 	if pw := rest - s.StatusMsg.GetHorizontalFrameSize(); pw >= 8 && m.DBPath != "" {
 		path = s.StatusMsg.Render(ShortenPath(m.DBPath, m.home(), pw))
@@ -118,6 +128,6 @@ func (m Model) View(s styles.Styles, width int) string {
 	if rest > 0 {
 		fill = s.StatusBar.Render(strings.Repeat(" ", rest))
 	}
-	line := user + path + counts + badges + fill + msg
+	line := user + path + counts + extra + badges + fill + msg
 	return ansi.Truncate(line, width, "")
 }
