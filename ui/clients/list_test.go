@@ -118,7 +118,11 @@ func TestStaleResultsAreDropped(t *testing.T) {
 	// Two keystrokes; the first one's query result arrives last and must not win.
 	typeText(t, m, "n0")
 	first := m.Update(k("4"))
+	firstCtx := m.ctx
 	second := m.Update(k("2"))
+	if firstCtx.Err() != context.Canceled {
+		t.Fatal("the next key did not cancel the previous search")
+	}
 	run(t, m, second)
 	want := m.win.Total
 	run(t, m, first)

@@ -7,35 +7,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/styles"
 )
-
-// Keys answer the dialog.
-type Keys struct {
-	Yes, No, Toggle, Choose key.Binding
-}
-
-// NewKeys builds the dialog's keys: y/n answer at once, tab/arrows move, enter chooses.
-func NewKeys() Keys {
-	return Keys{
-		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
-		Toggle: key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("←/→", "switch")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
-	}
-}
 
 // Model is an open question. Answered turns true once the user chose.
 type Model struct {
 	Question string
 	Yes      bool // the highlighted (and, once answered, chosen) answer
 	Answered bool
-	keys     Keys
+	keys     keymap.Confirm
 }
 
 // New opens a question; the safe answer "no" is highlighted.
-func New(question string) Model { return Model{Question: question, keys: NewKeys()} }
+func New(question string) Model { return Model{Question: question, keys: keymap.NewConfirm()} }
 
 // Update reads one key.
 func (m Model) Update(msg tea.Msg) Model {
@@ -58,12 +44,12 @@ func (m Model) Update(msg tea.Msg) Model {
 
 // ShortHelp is the dialog's footer.
 func (m Model) ShortHelp() []key.Binding {
-	return []key.Binding{m.keys.Yes, m.keys.No, m.keys.Choose}
+	return m.keys.ShortHelp()
 }
 
 // FullHelp is the dialog's column of the ? overlay.
 func (m Model) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{m.keys.Yes, m.keys.No, m.keys.Toggle, m.keys.Choose}}
+	return m.keys.FullHelp()
 }
 
 // View renders the dialog centred in width×height.
