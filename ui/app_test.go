@@ -317,3 +317,16 @@ func TestBackupPathIsNextToTheDatabase(t *testing.T) {
 		t.Fatalf("BackupPath = %q, want %q", got, want)
 	}
 }
+
+// Tiny terminals must not break the frame: every line fits, the height is kept.
+func TestSmallTerminalsKeepTheFrame(t *testing.T) {
+	h := newHarness(t, 40, nil)
+	for _, sz := range [][2]int{{60, 12}, {40, 8}, {20, 5}, {10, 4}, {5, 3}, {1, 1}} {
+		for _, keys := range [][]string{nil, {"?"}, {"esc", "2"}, {"1", "/"}} {
+			h.press(keys...)
+			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			checkFrame(t, h.screen(), sz[0], sz[1])
+		}
+		h.press("esc", "esc", "1")
+	}
+}
