@@ -79,6 +79,7 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	db.waitIndexed()
 	st, err := db.Stats()
 	if err != nil {
 		return 0, err
@@ -287,11 +288,7 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	if err := db.loadCaches(); err != nil {
 		return 0, err
 	}
-	db.idxMu.Lock()
-	db.idx.Store(nil)
-	db.gen++
-	db.cache = nil
-	db.idxMu.Unlock()
+	db.dropIndex()
 	trace("done")
 	return total, nil
 }

@@ -235,6 +235,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	db.waitIndexed() // see queueIndex
 	now := db.now()
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var old *model.Client
@@ -318,6 +319,7 @@ func (s *Session) SetArchived(id model.ID, version uint64, archived bool) (model
 	}
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
+	db.waitIndexed() // see queueIndex
 	now := db.now()
 	var c model.Client
 	changed := false

@@ -19,10 +19,13 @@ type cacheKey struct {
 	gen uint64
 }
 
-// BuildIndex builds the resident search index from idx_client_name (one
-// read transaction). Changes saved meanwhile are applied once it is built.
-// main runs it in a goroutine right after Open; List answers unfiltered
-// pages from the name index until it is ready.
+// BuildIndex builds the resident search index from idx_client_name in one
+// read transaction, without holding up saves. If anything was saved
+// meanwhile, it builds once more with saves held back (rare: only a save in
+// the first fraction of a second after Open), because placing a change
+// among entries of an older snapshot could put it out of order. main runs
+// it in a goroutine right after Open; List answers unfiltered pages from
+// the name index until it is ready.
 func (db *DB) BuildIndex(ctx context.Context) error {
 	db.idxMu.Lock()
 	if db.idx.Load() != nil || db.building {
@@ -32,6 +35,29 @@ func (db *DB) BuildIndex(ctx context.Context) error {
 	db.building, db.pending = true, nil
 	db.idxMu.Unlock()
 
+	ix, err := db.buildFromNames(ctx)
+	if err == nil {
+		db.writeMu.Lock()
+		defer db.writeMu.Unlock()
+		db.waitIndexed() // every commit so far is now in pending or in the snapshot
+	}
+	db.idxMu.Lock()
+	defer db.idxMu.Unlock()
+	if err == nil && len(db.pending) > 0 {
+		ix, err = db.buildFromNames(ctx)
+	}
+	db.building, db.pending = false, nil
+	if err != nil {
+		return err
+	}
+	db.idx.Store(ix)
+	db.gen++
+	db.cache = nil
+	return nil
+}
+
+// buildFromNames hands idx_client_name to search.Build in name order.
+func (db *DB) buildFromNames(ctx context.Context) (*search.Index, error) {
 	var ix *search.Index
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		hint := int(counter(tx, keyClientsLive) + counter(tx, keyClientsArchived))
@@ -53,40 +79,31 @@ func (db *DB) BuildIndex(ctx context.Context) error {
 		})
 		return ctx.Err()
 	})
-
-	db.idxMu.Lock()
-	defer db.idxMu.Unlock()
-	db.building = false
-	if err != nil {
-		db.pending = nil
-		return err
-	}
-	// Saved while building: the snapshot may predate them.
-	if len(db.pending) > 0 {
-		err = db.bolt.View(func(tx *bolt.Tx) error {
-			for _, id := range db.pending {
-				c, err := getClient(tx, model.ID(id))
-				if err != nil {
-					continue
-				}
-				db.upsertTx(tx, ix, &c)
-			}
-			return nil
-		})
-		db.pending = nil
-	}
-	db.idx.Store(ix)
-	db.gen++
-	db.cache = nil
-	return err
+	return ix, err
 }
 
 // IndexReady reports whether the search index is built.
 func (db *DB) IndexReady() bool { return db.idx.Load() != nil }
 
+// dropIndex forgets the search index after a bulk change; a build in
+// progress builds again.
+func (db *DB) dropIndex() {
+	db.idxMu.Lock()
+	defer db.idxMu.Unlock()
+	db.idx.Store(nil)
+	if db.building {
+		db.pending = append(db.pending, 0)
+	}
+	db.gen++
+	db.cache = nil
+}
+
 // queueIndex hands a committed client to the background applier, so a save
-// returns once its transaction is durable. Called under writeMu, so the
-// queue is in commit order; readers of the index wait for it (waitIndexed).
+// returns once its transaction is durable. Called under writeMu; the next
+// writer waits for the queue first (waitIndexed), so an entry is placed
+// while the database holds exactly the index's state plus that change —
+// before() compares against the same names the index is ordered by.
+// Readers of the index wait for the queue too.
 func (db *DB) queueIndex(c model.Client) {
 	db.queueMu.Lock()
 	defer db.queueMu.Unlock()

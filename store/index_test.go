@@ -143,3 +143,44 @@ func TestBuildIndexCancelled(t *testing.T) {
 		t.Fatalf("build after a cancelled one: %v", err)
 	}
 }
+
+// Renames from several writers at once keep the resident index in the
+// order a fresh build gives.
+func TestConcurrentRenamesKeepIndexOrder(t *testing.T) {
+	db, s := openDirector(t)
+	var saved []model.Client
+	for i := range 200 {
+		saved = append(saved, mustSave(t, s, newClient(fmt.Sprintf("Имя %03d", (i*71)%200)), ""))
+	}
+	if err := db.BuildIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(saved); i += 3 {
+				c := saved[i]
+				c.ShortName = fmt.Sprintf("Vardas %03d", (i*53)%200)
+				if _, err := s.SaveClient(c, ""); err != nil {
+					t.Error(err)
+				}
+				p, err := s.List(context.Background(), model.ClientFilter{Text: "a"}, 0, 5)
+				if err != nil || p.Indexing {
+					t.Error(err, p.Indexing)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	live := listAll(t, s, model.ClientFilter{})
+	db.idx.Store(nil)
+	if err := db.BuildIndex(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if fresh := listAll(t, s, model.ClientFilter{}); fmt.Sprint(live) != fmt.Sprint(fresh) {
+		t.Fatalf("incremental order differs from a fresh build:\n%v\n%v", live, fresh)
+	}
+	checkConsistency(t, db)
+}
