@@ -226,3 +226,23 @@ var skeletonLatin = func() []string {
 	set('İ', "i")
 	return t
 }()
+
+// SortName is the part of a client name the list sorts by: the name without
+// its legal form and quotes, so «ООО «Северный текстиль»» files under С and
+// "AB „Alytaus prekės“" under A, as a department looks them up.
+func SortName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) ||
+			unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pe, r) || r == '"' || r == '\'' || r == ',' || r == '«' || r == '»'
+	})
+	kept := words[:0]
+	for _, w := range words {
+		if NameSkeleton(w) != "" { // a legal form or lone punctuation has no skeleton
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return strings.TrimSpace(name)
+	}
+	return strings.Join(kept, " ")
+}
