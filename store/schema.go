@@ -64,7 +64,7 @@ func (db *DB) prepareSchema() error {
 	case empty && db.ro:
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	case empty:
-		return db.bolt.Update(func(tx *bolt.Tx) error {
+		err := db.bolt.Update(func(tx *bolt.Tx) error {
 			for _, name := range append(schema1Buckets, bucketClientSkeleton) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
@@ -72,6 +72,10 @@ func (db *DB) prepareSchema() error {
 			}
 			return tx.Bucket(bucketMeta).Put(keySchema, itob(SchemaVersion))
 		})
+		if err != nil {
+			return model.Sentencef(ErrNotDatabase, "store.cannot_open", db.path, err)
+		}
+		return nil
 	case version > SchemaVersion:
 		return model.Sentencef(ErrTooNew, "store.too_new", db.path, version, SchemaVersion)
 	case version < SchemaVersion && db.ro:
@@ -87,8 +91,8 @@ func (db *DB) prepareSchema() error {
 			}
 			return tx.Bucket(bucketMeta).Put(keySchema, itob(uint64(m.from+1)))
 		})
-		if err != nil {
-			return fmt.Errorf("store: migration %d→%d (%s) of %s: %w", m.from, m.from+1, m.name, db.path, err)
+		if err != nil { // the transaction rolled back: the file is as it was before this step
+			return model.Sentencef(ErrNotDatabase, "store.migration_failed", db.path, m.from+1, fmt.Sprintf("%s: %v", m.name, err))
 		}
 		version = uint64(m.from + 1)
 	}
