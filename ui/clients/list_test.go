@@ -186,3 +186,31 @@ func TestDataChangedRefreshesKeepingCursor(t *testing.T) {
 		t.Fatal("refresh did not show the change")
 	}
 }
+
+func TestArchivedClientsShowOnlyWhenAskedFor(t *testing.T) {
+	m := newList(t, 30)
+	c, _ := m.Current()
+	if _, err := m.deps.Store.SetArchived(c.ID, c.Version, true); err != nil {
+		t.Fatal(err)
+	}
+	run(t, m, m.Update(common.DataChangedMsg{Kind: "client", ID: c.ID}))
+	if _, total := m.Cursor(); total != 29 {
+		t.Fatalf("%d clients with one archived, want 29", total)
+	}
+	if strings.Contains(ansi.Strip(m.View()), c.ShortName) {
+		t.Fatal("an archived client is listed")
+	}
+	press(t, m, k("a"))
+	if _, total := m.Cursor(); total != 30 {
+		t.Fatalf("%d clients with archived shown, want 30", total)
+	}
+	for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+		if strings.Contains(line, c.ShortName) {
+			if !strings.Contains(line, model.T("ui.col.archived")) {
+				t.Fatalf("archived row not marked: %q", line)
+			}
+			return
+		}
+	}
+	t.Fatal("archived client not shown with a")
+}
