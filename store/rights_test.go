@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"clientbase/model"
@@ -52,6 +53,9 @@ func TestRightsRefusedInTheStore(t *testing.T) {
 	}
 	if _, err := operator.SetArchived(c.ID, c.Version, true); !errors.Is(err, model.ErrForbidden) {
 		t.Fatalf("operator archiving: %v", err)
+	}
+	if err := operator.Backup(filepath.Join(t.TempDir(), "copy.db")); !errors.Is(err, model.ErrForbidden) {
+		t.Fatalf("operator making a backup: %v", err)
 	}
 	got, _ := boss.Client(c.ID)
 	if got.CreditLimit.Minor != 0 || got.Archived || got.Version != c.Version {
