@@ -29,7 +29,8 @@ func NewGlobal() Global {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit anywhere")),
-		Backup:    key.NewBinding(key.WithKeys("ctrl+b"), key.WithHelp("ctrl+b", "backup now")),
+		// B as well: ctrl+b is the prefix key of tmux, where many people work.
+		Backup: key.NewBinding(key.WithKeys("B", "ctrl+b"), key.WithHelp("B/ctrl+b", "backup now")),
 	}
 }
 
