@@ -19,6 +19,7 @@ func init() {
 		"ui.status.counts_arch":         "%d clients · %d archived",
 		"ui.status.users":               "%d users",
 		"ui.status.counts_err":          "counts unavailable",
+		"ui.backup.running":             "Writing a backup…",
 		"ui.backup.done":                "Backup written to %s",
 		"ui.backup.failed":              "Backup failed: %s",
 		"ui.help.title":                 "Keys",

@@ -103,7 +103,7 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Backup):
-		a.message, a.msgErr = "", false
+		a.message, a.msgErr = model.T("ui.backup.running"), false
 		return backup(a.cfg.Store, a.cfg.DBPath)
 	default:
 		return tab.Update(k)
