@@ -51,6 +51,7 @@ type App struct {
 	msgErr   bool
 	stats    model.Stats
 	statsOK  bool
+	statsErr bool
 	indexing bool
 }
 

@@ -33,9 +33,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.StatsMsg:
 		if msg.Err != nil {
-			a.statsOK = false
+			a.statsOK, a.statsErr = false, true
 		} else {
-			a.stats, a.statsOK = msg.Stats, true
+			a.stats, a.statsOK, a.statsErr = msg.Stats, true, false
 		}
 		return a, a.broadcast(msg)
 	case common.DataChangedMsg:

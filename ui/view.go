@@ -78,6 +78,9 @@ func (a *App) statusBar() statusbar.Model {
 		}
 		sb.Extra = model.T("ui.status.users", a.stats.Users)
 	}
+	if a.statsErr {
+		sb.Counts = model.T("ui.status.counts_err")
+	}
 	if a.cfg.ReadOnly {
 		sb.Badges = append(sb.Badges, model.T("ui.status.readonly"))
 	}
