@@ -37,7 +37,7 @@ func init() {
 		"ui.list.filters":               "Filters: %s",
 		"ui.list.f.text":                "“%s”",
 		"ui.list.f.category":            "category %s",
-		"ui.list.f.status":              "%s",
+		"ui.list.f.status":              "status %s",
 		"ui.list.f.manager":             "manager %s",
 		"ui.list.f.mine":                "mine",
 		"ui.list.f.archived":            "with archived",
