@@ -330,3 +330,28 @@ func TestSmallTerminalsKeepTheFrame(t *testing.T) {
 		h.press("esc", "esc", "1")
 	}
 }
+
+// With the create form open, q, digits and ? are text for the form, and the
+// footer is the form's own help.
+func TestOpenFormKeepsTheKeys(t *testing.T) {
+	h := newHarness(t, 10, nil)
+	h.press("n")
+	if !h.app.Clients().CardOpen() {
+		t.Fatal("n did not open the create form")
+	}
+	h.typeText("q2?")
+	if h.quit || h.app.ActiveTab() != TabClients || h.app.HelpShown() {
+		t.Fatalf("typing in the form reached the shell: quit=%v tab=%d help=%v", h.quit, h.app.ActiveTab(), h.app.HelpShown())
+	}
+	if !strings.Contains(h.screen(), "q2?") {
+		t.Fatalf("the form did not get the text:\n%s", h.screen())
+	}
+	footer := strings.Split(h.screen(), "\n")[23]
+	if strings.Contains(footer, "q quit") || !strings.Contains(footer, "ctrl+s") {
+		t.Fatalf("footer with the form open: %q", footer)
+	}
+	h.press("ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit from the form")
+	}
+}
