@@ -337,7 +337,7 @@ func (db *DB) prepareBatch(b *bulkBatch, by string, now time.Time, zones map[str
 	put := func(i int, k, v []byte) {
 		b.idx[i] = append(b.idx[i], newKV(keep(k), keep(v)))
 	}
-	var key []byte
+	var key, record []byte
 	b.records = make([]kv, 0, len(b.clients))
 	for i := range b.clients {
 		c := &b.clients[i]
@@ -367,14 +367,14 @@ func (db *DB) prepareBatch(b *bulkBatch, by string, now time.Time, zones map[str
 		if c.UpdatedAt.IsZero() {
 			c.UpdatedAt, c.UpdatedBy = c.CreatedAt, c.CreatedBy
 		}
-		v, err := encode(c)
-		if err != nil {
+		var err error
+		if record, err = appendClientJSON(record[:0], c); err != nil {
 			b.err = err
 			return
 		}
 		id := uint64(c.ID)
-		idKey := itob(id)
-		b.records = append(b.records, kv{k: idKey, v: v})
+		idKey := keep(itob(id))
+		b.records = append(b.records, kv{k: idKey, v: keep(record)})
 		put(0, nameIndexKey(c.ShortName, id), search.ClientBlob(c, db.managerID(c.Manager)))
 		if c.Archived {
 			put(1, idKey, nil)

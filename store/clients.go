@@ -106,7 +106,7 @@ func (db *DB) managerID(name string) uint32 {
 // a new client), and keeps the counters.
 func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) error {
 	id := itob(uint64(c.ID))
-	v, err := encode(c)
+	v, err := appendClientJSON(nil, c)
 	if err != nil {
 		return err
 	}
