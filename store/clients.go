@@ -250,17 +250,24 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 			}
 			old, action = &o, "update"
 		}
+		// The category history, the archive mark and the creation stamp are
+		// the store's to keep: a category changes only with its history entry,
+		// the archive mark only through SetArchived. They are settled before
+		// the rights check, so it judges only what the user asked to change.
+		if old != nil {
+			c.CategoryLog, c.Archived = old.CategoryLog, old.Archived
+			c.CreatedAt, c.CreatedBy = old.CreatedAt, old.CreatedBy
+		} else {
+			c.CategoryLog, c.Archived = nil, false
+		}
 		if err := model.CheckClientChange(s.me, old, &c, reason); err != nil {
 			return err
 		}
-		// The category history and the archive mark are the store's to keep:
-		// they change only through a category change and SetArchived.
 		to := c.Category
 		if old != nil {
-			c.CategoryLog, c.Category, c.Archived = old.CategoryLog, old.Category, old.Archived
-			c.CreatedAt, c.CreatedBy = old.CreatedAt, old.CreatedBy
+			c.Category = old.Category
 		} else {
-			c.CategoryLog, c.Category, c.Archived = nil, model.CategoryNone, false
+			c.Category = model.CategoryNone
 			id, err := tx.Bucket(bucketClients).NextSequence()
 			if err != nil {
 				return err

@@ -23,6 +23,16 @@ func TestRightsRefusedInTheStore(t *testing.T) {
 	notes := c
 	notes.Notes = "prefers e-mail"
 	c = mustSave(t, operator, notes, "")
+	// The archive mark and category history are the store's: a form that
+	// sends them changed neither archives nor trips the rights check.
+	sneaky := c
+	sneaky.Notes = "new notes"
+	sneaky.Archived = true
+	sneaky.CategoryLog = []model.CategoryChange{{To: model.CategoryA, Reason: "forged"}}
+	c = mustSave(t, operator, sneaky, "")
+	if c.Archived || len(c.CategoryLog) != 0 || c.Notes != "new notes" {
+		t.Fatalf("store-kept fields taken from the form: %+v", c)
+	}
 	limit := c
 	limit.CreditLimit = model.Money{Minor: 100000_00, Currency: "RUB"}
 	if _, err := operator.SaveClient(limit, ""); !errors.Is(err, model.ErrForbidden) {
