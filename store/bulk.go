@@ -347,11 +347,12 @@ func (db *DB) prepareBatch(b *bulkBatch, by string, now time.Time, zones map[str
 			valid = model.ValidateTimeZone(tz) == nil
 			zones[tz] = valid
 		}
-		if valid {
+		skipZone := valid && tz != "" // PrepareClient may fill an empty zone itself
+		if skipZone {
 			c.TimeZone = ""
 		}
 		ve := model.PrepareClient(c)
-		if valid {
+		if skipZone {
 			c.TimeZone = tz
 		}
 		if ve != nil && len(ve.Fields) > 0 {
