@@ -272,7 +272,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 			if err != nil {
 				return err
 			}
-			c.ID, c.CreatedAt, c.CreatedBy = model.ID(id), now, s.me.Name
+			c.ID, c.CreatedAt, c.CreatedBy, c.Version = model.ID(id), now, s.me.Name, 0
 		}
 		if to != c.Category {
 			model.ApplyCategoryChange(&c, to, s.me.Name, reason, now)
