@@ -3,7 +3,7 @@
 // It does not import bbolt.
 //
 // Every client's folded text (see ClientBlob) lives in a text arena of
-// 4 MiB chunks, each text ended by a 0x00 byte, and its numbers, packed two
+// 1 MiB chunks, each text ended by a 0x00 byte, and its numbers, packed two
 // digits a byte, in a second arena; beside them sit compact per-entry arrays
 // (slot → arena offsets, id, packed quick-filter attributes, letter mask,
 // digit mask). A query with a word scans the text arena on every core for
@@ -26,7 +26,7 @@ import (
 )
 
 const (
-	chunkBits = 22
+	chunkBits = 20
 	chunkSize = 1 << chunkBits // an entry never spans two chunks
 	chunkMask = chunkSize - 1
 	// scanStep is how many slots a query worker takes at a time; between
@@ -56,6 +56,7 @@ type entries struct {
 	attrs  []uint32 // slot → manager slot | flags (see attr* constants)
 	masks  []uint64 // slot → letter mask of the text
 	dmasks []uint64 // slot → digit mask of the numbers
+	legal  []uint32 // slot → legal-form words present (see legalWords)
 
 	chunkFirst []uint32 // text chunk → its first slot
 	// freq counts bytes in a sample of the text arena: a query scans for
@@ -63,8 +64,7 @@ type entries struct {
 	freq [256]uint32
 	// order lists the live slots in name order; nil while the slots
 	// themselves are in name order with none dead (after Build and compaction).
-	order    []uint32
-	slotByID []uint32 // id → slot+1, once updates begin (see indexSlots)
+	order []uint32
 
 	live       int
 	arenaBytes int // bytes in both arenas
@@ -101,6 +101,7 @@ func (ix *entries) reserve(n int) {
 	ix.attrs = make([]uint32, 0, n)
 	ix.masks = make([]uint64, 0, n)
 	ix.dmasks = make([]uint64, 0, n)
+	ix.legal = make([]uint32, 0, n)
 }
 
 // clip drops spare capacity left by append's doubling when sizeHint was
@@ -119,6 +120,7 @@ func (ix *entries) clip() {
 	ix.attrs = slices.Clone(ix.attrs)
 	ix.masks = slices.Clone(ix.masks)
 	ix.dmasks = slices.Clone(ix.dmasks)
+	ix.legal = slices.Clone(ix.legal)
 }
 
 // appendEntry adds a slot for (id, blob) at the end of the arenas.
@@ -132,10 +134,11 @@ func (ix *entries) appendEntry(id uint64, blob []byte) uint32 {
 	}
 	return ix.appendParts(id, text, nums,
 		uint32(ix.managerSlotOf(binary.LittleEndian.Uint32(header[8:12])))|uint32(header[12])<<16&^attrDead,
-		binary.LittleEndian.Uint64(header[0:8]), binary.LittleEndian.Uint64(header[13:21]))
+		binary.LittleEndian.Uint64(header[0:8]), binary.LittleEndian.Uint64(header[13:21]),
+		binary.LittleEndian.Uint32(header[23:27]))
 }
 
-func (ix *entries) appendParts(id uint64, text, nums []byte, attrs uint32, mask, dmask uint64) uint32 {
+func (ix *entries) appendParts(id uint64, text, nums []byte, attrs uint32, mask, dmask uint64, legal uint32) uint32 {
 	slot := uint32(len(ix.idLo))
 	if len(nums) > chunkSize/2 || len(text) > chunkSize/2 {
 		text, nums = nil, nil // never from ClientBlob; keeps an entry within a chunk
@@ -152,6 +155,7 @@ func (ix *entries) appendParts(id uint64, text, nums []byte, attrs uint32, mask,
 	ix.attrs = append(ix.attrs, attrs)
 	ix.masks = append(ix.masks, mask)
 	ix.dmasks = append(ix.dmasks, dmask)
+	ix.legal = append(ix.legal, legal)
 	ix.live++
 	return slot
 }
@@ -356,6 +360,9 @@ func (ix *entries) match(q *query, slot uint32, skip int) bool {
 // clauseMatch tests the needles of c against slot: a number is looked for
 // among the packed numbers and in the text, anything else in the text.
 func (ix *entries) clauseMatch(c *clause, slot uint32, m, dm uint64) bool {
+	if ix.legal[slot]&c.legal != 0 {
+		return true
+	}
 	for i := range c.needles {
 		n := &c.needles[i]
 		if n.digits && dm&n.dmask == n.dmask {
@@ -400,32 +407,70 @@ func (ix *entries) collect(bitmap []uint64) *Result {
 //
 // The old entry is tombstoned and the new one appended to the arena, so no
 // rebuild happens; before is called O(log n) times, under the index's write
-// lock (it must not call back into the index). The arena is compacted when
-// dead haystacks pass a quarter of it.
+// lock (it must not call back into the index). The arenas are compacted
+// when dead entries pass 1/32 of the index, which keeps a long session
+// within the memory budget (a compaction takes about 100 ms at a million).
 func (ix *Index) Upsert(id uint64, blob []byte, before func(other uint64) bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.order == nil {
-		ix.order = make([]uint32, len(ix.idLo), len(ix.idLo)+len(ix.idLo)/8+16)
+		ix.order = make([]uint32, len(ix.idLo), len(ix.idLo)+len(ix.idLo)/64+256)
 		for i := range ix.order {
 			ix.order[i] = uint32(i)
 		}
-		ix.indexSlots()
 	}
 	if old := ix.findLive(id); old >= 0 {
 		// The dead slot stays in order (finding its place there would cost
 		// a scan); queries never match it and compaction drops it.
 		ix.attrs[old] |= attrDead
 		ix.live--
-		ix.garbage += len(part(ix.text, ix.tstart, uint32(old))) + len(ix.numbersOf(uint32(old)))
+		ix.garbage += len(part(ix.text, ix.tstart, uint32(old))) + len(ix.numbersOf(uint32(old))) + slotBytes
 	}
+	ix.roomForOne()
 	slot := ix.appendEntry(id, blob)
-	ix.noteSlot(id, slot)
 	at := ix.searchOrder(before)
+	if len(ix.order) == cap(ix.order) {
+		ix.order = growExact(ix.order, len(ix.order)/64+256)
+	}
 	ix.order = slices.Insert(ix.order, at, slot)
-	if ix.garbage > ix.arenaBytes/4 && ix.garbage > 1<<16 {
+	if ix.garbage > ix.bytes()/32 && ix.garbage > 1<<16 {
 		ix.compact()
 	}
+}
+
+// slotBytes is what a slot costs in the per-entry arrays.
+const slotBytes = 4 + 4 + 4 + 4 + 8 + 8 + 4 + 4 // tstart nstart idLo attrs masks dmasks legal order
+
+// bytes is the index's size as compaction weighs it: arenas and slot arrays.
+func (ix *entries) bytes() int { return ix.arenaBytes + len(ix.idLo)*slotBytes }
+
+// roomForOne grows the slot arrays by 1/64 when full: append's own growth
+// (a quarter at this size) would spend megabytes of the budget on one save.
+func (ix *entries) roomForOne() {
+	n := len(ix.idLo)
+	if n < cap(ix.idLo) && n < cap(ix.tstart) && n < cap(ix.nstart) && n < cap(ix.attrs) &&
+		n < cap(ix.masks) && n < cap(ix.dmasks) && n < cap(ix.legal) && (ix.idHi == nil || n < cap(ix.idHi)) {
+		return
+	}
+	extra := n/64 + 256
+	ix.tstart = growExact(ix.tstart, extra)
+	ix.nstart = growExact(ix.nstart, extra)
+	ix.idLo = growExact(ix.idLo, extra)
+	if ix.idHi != nil {
+		ix.idHi = growExact(ix.idHi, extra)
+	}
+	ix.attrs = growExact(ix.attrs, extra)
+	ix.masks = growExact(ix.masks, extra)
+	ix.dmasks = growExact(ix.dmasks, extra)
+	ix.legal = growExact(ix.legal, extra)
+}
+
+// growExact copies s into an array with exactly extra spare elements
+// (slices.Grow would round up by append's rule).
+func growExact[T any](s []T, extra int) []T {
+	g := make([]T, len(s), len(s)+extra)
+	copy(g, s)
+	return g
 }
 
 // searchOrder finds where the entry being placed goes in order: the first
@@ -452,50 +497,10 @@ func (ix *entries) searchOrder(before func(other uint64) bool) int {
 	return lo
 }
 
-// slotByID maps dense ids (the store's are sequence numbers) to slot+1 once
-// updates begin: 4 MB at a million clients instead of a scan per save.
-// Ids too sparse for an array fall back to a scan of idLo.
-func (ix *entries) indexSlots() {
-	maxID := uint64(0)
-	for s := range ix.idLo {
-		maxID = max(maxID, ix.id(uint32(s)))
-	}
-	ix.slotByID = nil
-	if maxID > uint64(4*len(ix.idLo)+1024) {
-		return
-	}
-	ix.slotByID = make([]uint32, maxID+1)
-	for s := range ix.idLo {
-		if ix.attrs[s]&attrDead == 0 {
-			ix.slotByID[ix.id(uint32(s))] = uint32(s) + 1
-		}
-	}
-}
-
-func (ix *entries) noteSlot(id uint64, slot uint32) {
-	if ix.slotByID == nil {
-		return
-	}
-	if id >= uint64(len(ix.slotByID)) {
-		if id > uint64(4*len(ix.idLo)+1024) {
-			ix.slotByID = nil // too sparse: scan from now on
-			return
-		}
-		ix.slotByID = append(ix.slotByID, make([]uint32, id+1-uint64(len(ix.slotByID)))...)
-	}
-	ix.slotByID[id] = slot + 1
-}
-
-// findLive returns the live slot of id, or -1.
+// findLive returns the live slot of id, or -1. A scan of the 32-bit ids
+// (about half a millisecond at a million) in the background applier keeps
+// an id map's megabytes out of the budget.
 func (ix *entries) findLive(id uint64) int {
-	if ix.slotByID != nil {
-		if id < uint64(len(ix.slotByID)) {
-			if s := int(ix.slotByID[id]) - 1; s >= 0 && ix.attrs[s]&attrDead == 0 {
-				return s
-			}
-		}
-		return -1
-	}
 	lo := uint32(id)
 	for s, v := range ix.idLo {
 		if v == lo && ix.id(uint32(s)) == id && ix.attrs[s]&attrDead == 0 {
@@ -513,7 +518,7 @@ func (ix *entries) compact() {
 	nx.reserve(old.live)
 	for _, s := range old.order {
 		if old.attrs[s]&attrDead == 0 {
-			nx.appendParts(old.id(s), old.textOf(s), old.numbersOf(s), old.attrs[s], old.masks[s], old.dmasks[s])
+			nx.appendParts(old.id(s), old.textOf(s), old.numbersOf(s), old.attrs[s], old.masks[s], old.dmasks[s], old.legal[s])
 		}
 	}
 	nx.sampleFreq()

@@ -9,7 +9,7 @@ import (
 )
 
 // A query is an AND of clauses; a clause is an OR of needles. A plain word
-// is a clause of itself (plus the codes of legal-form words containing it);
+// is a clause of itself (or the legal-form words containing it);
 // a run of phone-like words is one clause of its phone digit variants, the
 // first of which is the typed digits themselves (tax ids, numbers).
 type query struct {
@@ -20,8 +20,9 @@ type query struct {
 
 type clause struct {
 	needles []needle
-	exact   bool // some needle is decided by the mask alone
-	digits  bool // every needle is a number
+	legal   uint32 // or any of these legal-form words (see legalWords)
+	exact   bool   // some needle is decided by the mask alone
+	digits  bool   // every needle is a number
 }
 
 type needle struct {
@@ -60,8 +61,8 @@ func (c *clause) add(n needle) {
 	}
 }
 
-// wordClause matches a folded word in the haystack, or the code of any
-// legal-form word that contains it.
+// wordClause matches a folded word in the text, or any legal-form word
+// that contains it.
 func wordClause(w []byte) clause {
 	var c clause
 	c.add(newNeedle(w))
@@ -70,7 +71,7 @@ func wordClause(w []byte) clause {
 	}
 	for i, lw := range legalFolded {
 		if bytes.Contains(lw, w) {
-			c.needles = append(c.needles, needle{b: []byte{byte(legalCodeBase + i)}, mask: maskOf(lw)})
+			c.legal |= 1 << i
 		}
 	}
 	return c
@@ -138,7 +139,7 @@ func parseQuery(text string) query {
 			common &= n.mask
 		}
 		q.must |= common
-		q.scans = q.scans || !c.exact || len(c.needles) > 1
+		q.scans = q.scans || !c.exact || len(c.needles) > 1 || c.legal != 0
 	}
 	return q
 }

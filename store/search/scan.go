@@ -83,6 +83,14 @@ func (ix *entries) scanArena(q *query, driver int, picks []pick, fmask, fval uin
 		}
 		s = e
 	}
+	// Entries holding a legal-form word that contains the driving word.
+	if want := q.clauses[driver].legal; want != 0 {
+		for i, l := range ix.legal[lo:hi] {
+			if s := lo + i; l&want != 0 && ix.accept(q, driver, s, fmask, fval) {
+				bitmap[s>>6] |= 1 << (s & 63)
+			}
+		}
+	}
 }
 
 // scanRegion scans region, the arena bytes of slots [s, e) (one chunk), for p.
