@@ -312,7 +312,7 @@ func TestQueryCancelled(t *testing.T) {
 
 func TestQueryCancelledWhileRunning(t *testing.T) {
 	// A big index so the scan is still running when the cancel lands.
-	cs := make([]model.Client, 200_000)
+	cs := make([]model.Client, 100_000)
 	r := newRand()
 	for i := range cs {
 		cs[i] = genClient(r, i)
