@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -23,8 +22,8 @@ var bulkIndexBuckets = [][]byte{bucketClientName, bucketClientArchived, bucketCl
 
 const (
 	bulkBatchSize  = 2048
-	bulkTxBatches  = 48      // client batches per write transaction
-	bulkTxIndexPut = 100_000 // index entries per write transaction
+	bulkTxBatches  = 48        // client batches per write transaction
+	bulkTxIndexPut = 1_000_000 // index entries per write transaction: fewer, larger commits are faster
 )
 
 // kv is one bucket entry; pfx is the key's first 8 bytes as a number, so
@@ -97,9 +96,6 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	if err := db.bulkUsers(users, by); err != nil {
 		return 0, err
 	}
-	// The load allocates a few GB that live until the end; collecting them
-	// over and over buys nothing.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	now := db.now()
 	t0 := time.Now()
 	trace := func(what string) {
@@ -114,7 +110,9 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 
 	workers := runtime.GOMAXPROCS(0)
 	in := make(chan *bulkBatch, workers*2)
-	out := make(chan *bulkBatch, workers*4)
+	// A deep queue to the writer: its commits wait on the disk, and the
+	// workers should not wait with it.
+	out := make(chan *bulkBatch, 1024)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
