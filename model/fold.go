@@ -1,6 +1,9 @@
 package model
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The search fold: one byte per letter so the index can scan a million
 // clients with bytes.Index. ASCII letters become lower case; the 32 Cyrillic
@@ -142,7 +145,8 @@ func appendOr(dst []byte, b byte) []byte {
 // Phone-like means digits with the separators + ( ) - and spaces, a + only
 // before the first digit, and at least 3 digits. Without a +, a leading
 // trunk prefix 8 or 0 (Russia's 8, Lithuania's 8 and 0) is also tried
-// stripped, and a Russian 8XXXXXXXXXX also as 7XXXXXXXXXX.
+// stripped, the international prefix 00 too, and a Russian 8XXXXXXXXXX also
+// as 7XXXXXXXXXX.
 func PhoneQueryDigits(q string) []string {
 	var buf [32]byte
 	digits := buf[:0]
@@ -171,6 +175,9 @@ func PhoneQueryDigits(q string) []string {
 	}
 	if (d[0] == '8' || d[0] == '0') && len(d) > 3 {
 		out = append(out, d[1:])
+	}
+	if strings.HasPrefix(d, "00") && len(d) > 4 { // the international prefix, as in 00370…
+		out = append(out, d[2:])
 	}
 	if d[0] == '8' && len(d) == 11 {
 		out = append(out, "7"+d[1:])

@@ -102,6 +102,8 @@ func TestPhoneQueryDigits(t *testing.T) {
 		{"0 612 34567", []string{"061234567", "61234567"}},
 		{"612 34567", []string{"61234567"}},
 		{"+370 612 34567", []string{"37061234567"}},
+		{"00370 612 34567", []string{"0037061234567", "037061234567", "37061234567"}},
+		{"0012", []string{"0012", "012"}}, // stripping 00 would leave 2 digits
 		{"7701234567", []string{"7701234567"}},
 		{"123", []string{"123"}},
 		{"812", []string{"812"}}, // stripping would leave 2 digits

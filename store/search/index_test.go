@@ -98,6 +98,8 @@ func TestQueryMatchingRules(t *testing.T) {
 		{"phone with brackets", "(912) 345-67-89", []uint64{1}},
 		{"Lithuanian phone with trunk 8", "861234567", []uint64{2}},
 		{"Lithuanian phone national", "612 34567", []uint64{2}},
+		{"Lithuanian phone with 00", "00370 612 34567", []uint64{2}},
+		{"Lithuanian phone with new trunk 0", "0 612 34567", []uint64{2}},
 		{"e-mail part", "@baltic", []uint64{2}},
 		{"e-mail whole", "info@textil-sever.ru", []uint64{1}},
 		{"tax id", "7701234567", []uint64{1}},
