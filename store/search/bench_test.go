@@ -51,6 +51,8 @@ func benchQueries(b *testing.B, es *dataset) {
 		{"lithuanian", "šiauliai"},
 		{"cyrillic-yo", "семёнов"},
 		{"one-digit", "5"},
+		{"two-digits", "12"},
+		{"three-digits", "912"},
 		{"at-sign", "@"},
 		{"email-part", "@baltic"},
 		{"empty", ""},

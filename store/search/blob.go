@@ -285,23 +285,50 @@ func digitMask(d []byte) uint64 {
 	return m
 }
 
-// numbersContain reports whether the packed numbers hold the digit string d.
+// numbersContain reports whether the packed numbers hold the digit string
+// d. It walks the bytes once, testing each for the first two digits of d
+// at both nibble alignments, and compares the rest only there.
 func numbersContain(packed []byte, d []byte) bool {
-	var buf [512]byte
-	u := buf[:0]
-	for _, b := range packed {
-		u = append(u, b>>4, b&0xF)
-	}
-	// Unpacked, digits are 0–9 and ends 0xA: search for d shifted to 0–9.
-	var nb [64]byte
-	if len(d) > len(nb) {
+	switch len(d) {
+	case 0:
+		return true
+	case 1:
+		v := d[0] - '0'
+		for _, b := range packed {
+			if b>>4 == v || b&0xF == v {
+				return true
+			}
+		}
 		return false
 	}
-	n := nb[:len(d)]
-	for i, c := range d {
-		n[i] = c - '0'
+	t := (d[0]-'0')<<4 | (d[1] - '0')
+	for i, b := range packed {
+		if b == t && restMatches(packed, 2*i, d) {
+			return true
+		}
+		if i+1 < len(packed) && b<<4|packed[i+1]>>4 == t && restMatches(packed, 2*i+1, d) {
+			return true
+		}
 	}
-	return bytes.Index(u, n) >= 0
+	return false
+}
+
+// restMatches compares d[2:] with the nibbles after position p+1.
+func restMatches(packed []byte, p int, d []byte) bool {
+	if p+len(d) > 2*len(packed) {
+		return false
+	}
+	for j := 2; j < len(d); j++ {
+		q := p + j
+		v := packed[q>>1]
+		if q&1 == 0 {
+			v >>= 4
+		}
+		if v&0xF != d[j]-'0' {
+			return false
+		}
+	}
+	return true
 }
 
 // legalWords are the long words of legal forms, present in most full names.

@@ -532,3 +532,19 @@ func TestBuildToleratesDamagedBlobs(t *testing.T) {
 		t.Errorf("word query over damaged blobs: %v", got)
 	}
 }
+
+func TestNumbersContain(t *testing.T) {
+	packed, _ := packNumbers(nil, [][]byte{[]byte("79123456789"), []byte("370612")})
+	for _, tt := range []struct {
+		d    string
+		want bool
+	}{
+		{"7", true}, {"0", true}, {"79", true}, {"91", true}, {"12", true}, {"89", true},
+		{"9123456789", true}, {"79123456789", true}, {"123456", true}, {"370612", true}, {"0612", true},
+		{"893", false}, {"7912345678937", false}, {"55", false}, {"06123", false}, {"4", true}, {"8", true},
+	} {
+		if got := numbersContain(packed, []byte(tt.d)); got != tt.want {
+			t.Errorf("numbersContain(%q) = %v", tt.d, got)
+		}
+	}
+}
