@@ -296,7 +296,7 @@ func (ix *Index) Query(ctx context.Context, f model.ClientFilter, managerID uint
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return ix.collect(bitmap), nil
+	return ix.collect(bitmap, true), nil
 }
 
 // attrFilter turns the quick filters into one mask-and-compare on the packed
@@ -378,10 +378,24 @@ func (ix *entries) clauseMatch(c *clause, slot uint32, m, dm uint64) bool {
 }
 
 // collect lists the set bits in name order.
-func (ix *entries) collect(bitmap []uint64) *Result {
+//
+// While slot order is name order, a result with more than three matches per
+// 64 slots keeps the bitmap itself plus a count per word (12 bytes per 64
+// slots) rather than a list (4 bytes per match): a one-letter query at a
+// million clients then hands over 190 KB instead of 4 MB.
+func (ix *entries) collect(bitmap []uint64, dense bool) *Result {
 	count := 0
 	for _, w := range bitmap {
 		count += bits.OnesCount64(w)
+	}
+	if dense && ix.order == nil && count > 3*len(bitmap) {
+		before := make([]uint32, len(bitmap))
+		c := 0
+		for i, w := range bitmap {
+			before[i] = uint32(c)
+			c += bits.OnesCount64(w)
+		}
+		return &Result{lo: ix.idLo, hi: ix.idHi, bits: bitmap, before: before, n: count}
 	}
 	slots := make([]uint32, 0, count)
 	if ix.order == nil {
@@ -398,7 +412,7 @@ func (ix *entries) collect(bitmap []uint64) *Result {
 			}
 		}
 	}
-	return &Result{lo: ix.idLo, hi: ix.idHi, slots: slots}
+	return &Result{lo: ix.idLo, hi: ix.idHi, slots: slots, n: len(slots)}
 }
 
 // Upsert adds or replaces the entry of id. before(other) reports whether the
@@ -528,15 +542,41 @@ func (ix *entries) compact() {
 // Result is an immutable list of matching ids in name order.
 type Result struct {
 	lo, hi []uint32 // the index's id arrays as they were; elements never change
-	slots  []uint32
+	n      int
+	slots  []uint32 // the matching slots in name order, or:
+	bits   []uint64 // a bitmap over slots (slot order is name order)
+	before []uint32 // matches in the words of bits before each word
 }
 
 // Len is the number of matches.
-func (r *Result) Len() int { return len(r.slots) }
+func (r *Result) Len() int { return r.n }
 
 // ID returns the id of the i-th match.
 func (r *Result) ID(i int) uint64 {
-	s := r.slots[i]
+	var s uint32
+	if r.bits == nil {
+		s = r.slots[i]
+	} else {
+		if i < 0 || i >= r.n {
+			panic("search: Result.ID index out of range")
+		}
+		// The last word with fewer matches before it than i+1, then the
+		// (i-before)-th set bit in it.
+		lo, hi := 0, len(r.before)
+		for hi-lo > 1 {
+			m := int(uint(lo+hi) >> 1)
+			if int(r.before[m]) <= i {
+				lo = m
+			} else {
+				hi = m
+			}
+		}
+		w := r.bits[lo]
+		for range i - int(r.before[lo]) {
+			w &= w - 1
+		}
+		s = uint32(lo<<6 + bits.TrailingZeros64(w))
+	}
 	if r.hi != nil {
 		return uint64(r.hi[s])<<32 | uint64(r.lo[s])
 	}

@@ -548,3 +548,35 @@ func TestNumbersContain(t *testing.T) {
 		}
 	}
 }
+
+func TestDenseResultMatchesList(t *testing.T) {
+	r := newRand()
+	cs := make([]model.Client, 5000)
+	for i := range cs {
+		cs[i] = genClient(r, i)
+	}
+	ix := buildFrom(entriesOf(cs))
+	for _, text := range []string{"", "a", "о", "ta", "@", "5", "zzz"} {
+		q := parseQuery(text)
+		fmask, fval, _ := ix.attrFilter(model.ClientFilter{IncludeArchived: true}, 0)
+		bitmap := make([]uint64, (len(ix.idLo)+63)/64)
+		driver, picks := ix.plan(&q)
+		if driver < 0 {
+			ix.scan(&q, fmask, fval, 0, len(ix.idLo), bitmap)
+		} else {
+			ix.scanArena(&q, driver, picks, fmask, fval, 0, len(ix.idLo), bitmap)
+		}
+		dense, list := ix.collect(slices.Clone(bitmap), true), ix.collect(bitmap, false)
+		if dense.Len() != list.Len() {
+			t.Fatalf("%q: dense %d, list %d", text, dense.Len(), list.Len())
+		}
+		for i := range list.Len() {
+			if dense.ID(i) != list.ID(i) {
+				t.Fatalf("%q: match %d is %d dense, %d listed", text, i, dense.ID(i), list.ID(i))
+			}
+		}
+		if text == "a" && dense.bits == nil {
+			t.Error("a broad result was not kept as a bitmap")
+		}
+	}
+}
