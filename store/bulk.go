@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -70,7 +71,7 @@ var bulkTrace = os.Getenv("CLIENTBASE_BULK_TRACE") != ""
 // appended in key order. Pages are filled to the brim (FillPercent 1.0), a
 // few large transactions. One audit entry records the load; a client's
 // history starts with its next change. Clients with ID 0 get the next ids;
-// the generator should emit ascending ids. A built search index is dropped:
+// ids given must ascend. A built search index is dropped:
 // call BuildIndex afterwards.
 func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) error) error) (int, error) {
 	if db.ro {
@@ -106,7 +107,7 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 
 	var nextID uint64
 	_ = db.bolt.View(func(tx *bolt.Tx) error { nextID = tx.Bucket(bucketClients).Sequence(); return nil })
-	maxID := nextID
+	maxID, startSeq := nextID, nextID
 
 	workers := runtime.GOMAXPROCS(0)
 	in := make(chan *bulkBatch, workers*2)
@@ -190,11 +191,14 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	seq := 0
 	cur := &bulkBatch{clients: make([]model.Client, 0, bulkBatchSize)}
 	genErr := clients(func(c model.Client) error {
-		if c.ID == 0 {
+		switch {
+		case c.ID == 0:
 			nextID++
 			c.ID = model.ID(nextID)
-		} else if uint64(c.ID) > nextID {
+		case uint64(c.ID) > nextID:
 			nextID = uint64(c.ID)
+		default: // a repeated id would leave index entries without their record
+			return fmt.Errorf("store: bulk load: client id %d after %d; ids must ascend", c.ID, nextID)
 		}
 		maxID = max(maxID, uint64(c.ID))
 		cur.clients = append(cur.clients, c)
@@ -206,7 +210,7 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 		}
 		return nil
 	})
-	if len(cur.clients) > 0 {
+	if len(cur.clients) > 0 && genErr == nil {
 		cur.seq = seq
 		in <- cur
 	}
@@ -215,11 +219,8 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	close(out)
 	<-writeDone
 	trace("records written")
-	if genErr != nil {
-		return 0, genErr
-	}
-	if writeErr != nil {
-		return 0, writeErr
+	if err := cmp.Or(genErr, writeErr); err != nil {
+		return 0, db.bulkUndo(err, startSeq)
 	}
 	live, arch := 0, 0
 	for _, b := range kept {
@@ -261,7 +262,7 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 				return nil
 			})
 			if err != nil {
-				return 0, err
+				return 0, db.bulkUndo(err, startSeq)
 			}
 		}
 		trace(string(name))
@@ -289,6 +290,26 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 	db.dropIndex()
 	trace("done")
 	return total, nil
+}
+
+// bulkUndo empties what a failed load filled (the client buckets were
+// empty when it began) and returns the load's error.
+func (db *DB) bulkUndo(cause error, seq uint64) error {
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range append([][]byte{bucketClients}, bulkIndexBuckets...) {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketClients).SetSequence(seq)
+	})
+	if err != nil {
+		return fmt.Errorf("%w (and emptying the half-loaded clients failed: %v)", cause, err)
+	}
+	return cause
 }
 
 // bulkUsers adds the users not in the database yet, audited one by one.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -71,4 +72,48 @@ func TestBulkLoadMatchesSavedClients(t *testing.T) {
 	if _, err := BulkLoad(db, nil, gen); !errors.Is(err, model.ErrConflict) {
 		t.Fatalf("a second bulk load: %v", err)
 	}
+}
+
+func TestBulkLoadRefusesRepeatedIDs(t *testing.T) {
+	db, err := Open(tempPath(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, err = BulkLoad(db, nil, func(emit func(model.Client) error) error {
+		for _, id := range []model.ID{1, 2, 2} {
+			c := newClient("Дубль")
+			c.ID = id
+			if err := emit(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		t.Fatal("a repeated id was loaded")
+	}
+	if st, _ := db.Stats(); st.Clients != 0 {
+		t.Fatalf("a failed load left %d clients counted", st.Clients)
+	}
+	checkConsistency(t, db) // no records without their index entries
+
+	// A failure after records were committed is undone as well.
+	_, err = BulkLoad(db, nil, func(emit func(model.Client) error) error {
+		for i := range 3 * bulkBatchSize * bulkTxBatches / 2 {
+			c := newClient(fmt.Sprint("Клиент ", i))
+			if err := emit(c); err != nil {
+				return err
+			}
+		}
+		return errors.New("the import file ended early")
+	})
+	if err == nil || err.Error() != "the import file ended early" {
+		t.Fatalf("failed load: %v", err)
+	}
+	checkConsistency(t, db)
+	if n, err := BulkLoad(db, nil, func(emit func(model.Client) error) error { return emit(newClient("После сбоя")) }); err != nil || n != 1 {
+		t.Fatalf("a load after a failed one: %d %v", n, err)
+	}
+	checkConsistency(t, db)
 }
