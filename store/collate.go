@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"clientbase/model"
 )
 
 // A collator keeps state between calls and is not safe for concurrent use:
@@ -49,8 +51,9 @@ func appendNameKey(dst []byte, name string) []byte {
 	return dst
 }
 
-// nameIndexKey is the idx_client_name key: collation key 0x00 id.
+// nameIndexKey is the idx_client_name key: the collation key of the name
+// without its legal form (model.SortName: «ООО «Север»» files under С) 0x00 id.
 func nameIndexKey(name string, id uint64) []byte {
-	k := appendNameKey(make([]byte, 0, 2*len(name)+16), name)
+	k := appendNameKey(make([]byte, 0, 2*len(name)+16), model.SortName(name))
 	return compositeKey(k, id)
 }
