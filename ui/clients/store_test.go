@@ -1,76 +1,17 @@
 package clients
 
 import (
-	"context"
-	"fmt"
-	"path/filepath"
 	"testing"
 
 	"clientbase/model"
-	"clientbase/store"
+	"clientbase/store/storetest"
 	"clientbase/ui/common"
 )
 
-// Test data: a small department in a real bbolt file. Names carry a unique
-// "N042" tag so a filter can find exactly one client.
-var testBases = []string{"ООО Ромашка", "UAB Žalgiris", "Acme Trading", "ИП Ёлкин", "Šiaulių prekyba", "Baltic Foods", "ЗАО Север", "Northwind"}
+var testClient = storetest.Client
 
-var testCities = []string{"Москва", "Vilnius", "Šiauliai", "London", "Владивосток"}
-
-// inn10 makes a valid 10-digit Russian INN from a 9-digit body.
-func inn10(body int) string {
-	d := fmt.Sprintf("%09d", body)
-	w := []int{2, 4, 10, 3, 5, 9, 4, 6, 8}
-	sum := 0
-	for i, r := range d {
-		sum += int(r-'0') * w[i]
-	}
-	return d + fmt.Sprint(sum%11%10)
-}
-
-func testClient(i int) model.Client {
-	return model.Client{
-		ShortName:  fmt.Sprintf("%s N%03d", testBases[i%len(testBases)], i),
-		Kind:       model.KindLegal,
-		TaxCountry: model.TaxRU,
-		TaxID:      inn10(770100000 + i),
-		Phones:     []model.Phone{{Raw: fmt.Sprintf("+7 912 %03d-%02d-%02d", 100+i%900, i%100, (i*7)%100)}},
-		City:       testCities[i%len(testCities)],
-		Category:   model.Categories[i%3],
-		Status:     model.ClientStatuses[i%len(model.ClientStatuses)],
-		Manager:    []string{"petrov", "jonaitis"}[i%2],
-	}
-}
-
-// newTestStore opens a database in t.TempDir(), signs in the director
-// "boss", saves two managers and n clients, and builds the search index.
+// newTestStore is a small department in a real bbolt file (see storetest).
 func newTestStore(t testing.TB, n int) (common.ClientStore, model.User) {
 	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "clientbase.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	boss, err := db.SignIn("boss")
-	if err != nil {
-		t.Fatal(err)
-	}
-	director := db.As(boss)
-	for _, u := range []model.User{
-		{Name: "petrov", FullName: "Пётр Петров", Role: model.RoleManager},
-		{Name: "jonaitis", FullName: "Jonas Jonaitis", Role: model.RoleManager},
-	} {
-		if _, err := director.SaveUser(u); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for i := 1; i <= n; i++ {
-		if _, err := director.SaveClient(testClient(i), "test data"); err != nil {
-			t.Fatalf("client %d: %v", i, err)
-		}
-	}
-	if err := db.BuildIndex(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	return db.As(boss), boss
+	return storetest.Department(t, n)
 }
