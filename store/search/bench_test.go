@@ -10,7 +10,13 @@ import (
 	"clientbase/model"
 )
 
-// go test ./store/search -run '^$' -bench 1M -benchtime 20x
+// go test ./store/search -run '^$' -bench 'Query(Demo)?1M$' -benchtime 30x -count 2
+// go test ./store/search -run '^$' -bench '(Build|Heap)(Demo)?1M$' -benchtime 20x
+// go test ./store/search -run '^$' -bench 'Upsert1M$' -benchtime 3000x
+//
+// Run the query benchmarks on their own: after twenty builds in the same
+// process they measure up to twice slower (a fragmented heap), which the
+// application, building one index at start, does not see.
 
 // The 1M benchmarks run on this package's generator; the Demo1M ones on
 // model/demo's clients (what `--demo` and the store's benchmarks use).
