@@ -15,8 +15,8 @@ import (
 // go test ./store/search -run '^$' -bench 'Upsert1M$' -benchtime 3000x
 //
 // Run the query benchmarks on their own: after twenty builds in the same
-// process they measure up to twice slower (a fragmented heap), which the
-// application, building one index at start, does not see.
+// process they have measured up to twice slower (cause not pinned down);
+// the application builds one index at start.
 
 // The 1M benchmarks run on this package's generator; the Demo1M ones on
 // model/demo's clients (what `--demo` and the store's benchmarks use).
