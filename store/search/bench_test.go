@@ -14,9 +14,8 @@ import (
 // go test ./store/search -run '^$' -bench '(Build|Heap)(Demo)?1M$' -benchtime 20x
 // go test ./store/search -run '^$' -bench 'Upsert1M$' -benchtime 3000x
 //
-// Run the query benchmarks on their own: after twenty builds in the same
-// process they have measured up to twice slower (cause not pinned down);
-// the application builds one index at start.
+// On a shared machine whole runs of the query benchmarks have come out up
+// to twice slower than a quiet run; -count 2 shows whether a run was quiet.
 
 // The 1M benchmarks run on this package's generator; the Demo1M ones on
 // model/demo's clients (what `--demo` and the store's benchmarks use).
