@@ -106,8 +106,8 @@ func benchHeap(b *testing.B, es *dataset) {
 		runtime.GC()
 		runtime.ReadMemStats(&updated)
 	}
-	b.ReportMetric(float64(built.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB")
-	b.ReportMetric(float64(updated.HeapAlloc-before.HeapAlloc)/(1<<20), "MiB-after-save")
+	b.ReportMetric(float64(built.HeapAlloc-before.HeapAlloc)/1e6, "MB")
+	b.ReportMetric(float64(updated.HeapAlloc-before.HeapAlloc)/1e6, "MB-after-save")
 	b.ReportMetric(float64(ix.arenaBytes)/float64(ix.live), "arena-B/client")
 	runtime.KeepAlive(ix)
 }
