@@ -405,7 +405,7 @@ func ClientBlob(c *model.Client, managerID uint32) []byte {
 }
 
 // includeContacts puts contact persons' names, phones and e-mails in the
-// haystack. Off: at a million clients it takes the index from about 103 MiB
-// to 151 MiB (contacts' phones alone: 115 MiB), past the 120 MB budget
-// (BenchmarkHeap1M). A caller's number is found through the store instead.
+// haystack. Off: at a million clients they took the index from about 106 MB
+// to 158 MB (contacts' phones alone: about 120 MB), past the 120 MB budget
+// with no room for saves (BenchmarkHeap1M).
 const includeContacts = false
