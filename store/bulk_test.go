@@ -100,7 +100,7 @@ func TestBulkLoadRefusesRepeatedIDs(t *testing.T) {
 
 	// A failure after records were committed is undone as well.
 	_, err = BulkLoad(db, nil, func(emit func(model.Client) error) error {
-		for i := range 3 * bulkBatchSize * bulkTxBatches / 2 {
+		for i := range 3 * bulkTxClients / 2 {
 			c := newClient(fmt.Sprint("Клиент ", i))
 			if err := emit(c); err != nil {
 				return err

@@ -2,7 +2,8 @@ package store
 
 import (
 	"bytes"
-	"errors"
+	"context"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -13,52 +14,18 @@ import (
 	"clientbase/store/search"
 )
 
-// clientKeys are every index entry one client has.
+// clientKeys are the index entries one client has besides the archived set.
 type clientKeys struct {
-	name []byte      // idx_client_name key
-	blob []byte      // idx_client_name value
-	per  [4][][]byte // composite keys per clientValueIndexes bucket
+	name []byte // idx_client_name key
+	blob []byte // idx_client_name value
 }
 
 // keysOf computes c's index entries (c.ID must be set).
 func (db *DB) keysOf(c *model.Client) clientKeys {
-	id := uint64(c.ID)
-	k := clientKeys{
-		name: nameIndexKey(c.ShortName, id),
+	return clientKeys{
+		name: nameIndexKey(c.ShortName, uint64(c.ID)),
 		blob: search.ClientBlob(c, db.managerID(c.Manager)),
 	}
-	for i, vals := range indexValues(c) {
-		for _, v := range vals {
-			k.per[i] = append(k.per[i], compositeKey([]byte(v), id))
-		}
-	}
-	return k
-}
-
-// indexValues are the looked-up values of c per clientValueIndexes bucket:
-// tax id, phone digits, e-mails, name skeleton; each list without repeats.
-func indexValues(c *model.Client) [4][]string {
-	var out [4][]string
-	add := func(i int, v string) {
-		if v == "" {
-			return
-		}
-		for _, have := range out[i] {
-			if have == v {
-				return
-			}
-		}
-		out[i] = append(out[i], v)
-	}
-	add(0, taxIDKey(c.TaxID))
-	for _, p := range c.Phones {
-		add(1, phoneKey(p))
-	}
-	for _, e := range c.Emails {
-		add(2, emailKey(e))
-	}
-	add(3, model.NameSkeleton(c.ShortName))
-	return out
 }
 
 func taxIDKey(s string) string { return strings.ToUpper(strings.Join(strings.Fields(s), "")) }
@@ -122,23 +89,6 @@ func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) 
 	if err := names.Put(newKeys.name, newKeys.blob); err != nil {
 		return err
 	}
-	for i, name := range clientValueIndexes {
-		b := tx.Bucket(name)
-		if old != nil {
-			for _, k := range oldKeys.per[i] {
-				if !containsKey(newKeys.per[i], k) {
-					if err := b.Delete(k); err != nil {
-						return err
-					}
-				}
-			}
-		}
-		for _, k := range newKeys.per[i] {
-			if err := b.Put(k, nil); err != nil {
-				return err
-			}
-		}
-	}
 	arch := tx.Bucket(bucketClientArchived)
 	if c.Archived {
 		err = arch.Put(id, nil)
@@ -171,15 +121,6 @@ func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) 
 		}
 	}
 	return nil
-}
-
-func containsKey(list [][]byte, k []byte) bool {
-	for _, x := range list {
-		if bytes.Equal(x, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // writeAudit appends e to the audit log and its record index.
@@ -384,41 +325,151 @@ func forbidden(u model.User, what string) error {
 
 // Duplicates finds existing clients sharing c's tax id, a phone, an e-mail
 // or its name skeleton; c itself is excluded; each client once, with the
-// first reason found.
+// first reason found. The search index proposes candidates (it holds every
+// one of those values, folded) and each is confirmed against its record;
+// while the index is being built, Duplicates waits for it.
 func (s *Session) Duplicates(c model.Client) ([]model.DuplicateClient, error) {
-	probe := cloneClient(c)
-	_ = model.PrepareClient(&probe) // normalised values only; validity is the form's business
-	vals := indexValues(&probe)
-	var out []model.DuplicateClient
-	seen := map[uint64]bool{uint64(c.ID): true}
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		for i, name := range clientValueIndexes {
-			cur := tx.Bucket(name).Cursor()
-			for _, v := range vals[i] {
-				prefix := append([]byte(v), 0)
-				for k, _ := cur.Seek(prefix); k != nil && hasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = cur.Next() {
-					id := compositeID(k)
-					if seen[id] {
-						continue
-					}
-					seen[id] = true
-					other, err := getClient(tx, model.ID(id))
-					if errors.Is(err, model.ErrNotFound) {
-						continue
-					} else if err != nil {
-						return err
-					}
-					out = append(out, model.DuplicateClient{Client: other, Reason: duplicateReason(i, v, &other)})
-				}
-			}
-		}
-		return nil
-	})
-	return out, err
+	return s.db.duplicates(context.Background(), c)
 }
 
-func duplicateReason(index int, value string, c *model.Client) string {
-	switch index {
+// dupProbe is one value a duplicate must share exactly.
+type dupProbe struct {
+	reason int    // 0 tax id, 1 phone, 2 e-mail, 3 name skeleton
+	value  string // in the form the confirmation compares
+	text   string // the search-index query that proposes candidates
+}
+
+func (db *DB) duplicates(ctx context.Context, c model.Client) ([]model.DuplicateClient, error) {
+	probe := cloneClient(c)
+	_ = model.PrepareClient(&probe) // normalised values only; validity is the form's business
+	var probes []dupProbe
+	add := func(reason int, value, text string) {
+		if value == "" {
+			return
+		}
+		for _, p := range probes {
+			if p.reason == reason && p.value == value {
+				return
+			}
+		}
+		probes = append(probes, dupProbe{reason, value, text})
+	}
+	tax := taxIDKey(probe.TaxID)
+	add(0, tax, tax)
+	for _, p := range probe.Phones {
+		d := phoneKey(p)
+		add(1, d, d)
+	}
+	for _, e := range probe.Emails {
+		m := emailKey(e)
+		add(2, m, m)
+	}
+	skel := model.NameSkeleton(probe.ShortName)
+	add(3, skel, skel)
+	if len(probes) == 0 {
+		return nil, nil
+	}
+	ix, err := db.readyIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.DuplicateClient
+	seen := map[uint64]bool{uint64(c.ID): true}
+	for _, p := range probes {
+		res, err := ix.Query(ctx, model.ClientFilter{Text: p.text, IncludeArchived: true}, 0)
+		if err != nil {
+			return nil, err
+		}
+		err = db.bolt.View(func(tx *bolt.Tx) error {
+			clients := tx.Bucket(bucketClients)
+			for i := range res.Len() {
+				id := res.ID(i)
+				if seen[id] {
+					continue
+				}
+				v := clients.Get(itob(id))
+				if v == nil {
+					continue
+				}
+				if p.reason == 3 { // a broad name word: compare the name before decoding all
+					if name, ok := recordShortName(v); ok && model.NameSkeleton(name) != p.value {
+						continue
+					}
+				}
+				var other model.Client
+				if err := decode(v, &other); err != nil {
+					return err
+				}
+				if !sharesValue(&other, p) {
+					continue
+				}
+				seen[id] = true
+				out = append(out, model.DuplicateClient{Client: other, Reason: duplicateReason(p.reason, p.value, &other)})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// sharesValue confirms a search-index candidate: the index matches words
+// inside text, a duplicate shares the whole value.
+func sharesValue(c *model.Client, p dupProbe) bool {
+	switch p.reason {
+	case 0:
+		return taxIDKey(c.TaxID) == p.value
+	case 1:
+		for _, ph := range c.Phones {
+			if phoneKey(ph) == p.value {
+				return true
+			}
+		}
+	case 2:
+		for _, e := range c.Emails {
+			if emailKey(e) == p.value {
+				return true
+			}
+		}
+	case 3:
+		return model.NameSkeleton(c.ShortName) == p.value
+	}
+	return false
+}
+
+// recordShortName reads the short name from a client record without
+// decoding the rest (the encoder writes it second: {"id":N,"short_name":…).
+func recordShortName(v []byte) (string, bool) {
+	const field = `"short_name":`
+	i := bytes.Index(v, []byte(field))
+	if i < 0 {
+		return "", false
+	}
+	rest := v[i+len(field):]
+	if len(rest) == 0 || rest[0] != '"' {
+		return "", false
+	}
+	end := 1
+	for end < len(rest) && rest[end] != '"' {
+		if rest[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	if end >= len(rest) {
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(rest[:end+1], &s); err != nil {
+		return "", false
+	}
+	return s, true
+}
+
+func duplicateReason(reason int, value string, c *model.Client) string {
+	switch reason {
 	case 0:
 		return model.T("store.dup.tax_id", value)
 	case 1:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -80,6 +81,27 @@ func (db *DB) buildFromNames(ctx context.Context) (*search.Index, error) {
 		return ctx.Err()
 	})
 	return ix, err
+}
+
+// readyIndex returns the search index with every committed change in it:
+// it builds the index if nobody is, or waits for the build under way.
+func (db *DB) readyIndex(ctx context.Context) (*search.Index, error) {
+	for {
+		if ix := db.idx.Load(); ix != nil {
+			db.waitIndexed()
+			return ix, nil
+		}
+		if err := db.BuildIndex(ctx); err != nil {
+			return nil, err
+		}
+		if db.idx.Load() == nil { // another goroutine is building it
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}
 }
 
 // IndexReady reports whether the search index is built.
@@ -170,10 +192,14 @@ func (db *DB) upsertTx(tx *bolt.Tx, ix *search.Index, c *model.Client) {
 		if v == nil {
 			return true
 		}
-		var n struct {
-			ShortName string `json:"short_name"`
+		name, ok := recordShortName(v)
+		if !ok {
+			var n struct {
+				ShortName string `json:"short_name"`
+			}
+			_ = json.Unmarshal(v, &n)
+			name = n.ShortName
 		}
-		_ = json.Unmarshal(v, &n)
-		return bytes.Compare(key, nameIndexKey(n.ShortName, other)) < 0
+		return bytes.Compare(key, nameIndexKey(name, other)) < 0
 	})
 }

@@ -1,7 +1,7 @@
 // Package store keeps clientbase's records in one bbolt file: buckets,
 // keys, secondary indexes, schema migrations, the audit log and backups.
 //
-// # Layout (schema 2)
+// # Layout (schema 3)
 //
 // Every number in a key is 8-byte big-endian, so byte order is numeric order.
 // Index keys are composite, `value 0x00 id`, with nil values unless noted; an
@@ -19,10 +19,6 @@
 //	idx_client_archived id → nil: archived clients (loaded into memory at Open),
 //	                   so the list pages over live clients in name order before
 //	                   the search index exists, without decoding blobs or records
-//	idx_client_taxid   tax id 0x00 id
-//	idx_client_phone   E.164 digits (no "+") 0x00 id, one per distinct phone
-//	idx_client_email   lower-case e-mail 0x00 id
-//	idx_client_skel    model.NameSkeleton(short name) 0x00 id (schema 2)
 //	audit              seq → JSON model.AuditEntry (append-only; seq from the sequence)
 //	idx_audit_record   kind ("client", "user") 0x00 record id(8) audit seq(8)
 //
@@ -30,16 +26,26 @@
 // ignored (Cyrillic follows the root order, ё next to е; y sorts with i,
 // č after c), with trailing common secondary weights trimmed to keep keys short.
 //
+// There are no lookup indexes by tax id, phone, e-mail or name skeleton:
+// at a million clients their ~5.5M entries cost a bulk load more than all
+// the records, and Duplicates asks the resident search index (which holds
+// those values anyway) and confirms each candidate against its record.
+//
 // # Schema versions
 //
-//	1  everything above except idx_client_skel
-//	2  idx_client_skel (migration 1→2 builds it from the clients)
+//	1  the above plus idx_client_taxid, idx_client_phone, idx_client_email
+//	   (value 0x00 id lookup indexes)
+//	2  plus idx_client_skel (NameSkeleton 0x00 id); migration 1→2 is now a
+//	   no-op, since 2→3 drops that bucket again
+//	3  the four lookup buckets gone; migration 2→3 deletes them and rebuilds
+//	   idx_client_name (keys and blobs) from the records, so the search index
+//	   that Duplicates relies on is complete whatever an older build wrote
 //
 // Files are created with 8 KiB pages (a ~1.3 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
-// node of a big write transaction). BulkLoad appends records and sorted index
-// entries to full pages (FillPercent 1.0); the file stays under 1.5× the
-// encoded records.
+// node of a big write transaction). BulkLoad appends records (transactions
+// of ~20,000) and then the sorted name index to full pages (FillPercent 1.0);
+// the file stays under 1.5× the encoded records.
 //
 // Migrations run in order at Open, one transaction each. A read-only Open of
 // an older schema is refused with a sentence (the indexes it lacks are needed
@@ -49,7 +55,7 @@ package store
 import "encoding/binary"
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 var (
 	bucketMeta           = []byte("meta")
@@ -58,18 +64,15 @@ var (
 	bucketClients        = []byte("clients")
 	bucketClientName     = []byte("idx_client_name")
 	bucketClientArchived = []byte("idx_client_archived")
-	bucketClientTaxID    = []byte("idx_client_taxid")
-	bucketClientPhone    = []byte("idx_client_phone")
-	bucketClientEmail    = []byte("idx_client_email")
-	bucketClientSkeleton = []byte("idx_client_skel")
 	bucketAudit          = []byte("audit")
 	bucketAuditRecord    = []byte("idx_audit_record")
 	keySchema            = []byte("schema")
 	keyClientsLive       = []byte("clients_live")
 	keyClientsArchived   = []byte("clients_archived")
 	keyUsers             = []byte("users")
-	schema1Buckets       = [][]byte{bucketMeta, bucketUsers, bucketUserName, bucketClients, bucketClientName, bucketClientArchived, bucketClientTaxID, bucketClientPhone, bucketClientEmail, bucketAudit, bucketAuditRecord}
-	clientValueIndexes   = [][]byte{bucketClientTaxID, bucketClientPhone, bucketClientEmail, bucketClientSkeleton}
+	schemaBuckets        = [][]byte{bucketMeta, bucketUsers, bucketUserName, bucketClients, bucketClientName, bucketClientArchived, bucketAudit, bucketAuditRecord}
+	// droppedLookupBuckets are schema 1–2's lookup indexes (migration 2→3).
+	droppedLookupBuckets = [][]byte{[]byte("idx_client_taxid"), []byte("idx_client_phone"), []byte("idx_client_email"), []byte("idx_client_skel")}
 )
 
 // itob is the 8-byte big-endian form of a number, used for every id key.

@@ -3,8 +3,10 @@ package store
 import (
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"clientbase/model"
+	"clientbase/store/search"
 )
 
 func fileHash(t *testing.T, path string) [32]byte {
@@ -163,7 +166,7 @@ func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 	before := fileHash(t, path)
 	for _, ro := range []bool{false, true} {
 		_, err := Open(path, Options{ReadOnly: ro})
-		if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), "schema 3") {
+		if !errors.Is(err, ErrTooNew) || !strings.Contains(err.Error(), fmt.Sprint("schema ", SchemaVersion+1)) {
 			t.Fatalf("read-only %v: %v", ro, err)
 		}
 	}
@@ -172,22 +175,28 @@ func TestNewerSchemaIsRefusedUntouched(t *testing.T) {
 	}
 }
 
-// writeSchema1 lays out a database as schema 1 wrote it: no idx_client_skel.
-func writeSchema1(t *testing.T, path string, clients []model.Client) {
+// writeOldSchema lays out a database as schema 1 or 2 wrote it: the lookup
+// buckets by tax id, phone and e-mail (and, in 2, by name skeleton) filled;
+// schema 1's name index had no blobs.
+func writeOldSchema(t *testing.T, path string, version uint64, clients []model.Client) {
 	t.Helper()
 	bdb, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer bdb.Close()
+	lookups := droppedLookupBuckets[:3]
+	if version == 2 {
+		lookups = droppedLookupBuckets
+	}
 	err = bdb.Update(func(tx *bolt.Tx) error {
-		for _, name := range schema1Buckets {
+		for _, name := range append(slices.Clone(schemaBuckets), lookups...) {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}
 		}
 		meta := tx.Bucket(bucketMeta)
-		meta.Put(keySchema, itob(1))
+		meta.Put(keySchema, itob(version))
 		meta.Put(keyClientsLive, itob(uint64(len(clients))))
 		meta.Put(keyUsers, itob(1))
 		u := model.User{ID: 1, Name: "boss", Role: model.RoleDirector}
@@ -199,14 +208,26 @@ func writeSchema1(t *testing.T, path string, clients []model.Client) {
 			c.ID = model.ID(i + 1)
 			c.Version = 1
 			v, _ := encode(c)
-			tx.Bucket(bucketClients).Put(itob(uint64(c.ID)), v)
-			tx.Bucket(bucketClientName).Put(nameIndexKey(c.ShortName, uint64(c.ID)), nil)
-			vals3 := indexValues(&c)
-			for i, vals := range vals3[:3] {
-				for _, val := range vals {
-					tx.Bucket(clientValueIndexes[i]).Put(compositeKey([]byte(val), uint64(c.ID)), nil)
+			id := uint64(c.ID)
+			tx.Bucket(bucketClients).Put(itob(id), v)
+			var blob []byte
+			if version == 2 {
+				blob = search.ClientBlob(&c, 0)
+			}
+			tx.Bucket(bucketClientName).Put(nameIndexKey(c.ShortName, id), blob)
+			put := func(i int, val string) {
+				if i < len(lookups) && val != "" {
+					tx.Bucket(lookups[i]).Put(compositeKey([]byte(val), id), nil)
 				}
 			}
+			put(0, taxIDKey(c.TaxID))
+			for _, p := range c.Phones {
+				put(1, phoneKey(p))
+			}
+			for _, e := range c.Emails {
+				put(2, emailKey(e))
+			}
+			put(3, model.NameSkeleton(c.ShortName))
 		}
 		return tx.Bucket(bucketClients).SetSequence(uint64(len(clients)))
 	})
@@ -215,41 +236,63 @@ func writeSchema1(t *testing.T, path string, clients []model.Client) {
 	}
 }
 
-func TestMigrationFromSchema1(t *testing.T) {
-	path := tempPath(t)
-	os.MkdirAll(filepath.Dir(path), 0o700)
-	writeSchema1(t, path, []model.Client{newClient("ООО «Ромашка»"), newClient("Vostok UAB")})
+func TestMigrationFromOlderSchemas(t *testing.T) {
+	for _, version := range []uint64{1, 2} {
+		t.Run(fmt.Sprint("schema ", version), func(t *testing.T) {
+			path := tempPath(t)
+			os.MkdirAll(filepath.Dir(path), 0o700)
+			a := newClient("ООО «Ромашка»")
+			a.TaxID = "7707083893"
+			a.Phones = []model.Phone{{Raw: "+7 912 345-67-89", E164: "+79123456789"}}
+			a.Emails = []string{"sales@romashka.ru"}
+			old := []model.Client{a, newClient("Vostok UAB")}
+			writeOldSchema(t, path, version, old)
 
-	// Read-only does not migrate: it refuses, and the file stays as it was.
-	before := fileHash(t, path)
-	if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrTooOld) {
-		t.Fatalf("read-only open of schema 1: %v", err)
-	}
-	if fileHash(t, path) != before {
-		t.Fatal("read-only open changed an old database")
-	}
+			// Read-only does not migrate: it refuses, and the file stays as it was.
+			before := fileHash(t, path)
+			if _, err := Open(path, Options{ReadOnly: true}); !errors.Is(err, ErrTooOld) {
+				t.Fatalf("read-only open of schema %d: %v", version, err)
+			}
+			if fileHash(t, path) != before {
+				t.Fatal("read-only open changed an old database")
+			}
 
-	db, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var version uint64
-	db.bolt.View(func(tx *bolt.Tx) error { version = counter(tx, keySchema); return nil })
-	if version != SchemaVersion {
-		t.Fatalf("schema after open = %d", version)
-	}
-	// The blobs of schema 1 were nil; after a save they are current. The
-	// skeleton index must be complete already.
-	s := db.As(model.User{ID: 1, Name: "boss", Role: model.RoleDirector})
-	dup, err := s.Duplicates(newClient("Vostok UAB"))
-	if err != nil || len(dup) != 1 || dup[0].Client.ShortName != "Vostok UAB" {
-		t.Fatalf("near-identical name after migration: %+v %v", dup, err)
-	}
-	var skel int
-	db.bolt.View(func(tx *bolt.Tx) error { skel = tx.Bucket(bucketClientSkeleton).Stats().KeyN; return nil })
-	if skel != 2 {
-		t.Fatalf("idx_client_skel has %d entries", skel)
+			db, err := Open(path, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var schema uint64
+			db.bolt.View(func(tx *bolt.Tx) error { schema = counter(tx, keySchema); return nil })
+			if schema != SchemaVersion || SchemaVersion != 3 {
+				t.Fatalf("schema after open = %d", schema)
+			}
+			// The lookup buckets are gone, the name index has every blob, the
+			// records are as they were.
+			checkConsistency(t, db)
+			s := db.As(model.User{ID: 1, Name: "boss", Role: model.RoleDirector})
+			for i, want := range old {
+				got, err := s.Client(model.ID(i + 1))
+				if err != nil || got.ShortName != want.ShortName || got.TaxID != want.TaxID {
+					t.Fatalf("client %d after migration: %+v %v", i+1, got, err)
+				}
+			}
+			// Duplicates answers from the search index built over the new blobs.
+			dup, err := s.Duplicates(newClient("Vostok UAB"))
+			if err != nil || len(dup) != 1 || dup[0].Client.ShortName != "Vostok UAB" {
+				t.Fatalf("near-identical name after migration: %+v %v", dup, err)
+			}
+			probe := newClient("Другое имя")
+			probe.TaxID = "7707083893"
+			if dup, _ := s.Duplicates(probe); len(dup) != 1 || dup[0].Client.ID != 1 {
+				t.Fatalf("same tax id after migration: %+v", dup)
+			}
+			probe = newClient("Другое имя")
+			probe.Emails = []string{"Sales@Romashka.ru"}
+			if dup, _ := s.Duplicates(probe); len(dup) != 1 || dup[0].Client.ID != 1 {
+				t.Fatalf("same e-mail after migration: %+v", dup)
+			}
+		})
 	}
 }
 

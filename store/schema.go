@@ -2,11 +2,14 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"clientbase/model"
+	"clientbase/store/search"
 )
 
 // migration brings the layout from version to version+1 in one transaction.
@@ -18,12 +21,36 @@ type migration struct {
 
 // migrations are ordered; migrations[i].from == i+1.
 var migrations = []migration{
-	{from: 1, name: "build idx_client_skel", run: migrateSkeletons},
+	// 1→2 built idx_client_skel; 2→3 drops it with the other lookup
+	// indexes, so the step only moves the version on.
+	{from: 1, name: "build idx_client_skel (dropped again by 2→3)", run: func(*bolt.Tx) error { return nil }},
+	{from: 2, name: "drop the lookup indexes, rebuild idx_client_name", run: migrateDropLookups},
 }
 
-// migrateSkeletons builds the near-identical-name index for existing clients.
-func migrateSkeletons(tx *bolt.Tx) error {
-	skel, err := tx.CreateBucketIfNotExists(bucketClientSkeleton)
+// migrateDropLookups deletes schema 1–2's lookup buckets (Duplicates asks the
+// search index now) and rewrites idx_client_name from the records, so every
+// client has its current key and blob: the search index is built from them.
+func migrateDropLookups(tx *bolt.Tx) error {
+	for _, name := range droppedLookupBuckets {
+		if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+			return err
+		}
+	}
+	managers := map[string]uint32{}
+	if err := tx.Bucket(bucketUsers).ForEach(func(k, v []byte) error {
+		var u model.User
+		if err := decode(v, &u); err != nil {
+			return err
+		}
+		managers[u.Name] = uint32(btoi(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(bucketClientName); err != nil {
+		return err
+	}
+	names, err := tx.CreateBucket(bucketClientName)
 	if err != nil {
 		return err
 	}
@@ -32,10 +59,7 @@ func migrateSkeletons(tx *bolt.Tx) error {
 		if err := decode(v, &c); err != nil {
 			return err
 		}
-		if s := model.NameSkeleton(c.ShortName); s != "" {
-			return skel.Put(compositeKey([]byte(s), btoi(k)), nil)
-		}
-		return nil
+		return names.Put(nameIndexKey(c.ShortName, btoi(k)), search.ClientBlob(&c, managers[c.Manager]))
 	})
 }
 
@@ -65,7 +89,7 @@ func (db *DB) prepareSchema() error {
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	case empty:
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			for _, name := range append(schema1Buckets, bucketClientSkeleton) {
+			for _, name := range schemaBuckets {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}
