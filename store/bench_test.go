@@ -21,11 +21,18 @@ import (
 // department returns the demo staff and a generator of n demo clients; a
 // small synthetic generator stands in while model/demo is a stub.
 func department(n int) ([]model.User, func(emit func(model.Client) error) error) {
+	users, gen, _ := departmentWith(n)
+	return users, gen
+}
+
+// departmentWith also says how to load it: the demo generator's clients are
+// prepared already (main's demo command loads them so).
+func departmentWith(n int) ([]model.User, func(emit func(model.Client) error) error, BulkOptions) {
 	if users := demo.Users(); len(users) > 0 {
-		return users, func(emit func(model.Client) error) error { return demo.Clients(42, n, emit) }
+		return users, func(emit func(model.Client) error) error { return demo.Clients(42, n, emit) }, BulkOptions{Prepared: true}
 	}
 	users := []model.User{{Name: "director", Role: model.RoleDirector}, {Name: "petrov", Role: model.RoleManager}, {Name: "jonaitis", Role: model.RoleManager}}
-	return users, func(emit func(model.Client) error) error { return syntheticClients(n, emit) }
+	return users, func(emit func(model.Client) error) error { return syntheticClients(n, emit) }, BulkOptions{}
 }
 
 func syntheticClients(n int, emit func(model.Client) error) error {
@@ -104,8 +111,8 @@ func buildMillion(path string) error {
 		return err
 	}
 	defer db.Close()
-	users, gen := department(1_000_000)
-	_, err = BulkLoad(db, users, gen)
+	users, gen, opts := departmentWith(1_000_000)
+	_, err = BulkLoadWith(db, users, opts, gen)
 	return err
 }
 
@@ -137,10 +144,10 @@ func BenchmarkBulkLoad1M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		users, gen := department(n)
+		users, gen, opts := departmentWith(n)
 		b.StartTimer()
 		start, cpu0 := time.Now(), processCPU()
-		got, err := BulkLoad(db, users, gen)
+		got, err := BulkLoadWith(db, users, opts, gen)
 		elapsed += time.Since(start)
 		cpu += processCPU() - cpu0
 		b.StopTimer()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -28,8 +29,10 @@ const (
 	bulkTxClients = 20_000
 	// bulkTxNames: name-index entries (~150 bytes each) per transaction.
 	bulkTxNames = 100_000
-	// recordArena is the size of a batch's record arena (records ~1.4 KB).
-	recordArena = bulkBatchSize * 1600
+	// recordArena is the size of a batch's record arena (records ~0.7 KB).
+	recordArena = bulkBatchSize * 1024
+	// gcPercentBulk is GOGC while a bulk load runs.
+	gcPercentBulk = 400
 )
 
 // BulkOptions tune BulkLoadWith.
@@ -110,6 +113,18 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	if err := db.bulkUsers(users, by); err != nil {
 		return 0, err
 	}
+	// While clients are keyed, the garbage is short-lived and the live heap
+	// (name keys and blobs) grows: fewer collections save ~0.5 s of 2 cores
+	// per million. The name-index phase runs faster with the usual setting.
+	gcBefore := debug.SetGCPercent(gcPercentBulk)
+	gcRestored := false
+	restoreGC := func() {
+		if !gcRestored {
+			debug.SetGCPercent(gcBefore)
+			gcRestored = true
+		}
+	}
+	defer restoreGC()
 	now := db.now()
 	t0 := time.Now()
 	trace := func(what string) {
@@ -271,6 +286,7 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	close(in)
 	wg.Wait()
 	close(out)
+	restoreGC()
 	trace("clients keyed")
 
 	// The name index is sorted while the writer catches up: two halves on
@@ -465,7 +481,7 @@ func (p *bulkPreparer) prepare(b *bulkBatch) {
 		id := uint64(c.ID)
 		start := len(b.arena)
 		var err error
-		if b.arena, err = appendClientJSON(b.arena, c); err != nil {
+		if b.arena, err = appendClientRecord(b.arena, c); err != nil {
 			b.err = err
 			return
 		}

@@ -227,6 +227,12 @@ func (e *jsonOut) quote(s string) {
 			start = i
 			continue
 		}
+		// A well-formed two-byte sequence (Cyrillic, Lithuanian letters) is
+		// copied as it is; only it can be decoded without a call.
+		if c := s[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			b = append(b, s[start:i]...)

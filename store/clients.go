@@ -73,7 +73,7 @@ func (db *DB) managerID(name string) uint32 {
 // a new client), and keeps the counters.
 func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) error {
 	id := itob(uint64(c.ID))
-	v, err := appendClientJSON(nil, c)
+	v, err := appendClientRecord(nil, c)
 	if err != nil {
 		return err
 	}
@@ -439,9 +439,9 @@ func sharesValue(c *model.Client, p dupProbe) bool {
 	return false
 }
 
-// recordShortName reads the short name from a client record without
+// jsonShortName reads the short name from a JSON client record without
 // decoding the rest (the encoder writes it second: {"id":N,"short_name":…).
-func recordShortName(v []byte) (string, bool) {
+func jsonShortName(v []byte) (string, bool) {
 	const field = `"short_name":`
 	i := bytes.Index(v, []byte(field))
 	if i < 0 {

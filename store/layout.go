@@ -13,7 +13,10 @@
 //	                   (the status bar and the list's total never count records)
 //	users              id → JSON model.User (ids from the bucket's sequence)
 //	idx_user_name      login name → id
-//	clients            id → JSON model.Client (ids from the bucket's sequence)
+//	clients            id → model.Client in the tagged binary form of clientbin.go
+//	                   (ids from the bucket's sequence); records written by older
+//	                   builds, or that the binary form cannot carry exactly, are
+//	                   JSON, and both are read
 //	idx_client_name    collation key 0x00 id → search.ClientBlob (the value):
 //	                   name order for the list, and the source of the search index
 //	idx_client_archived id → nil: archived clients (loaded into memory at Open),
@@ -41,7 +44,7 @@
 //	   idx_client_name (keys and blobs) from the records, so the search index
 //	   that Duplicates relies on is complete whatever an older build wrote
 //
-// Files are created with 8 KiB pages (a ~1.3 KB client record wastes little
+// Files are created with 8 KiB pages (a ~0.7 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
 // node of a big write transaction). BulkLoad appends records (transactions
 // of ~20,000) and then the sorted name index to full pages (FillPercent 1.0);
