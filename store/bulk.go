@@ -289,43 +289,27 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	restoreGC()
 	trace("clients keyed")
 
-	// The name index is sorted while the writer catches up: two halves on
-	// their own cores, merged as they are written.
-	var halves [2][]nameEntry
-	sortDone := make(chan struct{})
-	go func() {
-		defer close(sortDone)
-		if genErr != nil || failed.Load() {
-			return
-		}
-		n := 0
-		for _, ns := range names {
-			n += len(ns)
-		}
-		all := make([]nameEntry, 0, n)
-		for _, ns := range names {
-			all = append(all, ns...)
-		}
-		names = nil
-		halves[0], halves[1] = all[:n/2], all[n/2:]
-		var swg sync.WaitGroup
-		for i := range halves {
-			swg.Go(func() { slices.SortFunc(halves[i], cmpNames) })
-		}
-		swg.Wait()
-	}()
+	// Each worker sorted its batches' names; one goroutine merges the runs
+	// while the writer catches up and then appends the merged entries, so
+	// merging and writing run on both cores.
+	stopMerge := make(chan struct{})
+	defer close(stopMerge)
+	merged := make(chan []nameEntry, 32)
+	if genErr == nil && !failed.Load() {
+		go mergeNames(names, merged, stopMerge)
+	} else {
+		close(merged)
+	}
+	names = nil
 	<-writeDone
 	trace("records written")
-	<-sortDone
-	trace("names sorted")
 	if errors.Is(genErr, errBulkStopped) {
 		genErr = nil // the writer's or a worker's error says why
 	}
 	if err := cmp.Or(writeErr, genErr); err != nil {
 		return 0, db.bulkUndo(err, startSeq)
 	}
-
-	if err := db.bulkNames(halves[0], halves[1]); err != nil {
+	if err := db.bulkNames(merged); err != nil {
 		return 0, db.bulkUndo(err, startSeq)
 	}
 	trace("names written")
@@ -360,25 +344,28 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	return clientsN, nil
 }
 
-// bulkNames appends two sorted runs of name-index entries, merged, in key
-// order and transactions of bulkTxNames.
-func (db *DB) bulkNames(a, b []nameEntry) error {
-	for len(a)+len(b) > 0 {
+// bulkNames appends the merged name-index entries in key order,
+// bulkTxNames per transaction.
+func (db *DB) bulkNames(merged <-chan []nameEntry) error {
+	var chunk []nameEntry
+	more := true
+	for more {
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
 			bk := tx.Bucket(bucketClientName)
 			bk.FillPercent = 1.0
-			for range bulkTxNames {
-				var e nameEntry
-				switch {
-				case len(a) == 0 && len(b) == 0:
-					return nil
-				case len(b) == 0 || (len(a) > 0 && cmpNames(a[0], b[0]) < 0):
-					e, a = a[0], a[1:]
-				default:
-					e, b = b[0], b[1:]
+			for n := 0; n < bulkTxNames; {
+				if len(chunk) == 0 {
+					if chunk, more = <-merged; !more {
+						return nil
+					}
 				}
-				if err := bk.Put(e.k, e.v); err != nil {
-					return err
+				take := chunk[:min(len(chunk), bulkTxNames-n)]
+				chunk = chunk[len(take):]
+				n += len(take)
+				for _, e := range take {
+					if err := bk.Put(e.k, e.v); err != nil {
+						return err
+					}
 				}
 			}
 			return nil
@@ -388,6 +375,64 @@ func (db *DB) bulkNames(a, b []nameEntry) error {
 		}
 	}
 	return nil
+}
+
+// mergeNames merges sorted runs into chunks on out, smallest first, until
+// the runs are spent (then it closes out) or stop is closed. The heap holds
+// each run's next entry.
+func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}) {
+	defer close(out)
+	heap := make([][]nameEntry, 0, len(runs))
+	for _, r := range runs {
+		if len(r) > 0 {
+			heap = append(heap, r)
+		}
+	}
+	less := func(i, j int) bool { return cmpNames(heap[i][0], heap[j][0]) < 0 }
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(heap) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(heap) && less(r, l) {
+				m = r
+			}
+			if !less(m, i) {
+				return
+			}
+			heap[i], heap[m] = heap[m], heap[i]
+			i = m
+		}
+	}
+	for i := len(heap)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	const chunkSize = 8192
+	chunk := make([]nameEntry, 0, chunkSize)
+	for len(heap) > 0 {
+		chunk = append(chunk, heap[0][0])
+		if heap[0] = heap[0][1:]; len(heap[0]) == 0 {
+			heap[0] = heap[len(heap)-1]
+			heap = heap[:len(heap)-1]
+		}
+		down(0)
+		if len(chunk) == chunkSize {
+			select {
+			case out <- chunk:
+			case <-stop:
+				return
+			}
+			chunk = make([]nameEntry, 0, chunkSize)
+		}
+	}
+	if len(chunk) > 0 {
+		select {
+		case out <- chunk:
+		case <-stop:
+		}
+	}
 }
 
 // bulkUndo empties what a failed load filled (the client buckets were
@@ -503,6 +548,7 @@ func (p *bulkPreparer) prepare(b *bulkBatch) {
 		}
 	}
 	b.clients = nil
+	slices.SortFunc(b.names, cmpNames) // a run for mergeNames
 }
 
 func (p *bulkPreparer) managerID(name string) uint32 {
