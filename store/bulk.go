@@ -534,13 +534,12 @@ func (p *bulkPreparer) prepare(b *bulkBatch) {
 		b.records = append(b.records, b.arena[start:len(b.arena):len(b.arena)])
 		b.ids = binary.BigEndian.AppendUint64(b.ids, id)
 
-		k := nameIndexKey(c.ShortName, id)
-		if cap(keys)-len(keys) < len(k) {
-			keys = make([]byte, 0, max(len(k), (len(b.clients)-i)*64))
+		if cap(keys)-len(keys) < 4*len(c.ShortName)+16 { // room for the key, not to be moved
+			keys = make([]byte, 0, max(4*len(c.ShortName)+16, (len(b.clients)-i)*64))
 		}
 		ks := len(keys)
-		keys = append(keys, k...)
-		k = keys[ks:len(keys):len(keys)]
+		keys = appendNameIndexKey(keys, c.ShortName, id)
+		k := keys[ks:len(keys):len(keys)]
 		var pfx [8]byte
 		copy(pfx[:], k)
 		b.names = append(b.names, nameEntry{pfx: binary.BigEndian.Uint64(pfx[:]), k: k, v: search.ClientBlob(c, p.managerID(c.Manager))})

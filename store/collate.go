@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sync"
 
 	"golang.org/x/text/collate"
@@ -54,6 +55,13 @@ func appendNameKey(dst []byte, name string) []byte {
 // nameIndexKey is the idx_client_name key: the collation key of the name
 // without its legal form (model.SortName: «ООО «Север»» files under С) 0x00 id.
 func nameIndexKey(name string, id uint64) []byte {
-	k := appendNameKey(make([]byte, 0, 2*len(name)+16), model.SortName(name))
-	return compositeKey(k, id)
+	return appendNameIndexKey(make([]byte, 0, 2*len(name)+16), name, id)
+}
+
+// appendNameIndexKey appends the idx_client_name key to dst (a bulk load
+// keys a million names into shared arenas).
+func appendNameIndexKey(dst []byte, name string, id uint64) []byte {
+	dst = appendNameKey(dst, model.SortName(name))
+	dst = append(dst, 0)
+	return binary.BigEndian.AppendUint64(dst, id)
 }
