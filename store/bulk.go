@@ -32,6 +32,11 @@ const (
 	bulkTxNames = 20_000
 	// recordArena is the size of a batch's record arena (records ~0.7 KB).
 	recordArena = bulkBatchSize * 1024
+	// bulkLateEvery: one batch in bulkLateEvery has its search blobs made
+	// while the name index is written (from the records), when the writer
+	// keeps one core busy and the other would idle; the workers are spared
+	// that share of the costliest step.
+	bulkLateEvery = 6
 	// gcPercentBulk is GOGC while a bulk load runs.
 	gcPercentBulk = 400
 )
@@ -49,6 +54,8 @@ type BulkOptions struct {
 type nameEntry struct {
 	pfx  uint64
 	k, v []byte
+	// late: v is still the client's record; mergeNames puts the blob there
+	late bool
 }
 
 func cmpNames(a, b nameEntry) int {
@@ -60,7 +67,8 @@ func cmpNames(a, b nameEntry) int {
 
 // bulkBatch is a run of clients made ready for the buckets by one worker.
 type bulkBatch struct {
-	seq      int // order of the batch: the clients bucket is written in id order
+	seq      int  // order of the batch: the clients bucket is written in id order
+	late     bool // the search blobs are made later (bulkLateEvery)
 	clients  []model.Client
 	ids      []byte   // 8-byte keys of the records, back to back
 	records  [][]byte // encoded records, in arena
@@ -158,6 +166,7 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 			defer wg.Done()
 			p := db.newBulkPreparer(by, now, opts)
 			for b := range in {
+				b.late = b.seq%bulkLateEvery == bulkLateEvery-1
 				select {
 				case b.arena = <-arenas:
 				default:
@@ -202,6 +211,10 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 			}
 			tx, inTx = nil, 0
 			for _, b := range committed {
+				if b.late { // its records are read again for the blobs
+					b.arena = nil
+					continue
+				}
 				select {
 				case arenas <- b.arena[:0]:
 				default:
@@ -296,8 +309,13 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	stopMerge := make(chan struct{})
 	defer close(stopMerge)
 	merged := make(chan []nameEntry, 32)
+	var mergeErr error
 	if genErr == nil && !failed.Load() {
-		go mergeNames(names, merged, stopMerge)
+		late := db.newBulkPreparer(by, now, opts)
+		go func(runs [][]nameEntry) {
+			mergeErr = mergeNames(runs, merged, stopMerge, late.blobOfRecord)
+			close(merged) // after mergeErr is set: bulkNames returning means it may be read
+		}(names)
 	} else {
 		close(merged)
 	}
@@ -312,6 +330,9 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	}
 	if err := db.bulkNames(merged); err != nil {
 		return 0, db.bulkUndo(err, startSeq)
+	}
+	if mergeErr != nil { // read after merged was closed
+		return 0, db.bulkUndo(mergeErr, startSeq)
 	}
 	trace("names written")
 	live := clientsN - archives
@@ -379,10 +400,9 @@ func (db *DB) bulkNames(merged <-chan []nameEntry) error {
 }
 
 // mergeNames merges sorted runs into chunks on out, smallest first, until
-// the runs are spent (then it closes out) or stop is closed. The heap holds
-// each run's next entry.
-func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}) {
-	defer close(out)
+// the runs are spent or stop is closed; late entries
+// get their blob from blob. The heap holds each run's next entry.
+func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}, blob func(record []byte) ([]byte, error)) error {
 	heap := make([][]nameEntry, 0, len(runs))
 	for _, r := range runs {
 		if len(r) > 0 {
@@ -413,7 +433,15 @@ func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}
 	const chunkSize = 8192
 	chunk := make([]nameEntry, 0, chunkSize)
 	for len(heap) > 0 {
-		chunk = append(chunk, heap[0][0])
+		e := heap[0][0]
+		if e.late {
+			var err error
+			if e.v, err = blob(e.v); err != nil {
+				return err
+			}
+			e.late = false
+		}
+		chunk = append(chunk, e)
 		if heap[0] = heap[0][1:]; len(heap[0]) == 0 {
 			heap[0] = heap[len(heap)-1]
 			heap = heap[:len(heap)-1]
@@ -423,7 +451,7 @@ func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}
 			select {
 			case out <- chunk:
 			case <-stop:
-				return
+				return nil
 			}
 			chunk = make([]nameEntry, 0, chunkSize)
 		}
@@ -434,6 +462,7 @@ func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}
 		case <-stop:
 		}
 	}
+	return nil
 }
 
 // bulkUndo empties what a failed load filled (the client buckets were
@@ -542,13 +571,28 @@ func (p *bulkPreparer) prepare(b *bulkBatch) {
 		k := keys[ks:len(keys):len(keys)]
 		var pfx [8]byte
 		copy(pfx[:], k)
-		b.names = append(b.names, nameEntry{pfx: binary.BigEndian.Uint64(pfx[:]), k: k, v: search.ClientBlob(c, p.managerID(c.Manager))})
+		e := nameEntry{pfx: binary.BigEndian.Uint64(pfx[:]), k: k}
+		if b.late {
+			e.v, e.late = b.records[len(b.records)-1], true
+		} else {
+			e.v = search.ClientBlob(c, p.managerID(c.Manager))
+		}
+		b.names = append(b.names, e)
 		if c.Archived {
 			b.archived = append(b.archived, id)
 		}
 	}
 	b.clients = nil
 	slices.SortFunc(b.names, cmpNames) // a run for mergeNames
+}
+
+// blobOfRecord is the search blob of an encoded client (a late entry).
+func (p *bulkPreparer) blobOfRecord(record []byte) ([]byte, error) {
+	var c model.Client
+	if err := decode(record, &c); err != nil {
+		return nil, err
+	}
+	return search.ClientBlob(&c, p.managerID(c.Manager)), nil
 }
 
 func (p *bulkPreparer) managerID(name string) uint32 {
