@@ -275,3 +275,39 @@ func BenchmarkSaveClient(b *testing.B) {
 	}
 	b.Run("indexed", run)
 }
+
+// BenchmarkDuplicates1M checks a new client against a million: the search
+// index proposes candidates for the tax id, phone, e-mail and name words,
+// and each is confirmed on its record.
+func BenchmarkDuplicates1M(b *testing.B) {
+	db, err := Open(millionDB(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	u, _ := db.SignIn(firstDirector(b, db))
+	s := db.As(u)
+	if err := db.BuildIndex(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	st, _ := s.Stats()
+	var took []time.Duration
+	for b.Loop() {
+		c, err := s.Client(model.ID(1 + r.IntN(st.Clients+st.Archived)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c.ID = 0 // a new client with the same details
+		start := time.Now()
+		dups, err := s.Duplicates(c)
+		took = append(took, time.Since(start))
+		if err != nil || len(dups) == 0 {
+			b.Fatalf("no duplicate of an existing client: %v", err)
+		}
+	}
+	slices.Sort(took)
+	pct := func(p float64) float64 { return float64(took[int(p*float64(len(took)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(pct(0.50), "p50-ms")
+	b.ReportMetric(pct(0.95), "p95-ms")
+}
