@@ -92,9 +92,11 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 // BulkLoadWith fills a database without clients with users (those not there
 // yet) and the clients the generator emits, far faster than saving them one
 // by one. Workers prepare, encode and key batches of clients in parallel
-// while one writer appends the records in id order, ~20,000 per
-// transaction; the name index is sorted once everything is keyed and
-// appended in key order. Pages are filled to the brim (FillPercent 1.0).
+// (each batch's name entries sorted) while one writer appends the records
+// in id order, ~20,000 per transaction; then one goroutine merges the
+// sorted runs (making the search blobs of every sixth batch from its
+// records) while the writer appends the name index in key order. Pages are
+// filled to the brim (FillPercent 1.0).
 // One audit entry records the load; a client's history starts with its next
 // change. Clients with ID 0 get the next ids; ids given must ascend. A built
 // search index is dropped: call BuildIndex afterwards.
