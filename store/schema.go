@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
@@ -54,13 +55,27 @@ func migrateDropLookups(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	return tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
+	// Entries are sorted first and appended to full pages: inserting a
+	// million in id order (random name order) would split pages all along.
+	var entries []nameEntry
+	if err := tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
 		var c model.Client
 		if err := decode(v, &c); err != nil {
 			return err
 		}
-		return names.Put(nameIndexKey(c.ShortName, btoi(k)), search.ClientBlob(&c, managers[c.Manager]))
-	})
+		entries = append(entries, nameEntry{k: nameIndexKey(c.ShortName, btoi(k)), v: search.ClientBlob(&c, managers[c.Manager])})
+		return nil
+	}); err != nil {
+		return err
+	}
+	slices.SortFunc(entries, func(a, b nameEntry) int { return bytes.Compare(a.k, b.k) })
+	names.FillPercent = 1.0
+	for _, e := range entries {
+		if err := names.Put(e.k, e.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // prepareSchema creates the layout in a new file, migrates an older one, and
