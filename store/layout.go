@@ -17,8 +17,9 @@
 //	                   (ids from the bucket's sequence); records written by older
 //	                   builds, or that the binary form cannot carry exactly, are
 //	                   JSON, and both are read
-//	idx_client_name    collation key 0x00 id → search.ClientBlob (the value):
-//	                   name order for the list, and the source of the search index
+//	idx_client_name    collation key of model.SortName(short name) 0x00 id →
+//	                   search.ClientBlob (the value): name order for the list,
+//	                   and the source of the search index
 //	idx_client_archived id → nil: archived clients (loaded into memory at Open),
 //	                   so the list pages over live clients in name order before
 //	                   the search index exists, without decoding blobs or records
@@ -42,7 +43,8 @@
 //	   no-op, since 2→3 drops that bucket again
 //	3  the four lookup buckets gone; migration 2→3 deletes them and rebuilds
 //	   idx_client_name (keys and blobs) from the records, so the search index
-//	   that Duplicates relies on is complete whatever an older build wrote
+//	   that Duplicates relies on is complete, and keys are SortName's, whatever
+//	   an older build wrote
 //
 // Files are created with 8 KiB pages (a ~0.7 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
