@@ -229,20 +229,103 @@ var skeletonLatin = func() []string {
 
 // SortName is the part of a client name the list sorts by: the name without
 // its legal form and quotes, so «ООО «Северный текстиль»» files under С and
-// "AB „Alytaus prekės“" under A, as a department looks them up.
+// "AB „Alytaus prekės“" under A, as a department looks them up. It runs for
+// every client of a bulk load, so it allocates only when it changes the name.
 func SortName(name string) string {
-	words := strings.FieldsFunc(name, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.Is(unicode.Pi, r) || unicode.Is(unicode.Pf, r) ||
-			unicode.Is(unicode.Ps, r) || unicode.Is(unicode.Pe, r) || r == '"' || r == '\'' || r == ',' || r == '«' || r == '»'
-	})
-	kept := words[:0]
-	for _, w := range words {
-		if NameSkeleton(w) != "" { // a legal form or lone punctuation has no skeleton
-			kept = append(kept, w)
+	out := make([]byte, 0, 0)
+	changed := false
+	kept := 0
+	start := -1
+	flush := func(end int) {
+		w := name[start:end]
+		start = -1
+		if sortWordDropped(w) {
+			changed = true
+			return
 		}
+		if kept > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, w...)
+		kept++
 	}
-	if len(kept) == 0 {
+	prevSep := false
+	for i, r := range name {
+		if sortSeparator(r) {
+			if start >= 0 {
+				flush(i)
+			}
+			// Anything but one plain space between words is a change.
+			if r != ' ' || prevSep || i == 0 {
+				changed = true
+			}
+			prevSep = true
+			continue
+		}
+		if start < 0 {
+			start = i
+			if cap(out) == 0 {
+				out = make([]byte, 0, len(name))
+			}
+		}
+		prevSep = false
+	}
+	if start >= 0 {
+		flush(len(name))
+	} else if len(name) > 0 {
+		changed = true // trailing separator
+	}
+	if kept == 0 {
 		return strings.TrimSpace(name)
 	}
-	return strings.Join(kept, " ")
+	if !changed {
+		return name
+	}
+	return string(out)
+}
+
+// sortSeparator reports the runes that separate words of a name for SortName.
+func sortSeparator(r rune) bool {
+	switch r {
+	case ' ', '"', '\'', ',', '.', ';', ':', '!', '?', '«', '»', '„', '“', '”', '‘', '’', '(', ')', '[', ']':
+		return true
+	}
+	if r < 0x80 {
+		return r == '\t' || r == '\n' || r == '\r'
+	}
+	if (r >= 0xC0 && r < 0x250) || (r >= 0x400 && r < 0x530) {
+		return false // Latin and Cyrillic letters: the common case, no table look-up
+	}
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Pi, unicode.Pf, unicode.Ps, unicode.Pe)
+}
+
+// sortWordDropped reports a legal-form word (as NameSkeleton folds it) or a
+// word with neither letters nor digits.
+func sortWordDropped(w string) bool {
+	var buf [24]byte
+	b := buf[:0]
+	punct := false
+	for _, r := range w {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b = append(b, byte(r))
+		case r >= 'A' && r <= 'Z':
+			b = append(b, byte(r+'a'-'A'))
+		case r >= 0xC0 && r < 0xC0+rune(len(skeletonLatin)) && skeletonLatin[r-0xC0] != "":
+			b = append(b, skeletonLatin[r-0xC0]...)
+		case r >= 'А' && r <= 'Я':
+			b = utf8.AppendRune(b, r+'а'-'А')
+		case r >= 'а' && r <= 'я':
+			b = utf8.AppendRune(b, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		default:
+			punct = true // NameSkeleton splits there: "О!ОО" is no legal form
+			continue
+		}
+		if len(b) > 16 {
+			return false // longer than any legal form
+		}
+	}
+	return len(b) == 0 || (!punct && skeletonLegalForms[string(b)])
 }
