@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clientbase/model"
+	"clientbase/model/demo"
 )
 
 // go test ./store/search -run '^$' -bench 'Query(Demo)?1M$' -benchtime 30x -count 2
@@ -143,4 +144,24 @@ func BenchmarkUpsert1M(b *testing.B) {
 		i++
 	}
 	reportPercentiles(b, durs)
+}
+
+// BenchmarkClientBlob times making one client's blob, as the bulk load does
+// for every client (ns/op and allocs are per client).
+//
+//	go test ./store/search -run '^$' -bench 'ClientBlob$' -benchmem
+func BenchmarkClientBlob(b *testing.B) {
+	var cs []model.Client
+	if err := demo.Clients(1, 20000, func(c model.Client) error { cs = append(cs, c); return nil }); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i, size := 0, 0
+	for b.Loop() {
+		size += len(ClientBlob(&cs[i], 7))
+		if i++; i == len(cs) {
+			i = 0
+		}
+	}
+	b.ReportMetric(float64(size)/float64(b.N), "blob-B")
 }

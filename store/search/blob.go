@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
+	"sync"
 
 	"clientbase/model"
 )
@@ -111,22 +112,41 @@ func trimToken(t []byte) []byte {
 	return t
 }
 
-func isWrap(b byte) bool {
-	switch b {
-	case '"', '\'', '(', ')', '[', ']', '{', '}', '<', '>', ',', '.', ';', ':', '!', '?':
-		return true
+func isWrap(b byte) bool { return wrapByte[b] }
+
+var wrapByte = func() (t [256]bool) {
+	for _, b := range []byte(`"'()[]{}<>,.;:!?`) {
+		t[b] = true
 	}
-	return false
+	return t
+}()
+
+// span is one token or number of a blob being built: where it lies in the
+// scratch buffer, and its letter (or digit) mask, which rules out most
+// containment tests without looking at the bytes.
+type span struct {
+	off, n uint32
+	mask   uint64
 }
 
 // haystackBuilder collects an entry's tokens; a token contained in another
 // is dropped, since a query word (never spanning a space) that matches the
-// shorter one matches the longer one too.
+// shorter one matches the longer one too. Builders are reused (blobScratch),
+// so a blob costs no allocation but its own.
 type haystackBuilder struct {
-	buf    []byte   // folded text and digits
-	tokens [][]byte // text tokens, slices of buf
-	nums   [][]byte // numbers (digits only), slices of buf
+	buf    []byte // folded text and digits
+	tokens []span // text tokens in buf
+	nums   []span // numbers (digits only) in buf; mask is the digitMask
+	out    []byte // ClientBlob's blob before its copy
 }
+
+var blobScratch = sync.Pool{New: func() any { return &haystackBuilder{buf: make([]byte, 0, 512)} }}
+
+func (h *haystackBuilder) reset() {
+	h.buf, h.tokens, h.nums, h.out = h.buf[:0], h.tokens[:0], h.nums[:0], h.out[:0]
+}
+
+func (h *haystackBuilder) bytesOf(s span) []byte { return h.buf[s.off : s.off+s.n] }
 
 func (h *haystackBuilder) addText(s string) {
 	if s == "" {
@@ -140,13 +160,20 @@ func (h *haystackBuilder) addText(s string) {
 // addNumber adds the digits of s as one number (phones, tax ids).
 func (h *haystackBuilder) addNumber(s string) {
 	start := len(h.buf)
+	var m uint64
+	prev := byte(0)
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= '0' && c <= '9' {
 			h.buf = append(h.buf, c)
+			m |= 1 << (c - '0')
+			if prev != 0 {
+				m |= digitBigramBit(prev, c)
+			}
+			prev = c
 		}
 	}
 	if len(h.buf) > start {
-		h.nums = append(h.nums, h.buf[start:])
+		h.nums = append(h.nums, span{off: uint32(start), n: uint32(len(h.buf) - start), mask: m})
 	}
 }
 
@@ -171,19 +198,26 @@ func (h *haystackBuilder) addPhone(p model.Phone) {
 	}
 }
 
+// splitFrom cuts the folded text from start into space-separated tokens,
+// trimmed of wrapping punctuation, each with its letter mask.
 func (h *haystackBuilder) splitFrom(start int) {
-	// Token slices stay valid when buf grows: appends never rewrite bytes
-	// already written, and a reallocation leaves the old array untouched.
-	rest := h.buf[start:]
-	for len(rest) > 0 {
-		i := bytes.IndexByte(rest, ' ')
-		if i < 0 {
-			i = len(rest)
+	b := h.buf
+	for i := start; i < len(b); {
+		j := i
+		for j < len(b) && b[j] != ' ' {
+			j++
 		}
-		if t := trimToken(rest[:i]); len(t) > 0 {
-			h.tokens = append(h.tokens, t)
+		lo, hi := i, j
+		for lo < hi && wrapByte[b[lo]] {
+			lo++
 		}
-		rest = rest[min(i+1, len(rest)):]
+		for lo < hi && wrapByte[b[hi-1]] {
+			hi--
+		}
+		if lo < hi {
+			h.tokens = append(h.tokens, span{off: uint32(lo), n: uint32(hi - lo), mask: maskOf(b[lo:hi])})
+		}
+		i = j + 1
 	}
 }
 
@@ -191,20 +225,21 @@ func (h *haystackBuilder) splitFrom(start int) {
 // returns the letter mask of all of them and the legal-form words found,
 // which are kept as bits rather than text.
 func (h *haystackBuilder) finish(dst []byte) ([]byte, uint64, uint32) {
-	kept := dropContained(h.tokens)
+	kept := h.dropContained(h.tokens)
 	var mask uint64
 	var legal uint32
 	start := len(dst)
-	for _, t := range kept {
-		if bit, ok := legalBit[string(t)]; ok {
-			mask |= maskOf(t)
+	for _, s := range kept {
+		t := h.bytesOf(s)
+		if bit := legalBitOf(t, s.mask); bit != 0 {
+			mask |= s.mask
 			legal |= bit
 			continue
 		}
 		if len(dst)-start+len(t)+1 > maxHaystack {
 			break
 		}
-		mask |= maskOf(t)
+		mask |= s.mask
 		if len(dst) > start {
 			dst = append(dst, ' ')
 		}
@@ -213,20 +248,33 @@ func (h *haystackBuilder) finish(dst []byte) ([]byte, uint64, uint32) {
 	return dst, mask, legal
 }
 
-// dropContained sorts tokens longest first and drops those inside another.
-func dropContained(toks [][]byte) [][]byte {
-	slices.SortStableFunc(toks, func(a, b []byte) int { return len(b) - len(a) })
+// dropContained sorts spans longest first (stable) and drops those inside
+// another. A span whose mask has a bit its would-be container lacks cannot
+// be inside it, which spares most byte comparisons.
+func (h *haystackBuilder) dropContained(toks []span) []span {
+	for i := 1; i < len(toks); i++ { // insertion sort: a client has a dozen tokens
+		s := toks[i]
+		j := i
+		for j > 0 && toks[j-1].n < s.n {
+			toks[j] = toks[j-1]
+			j--
+		}
+		toks[j] = s
+	}
 	kept := toks[:0]
-	for _, t := range toks {
+	for _, s := range toks {
 		dup := false
 		for _, k := range kept {
-			if bytes.Contains(k, t) {
+			if s.mask&^k.mask != 0 {
+				continue
+			}
+			if t, in := h.bytesOf(s), h.bytesOf(k); s.n == k.n && bytes.Equal(in, t) || s.n < k.n && bytes.Contains(in, t) {
 				dup = true
 				break
 			}
 		}
 		if !dup {
-			kept = append(kept, t)
+			kept = append(kept, s)
 		}
 	}
 	return kept
@@ -241,28 +289,36 @@ const (
 
 // packNumbers appends the numbers packed and returns their digit mask.
 func packNumbers(dst []byte, nums [][]byte) ([]byte, uint64) {
+	var h haystackBuilder
+	for _, n := range nums {
+		h.addNumber(string(n))
+	}
+	return h.packNumbers(dst)
+}
+
+// packNumbers appends the kept numbers packed and returns their digit mask.
+func (h *haystackBuilder) packNumbers(dst []byte) ([]byte, uint64) {
 	var dmask uint64
 	half := false
-	put := func(n byte) {
+	for _, s := range h.dropContained(h.nums) {
+		dmask |= s.mask
+		for _, c := range h.bytesOf(s) {
+			if half {
+				dst[len(dst)-1] |= c - '0'
+			} else {
+				dst = append(dst, (c-'0')<<4)
+			}
+			half = !half
+		}
 		if half {
-			dst[len(dst)-1] |= n
+			dst[len(dst)-1] |= numEnd
 		} else {
-			dst = append(dst, n<<4)
+			dst = append(dst, numEnd<<4)
 		}
 		half = !half
 	}
-	for _, num := range dropContained(nums) {
-		for i, c := range num {
-			put(c - '0')
-			if i > 0 {
-				dmask |= digitBigramBit(num[i-1], c)
-			}
-			dmask |= 1 << (c - '0')
-		}
-		put(numEnd)
-	}
 	if half {
-		put(numPad)
+		dst[len(dst)-1] |= numPad
 	}
 	return dst, dmask
 }
@@ -351,22 +407,63 @@ var (
 		}
 		return out
 	}()
-	legalBit = func() map[string]uint32 {
-		m := make(map[string]uint32, len(legalFolded))
+	// legalByLen lists, for each length, the indexes of the legal words
+	// of that length (finish looks every kept token up).
+	legalByLen = func() (t [maxLegalLen + 1][]uint8) {
 		for i, f := range legalFolded {
-			m[string(f)] = 1 << i
+			if len(f) > maxLegalLen {
+				panic("search: legal word longer than maxLegalLen")
+			}
+			t[len(f)] = append(t[len(f)], uint8(i))
 		}
-		return m
+		return t
+	}()
+	legalMasks = func() (out []uint64) {
+		for _, f := range legalFolded {
+			out = append(out, maskOf(f))
+		}
+		return out
 	}()
 )
+
+const maxLegalLen = 16
+
+// legalBitOf is the bit of the legal word t (with letter mask m), or 0.
+func legalBitOf(t []byte, m uint64) uint32 {
+	if len(t) > maxLegalLen {
+		return 0
+	}
+	for _, i := range legalByLen[len(t)] {
+		if legalMasks[i] == m && bytes.Equal(legalFolded[i], t) {
+			return 1 << i
+		}
+	}
+	return 0
+}
 
 // ClientBlob is the value the store keeps in its name-index entry for c:
 // quick-filter attributes (category, status, archived, managerID) and the folded
 // haystack (name, tax id, phone digits, e-mails, city). managerID is the
 // user id of c.Manager (0: none).
 func ClientBlob(c *model.Client, managerID uint32) []byte {
-	var h haystackBuilder
-	h.buf = make([]byte, 0, 256)
+	h := blobScratch.Get().(*haystackBuilder)
+	h.out = h.appendBlob(h.out[:0], c, managerID)
+	blob := append(make([]byte, 0, len(h.out)), h.out...) // exact size: the index keeps it
+	blobScratch.Put(h)
+	return blob
+}
+
+// AppendClientBlob appends ClientBlob(c, managerID) to dst, for callers
+// that reuse a buffer.
+func AppendClientBlob(dst []byte, c *model.Client, managerID uint32) []byte {
+	h := blobScratch.Get().(*haystackBuilder)
+	dst = h.appendBlob(dst, c, managerID)
+	blobScratch.Put(h)
+	return dst
+}
+
+func (h *haystackBuilder) appendBlob(dst []byte, c *model.Client, managerID uint32) []byte {
+	h.reset()
 	h.addText(c.ShortName)
 	h.addText(c.FullName)
 	h.addTaxID(c.TaxID)
@@ -391,17 +488,19 @@ func ClientBlob(c *model.Client, managerID uint32) []byte {
 			h.addText(ct.Email)
 		}
 	}
-	blob := make([]byte, blobHeader, blobHeader+len(h.buf)+8)
-	blob, mask, legal := h.finish(blob)
-	textLen := len(blob) - blobHeader
-	blob, dmask := packNumbers(blob, h.nums)
-	binary.LittleEndian.PutUint64(blob[0:8], mask)
-	binary.LittleEndian.PutUint32(blob[8:12], managerID)
-	blob[12] = packFlags(c)
-	binary.LittleEndian.PutUint64(blob[13:21], dmask)
-	binary.LittleEndian.PutUint16(blob[21:23], uint16(textLen))
-	binary.LittleEndian.PutUint32(blob[23:27], legal)
-	return blob
+	base := len(dst)
+	dst = append(dst, make([]byte, blobHeader)...)
+	dst, mask, legal := h.finish(dst)
+	textLen := len(dst) - base - blobHeader
+	dst, dmask := h.packNumbers(dst)
+	hdr := dst[base : base+blobHeader]
+	binary.LittleEndian.PutUint64(hdr[0:8], mask)
+	binary.LittleEndian.PutUint32(hdr[8:12], managerID)
+	hdr[12] = packFlags(c)
+	binary.LittleEndian.PutUint64(hdr[13:21], dmask)
+	binary.LittleEndian.PutUint16(hdr[21:23], uint16(textLen))
+	binary.LittleEndian.PutUint32(hdr[23:27], legal)
+	return dst
 }
 
 // includeContacts puts contact persons' names, phones and e-mails in the
