@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -76,18 +77,46 @@ var cyrillicExtra = [16]byte{
 // ё→е, diacritics removed (Šiauliai→siauliai), in the compact encoding the
 // search index scans. The same function folds the haystack and the query.
 func FoldSearch(dst []byte, s string) []byte {
+	// The index folds a million clients' names: dst is grown once and
+	// written by index (a rune never folds to more bytes than it has), and
+	// ASCII and Russian letters skip the rune decoder.
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))
+	dst = dst[:cap(dst)]
+	k := n
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			dst = append(dst, asciiFold[c])
+			dst[k] = asciiFold[c]
+			k++
 			i++
 			continue
 		}
+		if i+1 < len(s) {
+			d := s[i+1]
+			switch {
+			case c == 0xD0 && d >= 0x90 && d <= 0xBF: // А..Я а..п
+				dst[k] = FoldCyrillicA + (d-0x90)&31
+				k++
+				i += 2
+				continue
+			case c == 0xD1 && d >= 0x80 && d <= 0x8F: // р..я
+				dst[k] = FoldCyrillicA + 16 + d - 0x80
+				k++
+				i += 2
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		dst = foldRune(dst, r)
+		dst = foldRune(dst[:k], r)
+		k = len(dst)
+		if cap(dst)-k < len(s)-i { // only if foldRune ever outgrows its rune
+			dst = slices.Grow(dst, len(s)-i)
+		}
+		dst = dst[:cap(dst)]
 	}
-	return dst
+	return dst[:k]
 }
 
 // foldRune appends the folded form of one non-ASCII rune.

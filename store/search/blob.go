@@ -126,7 +126,8 @@ var wrapByte = func() (t [256]bool) {
 // containment tests without looking at the bytes.
 type span struct {
 	off, n uint32
-	mask   uint64
+	mask   uint64 // letter mask (digitMask for numbers)
+	pairs  uint64 // pairBit of each two adjacent bytes (0 for numbers)
 }
 
 // haystackBuilder collects an entry's tokens; a token contained in another
@@ -199,13 +200,21 @@ func (h *haystackBuilder) addPhone(p model.Phone) {
 }
 
 // splitFrom cuts the folded text from start into space-separated tokens,
-// trimmed of wrapping punctuation, each with its letter mask.
+// trimmed of wrapping punctuation, each with its masks.
 func (h *haystackBuilder) splitFrom(start int) {
 	b := h.buf
 	for i := start; i < len(b); {
 		j := i
-		for j < len(b) && b[j] != ' ' {
-			j++
+		var m, pairs uint64
+		for ; j < len(b); j++ {
+			c := b[j]
+			if c == ' ' {
+				break
+			}
+			m |= maskBit[c]
+			if j > i {
+				pairs |= pairBit(b[j-1], c)
+			}
 		}
 		lo, hi := i, j
 		for lo < hi && wrapByte[b[lo]] {
@@ -215,10 +224,27 @@ func (h *haystackBuilder) splitFrom(start int) {
 			hi--
 		}
 		if lo < hi {
-			h.tokens = append(h.tokens, span{off: uint32(lo), n: uint32(hi - lo), mask: maskOf(b[lo:hi])})
+			if lo > i || hi < j {
+				m, pairs = maskOf(b[lo:hi]), pairsOf(b[lo:hi])
+			}
+			h.tokens = append(h.tokens, span{off: uint32(lo), n: uint32(hi - lo), mask: m, pairs: pairs})
 		}
 		i = j + 1
 	}
+}
+
+// pairBit is the bit of two adjacent bytes in a span's pair mask; a span
+// inside another has no pair bit the other lacks.
+func pairBit(a, b byte) uint64 {
+	return 1 << ((uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 26)
+}
+
+func pairsOf(t []byte) uint64 {
+	var m uint64
+	for i := 1; i < len(t); i++ {
+		m |= pairBit(t[i-1], t[i])
+	}
+	return m
 }
 
 // finish writes the kept tokens, longest first, separated by spaces, and
@@ -249,8 +275,8 @@ func (h *haystackBuilder) finish(dst []byte) ([]byte, uint64, uint32) {
 }
 
 // dropContained sorts spans longest first (stable) and drops those inside
-// another. A span whose mask has a bit its would-be container lacks cannot
-// be inside it, which spares most byte comparisons.
+// another. A span whose masks have a bit its would-be container's lack
+// cannot be inside it, which spares most byte comparisons.
 func (h *haystackBuilder) dropContained(toks []span) []span {
 	for i := 1; i < len(toks); i++ { // insertion sort: a client has a dozen tokens
 		s := toks[i]
@@ -265,7 +291,7 @@ func (h *haystackBuilder) dropContained(toks []span) []span {
 	for _, s := range toks {
 		dup := false
 		for _, k := range kept {
-			if s.mask&^k.mask != 0 {
+			if s.mask&^k.mask|s.pairs&^k.pairs != 0 {
 				continue
 			}
 			if t, in := h.bytesOf(s), h.bytesOf(k); s.n == k.n && bytes.Equal(in, t) || s.n < k.n && bytes.Contains(in, t) {
