@@ -474,7 +474,7 @@ func legalBitOf(t []byte, m uint64) uint32 {
 func ClientBlob(c *model.Client, managerID uint32) []byte {
 	h := blobScratch.Get().(*haystackBuilder)
 	h.out = h.appendBlob(h.out[:0], c, managerID)
-	blob := append(make([]byte, 0, len(h.out)), h.out...) // exact size: the index keeps it
+	blob := append(make([]byte, 0, len(h.out)), h.out...) // exact size: the bulk load holds a batch of them
 	blobScratch.Put(h)
 	return blob
 }
