@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -416,6 +417,29 @@ func TestClientBlobHaystack(t *testing.T) {
 	}
 	if ix.attrs[0]>>attrCategoryShift&3 != categoryCode(model.CategoryA) {
 		t.Errorf("attrs %x: category lost", ix.attrs[0])
+	}
+}
+
+// TestAppendClientBlob checks that a reused buffer gets the same blob as
+// ClientBlob after what it held, and that blobs share nothing with the
+// builders' pooled scratch.
+func TestAppendClientBlob(t *testing.T) {
+	cs := sample()
+	first := ClientBlob(&cs[0], 3)
+	keep := slices.Clone(first)
+	buf := []byte("prefix")
+	for i := range cs {
+		want := ClientBlob(&cs[i], uint32(i))
+		buf = AppendClientBlob(buf[:6], &cs[i], uint32(i))
+		if string(buf[:6]) != "prefix" || !bytes.Equal(buf[6:], want) {
+			t.Fatalf("client %d: appended %q, want %q", i, buf[6:], want)
+		}
+		if len(want) != cap(want) {
+			t.Errorf("client %d: blob of %d bytes holds %d", i, len(want), cap(want))
+		}
+	}
+	if !bytes.Equal(first, keep) {
+		t.Error("a later blob overwrote an earlier one")
 	}
 }
 
