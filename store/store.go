@@ -124,7 +124,9 @@ func Open(path string, o Options) (db *DB, err error) {
 		case errors.Is(err, berrors.ErrTimeout) && o.ReadOnly:
 			// bbolt's shared lock for readers waits for the writer's exclusive one.
 			return nil, model.Sentencef(ErrLocked, "store.locked_ro", path)
-		case errors.Is(err, berrors.ErrTimeout):
+		case errors.Is(err, berrors.ErrTimeout) && heldByWriter(path):
+			return nil, model.Sentencef(ErrLocked, "store.locked_writer", path)
+		case errors.Is(err, berrors.ErrTimeout): // only read-only viewers hold it
 			return nil, model.Sentencef(ErrLocked, "store.locked", path)
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 			return nil, model.Sentencef(ErrNotDatabase, "store.not_database", path)
