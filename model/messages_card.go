@@ -37,7 +37,7 @@ func init() {
 		"card.record":                  "Created %s by %s · changed %s by %s · version %d",
 		"card.contacts_title":          "Contact persons of %s",
 		"card.history_title":           "History of %s",
-		"card.history_empty":           "No changes recorded yet.",
+		"card.history_empty":           "No changes recorded yet. Created %s by %s.",
 		"card.acting_for":              "%s acting for %s",
 		"card.reason":                  "reason: %s",
 		"card.action.create":           "created",

@@ -68,6 +68,7 @@ type Model struct {
 	scroll    int
 
 	history    []model.AuditEntry
+	histLoaded bool // the store answered (an empty history is nil too)
 	histLines  []string
 	histScroll int
 	histErr    string

@@ -3,10 +3,12 @@ package clientcard
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/store"
 	"clientbase/ui/common"
 )
 
@@ -206,5 +208,24 @@ func TestAMissingClientSaysSoAndEscCloses(t *testing.T) {
 	d.press("esc")
 	if !d.m.Closed() {
 		t.Error("esc did not close")
+	}
+}
+
+// A client from a bulk load has no audit entries of its own: its history
+// says so (with when it was created) instead of waiting forever.
+func TestHistoryOfABulkLoadedClient(t *testing.T) {
+	e := newEnv(t)
+	c := romashka("ivan")
+	c.ID = 500
+	c.CreatedAt, c.CreatedBy = time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC), "import"
+	if _, err := store.BulkLoad(e.db, nil, func(emit func(model.Client) error) error { return emit(c) }); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.boss), 500)
+	d := drive(t, m, cmd)
+	d.press("h")
+	v := stripANSI(strings.Join(d.m.histLines, "\n"))
+	if !strings.Contains(v, "No changes recorded yet") || !strings.Contains(v, "import") || !strings.Contains(v, "01.03.2025") || strings.Contains(v, "Loading") {
+		t.Errorf("history of a bulk-loaded client:\n%s", v)
 	}
 }

@@ -23,7 +23,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.gen != m.waitHistory {
 			return m, nil
 		}
-		m.history, m.histErr = msg.entries, ""
+		m.history, m.histErr, m.histLoaded = msg.entries, "", true
 		if msg.err != nil {
 			m.histErr = errorSentence(msg.err)
 		}
@@ -321,7 +321,7 @@ func (m Model) onCardKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.contactCursor = max(0, min(m.contactCursor, len(m.client.Contacts)-1))
 	case key.Matches(msg, k.History):
 		m.mode = modeHistory
-		m.history, m.histErr, m.histScroll = nil, "", 0
+		m.history, m.histErr, m.histScroll, m.histLoaded = nil, "", 0, false
 		m.rebuild()
 		m.waitHistory = m.next()
 		return m, historyCmd(m.deps.Store, m.waitHistory, m.id)

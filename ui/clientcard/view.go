@@ -251,11 +251,12 @@ func (m Model) historyLines() []string {
 	if m.histErr != "" {
 		return []string{st.Danger.Render(m.histErr)}
 	}
-	if m.history == nil {
+	if !m.histLoaded {
 		return []string{st.Subtle.Render(model.T("card.loading"))}
 	}
 	if len(m.history) == 0 {
-		return []string{st.Subtle.Render(model.T("card.history_empty"))}
+		// Clients from a bulk load or an import have no entries of their own yet.
+		return []string{st.Subtle.Render(model.T("card.history_empty", model.FormatDateTime(m.client.CreatedAt, m.deps.Loc), m.client.CreatedBy))}
 	}
 	var ls []string
 	for i, e := range m.history {
