@@ -46,31 +46,7 @@ type options struct {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, `clientbase: the client-relations department's workstation.
-
-Usage:
-  clientbase [flags]                     open the database in the terminal UI
-  clientbase --demo [flags]              open a ready demo department (created on first use)
-  clientbase demo [--clients N] [--seed S] [--force] [flags]
-                                         generate a demo database (default: 2,500 clients;
-                                         --clients 1000000 for a benchmark-size one)
-  clientbase backup FILE [flags]         write a consistent copy of the database to FILE
-  clientbase user add NAME --role ROLE [--full-name TEXT] [flags]
-                                         add a user (director only)
-  clientbase user list [flags]           list the users and their roles
-  clientbase help                        this text
-
-Flags:
-  --db PATH      the database file (default: $CLIENTBASE_DB, else
-                 $XDG_DATA_HOME/clientbase/clientbase.db; with --demo the demo database)
-  --user NAME    who you are (default: the operating-system user; the first user of an
-                 empty database becomes its director; with --demo the demo director)
-  --read-only    open the database read-only, to page through it while someone else works in it
-  --demo         use the demo database
-  -h, --help     this text
-
-Roles: operator, manager, head, director.
-`)
+	fmt.Fprint(w, model.T("cli.usage"))
 }
 
 // globalFlags registers the shared flags on fs.
@@ -94,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			usage(stdout)
 			return 0
 		default:
-			fmt.Fprintf(stderr, "clientbase: unknown command %q; run clientbase --help for the list.\n", args[0])
+			fail(stderr, "cli.unknown_command", args[0])
 			return 2
 		}
 	}
@@ -105,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "clientbase: unexpected argument %q; run clientbase --help.\n", fs.Arg(0))
+		fail(stderr, "cli.unexpected_argument", fs.Arg(0))
 		return 2
 	}
 	return runUI(o, stderr)
@@ -126,7 +102,7 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, done bo
 		return 0, true
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "clientbase: %v; run clientbase --help.\n", err)
+		fail(os.Stderr, "cli.bad_flag", err)
 		return 2, true
 	}
 	return 0, false
@@ -138,7 +114,7 @@ func dataDir() (string, error) {
 	if base == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("cannot find your home directory (%v); pass --db PATH", err)
+			return "", errors.New(model.T("cli.no_home", err))
 		}
 		base = filepath.Join(home, ".local", "share")
 	}
@@ -187,27 +163,27 @@ func userName(o options) string {
 func openStore(o options, stderr io.Writer) (*store.DB, model.User, bool) {
 	path, err := dbPath(o)
 	if err != nil {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return nil, model.User{}, false
 	}
 	if o.demo {
 		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
-			fmt.Fprintf(stderr, "Creating the demo department (%d clients) in %s …\n", demoClients, path)
+			say(stderr, "cli.creating_demo", demoClients, path)
 			if err := makeDemo(path, demoClients, demoSeed); err != nil {
-				fmt.Fprintf(stderr, "clientbase: %v\n", err)
+				failErr(stderr, err)
 				return nil, model.User{}, false
 			}
 		}
 	}
 	db, err := store.Open(path, store.Options{ReadOnly: o.readOnly})
 	if err != nil {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return nil, model.User{}, false
 	}
 	me, err := db.SignIn(userName(o))
 	if err != nil {
 		db.Close()
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return nil, model.User{}, false
 	}
 	return db, me, true
@@ -237,7 +213,7 @@ func runUI(o options, stderr io.Writer) int {
 		IndexReady: db.IndexReady,
 	})
 	if _, err := tea.NewProgram(app, tea.WithContext(ctx)).Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return 1
 	}
 	return 0
@@ -273,30 +249,30 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	o.demo = true
 	path, err := dbPath(o)
 	if err != nil {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return 1
 	}
 	if *n < 1 || *n > 50_000_000 {
-		fmt.Fprintf(stderr, "clientbase: --clients must be between 1 and 50,000,000.\n")
+		fail(stderr, "cli.clients_range")
 		return 2
 	}
 	if _, err := os.Stat(path); err == nil {
 		if !*force {
-			fmt.Fprintf(stderr, "clientbase: %s already exists; add --force to replace it.\n", path)
+			fail(stderr, "cli.demo_exists", path)
 			return 1
 		}
 		if err := os.Remove(path); err != nil {
-			fmt.Fprintf(stderr, "clientbase: cannot replace %s: %v\n", path, err)
+			fail(stderr, "cli.cannot_replace", path, err)
 			return 1
 		}
 	}
 	start := time.Now()
 	if err := makeDemo(path, *n, *seed); err != nil {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return 1
 	}
 	took := time.Since(start)
-	fmt.Fprintf(stdout, "Wrote %d clients to %s in %v (%.0f clients/s).\n", *n, path, took.Round(time.Millisecond), float64(*n)/took.Seconds())
+	say(stdout, "cli.demo_written", *n, path, took.Round(time.Millisecond), float64(*n)/took.Seconds())
 	return 0
 }
 
@@ -316,7 +292,7 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 		target = fs.Arg(0)
 	}
 	if target == "" {
-		fmt.Fprintln(stderr, "clientbase: name the backup file: clientbase backup FILE.")
+		fail(stderr, "cli.backup_file")
 		return 2
 	}
 	o.readOnly = true // a backup only reads
@@ -326,16 +302,16 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 	}
 	defer db.Close()
 	if err := db.As(me).Backup(target); err != nil {
-		fmt.Fprintf(stderr, "clientbase: %v\n", err)
+		failErr(stderr, err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Backup written to %s.\n", target)
+	say(stdout, "cli.backup_written", target)
 	return 0
 }
 
 func cmdUser(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "clientbase: say what to do: clientbase user add NAME --role ROLE, or clientbase user list.")
+		fail(stderr, "cli.user_what")
 		return 2
 	}
 	sub, args := args[0], args[1:]
@@ -361,7 +337,7 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 		defer db.Close()
 		users, err := db.As(me).Users()
 		if err != nil {
-			fmt.Fprintf(stderr, "clientbase: %v\n", err)
+			failErr(stderr, err)
 			return 1
 		}
 		for _, u := range users {
@@ -373,7 +349,7 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 			name = fs.Arg(0)
 		}
 		if name == "" {
-			fmt.Fprintln(stderr, "clientbase: name the user: clientbase user add NAME --role ROLE.")
+			fail(stderr, "cli.user_name")
 			return 2
 		}
 		r := model.Role(*role)
@@ -382,7 +358,7 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 			valid = valid || r == known
 		}
 		if !valid {
-			fmt.Fprintf(stderr, "clientbase: --role must be one of operator, manager, head, director (got %q).\n", *role)
+			fail(stderr, "cli.bad_role", *role)
 			return 2
 		}
 		db, me, ok := openStore(o, stderr)
@@ -392,13 +368,24 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 		defer db.Close()
 		u, err := db.As(me).SaveUser(model.User{Name: name, FullName: *fullName, Role: r})
 		if err != nil {
-			fmt.Fprintf(stderr, "clientbase: %v\n", err)
+			failErr(stderr, err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "Added %s as %s.\n", u.Name, u.Role)
+		say(stdout, "cli.user_added", u.Name, u.Role)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "clientbase: unknown user command %q: use add or list.\n", sub)
+		fail(stderr, "cli.user_unknown", sub)
 		return 2
 	}
 }
+
+// say prints a catalogue message on its own line.
+func say(w io.Writer, key string, args ...any) { fmt.Fprintln(w, model.T(key, args...)) }
+
+// fail prints a catalogue message as clientbase's complaint.
+func fail(w io.Writer, key string, args ...any) {
+	fmt.Fprintln(w, "clientbase: "+model.T(key, args...))
+}
+
+// failErr prints an error (already a sentence from the store or model).
+func failErr(w io.Writer, err error) { fmt.Fprintln(w, "clientbase: "+err.Error()) }

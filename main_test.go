@@ -208,3 +208,23 @@ func TestBackupCommandWritesAnOpenableCopy(t *testing.T) {
 		t.Errorf("the backup holds %d clients, want 200", stats.Clients+stats.Archived)
 	}
 }
+
+func TestOwnDatabaseAtTheXDGPathWithMode0600(t *testing.T) {
+	home := t.TempDir()
+	// The OS user ("tester" here) is the first user, so it becomes the director.
+	if _, errOut, code := runBinary(t, home, "user", "add", "petrova", "--role", "manager"); code != 0 {
+		t.Fatalf("user add on a new database: %s", errOut)
+	}
+	path := filepath.Join(home, "data", "clientbase", "clientbase.db")
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("no database at the XDG data path: %v", err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+	out, _, _ := runBinary(t, home, "user", "list")
+	if !strings.Contains(out, "tester") || !strings.Contains(out, "director") {
+		t.Errorf("the first user is not the director:\n%s", out)
+	}
+}

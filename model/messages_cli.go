@@ -1,0 +1,48 @@
+package model
+
+// Messages of the command line (package main): usage, errors, reports.
+func init() {
+	addMessages(map[string]string{
+		"cli.usage": `clientbase: the client-relations department's workstation.
+
+Usage:
+  clientbase [flags]                     open the database in the terminal UI
+  clientbase --demo [flags]              open a ready demo department (created on first use)
+  clientbase demo [--clients N] [--seed S] [--force] [flags]
+                                         generate a demo database (default: 2,500 clients;
+                                         --clients 1000000 for a benchmark-size one)
+  clientbase backup FILE [flags]         write a consistent copy of the database to FILE
+  clientbase user add NAME --role ROLE [--full-name TEXT] [flags]
+                                         add a user (director only)
+  clientbase user list [flags]           list the users and their roles
+  clientbase help                        this text
+
+Flags:
+  --db PATH      the database file (default: $CLIENTBASE_DB, else
+                 $XDG_DATA_HOME/clientbase/clientbase.db; with --demo the demo database)
+  --user NAME    who you are (default: the operating-system user; the first user of an
+                 empty database becomes its director; with --demo the demo director)
+  --read-only    open the database read-only, to page through it while someone else works in it
+  --demo         use the demo database
+  -h, --help     this text
+
+Roles: operator, manager, head, director.
+`,
+		"cli.unknown_command":     "unknown command %q; run clientbase --help for the list.",
+		"cli.unexpected_argument": "unexpected argument %q; run clientbase --help.",
+		"cli.bad_flag":            "%v; run clientbase --help.",
+		"cli.no_home":             "cannot find your home directory (%v); pass --db PATH.",
+		"cli.creating_demo":       "Creating the demo department (%d clients) in %s …",
+		"cli.clients_range":       "--clients must be between 1 and 50,000,000.",
+		"cli.demo_exists":         "%s already exists; add --force to replace it.",
+		"cli.cannot_replace":      "cannot replace %s: %v",
+		"cli.demo_written":        "Wrote %d clients to %s in %v (%.0f clients/s).",
+		"cli.backup_file":         "name the backup file: clientbase backup FILE.",
+		"cli.backup_written":      "Backup written to %s.",
+		"cli.user_what":           "say what to do: clientbase user add NAME --role ROLE, or clientbase user list.",
+		"cli.user_name":           "name the user: clientbase user add NAME --role ROLE.",
+		"cli.bad_role":            "--role must be one of operator, manager, head, director (got %q).",
+		"cli.user_added":          "Added %s as %s.",
+		"cli.user_unknown":        "unknown user command %q: use add or list.",
+	})
+}
