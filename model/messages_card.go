@@ -123,6 +123,7 @@ func init() {
 		"card.field.contact.preferred_hours":   "Preferred hours",
 		"card.field.contact.consent":           "Consent given",
 		"card.field.contact.do_not_contact":    "Do not contact",
+		"card.field.contact.left":              "Left the company",
 
 		"card.kind.legal":              "legal entity",
 		"card.kind.sole_trader":        "sole trader",

@@ -229,3 +229,24 @@ func TestHistoryOfABulkLoadedClient(t *testing.T) {
 		t.Errorf("history of a bulk-loaded client:\n%s", v)
 	}
 }
+
+// A contact's change in the audit log is keyed by the contact's id; the
+// history names the contact instead of showing "contacts.2.left".
+func TestHistoryNamesTheContactNotItsID(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.Contacts[0].Left = true
+	if _, err := e.db.As(e.ivan).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("h")
+	v := stripANSI(strings.Join(d.m.histLines, "\n"))
+	if strings.Contains(v, "contacts.") {
+		t.Errorf("history shows a raw field key:\n%s", v)
+	}
+	if !strings.Contains(v, "Contact Анна Смирнова, Left the company: no → yes") {
+		t.Errorf("history does not name the contact who left:\n%s", v)
+	}
+}

@@ -1,6 +1,7 @@
 package clientcard
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -274,14 +275,36 @@ func (m Model) historyLines() []string {
 			ls = append(ls, "  "+st.Subtle.Render(model.T("card.reason", e.Reason)))
 		}
 		for _, ch := range e.Changes {
-			name := ch.Field
-			if model.HasMessage("card.field." + ch.Field) {
-				name = label(ch.Field)
-			}
+			name := m.historyField(ch.Field)
 			ls = append(ls, "  "+st.Label.Render(name+":")+" "+st.Subtle.Render(emptyMark(ch.Old))+" → "+st.Value.Render(emptyMark(ch.New)))
 		}
 	}
 	return ls
+}
+
+// historyField names an audit field for people: a contact's change
+// ("contacts.<id>.left") names the contact, never its internal id.
+func (m Model) historyField(field string) string {
+	if model.HasMessage("card.field." + field) {
+		return label(field)
+	}
+	if rest, ok := strings.CutPrefix(field, "contacts."); ok {
+		if id, f, ok := strings.Cut(rest, "."); ok {
+			name := "#" + id
+			for _, ct := range m.client.Contacts {
+				if strconv.FormatUint(uint64(ct.ID), 10) == id {
+					name = ct.Name
+					break
+				}
+			}
+			fl := model.FieldLabel("contact." + f)
+			if model.HasMessage("card.field.contact." + f) {
+				fl = label("contact." + f)
+			}
+			return model.T("card.form.contact_place", name, fl)
+		}
+	}
+	return model.FieldLabel(field)
 }
 
 func emptyMark(s string) string {
