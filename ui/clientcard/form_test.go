@@ -210,3 +210,26 @@ func TestConflictDialogReloadsTheFreshRecord(t *testing.T) {
 		t.Errorf("save after reload: mode %d city %q region %q", d.m.mode, c.City, c.Region)
 	}
 }
+
+// The reason (which phone, which tax id) is what the user checks before
+// saving anyway; it must be readable whole, not cut at the dialog's edge.
+func TestDuplicateWarningShowsTheWholeReason(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.ShortName = "ООО «Ромашка — оптовая торговля тканями и фурнитурой»"
+	if _, err := e.db.As(e.boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := NewClient(e.deps(e.ivan), model.Client{})
+	d := drive(t, m, cmd)
+	d.setField(fShortName, "Лютик")
+	d.setField(fPhones, "+7 912 345-67-89")
+	d.setField(fTimeZone, "Europe/Moscow")
+	d.press("ctrl+s")
+	if d.m.dialog != dlgDuplicates || len(d.m.dups) == 0 {
+		t.Fatalf("no duplicate warning; dialog %d, view:\n%s", d.m.dialog, d.view())
+	}
+	if r := d.m.dups[0].Reason; !strings.Contains(stripANSI(d.view()), r) {
+		t.Errorf("the reason %q is not shown whole:\n%s", r, stripANSI(d.view()))
+	}
+}

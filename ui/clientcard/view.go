@@ -498,7 +498,9 @@ func (m Model) dialogBox() string {
 	case dlgDuplicates:
 		para(model.T("card.dlg.dup_title"), st.Warning)
 		body = append(body, "")
-		maxRows := max(1, m.height-10)
+		// Two lines a client: the reason (which phone, which tax id) is what the
+		// user checks, so it gets a line of its own instead of being cut off.
+		maxRows := max(1, (m.height-10)/2)
 		start := max(0, m.dupCursor-maxRows+1)
 		for i := start; i < len(m.dups) && i < start+maxRows; i++ {
 			d := m.dups[i]
@@ -509,12 +511,12 @@ func (m Model) dialogBox() string {
 			if d.Client.City != "" {
 				line += " · " + d.Client.City
 			}
-			line += " — " + d.Reason
 			line = ansi.Truncate(line, inner-2, "…")
+			reason := "  " + st.Subtle.Render(ansi.Truncate(d.Reason, inner-4, "…"))
 			if i == m.dupCursor {
-				body = append(body, st.RowCursor.Render("▸ "+line))
+				body = append(body, st.RowCursor.Render("▸ "+line), " "+reason)
 			} else {
-				body = append(body, "  "+st.Row.Render(line))
+				body = append(body, "  "+st.Row.Render(line), " "+reason)
 			}
 		}
 		if n := len(m.dups); n > maxRows {
