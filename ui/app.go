@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -47,12 +48,16 @@ type App struct {
 	width, height int
 	showHelp      bool
 
-	message  string
-	msgErr   bool
-	stats    model.Stats
-	statsOK  bool
-	statsErr bool
-	indexing bool
+	message string
+	msgErr  bool
+	// backupPath is the file the last message names; the bar shortens it
+	// from the left so the file name stays readable at 80 columns.
+	backupPath string
+	home       string // shown as ~ in paths
+	stats      model.Stats
+	statsOK    bool
+	statsErr   bool
+	indexing   bool
 }
 
 // New builds the interface; styles start dark until the terminal says otherwise.
@@ -62,6 +67,7 @@ func New(cfg Config) *App {
 	}
 	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay()}
 	a.indexing = cfg.IndexReady != nil
+	a.home, _ = os.UserHomeDir()
 	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc})
 	a.tabs = []common.Tab{
 		a.clients,

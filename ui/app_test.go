@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -294,6 +295,27 @@ func TestBackupWritesACopyNextToTheDatabase(t *testing.T) {
 	if st, err := cp.Stats(); err != nil || st.Clients != 25 {
 		t.Fatalf("backup holds %+v (%v), want 25 clients", st, err)
 	}
+}
+
+// At 80 columns the whole message does not fit; the bar cuts the directory,
+// not the backup's file name, which is what the user needs to find it.
+func TestBackupMessageKeepsTheFileNameAt80Columns(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "department", "shared", "databases")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, 5, func(c *Config) {
+		c.DBPath = dir + "/clientbase.db"
+	})
+	h.press("ctrl+b")
+	text, _ := h.app.Status()
+	name := filepath.Base(text[strings.Index(text, dir):])
+	lines := strings.Split(h.screen(), "\n")
+	bar := lines[len(lines)-2]
+	if !strings.Contains(bar, name) || !strings.Contains(bar, "Backup written") {
+		t.Errorf("status bar %q does not show the backup %q", bar, name)
+	}
+	checkFrame(t, h.screen(), 80, 24)
 }
 
 func TestResizeAndLightBackground(t *testing.T) {

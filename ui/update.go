@@ -26,7 +26,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		return a, a.onKey(msg)
 	case common.StatusMsg:
-		a.message, a.msgErr = msg.Text, msg.Err
+		a.message, a.msgErr, a.backupPath = msg.Text, msg.Err, ""
 		return a, nil
 	case common.SwitchTabMsg:
 		a.setTab(msg.Tab)
@@ -51,9 +51,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(common.IndexReadyMsg{})
 	case backupMsg:
 		if msg.err != nil {
-			a.message, a.msgErr = model.T("ui.backup.failed", msg.err.Error()), true
+			a.message, a.msgErr, a.backupPath = model.T("ui.backup.failed", msg.err.Error()), true, ""
 		} else {
-			a.message, a.msgErr = model.T("ui.backup.done", msg.path), false
+			a.message, a.msgErr, a.backupPath = model.T("ui.backup.done", msg.path), false, msg.path
 		}
 		return a, nil
 	}
@@ -103,7 +103,7 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Backup):
-		a.message, a.msgErr = model.T("ui.backup.running"), false
+		a.message, a.msgErr, a.backupPath = model.T("ui.backup.running"), false, ""
 		return backup(a.cfg.Store, a.cfg.DBPath)
 	default:
 		return tab.Update(k)

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
 	"clientbase/ui/components/helpview"
@@ -70,6 +71,11 @@ func (a *App) statusBar() statusbar.Model {
 		DBPath:  a.cfg.DBPath,
 		Message: a.message,
 		IsError: a.msgErr,
+	}
+	if a.backupPath != "" {
+		room := a.width - lipgloss.Width(a.styles.StatusKey.Render(sb.User)) -
+			a.styles.StatusMsg.GetHorizontalFrameSize() - lipgloss.Width(model.T("ui.backup.done", ""))
+		sb.Message = model.T("ui.backup.done", statusbar.ShortenPath(a.backupPath, a.home, room))
 	}
 	if a.statsOK {
 		sb.Counts = model.T("ui.status.counts", a.stats.Clients)
