@@ -113,3 +113,34 @@ func reopen(t *testing.T, db *store.DB) (*store.DB, error) {
 	}
 	return db2, err
 }
+
+// Read-only: n says why nothing can be created instead of opening a form
+// whose every field is locked, e shows the card to read, and the footer
+// offers neither.
+func TestReadOnlyOffersNoForms(t *testing.T) {
+	st, me := newTestStore(t, 20)
+	m := New(Deps{Store: st, Me: me, Styles: styles.New(true), Loc: time.UTC, ReadOnly: true})
+	m.SetSize(80, 21)
+	run(t, m, m.Init())
+	cmd := m.Update(k("n"))
+	if m.CardOpen() {
+		t.Fatal("n opened a create form on a read-only database")
+	}
+	var said common.StatusMsg
+	if cmd != nil {
+		said, _ = cmd().(common.StatusMsg)
+	}
+	if !said.Err || !strings.Contains(said.Text, "read-only") {
+		t.Errorf("n said %+v, want a read-only error", said)
+	}
+	press(t, m, k("e"))
+	if !m.CardOpen() || m.InputFocused() {
+		t.Fatalf("e: card open %v, input focused %v; want the card to read", m.CardOpen(), m.InputFocused())
+	}
+	press(t, m, k("esc"))
+	for _, b := range m.ShortHelp() {
+		if h := b.Help().Key; b.Enabled() && (h == "n" || h == "e") {
+			t.Errorf("the read-only footer offers %q", h)
+		}
+	}
+}

@@ -159,7 +159,18 @@ func (m *Model) ShortHelp() []key.Binding {
 	case m.filtering:
 		return m.fkeys.ShortHelp()
 	}
-	return m.keys.ShortHelp()
+	return m.helpKeys().ShortHelp()
+}
+
+// helpKeys are the list's keys as the help shows them: no n or e when
+// nothing can be changed.
+func (m *Model) helpKeys() keymap.ClientList {
+	k := m.keys
+	if m.deps.ReadOnly {
+		k.New.SetEnabled(false)
+		k.Edit.SetEnabled(false)
+	}
+	return k
 }
 
 // FullHelp is the ? overlay for the list, the filter line or the open card.
@@ -170,7 +181,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case m.filtering:
 		return append(m.fkeys.FullHelp(), m.keys.FullHelp()[2])
 	}
-	return m.keys.FullHelp()
+	return m.helpKeys().FullHelp()
 }
 
 var _ common.Tab = (*Model)(nil)

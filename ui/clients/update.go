@@ -167,8 +167,13 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Open):
 		return m.openCard(false)
 	case key.Matches(k, keys.Edit):
-		return m.openCard(true)
+		// Read-only: the card to read instead of a form whose every field is locked.
+		return m.openCard(!m.deps.ReadOnly)
 	case key.Matches(k, keys.New):
+		if m.deps.ReadOnly {
+			text := model.T("card.error.read_only")
+			return func() tea.Msg { return common.StatusMsg{Text: text, Err: true} }
+		}
 		c, cmd := clientcard.NewClient(m.cardDeps(), model.Client{})
 		c.SetSize(m.width, m.height)
 		m.card = &c
