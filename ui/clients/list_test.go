@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
@@ -213,4 +214,29 @@ func TestArchivedClientsShowOnlyWhenAskedFor(t *testing.T) {
 		}
 	}
 	t.Fatal("archived client not shown with a")
+}
+
+// A phone copied from a letter and pasted (a bracketed paste, not keys)
+// filters the list: on the filter line, and on the list itself as / would.
+func TestPasteFilters(t *testing.T) {
+	m := newList(t, 60)
+	want := nameAt(t, m, 7)
+	c, err := m.deps.Store.List(context.Background(), model.ClientFilter{}, 7, 1)
+	if err != nil || len(c.Rows) != 1 || len(c.Rows[0].Phones) == 0 {
+		t.Fatalf("row 7: %+v %v", c, err)
+	}
+	phone := c.Rows[0].Phones[0].Raw
+	for _, filtering := range []bool{true, false} {
+		m := newList(t, 60)
+		if filtering {
+			press(t, m, k("/"))
+		}
+		run(t, m, m.Update(tea.PasteMsg{Content: " " + phone + "\n"}))
+		if !m.filtering || m.filter.Text != phone {
+			t.Fatalf("filtering=%v: after the paste filtering %v, filter %q, want %q", filtering, m.filtering, m.filter.Text, phone)
+		}
+		if got, ok := m.Current(); !ok || got.ShortName != want {
+			t.Errorf("filtering=%v: pasting %q found %q, want %q", filtering, phone, got.ShortName, want)
+		}
+	}
 }

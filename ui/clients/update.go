@@ -2,6 +2,7 @@ package clients
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -44,6 +45,20 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.filterKey(msg)
 		}
 		return m.listKey(msg)
+	case tea.PasteMsg:
+		if m.card != nil {
+			return m.toCard(msg)
+		}
+		// A phone or a tax id copied from a letter is a search: on the list
+		// the paste opens the filter line, as / would, and lands in it.
+		var focus tea.Cmd
+		if !m.filtering {
+			m.filtering = true
+			m.input.CursorEnd()
+			focus = m.input.Focus()
+		}
+		msg.Content = strings.TrimSpace(msg.Content)
+		return tea.Batch(focus, m.typeInFilter(msg))
 	}
 	return m.toCard(msg)
 }
@@ -228,8 +243,14 @@ func (m *Model) filterKey(k tea.KeyPressMsg) tea.Cmd {
 		m.win.Move(1)
 		return m.ensureRows()
 	}
+	return m.typeInFilter(k)
+}
+
+// typeInFilter hands a key or a paste to the filter line and asks again
+// when its text changed.
+func (m *Model) typeInFilter(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(k)
+	m.input, cmd = m.input.Update(msg)
 	if v := m.input.Value(); v != m.filter.Text {
 		m.filter.Text = v
 		return tea.Batch(cmd, m.requery(true))
