@@ -318,6 +318,28 @@ func TestBackupMessageKeepsTheFileNameAt80Columns(t *testing.T) {
 	checkFrame(t, h.screen(), 80, 24)
 }
 
+// A paste is typing: on another tab, or under the help overlay, it must not
+// open the client list's filter behind the user's back.
+func TestPasteGoesOnlyWhereKeysGo(t *testing.T) {
+	h := newHarness(t, 20, nil)
+	h.press("2")
+	h.send(tea.PasteMsg{Content: "8 912"})
+	h.press("1")
+	if h.app.clients.InputFocused() {
+		t.Error("a paste on the Calls tab opened the client filter")
+	}
+	h.press("?")
+	h.send(tea.PasteMsg{Content: "8 912"})
+	h.press("esc")
+	if h.app.clients.InputFocused() {
+		t.Error("a paste under the help overlay opened the client filter")
+	}
+	h.send(tea.PasteMsg{Content: "8 912"})
+	if !h.app.clients.InputFocused() || !strings.Contains(h.screen(), "8 912") {
+		t.Errorf("a paste on the list did not reach the filter:\n%s", h.screen())
+	}
+}
+
 func TestResizeAndLightBackground(t *testing.T) {
 	h := newHarness(t, 60, nil)
 	for _, sz := range [][2]int{{120, 40}, {80, 24}, {100, 30}} {

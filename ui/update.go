@@ -25,6 +25,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(msg)
 	case tea.KeyPressMsg:
 		return a, a.onKey(msg)
+	case tea.PasteMsg:
+		// A paste is typing: it goes where keys go, never to a hidden tab.
+		if a.showHelp {
+			return a, nil
+		}
+		return a, a.tabs[a.active].Update(msg)
 	case common.StatusMsg:
 		a.message, a.msgErr, a.backupPath = msg.Text, msg.Err, ""
 		return a, nil
