@@ -250,3 +250,29 @@ func TestHistoryNamesTheContactNotItsID(t *testing.T) {
 		t.Errorf("history does not name the contact who left:\n%s", v)
 	}
 }
+
+// Notes are long and may hold line breaks; the history wraps a change
+// instead of cutting it at the screen's edge, and keeps one screen line per
+// line so the window stays in step.
+func TestHistoryWrapsLongChanges(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.Notes = "Звонить главному бухгалтеру только после обеда, в пятницу не звонить.\nСклад принимает до 16:00, пропуск заказывать за день."
+	if _, err := e.db.As(e.ivan).SaveClient(c, "договорились на встрече в офисе клиента о новых условиях поставки тканей"); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	d.press("h")
+	for _, l := range d.m.histLines {
+		if strings.Contains(l, "\n") || lipgloss.Width(l) > 80 {
+			t.Errorf("history line does not fit one 80-column line: %q", stripANSI(l))
+		}
+	}
+	flat := strings.Join(strings.Fields(stripANSI(strings.Join(d.m.histLines, "\n"))), " ")
+	for _, want := range []string{"пропуск заказывать за день.", "в пятницу не звонить.", "о новых условиях поставки тканей"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("history lacks %q:\n%s", want, stripANSI(strings.Join(d.m.histLines, "\n")))
+		}
+	}
+}

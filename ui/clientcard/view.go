@@ -272,11 +272,22 @@ func (m Model) historyLines() []string {
 			"  " + st.Title.Render(enumText("card.action.", e.Action))
 		ls = append(ls, head)
 		if e.Reason != "" {
-			ls = append(ls, "  "+st.Subtle.Render(model.T("card.reason", e.Reason)))
+			for _, l := range wrap(model.T("card.reason", e.Reason), m.width-2) {
+				ls = append(ls, "  "+st.Subtle.Render(l))
+			}
 		}
 		for _, ch := range e.Changes {
 			name := m.historyField(ch.Field)
-			ls = append(ls, "  "+st.Label.Render(name+":")+" "+st.Subtle.Render(emptyMark(ch.Old))+" → "+st.Value.Render(emptyMark(ch.New)))
+			// Wrapped, not cut: old and new notes or contact lists are what
+			// the user came to read; continuation lines are indented.
+			line := st.Label.Render(name+":") + " " + st.Subtle.Render(emptyMark(ch.Old)) + " → " + st.Value.Render(emptyMark(ch.New))
+			for i, l := range wrap(line, m.width-4) {
+				if i == 0 {
+					ls = append(ls, "  "+l)
+				} else {
+					ls = append(ls, "    "+l)
+				}
+			}
 		}
 	}
 	return ls
