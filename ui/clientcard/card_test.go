@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"clientbase/model"
 )
 
@@ -56,6 +58,31 @@ func TestInCallWindow(t *testing.T) {
 	for _, c := range cases {
 		if got := inCallWindow(c.t, c.w); got != c.want {
 			t.Errorf("inCallWindow(%s, %+v) = %v, want %v", c.t.Format("15:04"), c.w, got, c.want)
+		}
+	}
+}
+
+// A long address, a long note line or a category reason is read on the
+// card, not guessed: it wraps under its column instead of being cut.
+func TestCardWrapsLongValues(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.LegalAddress = "Российская Федерация, 115088, город Москва, улица Угрешская, дом 2, строение 147, этаж 3, помещение 12"
+	c.Notes = "Звонить главному бухгалтеру только после обеда, в пятницу не звонить, склад принимает до 16:00, пропуск заказывать за день."
+	if _, err := e.db.As(e.boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	for _, l := range d.m.lines {
+		if strings.Contains(l, "\n") || lipgloss.Width(l) > 80 {
+			t.Errorf("card line does not fit one 80-column line: %q", stripANSI(l))
+		}
+	}
+	flat := strings.Join(strings.Fields(stripANSI(strings.Join(d.m.lines, "\n"))), " ")
+	for _, want := range []string{"этаж 3, помещение 12", "пропуск заказывать за день."} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the card lacks %q", want)
 		}
 	}
 }

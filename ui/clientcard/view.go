@@ -56,7 +56,13 @@ func (m Model) row(label, value string) string {
 	if value == "" {
 		return head + st.Subtle.Render("—")
 	}
-	return head + st.Value.Render(value)
+	// Long addresses, e-mail lists and category reasons wrap under the value
+	// column instead of being cut at the screen's edge.
+	lines := wrap(value, m.width-cardLabelWidth)
+	for i, l := range lines {
+		lines[i] = st.Value.Render(l)
+	}
+	return head + strings.Join(lines, "\n"+strings.Repeat(" ", cardLabelWidth))
 }
 
 func (m Model) section(title string) string {
@@ -78,7 +84,12 @@ func (m Model) cardLines() []string {
 	c := m.client
 	st := m.deps.Styles
 	var ls []string
-	add := func(s ...string) { ls = append(ls, s...) }
+	// A row may wrap over several screen lines; ls keeps one entry a line.
+	add := func(s ...string) {
+		for _, x := range s {
+			ls = append(ls, strings.Split(x, "\n")...)
+		}
+	}
 
 	add(m.section(model.T("card.sec.requisites")))
 	add(m.row(label(fShortName), c.ShortName), m.row(label(fFullName), c.FullName))
@@ -157,7 +168,9 @@ func (m Model) cardLines() []string {
 	}
 	for _, l := range strings.Split(strings.TrimRight(c.Notes, "\n"), "\n") {
 		if strings.TrimSpace(c.Notes) != "" {
-			add("  " + st.Value.Render(l))
+			for _, w := range wrap(l, m.width-2) {
+				add("  " + st.Value.Render(w))
+			}
 		}
 	}
 
