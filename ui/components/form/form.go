@@ -377,10 +377,16 @@ func (m *Model) applyFocus() tea.Cmd {
 		on := i == m.focus && !m.notFocus
 		switch f.Kind {
 		case KindText:
+			// A long value shows its start when the field is left and its
+			// end, where typing goes on, when the field is entered.
 			if on {
+				if !f.input.Focused() {
+					f.input.CursorEnd()
+				}
 				cmd = f.input.Focus()
 			} else {
 				f.input.Blur()
+				f.input.CursorStart()
 			}
 		case KindNotes:
 			if on {

@@ -216,3 +216,22 @@ func TestHiddenFieldLosesTheFocus(t *testing.T) {
 		t.Errorf("after Refocus the key went nowhere: %q", m.Value("a"))
 	}
 }
+
+// A value longer than its field: the field left behind shows how the value
+// starts (a long name is recognised by its start), the field entered puts
+// the cursor at the end, where typing goes on.
+func TestLongValueShowsItsStartWhenLeft(t *testing.T) {
+	long := "Общество с ограниченной ответственностью «Ромашка и партнёры»"
+	m := New(styles.New(true), "yes", "no", Text("a", "A", ""), Text("b", "B", ""))
+	m.SetSize(40, 6)
+	m, _ = m.Update(tea.PasteMsg{Content: long})
+	m = press(m, "tab")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Общество с") {
+		t.Errorf("the field left behind does not show its start:\n%s", v)
+	}
+	m = press(m, "shift+tab")
+	m = press(m, "!")
+	if got := m.Value("a"); got != long+"!" {
+		t.Errorf("typing after coming back gave %q, want the text then !", got)
+	}
+}
