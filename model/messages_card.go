@@ -58,6 +58,8 @@ func init() {
 		"card.form.new_client":         "New client",
 		"card.form.edit_client":        "Edit %s",
 		"card.form.new_contact":        "New contact person of %s",
+		"card.form.hint_notes_only":    "As %s you change only the notes here; contacts: esc, then c.",
+		"card.form.hint_no_category":   "Category and manager: the head of department or the director only.",
 		"card.form.edit_contact":       "Edit %s (contact of %s)",
 		"card.form.changed":            "changed",
 		"card.form.reason_required":    "Say why the category changes.",

@@ -233,3 +233,34 @@ func TestDuplicateWarningShowsTheWholeReason(t *testing.T) {
 		t.Errorf("the reason %q is not shown whole:\n%s", r, stripANSI(d.view()))
 	}
 }
+
+// Fields a role may not change are skipped by tab; the form says why, so an
+// operator or a manager does not take it for a fault.
+func TestFormSaysWhyFieldsAreLocked(t *testing.T) {
+	e := newEnv(t)
+	e.seed(t)
+	for _, tc := range []struct {
+		who  model.User
+		want string
+	}{
+		{e.olga, "As operator you change only the notes here"},
+		{e.ivan, "Category and manager: the head of department or the director only."},
+		{e.boss, ""},
+	} {
+		m, cmd := OpenEdit(e.deps(tc.who), e.clientID)
+		d := drive(t, m, cmd)
+		lines := strings.Split(stripANSI(d.view()), "\n")
+		if tc.want == "" {
+			if strings.Contains(lines[1], "only") {
+				t.Errorf("%s: a hint where nothing is locked: %q", tc.who.Name, lines[1])
+			}
+			continue
+		}
+		if !strings.Contains(lines[1], tc.want) {
+			t.Errorf("%s: under the title %q, want %q", tc.who.Name, lines[1], tc.want)
+		}
+		if len(lines) != 20 {
+			t.Errorf("%s: the form is %d lines, want 20", tc.who.Name, len(lines))
+		}
+	}
+}

@@ -38,7 +38,7 @@ func (m Model) bodyHeight() int {
 }
 
 func (m Model) formHeight() int {
-	h := m.height - 1
+	h := m.height - 1 - len(m.formHintLines())
 	if m.formBanner != "" {
 		h -= len(wrap(m.formBanner, m.width))
 	}
@@ -364,6 +364,9 @@ func (m Model) View() string {
 		ls = append(ls, m.contactsView(m.bodyHeight())...)
 	case modeForm, modeContactForm:
 		ls = append(ls, m.formTitle())
+		for _, l := range m.formHintLines() {
+			ls = append(ls, st.Subtle.Render(l))
+		}
 		if m.formBanner != "" {
 			for _, l := range wrap(m.formBanner, m.width) {
 				ls = append(ls, st.Danger.Render(l))
@@ -412,6 +415,24 @@ func (m Model) title(text string, total, at int) string {
 		return left
 	}
 	return left + strings.Repeat(" ", gap) + right
+}
+
+// formHintLines say why fields of an existing client are locked, so an
+// operator or a manager is not left wondering why tab skips them.
+func (m Model) formHintLines() []string {
+	if m.mode != modeForm || m.formNew || m.deps.ReadOnly {
+		return nil
+	}
+	var hint string
+	switch {
+	case !m.can(model.ActClientEditCard):
+		hint = model.T("card.form.hint_notes_only", model.T("ui.role."+string(m.deps.Me.Role)))
+	case !m.can(model.ActClientCategory):
+		hint = model.T("card.form.hint_no_category")
+	default:
+		return nil
+	}
+	return wrap(hint, m.width)
 }
 
 func (m Model) formTitle() string {
