@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"clientbase/model"
 	"clientbase/store"
 	"clientbase/ui/common"
 )
@@ -337,6 +338,20 @@ func TestPasteGoesOnlyWhereKeysGo(t *testing.T) {
 	h.send(tea.PasteMsg{Content: "8 912"})
 	if !h.app.clients.InputFocused() || !strings.Contains(h.screen(), "8 912") {
 		t.Errorf("a paste on the list did not reach the filter:\n%s", h.screen())
+	}
+}
+
+// The help offers B only to those who may make a backup (head, director).
+func TestHelpOffersBackupOnlyToThoseWhoMay(t *testing.T) {
+	for _, tc := range []struct {
+		role model.Role
+		want bool
+	}{{model.RoleManager, false}, {model.RoleOperator, false}, {model.RoleDirector, true}} {
+		h := newHarness(t, 5, func(c *Config) { c.Me.Role = tc.role })
+		h.press("?")
+		if got := strings.Contains(h.screen(), "backup now"); got != tc.want {
+			t.Errorf("%s: help offers backup %v, want %v", tc.role, got, tc.want)
+		}
 	}
 }
 

@@ -109,5 +109,9 @@ func (a *App) shortHelp() []key.Binding {
 
 func (a *App) fullHelp() [][]key.Binding {
 	g := append([][]key.Binding{}, a.tabs[a.active].FullHelp()...)
-	return append(g, a.keys.FullHelp()...)
+	k := a.keys
+	// B stays bound (it says why it is refused) but is not offered to a role
+	// that may not make backups.
+	k.Backup.SetEnabled(model.Can(a.cfg.Me, model.ActBackup))
+	return append(g, k.FullHelp()...)
 }
