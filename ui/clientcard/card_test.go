@@ -69,6 +69,8 @@ func TestCardWrapsLongValues(t *testing.T) {
 	c := e.seed(t)
 	c.LegalAddress = "Российская Федерация, 115088, город Москва, улица Угрешская, дом 2, строение 147, этаж 3, помещение 12"
 	c.Notes = "Звонить главному бухгалтеру только после обеда, в пятницу не звонить, склад принимает до 16:00, пропуск заказывать за день."
+	c.Contacts[0].Name = "Анна Константиновна Смирнова-Переподвысокомногорассмотрительствующая"
+	c.Contacts[0].Phones = []model.Phone{{Raw: "+7 912 000-11-22"}}
 	if _, err := e.db.As(e.boss).SaveClient(c, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +82,7 @@ func TestCardWrapsLongValues(t *testing.T) {
 		}
 	}
 	flat := strings.Join(strings.Fields(stripANSI(strings.Join(d.m.lines, "\n"))), " ")
-	for _, want := range []string{"этаж 3, помещение 12", "пропуск заказывать за день."} {
+	for _, want := range []string{"этаж 3, помещение 12", "пропуск заказывать за день.", "anna@romashka.ru"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the card lacks %q", want)
 		}

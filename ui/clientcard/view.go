@@ -179,7 +179,14 @@ func (m Model) cardLines() []string {
 		add("  " + st.Subtle.Render(model.T("card.no_contacts")))
 	}
 	for _, ct := range c.Contacts {
-		add("  " + m.contactLine(ct))
+		// Wrapped: the phone and e-mail at the end are what the card is read for.
+		for i, l := range wrap(m.contactLine(ct), m.width-4) {
+			if i == 0 {
+				add("  " + l)
+			} else {
+				add("    " + l)
+			}
+		}
 	}
 
 	add("", m.section(model.T("card.sec.timeline")))
