@@ -460,9 +460,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch f.Kind {
 	case KindText:
+		before := f.input.Value()
 		f.input, cmd = f.input.Update(msg)
+		if f.input.Value() != before {
+			f.err = "" // the user is fixing it; the next save judges again
+		}
 	case KindNotes:
+		before := f.area.Value()
 		f.area, cmd = f.area.Update(msg)
+		if f.area.Value() != before {
+			f.err = ""
+		}
 	}
 	return m, cmd
 }

@@ -235,3 +235,22 @@ func TestLongValueShowsItsStartWhenLeft(t *testing.T) {
 		t.Errorf("typing after coming back gave %q, want the text then !", got)
 	}
 }
+
+// An error stays under its field until the user edits that field: once they
+// are fixing it, the old sentence would say the fix was not taken.
+func TestEditingAFieldClearsItsError(t *testing.T) {
+	m := New(styles.New(true), "yes", "no", Text("phone", "Phone", "abc"), Text("mail", "Mail", "x@"))
+	m.SetSize(60, 8)
+	m.SetErrors(map[string]string{"phone": "A phone number cannot contain letters.", "mail": "Not an e-mail."})
+	m = press(m, "backspace", "backspace", "backspace", "8 912")
+	if m.Error("phone") != "" || strings.Contains(ansi.Strip(m.View()), "cannot contain letters") {
+		t.Errorf("the phone's error stayed after it was edited:\n%s", ansi.Strip(m.View()))
+	}
+	if m.Error("mail") == "" {
+		t.Error("editing the phone cleared the e-mail's error")
+	}
+	m = press(m, "tab", "left")
+	if m.Error("mail") == "" {
+		t.Error("moving the cursor, without a change, cleared the error")
+	}
+}
