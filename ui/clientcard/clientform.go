@@ -156,7 +156,12 @@ func clientForm(d Deps, c model.Client, isNew bool) form.Model {
 	editCard := !d.ReadOnly && (isNew && model.Can(d.Me, model.ActClientCreate) || !isNew && model.CanOnClient(d.Me, model.ActClientEditCard, &c))
 	editNotes := editCard || !d.ReadOnly && model.CanOnClient(d.Me, model.ActClientEditContacts, &c)
 	editCategory := !d.ReadOnly && model.CanOnClient(d.Me, model.ActClientCategory, &c)
-	reassign := !d.ReadOnly && (isNew && editCard || model.CanOnClient(d.Me, model.ActClientReassign, &c))
+	// A new client: only who reassigns everywhere picks any manager (a manager
+	// is prefilled as their own), and an operator creates prospects only; the
+	// store refuses anything else, so the form does not offer it.
+	reassign := !d.ReadOnly && (isNew && model.ScopeOf(d.Me, model.ActClientReassign) == model.ScopeAll ||
+		!isNew && model.CanOnClient(d.Me, model.ActClientReassign, &c))
+	editStatus := editCard && !(isNew && !model.Can(d.Me, model.ActClientEditCard))
 
 	statuses := model.ClientStatuses
 	if !model.CanOnClient(d.Me, model.ActClientTradingHall, &c) && c.Status != model.StatusTradingHall {
@@ -220,6 +225,8 @@ func clientForm(d Deps, c model.Client, isNew bool) form.Model {
 			f.Hidden = true
 		case fManager:
 			f.ReadOnly = !reassign
+		case fStatus:
+			f.ReadOnly = !editStatus
 		default:
 			f.ReadOnly = !editCard
 		}

@@ -264,3 +264,34 @@ func TestFormSaysWhyFieldsAreLocked(t *testing.T) {
 		}
 	}
 }
+
+// A new client's form offers only what the store will accept from this role:
+// an operator creates prospects and hands them to nobody, a manager's new
+// client is their own, a head picks any manager and status.
+func TestNewClientFormOffersOnlyWhatTheRoleMaySave(t *testing.T) {
+	e := newEnv(t)
+	head, err := e.db.As(e.boss).SaveUser(model.User{Name: "nina", FullName: "Nina Head", Role: model.RoleHead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		who                  model.User
+		wantStatus, wantMngr bool
+	}{
+		{e.olga, false, false},
+		{e.ivan, true, false},
+		{head, true, true},
+	} {
+		m, cmd := NewClient(e.deps(tc.who), model.Client{})
+		d := drive(t, m, cmd)
+		seen := map[string]bool{}
+		for range 60 {
+			seen[d.m.form.Focused()] = true
+			d.press("tab")
+		}
+		if seen[fStatus] != tc.wantStatus || seen[fManager] != tc.wantMngr {
+			t.Errorf("%s (%s): tab reaches status %v, manager %v; want %v, %v",
+				tc.who.Name, tc.who.Role, seen[fStatus], seen[fManager], tc.wantStatus, tc.wantMngr)
+		}
+	}
+}
