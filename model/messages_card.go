@@ -32,6 +32,7 @@ func init() {
 		"card.category_change":         "%s  %s → %s  by %s: %s",
 		"card.no_contacts":             "No contact persons yet. Press c, then a to add one.",
 		"card.no_contacts_add":         "No contact persons yet. Press a to add one.",
+		"card.no_contacts_none":        "No contact persons yet.",
 		"card.contact_left":            "(left)",
 		"card.do_not_contact":          "do not contact",
 		"card.record":                  "Created %s by %s · changed %s by %s · version %d",

@@ -253,3 +253,33 @@ func TestMarkLeftOnAStaleCardReloads(t *testing.T) {
 		t.Errorf("x on the fresh record did not mark the contact: banner %q", d.m.banner)
 	}
 }
+
+// Who may not add a contact person is not told to press a key that does nothing.
+func TestNoContactsHintOnlyForWhoMayAdd(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	lena, err := e.db.As(e.boss).SaveUser(model.User{Name: "lena", FullName: "Lena Orlova", Role: model.RoleManager})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Contacts = nil
+	c.Manager = lena.Name // not ivan's any more: he may not touch its contacts
+	if _, err := e.db.As(e.boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		who  model.User
+		want bool
+	}{{e.ivan, false}, {e.olga, true}} {
+		m, cmd := Open(e.deps(tc.who), e.clientID)
+		d := drive(t, m, cmd)
+		card := stripANSI(strings.Join(d.m.lines, "\n"))
+		d.press("c")
+		list := stripANSI(d.view())
+		for what, v := range map[string]string{"card": card, "contacts": list} {
+			if got := strings.Contains(v, "No contact persons yet. Press"); got != tc.want {
+				t.Errorf("%s on the %s: how-to shown %v, want %v", tc.who.Name, what, got, tc.want)
+			}
+		}
+	}
+}

@@ -176,7 +176,7 @@ func (m Model) cardLines() []string {
 
 	add("", m.section(model.T("card.sec.contacts", len(c.Contacts))))
 	if len(c.Contacts) == 0 {
-		add("  " + st.Subtle.Render(model.T("card.no_contacts")))
+		add("  " + st.Subtle.Render(m.noContactsText("card.no_contacts")))
 	}
 	for _, ct := range c.Contacts {
 		// Wrapped: the phone and e-mail at the end are what the card is read for.
@@ -464,11 +464,19 @@ func (m Model) formTitle() string {
 	return s
 }
 
+// noContactsText says how to add a contact only to who may add one.
+func (m Model) noContactsText(withHowTo string) string {
+	if m.can(model.ActClientEditContacts) {
+		return model.T(withHowTo)
+	}
+	return model.T("card.no_contacts_none")
+}
+
 func (m Model) contactsView(h int) []string {
 	st := m.deps.Styles
 	cs := m.client.Contacts
 	if len(cs) == 0 {
-		return []string{"  " + st.Subtle.Render(model.T("card.no_contacts_add"))}
+		return []string{"  " + st.Subtle.Render(m.noContactsText("card.no_contacts_add"))}
 	}
 	start := max(0, m.contactCursor-h+1)
 	var ls []string
