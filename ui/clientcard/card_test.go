@@ -88,3 +88,26 @@ func TestCardWrapsLongValues(t *testing.T) {
 		}
 	}
 }
+
+// A long name must not push [archived] off the title line: a user editing
+// an archived client has to see that it is archived.
+func TestLongNameKeepsTheArchivedMark(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.ShortName = "ООО «Ромашка — оптовая торговля тканями, фурнитурой и швейными принадлежностями»"
+	c, err := e.db.As(e.boss).SaveClient(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.As(e.boss).SetArchived(c.ID, c.Version, true); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	title := strings.Split(stripANSI(d.view()), "\n")[0]
+	for _, want := range []string{"ООО «Ромашка", "[archived]", "active", "lines 1–"} {
+		if !strings.Contains(title, want) {
+			t.Errorf("the title %q lacks %q", title, want)
+		}
+	}
+}

@@ -402,21 +402,27 @@ func (m Model) bannerLine() []string {
 // title is the top line: the client's name, its marks, and where the scroll is.
 func (m Model) title(text string, total, at int) string {
 	st := m.deps.Styles
-	left := st.Title.Render(text)
+	tail := ""
 	if m.client.Archived {
-		left += "  " + st.Warning.Render(model.T("card.archived"))
+		tail += "  " + st.Warning.Render(model.T("card.archived"))
 	}
 	if m.mode == modeCard {
 		marks := enumText("card.status.", string(m.client.Status))
 		if m.client.Category != "" {
 			marks = model.T("card.title_marks", enumText("card.category.", string(m.client.Category)), marks)
 		}
-		left += "  " + st.Subtle.Render(marks)
+		tail += "  " + st.Subtle.Render(marks)
 	}
 	right := ""
 	if h := m.bodyHeight(); total > h {
 		right = st.Subtle.Render(model.T("card.scroll", at+1, min(total, at+h), total))
 	}
+	// A long name gives way, so [archived] and the status stay in sight.
+	room := m.width - lipgloss.Width(tail) - lipgloss.Width(right) - 1
+	if lipgloss.Width(text) > room && room >= 12 {
+		text = ansi.Truncate(text, room, "…")
+	}
+	left := st.Title.Render(text) + tail
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
 		return left
