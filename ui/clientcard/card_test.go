@@ -111,3 +111,19 @@ func TestLongNameKeepsTheArchivedMark(t *testing.T) {
 		}
 	}
 }
+
+// The form's "changed" mark stays in sight whatever the client's name.
+func TestLongNameKeepsTheChangedMark(t *testing.T) {
+	e := newEnv(t)
+	c := e.seed(t)
+	c.ShortName = "ООО «Ромашка — оптовая торговля тканями, фурнитурой и швейными принадлежностями»"
+	if _, err := e.db.As(e.boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := OpenEdit(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	d.setField(fCity, "Тверь")
+	if title := strings.Split(stripANSI(d.view()), "\n")[0]; !strings.Contains(title, "changed") {
+		t.Errorf("the form's title %q lacks the changed mark", title)
+	}
+}

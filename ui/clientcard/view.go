@@ -461,13 +461,17 @@ func (m Model) formTitle() string {
 	default:
 		t = model.T("card.form.edit_client", m.client.ShortName)
 	}
-	s := st.Title.Render(t)
+	tail := ""
 	if m.saving {
-		s += "  " + st.Subtle.Render(model.T("card.saving"))
+		tail = "  " + st.Subtle.Render(model.T("card.saving"))
 	} else if m.form.Dirty() {
-		s += "  " + st.Warning.Render(model.T("card.form.changed"))
+		tail = "  " + st.Warning.Render(model.T("card.form.changed"))
 	}
-	return s
+	// "changed" is the reminder that esc will ask; a long name gives way to it.
+	if room := m.width - lipgloss.Width(tail); lipgloss.Width(t) > room && room >= 12 {
+		t = ansi.Truncate(t, room, "…")
+	}
+	return st.Title.Render(t) + tail
 }
 
 // noContactsText says how to add a contact only to who may add one.
