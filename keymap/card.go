@@ -1,6 +1,10 @@
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"clientbase/model"
+)
 
 // Card is the key group of an open client card (and its history view, which
 // scrolls with the same keys).
@@ -13,17 +17,17 @@ type Card struct {
 // NewCard builds the card keys; the card disables what the role may not do.
 func NewCard() Card {
 	return Card{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "contacts")),
-		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "history")),
-		Archive:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "archive")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", model.T("key.up"))),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", model.T("key.down"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", model.T("key.page_up"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", model.T("key.page_down"))),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", model.T("key.top"))),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", model.T("key.bottom"))),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("key.edit"))),
+		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("key.contacts"))),
+		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", model.T("key.history"))),
+		Archive:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", model.T("key.archive"))),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
 	}
 }
 
@@ -48,12 +52,12 @@ type CardContacts struct {
 // NewCardContacts builds the contact list keys.
 func NewCardContacts() CardContacts {
 	return CardContacts{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add contact")),
-		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", "edit contact")),
-		MarkLeft: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "left / back")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "to the card")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", model.T("key.up"))),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", model.T("key.down"))),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T("key.add_contact"))),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e/enter", model.T("key.edit_contact"))),
+		MarkLeft: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("key.left_back"))),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.to_the_card"))),
 	}
 }
 
@@ -77,14 +81,14 @@ type CardDialog struct {
 // NewCardDialog builds the dialog keys.
 func NewCardDialog() CardDialog {
 	return CardDialog{
-		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "no")),
-		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		OpenExisting: key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open the existing client")),
-		SaveAnyway:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "save anyway")),
-		Reload:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload the fresh record")),
-		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the form")),
+		Yes:          key.NewBinding(key.WithKeys("y"), key.WithHelp("y", model.T("key.yes"))),
+		No:           key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", model.T("key.no"))),
+		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", model.T("key.up"))),
+		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", model.T("key.down"))),
+		OpenExisting: key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", model.T("key.open_the_existing_client"))),
+		SaveAnyway:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("key.save_anyway"))),
+		Reload:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T("key.reload_the_fresh_record"))),
+		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back_to_the_form"))),
 	}
 }
 

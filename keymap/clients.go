@@ -1,6 +1,10 @@
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"clientbase/model"
+)
 
 // ClientList are the keys of the client list.
 type ClientList struct {
@@ -22,17 +26,17 @@ type ClientList struct {
 func NewClientList() ClientList {
 	return ClientList{
 		Nav:      NewNav(),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Category: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "category")),
-		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "status")),
-		Manager:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "manager")),
-		Mine:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "mine")),
-		Archived: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "archived")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filters")),
-		Quick:    key.NewBinding(key.WithKeys("c", "s", "m", "M", "a"), key.WithHelp("c/s/m/M/a", "filters")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T("key.filter"))),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("key.open"))),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("key.new"))),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("key.edit"))),
+		Category: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("key.category"))),
+		Status:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("key.status"))),
+		Manager:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", model.T("key.manager"))),
+		Mine:     key.NewBinding(key.WithKeys("M"), key.WithHelp("M", model.T("key.mine"))),
+		Archived: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T("key.archived"))),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.clear_filters"))),
+		Quick:    key.NewBinding(key.WithKeys("c", "s", "m", "M", "a"), key.WithHelp("c/s/m/M/a", model.T("key.filters"))),
 	}
 }
 
@@ -62,10 +66,10 @@ type FilterInput struct {
 // NewFilterInput builds the filter line's keys.
 func NewFilterInput() FilterInput {
 	return FilterInput{
-		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "up")),
-		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "down")),
+		Accept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("key.keep_filter"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.clear_filter"))),
+		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", model.T("key.up"))),
+		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", model.T("key.down"))),
 	}
 }
 

@@ -1,6 +1,10 @@
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"clientbase/model"
+)
 
 // Confirm answers a yes/no dialog.
 type Confirm struct {
@@ -10,10 +14,10 @@ type Confirm struct {
 // NewConfirm builds the dialog's keys: y/n answer at once, tab/arrows move, enter chooses.
 func NewConfirm() Confirm {
 	return Confirm{
-		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", "no")),
-		Toggle: key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("←/→", "switch")),
-		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", model.T("key.yes"))),
+		No:     key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n/esc", model.T("key.no"))),
+		Toggle: key.NewBinding(key.WithKeys("tab", "shift+tab", "left", "right", "h", "l"), key.WithHelp("←/→", model.T("key.switch"))),
+		Choose: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("key.choose"))),
 	}
 }
 

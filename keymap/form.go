@@ -1,6 +1,10 @@
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"clientbase/model"
+)
 
 // Form is the key group of a form (ui/components/form).
 type Form struct {
@@ -10,15 +14,15 @@ type Form struct {
 // NewForm builds the form keys.
 func NewForm() Form {
 	return Form{
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous field")),
-		Down:      key.NewBinding(key.WithKeys("down", "enter"), key.WithHelp("↓", "next field")),
-		Cycle:     key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/space", "next option")),
-		CycleBack: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "previous option")),
-		Toggle:    key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", "switch")),
-		Submit:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T("key.next_field"))),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", model.T("key.previous_field"))),
+		Up:        key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", model.T("key.previous_field"))),
+		Down:      key.NewBinding(key.WithKeys("down", "enter"), key.WithHelp("↓", model.T("key.next_field"))),
+		Cycle:     key.NewBinding(key.WithKeys("right", "space"), key.WithHelp("→/space", model.T("key.next_option"))),
+		CycleBack: key.NewBinding(key.WithKeys("left"), key.WithHelp("←", model.T("key.previous_option"))),
+		Toggle:    key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space", model.T("key.switch"))),
+		Submit:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T("key.save"))),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
 	}
 }
 

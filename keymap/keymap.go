@@ -3,7 +3,11 @@
 // mutates a global keymap.
 package keymap
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"clientbase/model"
+)
 
 // Global are the keys the shell handles on every screen outside text fields.
 type Global struct {
@@ -19,18 +23,18 @@ type Global struct {
 // NewGlobal builds the shell's keys.
 func NewGlobal() Global {
 	return Global{
-		Tab1:      key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "clients")),
-		Tab2:      key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "calls")),
-		Tab3:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "orders")),
-		Tab4:      key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "complaints")),
-		Tabs:      key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "tabs")),
-		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next tab")),
-		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous tab")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit anywhere")),
+		Tab1:      key.NewBinding(key.WithKeys("1"), key.WithHelp("1", model.T("key.clients"))),
+		Tab2:      key.NewBinding(key.WithKeys("2"), key.WithHelp("2", model.T("key.calls"))),
+		Tab3:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", model.T("key.orders"))),
+		Tab4:      key.NewBinding(key.WithKeys("4"), key.WithHelp("4", model.T("key.complaints"))),
+		Tabs:      key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", model.T("key.tabs"))),
+		NextTab:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", model.T("key.next_tab"))),
+		PrevTab:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", model.T("key.previous_tab"))),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T("key.help"))),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", model.T("key.quit"))),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", model.T("key.quit_anywhere"))),
 		// B as well: ctrl+b is the prefix key of tmux, where many people work.
-		Backup: key.NewBinding(key.WithKeys("B", "ctrl+b"), key.WithHelp("B/ctrl+b", "backup now")),
+		Backup: key.NewBinding(key.WithKeys("B", "ctrl+b"), key.WithHelp("B/ctrl+b", model.T("key.backup_now"))),
 	}
 }
 
@@ -52,12 +56,12 @@ type Nav struct {
 // NewNav builds the list movement keys.
 func NewNav() Nav {
 	return Nav{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", model.T("key.up"))),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", model.T("key.down"))),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", model.T("key.page_up"))),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", model.T("key.page_down"))),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", model.T("key.first"))),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", model.T("key.last"))),
 	}
 }
 
@@ -76,7 +80,7 @@ type Overlay struct {
 
 // NewOverlay builds the help overlay's keys.
 func NewOverlay() Overlay {
-	return Overlay{Close: key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc", "close help"))}
+	return Overlay{Close: key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc", model.T("key.close_help")))}
 }
 
 // ShortHelp is the overlay's footer.
