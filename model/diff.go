@@ -14,7 +14,8 @@ import (
 // contact added or removed is one change of "contacts". ID and Meta are the
 // store's business and never listed. A nil old or new reads as an empty client.
 func DiffClients(old, new *Client) []FieldChange {
-	if old == nil {
+	created := old == nil
+	if created {
 		old = &Client{}
 	}
 	if new == nil {
@@ -29,7 +30,11 @@ func DiffClients(old, new *Client) []FieldChange {
 	add("short_name", old.ShortName, new.ShortName)
 	add("full_name", old.FullName, new.FullName)
 	add("kind", ValueLabel("kind", string(old.Kind)), ValueLabel("kind", string(new.Kind)))
-	add("tax_country", ValueLabel("tax_country", string(old.TaxCountry)), ValueLabel("tax_country", string(new.TaxCountry)))
+	oldTaxCountry := ValueLabel("tax_country", string(old.TaxCountry))
+	if created && new.TaxCountry != "" { // a new client had no tax rules before, not "other"
+		oldTaxCountry = ""
+	}
+	add("tax_country", oldTaxCountry, ValueLabel("tax_country", string(new.TaxCountry)))
 	add("tax_id", old.TaxID, new.TaxID)
 	add("kpp", old.KPP, new.KPP)
 	add("ogrn", old.OGRN, new.OGRN)
@@ -41,7 +46,7 @@ func DiffClients(old, new *Client) []FieldChange {
 	add("phones", phonesText(old.Phones), phonesText(new.Phones))
 	add("emails", strings.Join(old.Emails, ", "), strings.Join(new.Emails, ", "))
 	add("fax", old.Fax, new.Fax)
-	add("language", old.Language, new.Language)
+	add("language", ValueLabel("language", old.Language), ValueLabel("language", new.Language))
 	add("time_zone", old.TimeZone, new.TimeZone)
 	add("call_window", FormatCallWindow(old.CallWindow), FormatCallWindow(new.CallWindow))
 	add("source", ValueLabel("source", string(old.Source)), ValueLabel("source", string(new.Source)))
@@ -186,7 +191,7 @@ func FieldLabel(field string) string {
 }
 
 // ValueLabel shows an enum value in words: ValueLabel("status", "trading_hall")
-// = "trading hall". Kinds: "kind", "status", "source", "contact_role", "tax_country".
+// = "trading hall". Kinds: "kind", "status", "source", "contact_role", "tax_country", "language".
 func ValueLabel(kind, value string) string {
 	if value == "" && kind != "tax_country" {
 		return ""

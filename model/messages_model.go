@@ -32,19 +32,20 @@ func init() {
 		"model.phone.item":         "Phone %d: %s",
 
 		// names, e-mail, time zone, language
-		"model.name.required":  "Name is required.",
-		"model.name.control":   "The text contains control characters; retype it.",
-		"model.name.too_long":  "This text is longer than %d characters.",
-		"model.email.empty":    "Type the e-mail address.",
-		"model.email.too_long": "An e-mail address has at most 254 characters.",
-		"model.email.space":    "An e-mail address cannot contain spaces.",
-		"model.email.chars":    "An e-mail address cannot contain commas, semicolons, angle brackets or control characters; put each address on its own line.",
-		"model.email.at":       "An e-mail address has exactly one @, like name@example.com.",
-		"model.email.local":    "Type the part before the @ too, like name@example.com.",
-		"model.email.domain":   "%q is not a mail domain; it should look like example.com.",
-		"model.email.item":     "E-mail %d: %s",
-		"model.tz.unknown":     "Time zone %q does not exist; use a name like Europe/Vilnius.",
-		"model.language":       "Language %q is not a two-letter code such as ru, lt or en.",
+		"model.name.required":   "Name is required.",
+		"model.name.control":    "The text contains control characters; retype it.",
+		"model.name.too_long":   "This text is longer than %d characters.",
+		"model.email.empty":     "Type the e-mail address.",
+		"model.email.too_long":  "An e-mail address has at most 254 characters.",
+		"model.email.space":     "An e-mail address cannot contain spaces.",
+		"model.email.chars":     "An e-mail address cannot contain commas, semicolons, angle brackets or control characters; put each address on its own line.",
+		"model.email.at":        "An e-mail address has exactly one @, like name@example.com.",
+		"model.email.local":     "Type the part before the @ too, like name@example.com.",
+		"model.email.no_domain": "Type the mail domain after the @, like name@example.com.",
+		"model.email.domain":    "%q is not a mail domain; it should look like example.com.",
+		"model.email.item":      "E-mail %d: %s",
+		"model.tz.unknown":      "Time zone %q does not exist; use a name like Europe/Vilnius.",
+		"model.language":        "Language %q is not a two-letter code such as ru, lt or en.",
 
 		// commercial terms and lists
 		"model.credit.negative":  "The credit limit cannot be negative.",
@@ -179,5 +180,8 @@ func init() {
 		"model.label.tax_country.RU":              "Russia",
 		"model.label.tax_country.LT":              "Lithuania",
 		"model.label.tax_country.":                "other",
+		"model.label.language.ru":                 "Russian",
+		"model.label.language.lt":                 "Lithuanian",
+		"model.label.language.en":                 "English",
 	})
 }

@@ -4,7 +4,7 @@ package model
 func init() {
 	addMessages(map[string]string{
 		"store.locked":           "%s is open in another clientbase. Close it there, or open this one with --read-only to page through it.",
-		"store.locked_writer":  "%s is open for changes in another clientbase. Close it there first: --read-only views can share the file, but only while nobody has it open for changes.",
+		"store.locked_writer":    "%s is open for changes in another clientbase. Close it there first: --read-only views can share the file, but only while nobody has it open for changes.",
 		"store.locked_ro":        "%s is open for changes in another clientbase; a read-only view can open it once that one is closed.",
 		"store.migration_failed": "%s could not be brought up to schema %d (%s); that step was undone.",
 		"store.not_database":     "%s is not a clientbase database or it is damaged; it was left untouched.",

@@ -29,6 +29,9 @@ func validateOptionalText(s string, max int) error {
 		if r < 0x20 || (r >= 0x7f && r < 0xa0) { // what unicode.IsControl means
 			return Sentencef(nil, "model.name.control")
 		}
+		if r >= 0x200e && unicode.Is(unicode.Bidi_Control, r) { // invisible, and reorders what follows
+			return Sentencef(nil, "model.name.control")
+		}
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 { // not UTF-8
 				return Sentencef(nil, "model.name.control")
@@ -66,6 +69,9 @@ func ValidateEmail(s string) error {
 	local, domain := s[:at], s[at+1:]
 	if local == "" {
 		return Sentencef(nil, "model.email.local")
+	}
+	if domain == "" {
+		return Sentencef(nil, "model.email.no_domain")
 	}
 	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") ||
 		strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {

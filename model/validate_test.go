@@ -111,7 +111,7 @@ func TestPrepareClientFieldErrors(t *testing.T) {
 		{"category", func(c *Client) { c.Category = "D" }, "category", T("model.category.unknown", "D")},
 		{"contact name", func(c *Client) { c.Contacts[1].Name = "" }, "contacts.1.name", "Name is required."},
 		{"contact phone", func(c *Client) { c.Contacts[0].Phones[0].Raw = "+7 912" }, "contacts.0.phones", T("model.phone.too_few")},
-		{"contact email", func(c *Client) { c.Contacts[0].Email = "m@" }, "contacts.0.email", T("model.email.domain", "")},
+		{"contact email", func(c *Client) { c.Contacts[0].Email = "m@" }, "contacts.0.email", T("model.email.no_domain")},
 		{"notes", func(c *Client) { c.Notes = "a\x00b" }, "text", T("model.notes.invalid", maxNotes)},
 	}
 	for _, tt := range tests {
