@@ -22,7 +22,9 @@ Flags:
                  $XDG_DATA_HOME/clientbase/clientbase.db; with --demo the demo database)
   --user NAME    who you are (default: the operating-system user; the first user of an
                  empty database becomes its director; with --demo the demo director)
-  --read-only    open the database read-only, to page through it while someone else works in it
+  --read-only    open the database read-only, to page through it without changing anything;
+                 several read-only viewers can share the file, but not with someone who has
+                 it open for changes
   --demo         use the demo database
   -h, --help     this text
 
