@@ -23,7 +23,8 @@ type Config struct {
 	DBPath     string
 	ReadOnly   bool
 	Loc        *time.Location
-	IndexReady func() bool // nil: no background index to wait for
+	IndexReady func() bool      // nil: no background index to wait for
+	Now        func() time.Time // the clock for clients' local time; nil: time.Now
 }
 
 // Tab numbers, in tab bar order.
@@ -68,7 +69,7 @@ func New(cfg Config) *App {
 	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay()}
 	a.indexing = cfg.IndexReady != nil
 	a.home, _ = os.UserHomeDir()
-	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc})
+	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now})
 	a.tabs = []common.Tab{
 		a.clients,
 		newPlaceholder(model.T("ui.tab.calls"), model.T("ui.next.calls"), a.styles),

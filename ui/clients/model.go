@@ -26,6 +26,7 @@ type Deps struct {
 	Styles   styles.Styles
 	ReadOnly bool
 	Loc      *time.Location
+	Now      func() time.Time // nil: time.Now
 }
 
 // rowsAround is how many rows are fetched beyond the visible window on each

@@ -259,7 +259,7 @@ func (m *Model) typeInFilter(msg tea.Msg) tea.Cmd {
 }
 
 func (m *Model) cardDeps() clientcard.Deps {
-	return clientcard.Deps{Store: m.deps.Store, Me: m.deps.Me, Styles: m.deps.Styles, ReadOnly: m.deps.ReadOnly, Loc: m.deps.Loc}
+	return clientcard.Deps{Store: m.deps.Store, Me: m.deps.Me, Styles: m.deps.Styles, ReadOnly: m.deps.ReadOnly, Loc: m.deps.Loc, Now: m.deps.Now}
 }
 
 // openCard opens the highlighted client: its card, or straight its edit
