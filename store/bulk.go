@@ -487,6 +487,37 @@ func (db *DB) bulkUndo(cause error, seq uint64) error {
 	return cause
 }
 
+// clearInterruptedBulk empties the client buckets when they hold entries
+// the counters do not count: only a bulk load stopped before its last
+// commit (which writes the counters) leaves that, and its clients were never
+// acknowledged. Left alone, the next new client would take id 1 over them.
+func (db *DB) clearInterruptedBulk() error {
+	if db.ro {
+		return nil
+	}
+	stray := false
+	var seq uint64
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		if counter(tx, keyClientsLive)+counter(tx, keyClientsArchived) > 0 {
+			return nil
+		}
+		for _, name := range [][]byte{bucketClients, bucketClientName, bucketClientArchived} {
+			if k, _ := tx.Bucket(name).Cursor().First(); k != nil {
+				stray = true
+			}
+		}
+		seq = tx.Bucket(bucketClients).Sequence()
+		return nil
+	})
+	if !stray {
+		return nil
+	}
+	if err := db.bulkUndo(errBulkStopped, seq); err != errBulkStopped {
+		return err
+	}
+	return nil
+}
+
 // bulkUsers adds the users not in the database yet, audited one by one.
 func (db *DB) bulkUsers(users []model.User, by string) error {
 	var added []model.User
