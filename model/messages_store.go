@@ -17,6 +17,7 @@ func init() {
 		"store.user_archived":    "The user %q is archived; the director can restore it.",
 		"store.no_user_name":     "A user needs a login name.",
 		"store.user_exists":      "There is already a user %q.",
+		"store.user_rename":      "A login name cannot change (%q): clients and the history refer to it; add a new user instead.",
 		"store.user_role":        "%q is not a role; choose operator, manager, head or director.",
 		"store.client_missing":   "This client no longer exists (id %d).",
 		"store.user_missing":     "This user no longer exists (id %d).",

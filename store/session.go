@@ -176,6 +176,11 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 		if old.Version != u.Version {
 			return model.Sentencef(model.ErrConflict, "store.user_conflict", model.FormatDateTime(old.UpdatedAt, time.Local), old.UpdatedBy)
 		}
+		// Clients name their manager and the audit its authors by login
+		// name: a rename would cut the user off from both.
+		if old.Name != u.Name {
+			return &model.ValidationError{Fields: map[string]string{"name": model.T("store.user_rename", old.Name)}}
+		}
 		oldName = old.Name
 		return db.putUser(tx, &old, &u, s.me.Name, "")
 	})
