@@ -262,7 +262,13 @@ func (db *DB) loadCaches() error {
 	if err != nil {
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	}
-	db.usersByNm, db.archived = users, archived
+	// A bulk load reloads them while lists and sign-ins may be running.
+	db.usersMu.Lock()
+	db.usersByNm = users
+	db.usersMu.Unlock()
+	db.archivedMu.Lock()
+	db.archived = archived
+	db.archivedMu.Unlock()
 	return nil
 }
 
