@@ -99,7 +99,8 @@ func BulkLoad(db *DB, users []model.User, clients func(emit func(model.Client) e
 // filled to the brim (FillPercent 1.0).
 // One audit entry records the load; a client's history starts with its next
 // change. Clients with ID 0 get the next ids; ids given must ascend. A built
-// search index is dropped: call BuildIndex afterwards.
+// search index is dropped: call BuildIndex afterwards. A load cut short by a
+// crash is never acknowledged; the next writable Open clears what it wrote.
 func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emit func(model.Client) error) error) (int, error) {
 	if db.ro {
 		return 0, db.readOnlyErr()
