@@ -112,13 +112,21 @@ func Open(path string, o Options) (db *DB, err error) {
 	if bo.PageSize == 0 {
 		bo.PageSize = defaultPageSize
 	}
-	// bbolt panics on some damaged pages; the user gets a sentence instead.
+	// bbolt panics on some damaged pages; the user gets a sentence instead,
+	// and the file its lock back (the panic may come after bolt.Open).
+	var bdb *bolt.DB
 	defer func() {
 		if r := recover(); r != nil {
+			if bdb != nil {
+				func() {
+					defer func() { _ = recover() }()
+					bdb.Close()
+				}()
+			}
 			db, err = nil, model.Sentencef(ErrNotDatabase, "store.not_database", path)
 		}
 	}()
-	bdb, err := bolt.Open(path, 0o600, bo)
+	bdb, err = bolt.Open(path, 0o600, bo)
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout) && o.ReadOnly:
