@@ -16,6 +16,7 @@ import (
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 // shownPath is the database path the golden views show (the real file is in t.TempDir()).
@@ -100,26 +101,7 @@ func (h *harness) typeText(s string) {
 
 func (h *harness) screen() string { return ansi.Strip(h.app.View().Content) }
 
-func keyPress(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+b":
-		return tea.KeyPressMsg{Code: 'b', Mod: tea.ModCtrl}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)[0]
-	return tea.KeyPressMsg{Code: r, Text: s}
-}
+func keyPress(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // checkFrame asserts the screen is exactly w×h cells.
 func checkFrame(t testing.TB, view string, w, h int) {

@@ -17,6 +17,7 @@ import (
 	"clientbase/store"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -144,31 +145,7 @@ func (d *driver) run(cmd tea.Cmd) {
 	}
 }
 
-var namedKeys = map[string]tea.KeyPressMsg{
-	"esc":       {Code: tea.KeyEscape},
-	"enter":     {Code: tea.KeyEnter},
-	"tab":       {Code: tea.KeyTab},
-	"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
-	"space":     {Code: tea.KeySpace, Text: " "},
-	"up":        {Code: tea.KeyUp},
-	"down":      {Code: tea.KeyDown},
-	"left":      {Code: tea.KeyLeft},
-	"right":     {Code: tea.KeyRight},
-	"pgup":      {Code: tea.KeyPgUp},
-	"pgdown":    {Code: tea.KeyPgDown},
-	"backspace": {Code: tea.KeyBackspace},
-	"ctrl+s":    {Code: 's', Mod: tea.ModCtrl},
-	"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
-	"end":       {Code: tea.KeyEnd},
-}
-
-func keyMsg(s string) tea.KeyPressMsg {
-	if k, ok := namedKeys[s]; ok {
-		return k
-	}
-	r := []rune(s)
-	return tea.KeyPressMsg{Code: r[0], Text: s}
-}
+func keyMsg(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
 // press sends keys one by one, running what each returns.
 func (d *driver) press(keys ...string) {
