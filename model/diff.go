@@ -66,6 +66,7 @@ func DiffClients(old, new *Client) []FieldChange {
 		out = append(out, FieldChange{Field: "credit_limit", Old: FormatMoney(old.CreditLimit), New: FormatMoney(new.CreditLimit)})
 	}
 	add("deferral_days", strconv.Itoa(old.DeferralDays), strconv.Itoa(new.DeferralDays))
+	add("contact_every", strconv.Itoa(old.ContactEvery), strconv.Itoa(new.ContactEvery))
 	add("price_column", old.PriceColumn, new.PriceColumn)
 	add("competitors", old.Competitors, new.Competitors)
 	add("notes", old.Notes, new.Notes)

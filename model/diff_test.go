@@ -18,7 +18,7 @@ func fullyDifferentClient() *Client {
 		CategoryLog: []CategoryChange{{At: time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC), By: "volkov", To: CategoryA, Reason: "volume"}},
 		Status:      StatusActive,
 		Flags:       ClientFlags{KeyClient: true, CreditHold: true, Dissatisfied: true, LegalDispute: true, DoNotContact: true},
-		CreditLimit: Money{100, "RUB"}, DeferralDays: 30, PriceColumn: "dealer", Competitors: "Текстиль-М",
+		CreditLimit: Money{100, "RUB"}, DeferralDays: 30, ContactEvery: 14, PriceColumn: "dealer", Competitors: "Текстиль-М",
 		Notes: "notes", Contacts: []Contact{{ID: 1, Name: "Иванова"}}, Archived: true,
 	}
 }

@@ -48,15 +48,16 @@ func init() {
 		"model.language":        "Language %q is not a two-letter code such as ru, lt or en.",
 
 		// commercial terms and lists
-		"model.credit.negative":  "The credit limit cannot be negative.",
-		"model.credit.currency":  "Currency %q is not a three-letter code such as RUB or EUR.",
-		"model.deferral.range":   "Payment deferral is from 0 to %d days.",
-		"model.kind.unknown":     "Choose the kind of client from the list (%q is not one).",
-		"model.status.unknown":   "Choose the status from the list (%q is not one).",
-		"model.category.unknown": "The category is A, B or C (%q is not one).",
-		"model.source.unknown":   "Choose the source from the list (%q is not one).",
-		"model.contact.role":     "Choose the contact's role from the list (%q is not one).",
-		"model.notes.invalid":    "Notes are limited to about %d characters of text.",
+		"model.credit.negative":     "The credit limit cannot be negative.",
+		"model.credit.currency":     "Currency %q is not a three-letter code such as RUB or EUR.",
+		"model.deferral.range":      "Payment deferral is from 0 to %d days.",
+		"model.contact_every.range": "Contact frequency is from 0 (none) to %d days.",
+		"model.kind.unknown":        "Choose the kind of client from the list (%q is not one).",
+		"model.status.unknown":      "Choose the status from the list (%q is not one).",
+		"model.category.unknown":    "The category is A, B or C (%q is not one).",
+		"model.source.unknown":      "Choose the source from the list (%q is not one).",
+		"model.contact.role":        "Choose the contact's role from the list (%q is not one).",
+		"model.notes.invalid":       "Notes are limited to about %d characters of text.",
 
 		// calling window
 		"model.callwindow.range":   "A calling window lies within the day, from 00:00 to 24:00.",
@@ -99,6 +100,10 @@ func init() {
 		"model.action.client.archive":       "archive or restore clients",
 		"model.action.user.manage":          "manage users",
 		"model.action.db.backup":            "back up the database",
+		"model.action.plan.edit":            "plan, move and cancel calls and visits",
+		"model.action.plan.assign":          "plan for others and reassign calls and visits",
+		"model.action.plan.view_all":        "see everyone's call plan",
+		"model.action.call.settings":        "change the call rules",
 
 		// field names
 		"model.field.short_name":                "name",
@@ -132,6 +137,7 @@ func init() {
 		"model.field.flags.do_not_contact":      "do-not-contact mark",
 		"model.field.credit_limit":              "credit limit",
 		"model.field.deferral_days":             "payment deferral",
+		"model.field.contact_every":             "contact frequency",
 		"model.field.price_column":              "price column",
 		"model.field.competitors":               "competitors",
 		"model.field.notes":                     "notes",

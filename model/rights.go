@@ -20,12 +20,17 @@ const (
 	ActClientReassign     Action = "client.reassign"      // change the responsible manager
 	ActClientArchive      Action = "client.archive"       // archive / restore
 	ActUserManage         Action = "user.manage"
+	ActPlanEdit           Action = "plan.edit"     // plan, reschedule, cancel items (own: assigned to the user)
+	ActPlanAssign         Action = "plan.assign"   // plan for someone else, reassign
+	ActPlanViewAll        Action = "plan.view_all" // everyone's plan: the supervisor's grid and adherence
+	ActCallSettings       Action = "call.settings" // the retry policy, working hours, pester limit
 	ActBackup             Action = "db.backup"
 )
 
 // Actions lists every action, in the order the rights table is shown.
 var Actions = []Action{ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
-	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup}
+	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
+	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings}
 
 // Scope is how far a right reaches.
 type Scope int
@@ -43,12 +48,14 @@ var RightsTable = map[Role]map[Action]Scope{
 	RoleOperator: {
 		ActClientCreate:       ScopeAll, // only as a prospect without a category
 		ActClientEditContacts: ScopeAll,
+		ActPlanEdit:           ScopeOwn,
 	},
 	RoleManager: {
 		ActClientCreate:       ScopeAll,
 		ActClientEditCard:     ScopeOwn,
 		ActClientEditContacts: ScopeOwn,
 		ActClientArchive:      ScopeOwn,
+		ActPlanEdit:           ScopeOwn,
 		// no Reassign: a manager may only take an unassigned client (see CheckClientChange)
 	},
 	RoleHead: {
@@ -59,6 +66,10 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientTradingHall:  ScopeAll,
 		ActClientReassign:     ScopeAll,
 		ActClientArchive:      ScopeAll,
+		ActPlanEdit:           ScopeAll,
+		ActPlanAssign:         ScopeAll,
+		ActPlanViewAll:        ScopeAll,
+		ActCallSettings:       ScopeAll,
 	},
 	RoleDirector: {
 		ActClientCreate:       ScopeAll,
@@ -70,7 +81,23 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientArchive:      ScopeAll,
 		ActUserManage:         ScopeAll,
 		ActBackup:             ScopeAll,
+		ActPlanEdit:           ScopeAll,
+		ActPlanAssign:         ScopeAll,
+		ActPlanViewAll:        ScopeAll,
+		ActCallSettings:       ScopeAll,
 	},
+}
+
+// CanOnPlan reports whether u may do a on plan item p (own: items assigned
+// to u). A nil p asks about a new item assigned to u.
+func CanOnPlan(u User, a Action, p *PlanItem) bool {
+	switch ScopeOf(u, a) {
+	case ScopeAll:
+		return true
+	case ScopeOwn:
+		return p == nil || p.Assignee == u.Name
+	}
+	return false
 }
 
 // ScopeOf returns how far u may do a; an archived user may do nothing.

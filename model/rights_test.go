@@ -18,10 +18,11 @@ var (
 func TestCanEveryRoleAndAction(t *testing.T) {
 	// want[role] lists the actions the role may do at all
 	want := map[Role][]Action{
-		RoleOperator: {ActClientCreate, ActClientEditContacts},
-		RoleManager:  {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive},
+		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit},
+		RoleManager:  {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit},
 		RoleHead: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
-			ActClientTradingHall, ActClientReassign, ActClientArchive},
+			ActClientTradingHall, ActClientReassign, ActClientArchive,
+			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings},
 		RoleDirector: Actions,
 	}
 	for _, r := range Roles {

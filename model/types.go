@@ -193,6 +193,7 @@ type Client struct {
 	Flags         ClientFlags      `json:"flags"`
 	CreditLimit   Money            `json:"credit_limit"`
 	DeferralDays  int              `json:"deferral_days,omitempty"`
+	ContactEvery  int              `json:"contact_every_days,omitempty"` // recurring contact: days between contacts; 0 none
 	PriceColumn   string           `json:"price_column,omitempty"`
 	Competitors   string           `json:"competitors,omitempty"`
 	Notes         string           `json:"notes,omitempty"`

@@ -8,6 +8,7 @@ import (
 // Limits of a client's commercial terms.
 const (
 	MaxDeferralDays = 365
+	MaxContactEvery = 366 // days between recurring contacts
 	maxShortText    = 500 // addresses, region, branch, competitors…
 	maxNotes        = 20000
 )
@@ -75,6 +76,9 @@ func PrepareClient(c *Client) *ValidationError {
 	}
 	if c.DeferralDays < 0 || c.DeferralDays > MaxDeferralDays {
 		ve.Add("deferral_days", T("model.deferral.range", MaxDeferralDays))
+	}
+	if c.ContactEvery < 0 || c.ContactEvery > MaxContactEvery {
+		ve.Add("contact_every", T("model.contact_every.range", MaxContactEvery))
 	}
 	if !oneOf(c.Kind, ClientKinds) {
 		ve.Add("kind", T("model.kind.unknown", string(c.Kind)))

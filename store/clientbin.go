@@ -65,6 +65,7 @@ const (
 	tcCreatedBy
 	tcUpdatedAt
 	tcUpdatedBy
+	tcContactEvery // schema 4: appended, so older records still decode
 )
 
 const (
@@ -254,6 +255,7 @@ func appendClientBin(dst []byte, c *model.Client) []byte {
 	e.str(tcCreatedBy, c.CreatedBy)
 	e.time(tcUpdatedAt, c.UpdatedAt)
 	e.str(tcUpdatedBy, c.UpdatedBy)
+	e.int(tcContactEvery, int64(c.ContactEvery))
 	return e.b
 }
 
@@ -475,6 +477,8 @@ func decodeClientBin(v []byte, c *model.Client) error {
 			c.CreditLimit.Currency = d.str()
 		case tcDeferralDays:
 			c.DeferralDays = d.int()
+		case tcContactEvery:
+			c.ContactEvery = d.int()
 		case tcPriceColumn:
 			c.PriceColumn = d.str()
 		case tcCompetitors:

@@ -9,7 +9,7 @@ import (
 )
 
 // The session is what the UI is handed.
-var _ common.ClientStore = (*Session)(nil)
+var _ common.Store = (*Session)(nil)
 
 func tempPath(t testing.TB) string {
 	return filepath.Join(t.TempDir(), "data", "clientbase.db")

@@ -1,7 +1,7 @@
 // Package store keeps clientbase's records in one bbolt file: buckets,
 // keys, secondary indexes, schema migrations, the audit log and backups.
 //
-// # Layout (schema 3)
+// # Layout (schema 4)
 //
 // Every number in a key is 8-byte big-endian, so byte order is numeric order.
 // Index keys are composite, `value 0x00 id`, with nil values unless noted; an
@@ -24,7 +24,28 @@
 //	                   so the list pages over live clients in name order before
 //	                   the search index exists, without decoding blobs or records
 //	audit              seq → JSON model.AuditEntry (append-only; seq from the sequence)
-//	idx_audit_record   kind ("client", "user") 0x00 record id(8) audit seq(8)
+//	idx_audit_record   kind ("client", "user", "plan", "interaction", "settings") 0x00 record id(8) audit seq(8)
+//
+// The call schedule (schema 4). Times in keys are Unix seconds, 8-byte
+// big-endian (all plan times are after 1970).
+//
+//	plan               id → JSON model.PlanItem (ids from the bucket's sequence)
+//	interactions       id → JSON model.Interaction (append-only)
+//	idx_plan_queue     assignee 0x00 due(8) priority(1) id(8) → holder name ("" free):
+//	                   open *call* items only, the operators' pool under assignee "";
+//	                   a queue is a prefix scan in due, priority, age order, and
+//	                   taking the next call skips held entries without decoding records
+//	idx_plan_user      assignee 0x00 due(8) id(8) → [status(1) kind(1) origin off-plan(1)]:
+//	                   every item (week view, supervisor counts: a cell is a range scan
+//	                   that never decodes a record)
+//	idx_plan_due       due(8) id(8) → nil: open items, department-wide (generators,
+//	                   overdue lists)
+//	idx_plan_client    client(8) id(8) → nil: a client's plan items (timeline,
+//	                   recurring contact, open items in the call context)
+//	idx_ix_client      client(8) at(8) id(8) → nil: a client's interactions in time
+//	                   order (the last five, the pester count, the timeline)
+//	meta "call_settings" → JSON model.CallSettings (absent: the defaults);
+//	meta "plan_open", "interactions" → uint64 counters
 //
 // The collation key is golang.org/x/text/collate for Lithuanian with case
 // ignored (Cyrillic follows the root order, ё next to е; y sorts with i,
@@ -45,6 +66,7 @@
 //	   idx_client_name (keys and blobs) from the records, so the search index
 //	   that Duplicates relies on is complete, and keys are SortName's, whatever
 //	   an older build wrote
+//	4  the call schedule buckets above; migration 3→4 creates them empty
 //
 // Files are created with 8 KiB pages (a ~0.7 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
@@ -60,7 +82,7 @@ package store
 import "encoding/binary"
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var (
 	bucketMeta           = []byte("meta")
@@ -71,11 +93,22 @@ var (
 	bucketClientArchived = []byte("idx_client_archived")
 	bucketAudit          = []byte("audit")
 	bucketAuditRecord    = []byte("idx_audit_record")
+	bucketPlan           = []byte("plan")
+	bucketInteractions   = []byte("interactions")
+	bucketPlanQueue      = []byte("idx_plan_queue")
+	bucketPlanUser       = []byte("idx_plan_user")
+	bucketPlanDue        = []byte("idx_plan_due")
+	bucketPlanClient     = []byte("idx_plan_client")
+	bucketIxClient       = []byte("idx_ix_client")
+	keyCallSettings      = []byte("call_settings")
+	keyPlanOpen          = []byte("plan_open")
+	keyInteractions      = []byte("interactions")
 	keySchema            = []byte("schema")
 	keyClientsLive       = []byte("clients_live")
 	keyClientsArchived   = []byte("clients_archived")
 	keyUsers             = []byte("users")
-	schemaBuckets        = [][]byte{bucketMeta, bucketUsers, bucketUserName, bucketClients, bucketClientName, bucketClientArchived, bucketAudit, bucketAuditRecord}
+	schemaBuckets        = [][]byte{bucketMeta, bucketUsers, bucketUserName, bucketClients, bucketClientName, bucketClientArchived, bucketAudit, bucketAuditRecord,
+		bucketPlan, bucketInteractions, bucketPlanQueue, bucketPlanUser, bucketPlanDue, bucketPlanClient, bucketIxClient}
 	// droppedLookupBuckets are schema 1–2's lookup indexes (migration 2→3).
 	droppedLookupBuckets = [][]byte{[]byte("idx_client_taxid"), []byte("idx_client_phone"), []byte("idx_client_email"), []byte("idx_client_skel")}
 )

@@ -264,12 +264,20 @@ func TestMigrationFromOlderSchemas(t *testing.T) {
 			defer db.Close()
 			var schema uint64
 			db.bolt.View(func(tx *bolt.Tx) error { schema = counter(tx, keySchema); return nil })
-			if schema != SchemaVersion || SchemaVersion != 3 {
+			if schema != SchemaVersion || SchemaVersion != 4 {
 				t.Fatalf("schema after open = %d", schema)
 			}
 			// The lookup buckets are gone, the name index has every blob, the
-			// records are as they were.
+			// records are as they were, and the call schedule's buckets exist.
 			checkConsistency(t, db)
+			db.bolt.View(func(tx *bolt.Tx) error {
+				for _, name := range schemaBuckets {
+					if tx.Bucket(name) == nil {
+						t.Errorf("bucket %s missing after migration", name)
+					}
+				}
+				return nil
+			})
 			s := db.As(model.User{ID: 1, Name: "boss", Role: model.RoleDirector})
 			for i, want := range old {
 				got, err := s.Client(model.ID(i + 1))

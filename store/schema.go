@@ -26,6 +26,17 @@ var migrations = []migration{
 	// indexes, so the step only moves the version on.
 	{from: 1, name: "build idx_client_skel (dropped again by 2→3)", run: func(*bolt.Tx) error { return nil }},
 	{from: 2, name: "drop the lookup indexes, rebuild idx_client_name", run: migrateDropLookups},
+	{from: 3, name: "create the call schedule buckets", run: migrateCallSchedule},
+}
+
+// migrateCallSchedule creates schema 4's plan and interaction buckets.
+func migrateCallSchedule(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketPlan, bucketInteractions, bucketPlanQueue, bucketPlanUser, bucketPlanDue, bucketPlanClient, bucketIxClient} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrateDropLookups deletes schema 1–2's lookup buckets (Duplicates asks the

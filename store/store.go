@@ -33,6 +33,8 @@ type Options struct {
 	LockTimeout time.Duration // how long to wait for another process's lock; default 1s
 	// PageSize applies only when the file is created; 0 means the store's default.
 	PageSize int
+	// Now is the clock (UTC); nil means time.Now. Tests and demos fix it.
+	Now func() time.Time
 }
 
 // defaultPageSize: 8 KiB pages hold a client record of ~1 KB with far less
@@ -142,6 +144,9 @@ func Open(path string, o Options) (db *DB, err error) {
 		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
 	}
 	db = &DB{bolt: bdb, path: path, ro: o.ReadOnly, now: func() time.Time { return time.Now().UTC() }}
+	if o.Now != nil {
+		db.now = func() time.Time { return o.Now().UTC() }
+	}
 	db.queueIdle = sync.NewCond(&db.queueMu)
 	if err := db.prepareSchema(); err != nil {
 		bdb.Close()

@@ -11,6 +11,7 @@ import (
 
 	"clientbase/keymap"
 	"clientbase/model"
+	"clientbase/ui/calls"
 	"clientbase/ui/clients"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
@@ -18,7 +19,7 @@ import (
 
 // Config is what main hands the interface.
 type Config struct {
-	Store      common.ClientStore
+	Store      common.Store
 	Me         model.User
 	DBPath     string
 	ReadOnly   bool
@@ -69,10 +70,14 @@ func New(cfg Config) *App {
 	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay()}
 	a.indexing = cfg.IndexReady != nil
 	a.home, _ = os.UserHomeDir()
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	a.cfg = cfg
 	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now})
 	a.tabs = []common.Tab{
 		a.clients,
-		newPlaceholder(model.T("ui.tab.calls"), model.T("ui.next.calls"), a.styles),
+		calls.New(common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}),
 		newPlaceholder(model.T("ui.tab.orders"), model.T("ui.next.orders"), a.styles),
 		newPlaceholder(model.T("ui.tab.complaints"), model.T("ui.next.complaints"), a.styles),
 	}

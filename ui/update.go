@@ -37,6 +37,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.SwitchTabMsg:
 		a.setTab(msg.Tab)
 		return a, nil
+	case common.OpenClientMsg:
+		a.setTab(TabClients)
+		return a, a.clients.OpenCard(msg.Client)
+	case common.TakeCallMsg, common.CallClientMsg:
+		a.setTab(TabCalls)
+		return a, a.tabs[TabCalls].Update(msg)
 	case common.StatsMsg:
 		if msg.Err != nil {
 			a.statsOK, a.statsErr = false, true
@@ -89,6 +95,9 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	tab := a.tabs[a.active]
 	if tab.InputFocused() {
+		return tab.Update(k)
+	}
+	if c, ok := tab.(common.KeyClaimer); ok && c.ClaimsKey(k) {
 		return tab.Update(k)
 	}
 	switch {

@@ -18,7 +18,7 @@ import (
 
 // Deps is what the card needs from the outside world.
 type Deps struct {
-	Store    common.ClientStore
+	Store    common.Store
 	Me       model.User
 	Styles   styles.Styles
 	ReadOnly bool

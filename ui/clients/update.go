@@ -279,6 +279,15 @@ func (m *Model) openCard(edit bool) tea.Cmd {
 	return cmd
 }
 
+// OpenCard shows client id's card over the list (another screen asked:
+// common.OpenClientMsg).
+func (m *Model) OpenCard(id model.ID) tea.Cmd {
+	card, cmd := clientcard.Open(m.cardDeps(), id)
+	card.SetSize(m.width, m.height)
+	m.card = &card
+	return cmd
+}
+
 func nextCategory(c model.Category) model.Category {
 	all := append([]model.Category{model.CategoryNone}, model.Categories...)
 	for i, x := range all {

@@ -17,3 +17,14 @@ type DataChangedMsg struct {
 
 // SwitchTabMsg asks the root to show a tab (0 clients, 1 calls, 2 orders, 3 complaints).
 type SwitchTabMsg struct{ Tab int }
+
+// TakeCallMsg asks the call schedule to take plan item Item and show the
+// call screen (from the week view, the team view or a client's timeline).
+type TakeCallMsg struct{ Item model.ID }
+
+// CallClientMsg asks the call schedule to open the call screen for a client
+// without a plan item (an off-plan call from the card).
+type CallClientMsg struct{ Client model.ID }
+
+// OpenClientMsg asks the root to show a client's card on the Clients tab.
+type OpenClientMsg struct{ Client model.ID }

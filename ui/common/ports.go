@@ -2,6 +2,7 @@ package common
 
 import (
 	"context"
+	"time"
 
 	"clientbase/model"
 )
@@ -34,4 +35,59 @@ type ClientStore interface {
 	Stats() (model.Stats, error)
 	// Backup writes a consistent copy of the database to path.
 	Backup(path string) error
+	// Timeline returns a client's interactions and plan items, newest first.
+	Timeline(client model.ID) ([]model.TimelineEntry, error)
+	// Plan creates a plan item (origin required, e.g. model.OriginManual):
+	// the one way every screen plans a call or visit. Errors as SaveClient.
+	Plan(p model.PlanItem) (model.PlanItem, error)
+	// CallSettings returns the department's call rules (the defaults when
+	// none were saved).
+	CallSettings() (model.CallSettings, error)
+}
+
+// CallStore is what the call schedule screens need besides ClientStore.
+// Times come from the store's clock. Every method may block on the disk.
+type CallStore interface {
+	// Queue returns rows [offset, offset+limit) of my open calls (and, for
+	// operators, the shared pool's), by due time, priority, then age.
+	Queue(ctx context.Context, offset, limit int) (model.QueuePage, error)
+	// TakeNext takes the first call of my queue that is due and nobody holds,
+	// marks it held by me and loads its context; model.ErrNotFound (with a
+	// sentence naming the next due time) when nothing is due.
+	TakeNext() (model.CallContext, error)
+	// Take takes one given item (held by someone else: model.ErrConflict).
+	Take(id model.ID) (model.CallContext, error)
+	// Release lets a held item go back to the queue unchanged.
+	Release(id model.ID) error
+	// CallContext loads a client's context for a call without taking an item
+	// (item 0: an incoming or off-plan call).
+	CallContext(client, item model.ID) (model.CallContext, error)
+	// LogOutcome records ix and applies the retry policy in one transaction.
+	// ix.PlanItem 0 is an off-plan call: a done off-plan item is recorded.
+	LogOutcome(ix model.Interaction) (model.OutcomeResult, error)
+	// PlanItem loads one item.
+	PlanItem(id model.ID) (model.PlanItem, error)
+	// Reschedule moves an item: the old one becomes "rescheduled" and the
+	// returned new one is planned at due (until: the window's end, or zero).
+	Reschedule(id model.ID, version uint64, due, until time.Time, reason string) (model.PlanItem, error)
+	// CancelPlan cancels an item with a reason.
+	CancelPlan(id model.ID, version uint64, reason string) (model.PlanItem, error)
+	// Reassign gives open items to user to ("" is the operators' pool) in one
+	// transaction; it returns how many moved.
+	Reassign(ids []model.ID, to string) (int, error)
+	// PlanItems returns user's items (all statuses) due in [from, to), by due.
+	PlanItems(user string, from, to time.Time) ([]model.PlanRow, error)
+	// Grid counts users' plans per day; days are local midnights, each cell
+	// covering [day, next day's midnight).
+	Grid(users []string, days []time.Time) (model.PlanGrid, error)
+	// Adherence is planned vs done per user for items due in [from, to).
+	Adherence(users []string, from, to time.Time) ([]model.Adherence, error)
+	// SaveCallSettings stores new call rules (head and director).
+	SaveCallSettings(cs model.CallSettings) (model.CallSettings, error)
+}
+
+// Store is everything the interface asks of the database.
+type Store interface {
+	ClientStore
+	CallStore
 }
