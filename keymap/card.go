@@ -11,6 +11,7 @@ import (
 type Card struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Edit, Contacts, History, Archive        key.Binding
+	Plan, CallNow, Timeline                 key.Binding // the call schedule on the card
 	Back                                    key.Binding
 }
 
@@ -27,13 +28,17 @@ func NewCard() Card {
 		Contacts: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("key.contacts"))),
 		History:  key.NewBinding(key.WithKeys("h"), key.WithHelp("h", model.T("key.history"))),
 		Archive:  key.NewBinding(key.WithKeys("A"), key.WithHelp("A", model.T("key.archive"))),
+		Plan:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("plan.key.plan"))),
+		// c is the contact persons' since issue 2; calling is the capital.
+		CallNow:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", model.T("plan.key.call_now"))),
+		Timeline: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", model.T("plan.key.timeline"))),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
 	}
 }
 
 // ShortHelp is the footer line of the card.
 func (k Card) ShortHelp() []key.Binding {
-	return []key.Binding{k.Edit, k.Contacts, k.History, k.Archive, k.Down, k.Back}
+	return []key.Binding{k.Edit, k.Contacts, k.Plan, k.CallNow, k.Timeline, k.History, k.Archive, k.Back}
 }
 
 // FullHelp is the ? overlay of the card.
@@ -41,6 +46,7 @@ func (k Card) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Edit, k.Contacts, k.History, k.Archive, k.Back},
+		{k.Plan, k.CallNow, k.Timeline},
 	}
 }
 

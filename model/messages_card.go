@@ -111,6 +111,7 @@ func init() {
 		"card.field.flags.do_not_contact":      "Do not contact",
 		"card.field.credit_limit":              "Credit limit",
 		"card.field.deferral_days":             "Deferral, days",
+		"card.field.contact_every":             "Contact every",
 		"card.field.price_column":              "Price column",
 		"card.field.competitors":               "Competitors",
 		"card.field.notes":                     "Notes",

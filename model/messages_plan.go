@@ -95,7 +95,7 @@ func init() {
 		"plan.card.timeline_empty": "No calls or visits yet. Press p to plan one.",
 		"plan.card.timeline_none":  "No calls or visits yet.",
 		"plan.card.timeline_more":  "… %d more: press T for the whole timeline",
-		"plan.card.contact_every":  "every %d days",
+		"plan.card.contact_every":  "%d days",
 		"plan.card.ix":             "%s  %s  %s",
 		"plan.card.off_plan":       "off-plan",
 		"plan.card.attempts":       "attempt %d",

@@ -23,7 +23,7 @@ func TestCardShowsEveryGroupAndScrolls(t *testing.T) {
 
 	d.press("G")
 	v := d.view()
-	for _, want := range []string{"Calls, orders and complaints of this client will appear here.", "Пётр Иванов", "(left)"} {
+	for _, want := range []string{"No calls or visits yet. Press p to plan one.", "Пётр Иванов", "(left)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the bottom of the card lacks %q:\n%s", want, v)
 		}

@@ -13,6 +13,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
+	"clientbase/ui/planform"
 	"clientbase/ui/styles"
 )
 
@@ -36,6 +37,8 @@ const (
 	modeContactForm             // adding or editing one contact
 	modeHistory                 // the audit history
 	modeForm                    // creating or editing the client
+	modeTimeline                // the whole timeline of calls and visits
+	modePlan                    // planning a call or visit for the client
 )
 
 // dialog is the modal question shown over the current mode.
@@ -72,6 +75,14 @@ type Model struct {
 	histLines  []string
 	histScroll int
 	histErr    string
+
+	timeline     []model.TimelineEntry // newest first
+	tlLoaded     bool
+	tlErr        string
+	tlLines      []string
+	tlScroll     int
+	waitTimeline uint64
+	plan         *planform.Model // the plan form, in modePlan
 
 	contactCursor int
 	contactIdx    int // contact being edited; -1 for a new one
@@ -156,6 +167,9 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 20), max(h, 5)
 	m.rebuild()
 	m.form.SetSize(m.width, m.formHeight())
+	if m.plan != nil {
+		m.plan.SetSize(m.width, m.height)
+	}
 }
 
 // Closed reports that the user left the card (esc at its top level).
@@ -167,7 +181,7 @@ func (m Model) ClientID() model.ID { return m.id }
 // InputFocused reports that a text field has the keys, so the root must not
 // treat q, 1–4, / or ? as global keys. Forms and dialogs keep every key.
 func (m Model) InputFocused() bool {
-	return m.dialog != dlgNone || m.mode == modeForm || m.mode == modeContactForm
+	return m.dialog != dlgNone || m.mode == modeForm || m.mode == modeContactForm || m.mode == modePlan
 }
 
 // ShortHelp is the one-line footer help for the current state.
@@ -185,8 +199,10 @@ func (m Model) ShortHelp() []key.Binding {
 		return m.contactKeys().ShortHelp()
 	case modeForm, modeContactForm:
 		return m.form.Keys().ShortHelp()
-	case modeHistory:
+	case modeHistory, modeTimeline:
 		return []key.Binding{m.keys.Down, m.keys.Up, m.keys.PageDown, m.keys.Back}
+	case modePlan:
+		return m.plan.ShortHelp()
 	}
 	return m.cardKeys().ShortHelp()
 }
@@ -201,8 +217,10 @@ func (m Model) FullHelp() [][]key.Binding {
 		return m.contactKeys().FullHelp()
 	case modeForm, modeContactForm:
 		return m.form.Keys().FullHelp()
-	case modeHistory:
+	case modeHistory, modeTimeline:
 		return [][]key.Binding{{m.keys.Up, m.keys.Down, m.keys.PageUp, m.keys.PageDown, m.keys.Top, m.keys.Bottom}, {m.keys.Back}}
+	case modePlan:
+		return m.plan.FullHelp()
 	}
 	return m.cardKeys().FullHelp()
 }
@@ -227,6 +245,9 @@ func (m Model) cardKeys() keymap.Card {
 	k.Contacts.SetEnabled(loaded)
 	k.History.SetEnabled(loaded)
 	k.Archive.SetEnabled(loaded && m.can(model.ActClientArchive))
+	k.Plan.SetEnabled(loaded && m.canPlan())
+	k.CallNow.SetEnabled(loaded && !m.deps.ReadOnly && !m.client.Archived)
+	k.Timeline.SetEnabled(loaded)
 	if m.client.Archived {
 		k.Archive.SetHelp("A", model.T("card.key.restore"))
 	}

@@ -44,6 +44,7 @@ const (
 	fDoNotContact = "flags.do_not_contact"
 	fCreditLimit  = "credit_limit"
 	fDeferral     = "deferral_days"
+	fContactEvery = "contact_every"
 	fPriceColumn  = "price_column"
 	fCompetitors  = "competitors"
 	fNotes        = "notes"
@@ -210,6 +211,7 @@ func clientForm(d Deps, c model.Client, isNew bool) form.Model {
 		form.Toggle(fDoNotContact, label(fDoNotContact), c.Flags.DoNotContact),
 		form.Text(fCreditLimit, label(fCreditLimit), moneyText(c.CreditLimit)),
 		form.Text(fDeferral, label(fDeferral), deferralText(c.DeferralDays)),
+		form.Text(fContactEvery, label(fContactEvery), deferralText(c.ContactEvery)),
 		form.Text(fPriceColumn, label(fPriceColumn), c.PriceColumn),
 		form.Text(fCompetitors, label(fCompetitors), c.Competitors),
 		form.Notes(fNotes, label(fNotes), c.Notes),
@@ -317,6 +319,13 @@ func clientFrom(base model.Client, f form.Model) (c model.Client, reason string,
 		errs[fDeferral] = model.T("card.form.bad_days")
 	} else {
 		c.DeferralDays = n
+	}
+	if s := strings.TrimSpace(f.Value(fContactEvery)); s == "" {
+		c.ContactEvery = 0
+	} else if n, err := strconv.Atoi(s); err != nil || n < 0 {
+		errs[fContactEvery] = model.T("card.form.bad_days")
+	} else {
+		c.ContactEvery = n
 	}
 	if c.Category != base.Category {
 		reason = strings.TrimSpace(f.Value(fReason))

@@ -52,7 +52,7 @@ func TestEveryCardMessageIsInTheCatalogue(t *testing.T) {
 	for _, k := range []string{fShortName, fFullName, fKind, fTaxCountry, fTaxID, fKPP, fOGRN, fLegalAddr, fActualAddr,
 		fCity, fPhones, fEmails, fFax, fLanguage, fTimeZone, fCallWindow, fRegion, fBranch, fSource, fManager,
 		fCategory, fReason, fStatus, fKeyClient, fCreditHold, fDissatisfied, fLegalDispute, fDoNotContact,
-		fCreditLimit, fDeferral, fPriceColumn, fCompetitors, fNotes} {
+		fCreditLimit, fDeferral, fContactEvery, fPriceColumn, fCompetitors, fNotes} {
 		check(t, "card.field."+k)
 	}
 	for _, k := range []string{cName, cPosition, cRole, cPhones, cEmail, cChannel, cHours, cConsent, cDNC} {

@@ -10,11 +10,40 @@ import (
 
 	"clientbase/keymap"
 	"clientbase/model"
+	"clientbase/ui/common"
 )
 
 // Update handles keys and the results of its own commands.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if m.mode == modePlan && m.plan != nil {
+		switch msg.(type) {
+		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, common.DataChangedMsg:
+			// the card's own answers, while the plan form is open
+		default:
+			cmd := m.plan.Update(msg)
+			if m.plan.Closed() {
+				m.plan, m.mode = nil, modeCard
+				return m, tea.Batch(cmd, m.loadTimeline())
+			}
+			return m, cmd
+		}
+	}
 	switch msg := msg.(type) {
+	case timelineMsg:
+		if msg.gen != m.waitTimeline {
+			return m, nil
+		}
+		m.timeline, m.tlErr, m.tlLoaded = msg.entries, "", true
+		if msg.err != nil {
+			m.timeline, m.tlErr = nil, errorSentence(msg.err)
+		}
+		m.rebuild()
+		return m, nil
+	case common.DataChangedMsg:
+		if (msg.Kind == "plan" || msg.Kind == "interaction") && m.id != 0 && m.mode != modeLoading {
+			return m, m.loadTimeline()
+		}
+		return m, nil
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
 	case clientSavedMsg:
@@ -84,6 +113,7 @@ func (m Model) onLoaded(msg clientLoadedMsg) (Model, tea.Cmd) {
 	}
 	if m.mode == modeLoading {
 		m.mode = modeCard
+		return m, m.loadTimeline()
 	}
 	return m, nil
 }
@@ -304,6 +334,13 @@ func (m Model) onKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.onContactsKey(msg)
 	case modeHistory:
 		return m.onHistoryKey(msg)
+	case modeTimeline:
+		if key.Matches(msg, m.keys.Back) {
+			m.mode = modeCard
+			return m, nil
+		}
+		m.tlScroll = scrollBy(m.keys, msg, m.tlScroll, len(m.tlLines), m.bodyHeight())
+		return m, nil
 	}
 	return m.onFormKey(msg)
 }
@@ -327,6 +364,16 @@ func (m Model) onCardKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, historyCmd(m.deps.Store, m.waitHistory, m.id)
 	case key.Matches(msg, k.Archive):
 		m.dialog = dlgArchive
+	case key.Matches(msg, k.Plan):
+		return m, m.openPlan()
+	case key.Matches(msg, k.CallNow):
+		return m, msgCmd(common.CallClientMsg{Client: m.id})
+	case key.Matches(msg, k.Timeline):
+		m.mode, m.tlScroll = modeTimeline, 0
+		m.rebuild()
+		if !m.tlLoaded {
+			return m, m.loadTimeline()
+		}
 	default:
 		m.scroll = scrollBy(m.keys, msg, m.scroll, len(m.lines), m.bodyHeight())
 	}

@@ -19,6 +19,7 @@ const cardLabelWidth = 18
 func (m *Model) rebuild() {
 	m.lines = m.cardLines()
 	m.histLines = m.historyLines()
+	m.tlLines = m.timelineLines()
 	m.clampScroll()
 }
 
@@ -26,6 +27,7 @@ func (m *Model) clampScroll() {
 	h := m.bodyHeight()
 	m.scroll = max(0, min(m.scroll, len(m.lines)-h))
 	m.histScroll = max(0, min(m.histScroll, len(m.histLines)-h))
+	m.tlScroll = max(0, min(m.tlScroll, len(m.tlLines)-h))
 }
 
 // bodyHeight is the height under the title line (and the banner when shown).
@@ -160,6 +162,11 @@ func (m Model) cardLines() []string {
 	add("", m.section(model.T("card.sec.terms")))
 	add(m.row(label(fCreditLimit), moneyText(c.CreditLimit)))
 	add(m.row(label(fDeferral), deferralText(c.DeferralDays)))
+	every := ""
+	if c.ContactEvery > 0 {
+		every = model.T("plan.card.contact_every", c.ContactEvery)
+	}
+	add(m.row(label(fContactEvery), every))
 	add(m.row(label(fPriceColumn), c.PriceColumn), m.row(label(fCompetitors), c.Competitors))
 
 	add("", m.section(label(fNotes)))
@@ -190,7 +197,7 @@ func (m Model) cardLines() []string {
 	}
 
 	add("", m.section(model.T("card.sec.timeline")))
-	add("  " + st.Subtle.Render(model.T("card.timeline_placeholder")))
+	add(m.cardTimelineLines()...)
 
 	if c.ID != 0 {
 		add("", st.Subtle.Render(model.T("card.record",
@@ -365,6 +372,12 @@ func (m Model) View() string {
 		ls = append(ls, m.title(model.T("card.history_title", name), len(m.histLines), m.histScroll))
 		ls = append(ls, m.bannerLine()...)
 		ls = append(ls, window(m.histLines, m.histScroll, m.bodyHeight())...)
+	case modeTimeline:
+		ls = append(ls, m.title(model.T("plan.card.timeline_title", name), len(m.tlLines), m.tlScroll))
+		ls = append(ls, m.bannerLine()...)
+		ls = append(ls, window(m.tlLines, m.tlScroll, m.bodyHeight())...)
+	case modePlan:
+		return m.plan.View()
 	case modeContacts:
 		ls = append(ls, m.title(model.T("card.contacts_title", name), 0, 0))
 		ls = append(ls, m.bannerLine()...)
