@@ -4,41 +4,239 @@
 package schedule
 
 import (
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
+	"strings"
+	"sync/atomic"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/table"
+	"clientbase/ui/planform"
 	"clientbase/ui/styles"
 )
 
-// STUB: the schedule helper (H4) replaces this file.
+// lastGen numbers every load of every pane of this package: a result whose
+// number is not its pane's latest (an older week, another pane's) is dropped.
+var lastGen atomic.Uint64
 
-// Week is one person's week of calls and visits.
-type Week struct{ env common.Env }
+func nextGen() uint64 { return lastGen.Add(1) }
 
-// NewWeek shows env.Me's week (a head may switch person) starting today's week.
-func NewWeek(env common.Env) *Week { return &Week{env: env} }
+// now is the env's clock, or the wall clock when the root gave none.
+func now(env common.Env) time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
+}
 
-func (w *Week) Init() tea.Cmd              { return nil }
-func (w *Week) Update(msg tea.Msg) tea.Cmd { return nil }
-func (w *Week) SetSize(width, height int)  {}
-func (w *Week) SetStyles(s styles.Styles)  {}
-func (w *Week) View() string               { return "week" }
-func (w *Week) InputFocused() bool         { return false }
-func (w *Week) ShortHelp() []key.Binding   { return nil }
-func (w *Week) FullHelp() [][]key.Binding  { return nil }
+func loc(env common.Env) *time.Location {
+	if env.Loc != nil {
+		return env.Loc
+	}
+	return time.Local
+}
 
-// Team is the supervisor's grid: people × days with counts, cell lists, adherence.
-type Team struct{ env common.Env }
+// weekStart is the Monday midnight (in loc) of t's week.
+func weekStart(t time.Time, l *time.Location) time.Time {
+	t = t.In(l)
+	back := (int(t.Weekday()) + 6) % 7
+	return time.Date(t.Year(), t.Month(), t.Day()-back, 0, 0, 0, 0, l)
+}
 
-// NewTeam shows the department's current week.
-func NewTeam(env common.Env) *Team { return &Team{env: env} }
+// dayStart is local midnight of t's day.
+func dayStart(t time.Time, l *time.Location) time.Time {
+	t = t.In(l)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, l)
+}
 
-func (t *Team) Init() tea.Cmd              { return nil }
-func (t *Team) Update(msg tea.Msg) tea.Cmd { return nil }
-func (t *Team) SetSize(width, height int)  {}
-func (t *Team) SetStyles(s styles.Styles)  {}
-func (t *Team) View() string               { return "team" }
-func (t *Team) InputFocused() bool         { return false }
-func (t *Team) ShortHelp() []key.Binding   { return nil }
-func (t *Team) FullHelp() [][]key.Binding  { return nil }
+// addDays moves a local midnight by n calendar days (a DST day is 23 or 25 hours).
+func addDays(t time.Time, n int) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day()+n, 0, 0, 0, 0, t.Location())
+}
+
+// weekDays are the seven local midnights from Monday start.
+func weekDays(start time.Time) []time.Time {
+	days := make([]time.Time, 7)
+	for i := range days {
+		days[i] = addDays(start, i)
+	}
+	return days
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// weekdayName is "Mon".
+func weekdayName(t time.Time) string {
+	return model.T("schedule.wd." + t.Weekday().String()[:3])
+}
+
+// weekTitle is "Week 48 · 23.11–29.11.2026".
+func weekTitle(start time.Time) string {
+	_, n := start.ISOWeek()
+	end := addDays(start, 6)
+	return model.T("schedule.week_title", n, start.Format("02.01"), end.Format("02.01.2006"))
+}
+
+// fit pads or cuts a styled line to exactly w cells.
+func fit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	line = ansi.Truncate(line, w, "…")
+	if pad := w - lipgloss.Width(line); pad > 0 {
+		line += strings.Repeat(" ", pad)
+	}
+	return line
+}
+
+// spread puts left and right on one line of w cells, the right part kept whole.
+func spread(left, right string, w int) string {
+	rw := lipgloss.Width(right)
+	if rw+1 >= w {
+		return fit(left, w)
+	}
+	return fit(left, w-rw-1) + " " + right
+}
+
+// pad makes a view exactly h lines of w cells.
+func pad(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, strings.Repeat(" ", w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// plain makes user text safe for one line of the screen.
+func plain(s string) string { return table.Plain(s) }
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Err: isErr} }
+}
+
+// personName is what a row or title shows of a user name: the full name when known.
+func personName(names map[string]string, user string) string {
+	if user == "" {
+		return model.T("schedule.pool")
+	}
+	if n := names[user]; n != "" {
+		return n
+	}
+	return user
+}
+
+// form is an open plan form or dialog over a pane (plan, reschedule, cancel,
+// reassign). The pane hands it every message while it is open.
+type form struct{ m *planform.Model }
+
+func (f *form) open(m *planform.Model, w, h int) tea.Cmd {
+	f.m = m
+	m.SetSize(w, h)
+	return m.Init()
+}
+
+// update passes msg on and reports whether the form closed with it.
+func (f *form) update(msg tea.Msg) (tea.Cmd, bool) {
+	if f.m == nil {
+		return nil, false
+	}
+	cmd := f.m.Update(msg)
+	if f.m.Closed() {
+		f.m = nil
+		return cmd, true
+	}
+	return cmd, false
+}
+
+// itemLine is one plan item as the week and the cell list show it:
+// "09:30       call  ООО Ромашка — follow-up" with its status on the right.
+type itemLine struct {
+	when, kind, what string
+	status           string
+	overdue, today   bool
+	closed           bool // done, cancelled or rescheduled away
+	done             bool
+}
+
+func describe(r model.PlanRow, now time.Time, l *time.Location) itemLine {
+	p := r.Item
+	var il itemLine
+	il.when = p.Due.In(l).Format("15:04")
+	if !p.Until.IsZero() {
+		u := p.Until.In(l)
+		if sameDay(u, p.Due.In(l)) {
+			il.when += "–" + u.Format("15:04")
+		} else {
+			il.when += "–" + u.Format("02.01 15:04")
+		}
+	}
+	il.kind = model.T("schedule.kind." + string(p.Kind))
+	name := r.ClientName
+	if name == "" {
+		name = model.T("schedule.client_n", p.Client)
+	}
+	what := plain(name)
+	if p.Purpose != "" {
+		what += " — " + model.T("schedule.purpose."+string(p.Purpose))
+	}
+	if p.Kind == model.PlanVisit && p.Address != "" {
+		what += " @ " + plain(p.Address)
+	}
+	if p.Note != "" && p.Kind != model.PlanVisit {
+		what += " · " + plain(p.Note)
+	}
+	il.what = what
+	il.overdue = p.Overdue(now)
+	il.today = p.Open() && sameDay(p.Due.In(l), now.In(l))
+	il.closed = !p.Open()
+	il.done = p.Status == model.PlanDone
+	st := model.T("schedule.status." + string(p.Status))
+	if il.overdue {
+		st = model.T("schedule.status.overdue")
+	}
+	if p.Origin == model.OriginOffPlan {
+		st = model.T("schedule.off_plan") + " " + st
+	}
+	if p.HeldBy != "" && p.Open() {
+		st = model.T("schedule.held", p.HeldBy) + " " + st
+	}
+	il.status = st
+	return il
+}
+
+// statusWidth is the room kept for the status column of an item line.
+const statusWidth = 20
+
+// render draws the item line w cells wide (marker included), styled for its state.
+func (il itemLine) render(s styles.Styles, marker string, w int, cursor bool) string {
+	whenW := 11
+	if lipgloss.Width(il.when) > whenW {
+		whenW = lipgloss.Width(il.when)
+	}
+	stW := min(statusWidth, max(10, lipgloss.Width(il.status)))
+	left := fit(il.when, whenW) + " " + fit(il.kind, 5) + " "
+	room := w - lipgloss.Width(marker) - lipgloss.Width(left) - stW - 1
+	text := marker + left + fit(il.what, max(1, room)) + " " + fit(il.status, stW)
+	text = fit(text, w)
+	switch {
+	case cursor:
+		return s.RowCursor.Render(text)
+	case il.overdue:
+		return s.Danger.Render(text)
+	case il.today:
+		return s.Warning.Render(text)
+	case il.closed && !il.done:
+		return s.RowArchive.Render(text)
+	}
+	return s.Row.Render(text)
+}
