@@ -230,10 +230,13 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 		if err := putClient(tx, old, &c, &oldKeys, &newKeys); err != nil {
 			return err
 		}
-		return writeAudit(tx, &model.AuditEntry{
+		if err := writeAudit(tx, &model.AuditEntry{
 			At: now, User: s.me.Name, Kind: "client", Record: c.ID, Action: action,
 			Reason: reason, Changes: model.DiffClients(&before, &c),
-		})
+		}); err != nil {
+			return err
+		}
+		return db.saveClientRecurring(tx, s.me.Name, old, &c, now) // the plan follows the card's contact frequency
 	})
 	if err != nil {
 		return model.Client{}, err

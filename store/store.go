@@ -160,6 +160,12 @@ func Open(path string, o Options) (db *DB, err error) {
 		bdb.Close()
 		return nil, err
 	}
+	if !db.ro {
+		if err := db.clearStaleHolds(); err != nil {
+			bdb.Close()
+			return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
+		}
+	}
 	return db, nil
 }
 

@@ -1,0 +1,48 @@
+package model
+
+// Sentences of the call schedule's store (store/plan*.go): planning, taking
+// calls, logging outcomes, the recurring contact.
+func init() {
+	addMessages(map[string]string{
+		"storeplan.item_missing":        "This plan item no longer exists (id %d).",
+		"storeplan.no_origin":           "A plan item needs its origin (manual, weekly plan, …).",
+		"storeplan.new_status":          "A new plan item cannot start as %q.",
+		"storeplan.no_client":           "There is no client with id %d.",
+		"storeplan.client_archived":     "%s is archived; restore the client before planning contacts with it.",
+		"storeplan.no_contact":          "Contact person %d is not one of %s's.",
+		"storeplan.visit_pool":          "A visit needs a person to make it; the operators' pool takes only calls.",
+		"storeplan.no_user":             "There is no active user %q.",
+		"storeplan.pool":                "operators' pool",
+		"storeplan.act.plan.edit":       "change this plan",
+		"storeplan.act.plan.assign":     "plan for others or reassign",
+		"storeplan.act.call.settings":   "change the call rules",
+		"storeplan.not_own":             "This item is %s's; you may change only your own.",
+		"storeplan.conflict":            "Someone else changed this plan item at %s (%s); reload to see their change.",
+		"storeplan.held":                "%s has been on this call since %s.",
+		"storeplan.not_open":            "Plan item %d is already %s.",
+		"storeplan.status.planned":      "planned",
+		"storeplan.status.done":         "done",
+		"storeplan.status.rescheduled":  "rescheduled",
+		"storeplan.status.cancelled":    "cancelled",
+		"storeplan.reason_required":     "Say why (a few words for the history).",
+		"storeplan.cancel_recurring":    "This is the client's contact every %d days; clear the frequency on the card to stop it, or reschedule this one.",
+		"storeplan.settings_conflict":   "Someone else changed the call rules meanwhile; reopen them to see their change.",
+		"storeplan.none_due":            "No call is due now; the next is at %s.",
+		"storeplan.none_window":         "%d due calls wait for their clients' calling hours; none can be made now.",
+		"storeplan.none_window_next":    "%d due calls wait for their clients' calling hours; the next planned is at %s.",
+		"storeplan.queue_empty":         "The queue is empty.",
+		"storeplan.take_visit":          "A visit is not taken from the queue; log its outcome from the plan.",
+		"storeplan.release_other":       "%s is on this call; only they (or the head) can let it go.",
+		"storeplan.stale_hold":          "held when clientbase stopped; let go at the next start",
+		"storeplan.item_other_client":   "Plan item %d belongs to another client %s.",
+		"storeplan.log_as_other":        "An outcome is logged under your own name, not %s's.",
+		"storeplan.at_future":           "A contact cannot be logged in the future.",
+		"storeplan.take_first":          "Take the call first (space): an operator logs outcomes only on calls they are on.",
+		"storeplan.address_unknown":     "address not recorded",
+		"storeplan.wrong_number_reason": "wrong number reported on a call",
+		"storeplan.recurring_stopped":   "the client's contact frequency was cleared",
+		"storeplan.recurring_duplicate": "a second recurring contact for the same client",
+		"storeplan.recurring_replanned": "re-planned from the last contact",
+		"storeplan.recurring_note":      "regular contact every %d days",
+	})
+}
