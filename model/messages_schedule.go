@@ -83,7 +83,8 @@ func init() {
 		"schedule.own_week_only":  "Your role shows your own week only.",
 
 		"schedule.today":        "today",
-		"schedule.day_items":    "%d",
+		"schedule.day_items":    "%d items",
+		"schedule.day_item":     "1 item",
 		"schedule.day_empty":    "nothing planned",
 		"schedule.sum_planned":  "%d planned",
 		"schedule.sum_done":     "%d done",

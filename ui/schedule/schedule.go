@@ -97,13 +97,17 @@ func fit(line string, w int) string {
 	return line
 }
 
-// spread puts left and right on one line of w cells, the right part kept whole.
+// spread puts left and right on one line of w cells: the left part (the
+// title) whole, the right part right-aligned and cut when they do not fit.
 func spread(left, right string, w int) string {
-	rw := lipgloss.Width(right)
-	if rw+1 >= w {
-		return fit(left, w)
+	lw, rw := lipgloss.Width(left), lipgloss.Width(right)
+	switch {
+	case lw+1+rw <= w:
+		return fit(left, w-rw-1) + " " + right
+	case w-lw-1 >= 12:
+		return left + " " + fit(right, w-lw-1)
 	}
-	return fit(left, w-rw-1) + " " + right
+	return fit(left, w)
 }
 
 // pad makes a view exactly h lines of w cells.
@@ -214,16 +218,31 @@ func describe(r model.PlanRow, now time.Time, l *time.Location) itemLine {
 	return il
 }
 
-// statusWidth is the room kept for the status column of an item line.
-const statusWidth = 20
+// statusWidth is the status column of an item line ("off-plan done",
+// "on the phone: …"); statusNarrow below 100 columns.
+const (
+	statusWidth  = 24
+	statusNarrow = 13
+)
+
+// whenWidth is the time column for rows: "09:30", or "09:30–11:00" when any
+// item has a window.
+func whenWidth(rows []model.PlanRow, l *time.Location) int {
+	w := 5
+	for _, r := range rows {
+		if !r.Item.Until.IsZero() {
+			w = max(w, lipgloss.Width(describe(r, time.Time{}, l).when))
+		}
+	}
+	return w
+}
 
 // render draws the item line w cells wide (marker included), styled for its state.
-func (il itemLine) render(s styles.Styles, marker string, w int, cursor bool) string {
-	whenW := 11
-	if lipgloss.Width(il.when) > whenW {
-		whenW = lipgloss.Width(il.when)
+func (il itemLine) render(s styles.Styles, marker string, whenW, w int, cursor bool) string {
+	stW := statusWidth
+	if w < 100 {
+		stW = statusNarrow
 	}
-	stW := min(statusWidth, max(10, lipgloss.Width(il.status)))
 	left := fit(il.when, whenW) + " " + fit(il.kind, 5) + " "
 	room := w - lipgloss.Width(marker) - lipgloss.Width(left) - stW - 1
 	text := marker + left + fit(il.what, max(1, room)) + " " + fit(il.status, stW)

@@ -29,6 +29,7 @@ type Week struct {
 	loadErr  string
 	rows     []model.PlanRow
 	lines    []weekLine
+	whenW    int   // the time column's width
 	items    []int // index in lines of each item: the cursor moves over these
 	cursor   int   // index in items
 	top      int   // first line on screen
@@ -63,7 +64,7 @@ func (w *Week) Start() time.Time { return w.start }
 
 // Show switches to user's week (the calls tab may open a colleague's).
 func (w *Week) Show(user string) tea.Cmd {
-	w.user, w.cursor, w.top, w.keepID = user, 0, 0, 0
+	w.user, w.cursor, w.top, w.keepID, w.seekNow = user, 0, 0, 0, true
 	return w.reload()
 }
 
@@ -212,6 +213,7 @@ func (w *Week) handle(msg tea.Msg) tea.Cmd {
 func (w *Week) setRows(rows []model.PlanRow) {
 	l := loc(w.env)
 	w.rows = rows
+	w.whenW = whenWidth(rows, l)
 	w.lines = w.lines[:0]
 	w.items = w.items[:0]
 	days := weekDays(w.start)
@@ -241,7 +243,10 @@ func (w *Week) setRows(rows []model.PlanRow) {
 		}
 	case w.seekNow:
 		today := dayStart(now(w.env), l)
-		cursor = len(w.items) - 1
+		cursor = 0
+		if w.start.Equal(weekStart(today, l)) {
+			cursor = len(w.items) - 1 // all of this week's items are behind us
+		}
 		for i, li := range w.items {
 			if !rows[w.lines[li].row].Item.Due.Before(today) {
 				cursor = i

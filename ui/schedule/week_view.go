@@ -48,8 +48,11 @@ func (w *Week) View() string {
 				st = s.Warning
 			}
 			note := model.T("schedule.day_items", counts[ln.day])
-			if counts[ln.day] == 0 {
+			switch counts[ln.day] {
+			case 0:
 				note = model.T("schedule.day_empty")
+			case 1:
+				note = model.T("schedule.day_item")
 			}
 			lines = append(lines, fit(st.Render(head)+"  "+s.Subtle.Render(note), w.width))
 			continue
@@ -60,7 +63,7 @@ func (w *Week) View() string {
 			marker = " › "
 		}
 		il := describe(w.rows[ln.row], t, l)
-		lines = append(lines, il.render(s, marker, w.width, cursor))
+		lines = append(lines, il.render(s, marker, w.whenW, w.width, cursor))
 	}
 	return pad(lines, w.width, w.height)
 }
@@ -84,10 +87,10 @@ func (w *Week) summary() string {
 	for _, r := range w.rows {
 		p := r.Item
 		switch {
+		case p.Status == model.PlanCancelled || p.Status == model.PlanRescheduled:
+			continue
 		case p.Origin == model.OriginOffPlan:
 			off++
-			continue
-		case p.Status == model.PlanCancelled || p.Status == model.PlanRescheduled:
 			continue
 		}
 		planned++

@@ -1,0 +1,170 @@
+package schedule
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// testNow is Wednesday 25.11.2026 11:00 UTC: the week shown is Mon 23.11 – Sun 29.11.
+var testNow = time.Date(2026, 11, 25, 11, 0, 0, 0, time.UTC)
+
+// department is storetest's plan department (a real bbolt file whose clock
+// stands at testNow): 40 clients, 600 plan items over the four weeks around now.
+func department(t testing.TB) *store.DB {
+	t.Helper()
+	s, _ := storetest.PlanDepartment(t, 40, 600, testNow)
+	return s.DB()
+}
+
+// envAs signs user in and builds the screens' Env with the fixed clock.
+func envAs(t testing.TB, db *store.DB, user string) common.Env {
+	t.Helper()
+	u, err := db.SignIn(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
+		Now: func() time.Time { return testNow }}
+}
+
+// pane is what the drivers need of Week and Team.
+type pane interface {
+	Update(tea.Msg) tea.Cmd
+	View() string
+}
+
+// run executes cmd and everything it leads to, feeding each message back
+// into p.Update as the program's loop would, and returns the messages meant
+// for others (status, take a call, open a client).
+func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			t.Fatal("commands did not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.StatusMsg, common.TakeCallMsg, common.OpenClientMsg, common.CallClientMsg:
+			out = append(out, msg)
+		default:
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+				for i := 0; i < v.Len(); i++ { // tea.Sequence
+					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+				}
+				continue
+			}
+			if _, ok := msg.(common.DataChangedMsg); ok {
+				out = append(out, msg)
+			}
+			queue = append(queue, p.Update(msg))
+		}
+	}
+	return out
+}
+
+// press sends keys one by one, running what each leads to.
+func press(t testing.TB, p pane, keys ...string) []tea.Msg {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		out = append(out, run(t, p, p.Update(uitest.Key(k)))...)
+	}
+	return out
+}
+
+func statusOf(msgs []tea.Msg) (common.StatusMsg, bool) {
+	for _, m := range msgs {
+		if s, ok := m.(common.StatusMsg); ok {
+			return s, true
+		}
+	}
+	return common.StatusMsg{}, false
+}
+
+func view(p pane) string { return ansi.Strip(p.View()) }
+
+// golden compares the plain view with testdata/name.golden (-update rewrites it).
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// checkSize fails unless the view is exactly w×h cells.
+func checkSize(t *testing.T, v string, w, h int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != h {
+		t.Fatalf("view is %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n != w {
+			t.Fatalf("line %d is %d cells, want %d: %q", i, n, w, l)
+		}
+	}
+}
+
+// counted is one person-day's counts worked out from the items themselves.
+func counted(rows []model.PlanRow, now time.Time) model.GridCell {
+	var c model.GridCell
+	for _, r := range rows {
+		p := r.Item
+		switch {
+		case p.Status == model.PlanCancelled || p.Status == model.PlanRescheduled:
+			continue
+		case p.Origin == model.OriginOffPlan:
+			c.OffPlan++
+			continue
+		}
+		c.Planned++
+		if p.Status == model.PlanDone {
+			c.Done++
+		}
+		if p.Overdue(now) {
+			c.Overdue++
+		}
+	}
+	return c
+}
