@@ -219,7 +219,20 @@ func runUI(o options, stderr io.Writer) int {
 	return 0
 }
 
-// makeDemo writes a fresh demo database of n clients at path.
+// demoPlanClients is how many of the demo's clients its plan draws on.
+const demoPlanClients = 20_000
+
+// demoDirector is the demo department's director, who signs the plan's load.
+func demoDirector() string {
+	for _, u := range demo.Users() {
+		if u.Role == model.RoleDirector {
+			return u.Name
+		}
+	}
+	return "bulk"
+}
+
+// makeDemo writes a fresh demo database of n clients (and its plan) at path.
 func makeDemo(path string, n int, seed int64) error {
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -227,9 +240,25 @@ func makeDemo(path string, n int, seed int64) error {
 	}
 	// The generator makes every client valid and normalised (model/demo's
 	// tests check it), so the load skips model.PrepareClient.
+	now := time.Now()
+	var planClients []demo.PlanClient
 	_, err = store.BulkLoadWith(db, demo.Users(), store.BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
-		return demo.Clients(seed, n, emit)
+		return demo.Clients(seed, n, func(c model.Client) error {
+			demo.Recurring(&c)
+			// The plan draws on the first clients only: a few thousand items
+			// need no more, and a huge demo keeps its memory.
+			if len(planClients) < demoPlanClients {
+				planClients = append(planClients, demo.PlanClientOf(c))
+			}
+			return emit(c)
+		})
 	})
+	if err == nil {
+		// Four weeks of calls and visits around today, so the Calls tab is lively.
+		_, _, err = store.BulkLoadPlan(db, demoDirector(), func(emit func(model.PlanItem, []model.Interaction) error) error {
+			return demo.Plan(seed, now, planClients, emit)
+		})
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"clientbase/model"
 	"clientbase/store"
 )
 
@@ -231,5 +232,44 @@ func TestOwnDatabaseAtTheXDGPathWithMode0600(t *testing.T) {
 	}
 	if !strings.Contains(out, me.Username) || !strings.Contains(out, "director") {
 		t.Errorf("the first user is not the director:\n%s", out)
+	}
+}
+
+// The demo department comes with its call plan: operators and managers have
+// calls for today and the weeks around it, past ones with their outcomes.
+func TestDemoHasALivelyPlan(t *testing.T) {
+	home := t.TempDir()
+	start := time.Now()
+	if _, errOut, code := runBinary(t, home, "demo", "--clients", "500"); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, errOut)
+	}
+	db, err := store.Open(filepath.Join(home, "data", "clientbase", "demo.db"), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	director, err := db.SignIn("orlov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := db.As(director)
+	from, to := start.AddDate(0, 0, -15), start.AddDate(0, 0, 15)
+	for _, who := range []string{"sidorova", "petrova"} {
+		rows, err := s.PlanItems(who, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done, open := 0, 0
+		for _, r := range rows {
+			switch {
+			case r.Item.Status == model.PlanDone:
+				done++
+			case r.Item.Open():
+				open++
+			}
+		}
+		if done < 10 || open < 10 {
+			t.Errorf("%s has %d done and %d open items in the demo's four weeks", who, done, open)
+		}
 	}
 }
