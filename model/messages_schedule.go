@@ -72,6 +72,7 @@ func init() {
 
 		"schedule.pool":           "the operators' pool",
 		"schedule.client_n":       "client #%d",
+		"schedule.week_short":     "Week %d",
 		"schedule.week_title":     "Week %d · %s–%s",
 		"schedule.loading":        "loading…",
 		"schedule.load_failed":    "The plan could not be loaded: %s",
@@ -100,7 +101,7 @@ func init() {
 		"schedule.people":       "people %d–%d of %d",
 		"schedule.people_none":  "no people",
 		"schedule.no_people":    "No operators, managers or heads yet.",
-		"schedule.legend":       "Each day: planned  done  overdue  off-plan   (· nothing)",
+		"schedule.legend":       "Each day: planned  done  overdue  off-plan   (· none)",
 		"schedule.col.person":   "Person",
 		"schedule.col.off_plan": "Off-plan w/m",
 		"schedule.detail":       "%s: %d planned, %d done, %d overdue, %d off-plan",

@@ -78,6 +78,11 @@ func weekdayName(t time.Time) string {
 	return model.T("schedule.wd." + t.Weekday().String()[:3])
 }
 
+func isoWeek(t time.Time) int {
+	_, n := t.ISOWeek()
+	return n
+}
+
 // weekTitle is "Week 48 · 23.11–29.11.2026".
 func weekTitle(start time.Time) string {
 	_, n := start.ISOWeek()

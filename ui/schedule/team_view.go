@@ -59,15 +59,21 @@ func (t *Team) columns() (nameW, cellW int) {
 	return nameW, cellW
 }
 
-// cellCounts is "12 9 2 1" (planned done overdue off-plan), "·" for an
-// empty day; the overdue count red when there is any.
+// cellCounts is "12 9 2 1" (planned done overdue off-plan) with "·" for a
+// zero, a lone "·" for an empty day; the overdue count red when there is any.
 func cellCounts(s styles.Styles, c model.GridCell, cursor bool) (plainText, styled string) {
 	if c.Planned == 0 && c.OffPlan == 0 && c.Done == 0 {
 		return "·", s.Subtle.Render("·")
 	}
-	a := fmt.Sprintf("%d %d ", c.Planned, c.Done)
-	o := fmt.Sprint(c.Overdue)
-	b := fmt.Sprintf(" %d", c.OffPlan)
+	n := func(v int) string {
+		if v == 0 {
+			return "·"
+		}
+		return fmt.Sprint(v)
+	}
+	a := n(c.Planned) + " " + n(c.Done) + " "
+	o := n(c.Overdue)
+	b := " " + n(c.OffPlan)
 	plainText = a + o + b
 	if cursor || c.Overdue == 0 {
 		return plainText, plainText
@@ -172,7 +178,7 @@ func (t *Team) adherenceView(s styles.Styles) []string {
 	lines := []string{s.Subtle.Render(fit(model.T("schedule.adh_legend"), t.width))}
 	titles := []string{
 		weekdayName(day) + " " + day.Format("02.01"),
-		weekTitle(t.start),
+		model.T("schedule.week_short", isoWeek(t.start)),
 		model.T("schedule.month."+day.Month().String()[:3]) + " " + day.Format("2006"),
 		model.T("schedule.col.off_plan"),
 	}
