@@ -261,18 +261,37 @@ func (c calendar) workingDay(y int, m time.Month, d int) bool {
 
 // wallTime is the moment the local clock in loc shows min minutes after
 // midnight of y-m-d. A wall time skipped by a daylight-saving jump moves
-// forward to the first moment after the jump.
+// forward to the first moment after the jump; one shown twice (the clock
+// going back) is its first occurrence. time.Date alone leaves both cases
+// unspecified, and its choices differ between zones.
 func wallTime(y int, m time.Month, d, min int, loc *time.Location) time.Time {
 	t := time.Date(y, m, d, 0, min, 0, 0, loc)
-	if min < 24*60 && t.Hour()*60+t.Minute() != min {
-		// time.Date keeps the offset from before the gap, landing after
-		// the wall time asked for by the gap's length; the zone change
-		// itself is the first moment that exists.
+	want := time.Date(y, m, d, 0, min, 0, 0, time.UTC)
+	got := naiveWall(t)
+	switch {
+	case got.Equal(want):
+		for _, back := range [...]time.Duration{time.Hour, 30 * time.Minute, 2 * time.Hour} {
+			if e := t.Add(-back); naiveWall(e).Equal(want) {
+				return e
+			}
+		}
+	case got.Before(want): // put before the gap: the jump ends the zone period
+		if _, end := t.ZoneBounds(); !end.IsZero() && end.After(t) {
+			return end
+		}
+	default: // put after the gap: the jump starts the zone period
 		if start, _ := t.ZoneBounds(); !start.IsZero() && !start.After(t) {
 			return start
 		}
 	}
 	return t
+}
+
+// naiveWall is t's wall clock read as if it were UTC, for comparing wall times.
+func naiveWall(t time.Time) time.Time {
+	y, m, d := t.Date()
+	h, mi, s := t.Clock()
+	return time.Date(y, m, d, h, mi, s, 0, time.UTC)
 }
 
 // InCallWindow reports whether t is on a working day, inside working hours
@@ -822,7 +841,7 @@ func ParseDelay(text string) (time.Duration, error) {
 	}
 	bad := Sentencef(nil, "retry.delay.invalid", strings.TrimSpace(text))
 	if n, err := strconv.Atoi(s); err == nil {
-		if n < 0 || time.Duration(n)*time.Minute > maxRetryDelay {
+		if n < 0 || n > int(maxRetryDelay/time.Minute) {
 			return 0, Sentencef(nil, "retry.delay.range")
 		}
 		return time.Duration(n) * time.Minute, nil
@@ -836,7 +855,7 @@ func ParseDelay(text string) (time.Duration, error) {
 			if num < 0 {
 				num = 0
 			}
-			if num > 1_000_000 {
+			if num > 100_000 {
 				return 0, Sentencef(nil, "retry.delay.range")
 			}
 			num = num*10 + int(r-'0')
@@ -852,6 +871,9 @@ func ParseDelay(text string) (time.Duration, error) {
 				return 0, bad
 			}
 			total += time.Duration(num) * size
+			if total > maxRetryDelay {
+				return 0, Sentencef(nil, "retry.delay.range")
+			}
 			num, lastUnit = -1, unit
 		default:
 			return 0, bad
