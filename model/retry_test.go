@@ -556,9 +556,9 @@ func TestParseWhen(t *testing.T) {
 		{" 16:45 ", vladivostok, now, at(vladivostok, 2026, 11, 23, 16, 45)},
 		{"25.11", moscow, now, at(moscow, 2026, 11, 25, 9, 0)},
 		{"25.11.", moscow, now, at(moscow, 2026, 11, 25, 9, 0)},
-		{"22.11", moscow, now, at(moscow, 2026, 11, 22, 9, 0)},                                                     // yesterday stays this year
-		{"10.01", moscow, at(moscow, 2026, 12, 20, 10, 0), at(moscow, 2027, 1, 10, 9, 0)},                          // late December: next January
-		{"20.12", moscow, at(moscow, 2027, 1, 5, 10, 0), at(moscow, 2026, 12, 20, 9, 0)},                           // early January: last December
+		{"22.11", moscow, now, at(moscow, 2026, 11, 22, 9, 0)},                            // yesterday stays this year
+		{"10.01", moscow, at(moscow, 2026, 12, 20, 10, 0), at(moscow, 2027, 1, 10, 9, 0)}, // late December: next January
+		{"20.12", moscow, at(moscow, 2027, 1, 5, 10, 0), at(moscow, 2026, 12, 20, 9, 0)},  // early January: last December
 		{"25.11.2026", moscow, now, at(moscow, 2026, 11, 25, 9, 0)},
 		{"5.1.27", moscow, now, at(moscow, 2027, 1, 5, 9, 0)},
 		{"25.11.2026 14:30", moscow, now, at(moscow, 2026, 11, 25, 14, 30)},
