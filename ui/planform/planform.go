@@ -129,6 +129,10 @@ func New(env common.Env, p model.PlanItem) *Model {
 	m.base = p
 	m.lookup = p.Client == 0
 	m.buildPlanForm(false)
+	if !m.lookup {
+		// The client is known: "when" is what is left to say.
+		m.form.Focus(fDue)
+	}
 	return m
 }
 

@@ -1,0 +1,200 @@
+package planform
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// now is the department's clock in these tests: a Monday morning.
+var now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// department is a real bbolt department (storetest.PlanDepartment, no plan
+// yet) whose store clock stands at now.
+type department struct {
+	t   *testing.T
+	db  *store.DB
+	dir model.User // the director
+}
+
+func newDepartment(t *testing.T) *department {
+	t.Helper()
+	s, boss := storetest.PlanDepartment(t, 12, 0, now)
+	return &department{t: t, db: s.DB(), dir: boss}
+}
+
+// user signs a department member in.
+func (d *department) user(name string) model.User {
+	d.t.Helper()
+	u, err := d.db.SignIn(name)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return u
+}
+
+func (d *department) env(u model.User) common.Env {
+	return common.Env{Store: d.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
+}
+
+// client is test client i as stored (ids follow storetest.Client's order).
+func (d *department) client(i int) model.Client {
+	d.t.Helper()
+	c, err := d.db.As(d.dir).Client(model.ID(i))
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return c
+}
+
+// timeline is what the store holds for client id.
+func (d *department) timeline(id model.ID) []model.TimelineEntry {
+	d.t.Helper()
+	es, err := d.db.As(d.dir).Timeline(id)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return es
+}
+
+// driver feeds keys to a form and runs its commands at once, feeding their
+// answers back; messages for the owner are collected in out.
+type driver struct {
+	t   *testing.T
+	m   *Model
+	out []tea.Msg
+}
+
+func drive(t *testing.T, m *Model) *driver {
+	d := &driver{t: t, m: m}
+	m.SetSize(80, 24)
+	d.run(m.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.DataChangedMsg, common.StatusMsg:
+			d.out = append(d.out, msg)
+		default:
+			queue = append(queue, d.m.Update(msg))
+		}
+	}
+}
+
+// press sends keys one by one, running what each returns.
+func (d *driver) press(keys ...string) {
+	for _, k := range keys {
+		d.run(d.m.Update(uitest.Key(k)))
+	}
+}
+
+// typ types text into the focused field.
+func (d *driver) typ(text string) {
+	for _, r := range text {
+		d.run(d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+}
+
+// fieldTo tabs to the form field with key k.
+func (d *driver) fieldTo(k string) {
+	d.t.Helper()
+	for range 30 {
+		if d.m.form.Focused() == k {
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("field %q never got the focus", k)
+}
+
+// set replaces the text of field k as a user would: go there, clear it, type.
+func (d *driver) set(k, text string) {
+	d.t.Helper()
+	d.fieldTo(k)
+	for range len([]rune(d.m.form.Value(k))) + 1 {
+		d.press("backspace")
+	}
+	d.typ(text)
+}
+
+func (d *driver) view() string { return ansi.Strip(d.m.View()) }
+
+// status is the last status-bar sentence the form sent.
+func (d *driver) status() string {
+	for i := len(d.out) - 1; i >= 0; i-- {
+		if s, ok := d.out[i].(common.StatusMsg); ok {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// changed reports whether the form told the screens the plan changed.
+func (d *driver) changed() bool {
+	for _, m := range d.out {
+		if c, ok := m.(common.DataChangedMsg); ok && c.Kind == "plan" {
+			return true
+		}
+	}
+	return false
+}
+
+// golden compares the stripped 80×24 view with testdata/name.golden.
+func golden(t *testing.T, name string, m *Model) {
+	t.Helper()
+	view := m.View()
+	lines := strings.Split(view, "\n")
+	if len(lines) != 24 {
+		t.Errorf("%s: view has %d lines, want 24", name, len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w != 80 {
+			t.Errorf("%s: line %d is %d cells wide, want 80: %q", name, i, w, ansi.Strip(l))
+		}
+	}
+	got := ansi.Strip(view)
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
