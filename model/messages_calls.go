@@ -40,7 +40,7 @@ func init() {
 		"calls.col.purpose":  "Purpose",
 		"calls.col.priority": "Prio",
 		"calls.col.attempts": "Try",
-		"calls.col.held":     "On the call",
+		"calls.col.held":     "On call",
 
 		"calls.queue.title":       "My queue",
 		"calls.queue.count":       "%d calls",
@@ -78,6 +78,16 @@ func init() {
 		"calls.outcome.order_taken":     "order taken",
 		"calls.outcome.escalated":       "escalated",
 
+		"calls.result.reached":         "reached",
+		"calls.result.no_answer":       "no answer",
+		"calls.result.busy":            "busy",
+		"calls.result.call_back":       "call back",
+		"calls.result.wrong_number":    "wrong number",
+		"calls.result.refused":         "refused",
+		"calls.result.promised_to_pay": "promised to pay",
+		"calls.result.order_taken":     "order taken",
+		"calls.result.escalated":       "escalated",
+
 		"calls.contact_role.decision_maker": "decision-maker",
 		"calls.contact_role.buyer":          "buyer",
 		"calls.contact_role.accountant":     "accountant",
@@ -107,6 +117,8 @@ func init() {
 		"calls.warn.debt":                   "overdue debt %s",
 		"calls.warn.pester":                 "contacted %d times in the last %d days: do not pester",
 
+		"calls.label.client":     "Client",
+		"calls.client.manager":   "manager %s",
 		"calls.label.contact":    "Contact",
 		"calls.label.dial":       "Dial",
 		"calls.label.local_time": "Client's time",

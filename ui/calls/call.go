@@ -62,6 +62,9 @@ func newCallScreen(env common.Env, ctx model.CallContext, dir model.Direction, c
 	if !ctx.LocalTime.IsZero() && ctx.LocalTime.Location() != nil {
 		c.loc = ctx.LocalTime.Location()
 	}
+	// The other open items by due time, once, not on every frame.
+	c.ctx.Open = append([]model.PlanItem(nil), ctx.Open...)
+	sort.SliceStable(c.ctx.Open, func(i, j int) bool { return c.ctx.Open[i].Due.Before(c.ctx.Open[j].Due) })
 	c.notes = textinput.New()
 	c.notes.Prompt = ""
 	c.notes.Placeholder = model.T("calls.notes.placeholder")

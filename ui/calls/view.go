@@ -133,6 +133,9 @@ func (c *callScreen) view() string {
 	if dnc := c.doNotContact(); dnc != "" {
 		add(0, s.Danger.Render(shorten(dnc, c.width)))
 	}
+	if about := c.aboutText(); about != "" {
+		add(6, c.labelled(model.T("calls.label.client"), about))
+	}
 	add(4, c.labelled(model.T("calls.label.contact"), c.contactText()))
 	add(1, c.labelled(model.T("calls.label.dial"), c.dialText()))
 	add(3, c.labelled(model.T("calls.label.local_time"), c.localTimeText()))
@@ -164,25 +167,24 @@ func (c *callScreen) view() string {
 	return pad(fitLines(ls, c.height), c.width, c.height)
 }
 
-// titleLine is the client's name, category and flags; the direction on the right.
+// titleLine is the client's name, category and flags; the kind of call on
+// the right. On a narrow screen the right side goes first, then the
+// category, and the name is shortened last.
 func (c *callScreen) titleLine() string {
 	s := c.env.Styles
 	cl := c.ctx.Client
-	var badges []string
-	if cl.Category != "" {
-		badges = append(badges, s.Value.Render(model.T("calls.badge.category", string(cl.Category))))
-	}
+	var flags []string
 	if cl.Flags.KeyClient {
-		badges = append(badges, s.Warning.Render(model.T("calls.badge.key_client")))
+		flags = append(flags, s.Warning.Render(model.T("calls.badge.key_client")))
 	}
 	if cl.Flags.CreditHold {
-		badges = append(badges, s.Danger.Render(model.T("calls.badge.credit_hold")))
+		flags = append(flags, s.Danger.Render(model.T("calls.badge.credit_hold")))
 	}
 	if cl.Flags.Dissatisfied {
-		badges = append(badges, s.Warning.Render(model.T("calls.badge.dissatisfied")))
+		flags = append(flags, s.Warning.Render(model.T("calls.badge.dissatisfied")))
 	}
 	if cl.Flags.LegalDispute {
-		badges = append(badges, s.Danger.Render(model.T("calls.badge.legal_dispute")))
+		flags = append(flags, s.Danger.Render(model.T("calls.badge.legal_dispute")))
 	}
 	var right string
 	switch {
@@ -194,14 +196,27 @@ func (c *callScreen) titleLine() string {
 		right = model.T("calls.title.planned")
 	}
 	right = s.Subtle.Render(right)
-	badgeText := strings.Join(badges, s.Subtle.Render(" · "))
-	room := c.width - lipgloss.Width(right) - 1 - lipgloss.Width(badgeText) - 3
-	name := s.Title.Render(shorten(plain(cl.ShortName), max(12, room)))
-	left := name
-	if badgeText != "" {
-		left += s.Subtle.Render(" · ") + badgeText
+	dot := s.Subtle.Render(" · ")
+	name := plain(cl.ShortName)
+	build := func(withCat bool, nameW int) string {
+		parts := []string{s.Title.Render(shorten(name, nameW))}
+		if withCat && cl.Category != "" {
+			parts = append(parts, s.Value.Render(model.T("calls.badge.category", string(cl.Category))))
+		}
+		return strings.Join(append(parts, flags...), dot)
 	}
-	return spread(left, right, c.width)
+	full := lipgloss.Width(name)
+	if left := build(true, full); lipgloss.Width(left)+1+lipgloss.Width(right) <= c.width {
+		return spread(left, right, c.width)
+	}
+	if left := build(true, full); lipgloss.Width(left) <= c.width {
+		return fit(left, c.width)
+	}
+	left := build(false, full)
+	if over := lipgloss.Width(left) - c.width; over > 0 {
+		left = build(false, max(8, full-over))
+	}
+	return fit(left, c.width)
 }
 
 // doNotContact is the loud line when the client or the contact asked not to be called.
@@ -213,6 +228,25 @@ func (c *callScreen) doNotContact() string {
 		return model.T("calls.warn.contact_do_not_contact", plain(c.ctx.Contact.Name))
 	}
 	return ""
+}
+
+// aboutText is where the client is, who manages it and where it stands.
+func (c *callScreen) aboutText() string {
+	cl := c.ctx.Client
+	var parts []string
+	if cl.City != "" {
+		parts = append(parts, plain(cl.City))
+	}
+	if cl.Status != "" {
+		parts = append(parts, model.T("ui.client.status."+string(cl.Status)))
+	}
+	if cl.Manager != "" {
+		parts = append(parts, model.T("calls.client.manager", cl.Manager))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return c.env.Styles.Value.Render(shorten(strings.Join(parts, " · "), c.valueWidth()))
 }
 
 func (c *callScreen) contactText() string {
@@ -367,7 +401,7 @@ func (c *callScreen) interactionLine(ix model.Interaction, w int) string {
 		arrow = "←"
 	}
 	when := ix.At.In(c.env.Loc).Format("02.01 15:04")
-	text := when + " " + arrow + " " + outcomeText(ix.Outcome)
+	text := when + " " + arrow + " " + model.T("calls.result."+string(ix.Outcome))
 	if ix.User != "" {
 		text += " · " + ix.User
 	}

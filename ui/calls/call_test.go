@@ -1,0 +1,344 @@
+package calls
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+)
+
+// romashka is a client with everything the call screen shows: a contact
+// person with her own number, flags, a far-away time zone.
+func romashka(t testing.TB, db *store.DB) model.Client {
+	t.Helper()
+	boss, err := db.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := storetest.Client(97)
+	c.ShortName = "ООО «Ромашка» Приморье"
+	c.TimeZone = "Asia/Vladivostok"
+	c.Category = model.CategoryA
+	c.Flags = model.ClientFlags{KeyClient: true, CreditHold: true}
+	c.Contacts = []model.Contact{{Name: "Анна Смирнова", Position: "главный бухгалтер", Role: model.ContactAccountant,
+		Phones: []model.Phone{{Raw: "+7 423 222-33-44"}}, PreferredHours: "10–12"}}
+	saved, err := db.As(boss).SaveClient(c, "test data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
+// planFor plans a call for client c assigned to user, due at due.
+func planFor(t testing.TB, db *store.DB, c model.ID, user string, due time.Time, note string) model.PlanItem {
+	t.Helper()
+	boss, err := db.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.As(boss).Plan(model.PlanItem{Kind: model.PlanCall, Client: c, Assignee: user, Due: due,
+		Purpose: model.PurposeDebtReminder, Priority: model.PriorityHigh, Origin: model.OriginManual, Note: note})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The call screen with everything on it, at 80×24.
+func TestGoldenCallScreen(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "Счёт 1234 просрочен на 12 дней; напомнить и договориться о сверке")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	if id, open := d.m.OnCall(); !open || id != item.ID {
+		t.Fatalf("on call %v with item %d, want %d", open, id, item.ID)
+	}
+	view := d.screen()
+	mustContain(t, view, "ООО «Ромашка» Приморье", "cat. A", "key client", "credit hold",
+		"Анна Смирнова", "+7 423 222-33-44", "+74232223344", "Asia/Vladivostok", "outside the calling window",
+		"debt reminder", "Счёт 1234", "Open orders", "none yet", "Open complaints",
+		"1 reached", "2 no answer", "4 call back at…", "9 escalated")
+	golden.RequireEqual(t, view)
+	got, err := d.session().PlanItem(item.ID)
+	if err != nil || got.HeldBy != "ivanova" {
+		t.Fatalf("the item in the store is held by %q (%v), want ivanova", got.HeldBy, err)
+	}
+	if !d.m.ClaimsKey(keyOf("2")) || d.m.ClaimsKey(keyOf("q")) {
+		t.Fatal("the call screen must claim 1–9 and nothing else")
+	}
+}
+
+// A do-not-contact client says so on its own line, in words.
+func TestCallScreenSaysDoNotContact(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	boss, _ := db.SignIn("boss")
+	c.Flags.DoNotContact = true
+	if _, err := db.As(boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.CallClientMsg{Client: c.ID})
+	mustContain(t, d.screen(), "DO NOT CONTACT", "off-plan call")
+}
+
+// Pressing 2 logs "no answer" at once: the store's next step in the status
+// bar, the call moved to its retry, the queue shown again.
+func TestOutcomeNoAnswerLogsAndShowsTheStep(t *testing.T) {
+	db := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.press("space")
+	id, open := d.m.OnCall()
+	if !open || id == 0 {
+		t.Fatalf("space did not take a call: %+v", d.status)
+	}
+	d.press("2")
+	if _, open := d.m.OnCall(); open {
+		t.Fatalf("still on the call after 2:\n%s", d.screen())
+	}
+	item, err := d.session().PlanItem(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if item.Attempts != 1 || item.HeldBy != "" || !item.Open() {
+		t.Fatalf("after no answer the item is %+v", item)
+	}
+	if d.status.Err || !strings.Contains(d.status.Text, "again") {
+		t.Fatalf("status %+v, want the next step", d.status)
+	}
+	if len(d.events) == 0 || d.events[len(d.events)-1].Kind != "interaction" {
+		t.Fatalf("no DataChangedMsg{interaction}: %+v", d.events)
+	}
+	mustContain(t, d.screen(), "My queue")
+}
+
+// 4 opens the call-back form; a time that cannot be read shows its sentence
+// under the field and logs nothing; a good one logs the call back.
+func TestCallBackFormRefusesABadTime(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	d.press("4")
+	if !d.m.InputFocused() || d.m.ClaimsKey(keyOf("1")) {
+		t.Fatal("the call-back form must have the keys")
+	}
+	d.typeText("25:99")
+	d.press("enter")
+	view := d.screen()
+	mustContain(t, view, "Call back at…", "25:99", "✗")
+	golden.RequireEqual(t, view)
+	if got, _ := d.session().PlanItem(item.ID); got.Attempts != 0 || got.HeldBy != "ivanova" {
+		t.Fatalf("a bad time changed the item: %+v", got)
+	}
+	for range 5 {
+		d.press("backspace")
+	}
+	// Tuesday 10:00 in Vladivostok, inside working hours there.
+	d.typeText("24.11 10:00")
+	d.press("enter")
+	if _, open := d.m.OnCall(); open {
+		t.Fatalf("a good time did not log:\n%s", d.screen())
+	}
+	got, err := d.session().PlanItem(item.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vl, _ := time.LoadLocation("Asia/Vladivostok")
+	if want := time.Date(2026, 11, 24, 10, 0, 0, 0, vl); !got.Due.Equal(want) || !got.Open() {
+		t.Fatalf("the call back is due %v (open %v), want %v", got.Due, got.Open(), want)
+	}
+}
+
+// esc leaves the form without logging; the outcome keys work again.
+func TestOutcomeFormEscCancels(t *testing.T) {
+	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d.press("space", "6")
+	mustContain(t, d.screen(), "Refused: why?")
+	d.press("esc")
+	if d.m.InputFocused() {
+		t.Fatal("esc did not close the form")
+	}
+	if _, open := d.m.OnCall(); !open {
+		t.Fatal("esc in the form left the call")
+	}
+	mustContain(t, d.screen(), "1 reached")
+}
+
+// Refused needs a reason; promised to pay needs an amount and a date.
+func TestOutcomeFormsNeedTheirValues(t *testing.T) {
+	db := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.press("space")
+	id, _ := d.m.OnCall()
+	d.press("6", "enter")
+	mustContain(t, d.screen(), "Say why the client refused.")
+	d.press("esc", "7")
+	d.typeText("много")
+	d.press("enter")
+	view := d.screen()
+	mustContain(t, view, "Promised to pay", "✗")
+	if strings.Count(view, "✗") != 2 {
+		t.Fatalf("want a sentence under the amount and the date:\n%s", view)
+	}
+	if got, _ := d.session().PlanItem(id); got.Attempts != 0 {
+		t.Fatalf("a refused form logged: %+v", got)
+	}
+	for range 5 {
+		d.press("backspace")
+	}
+	d.typeText("12 500,50")
+	d.press("tab")
+	d.typeText("30.11.2026")
+	d.press("enter")
+	if _, open := d.m.OnCall(); open {
+		t.Fatalf("the promise did not log:\n%s", d.screen())
+	}
+	got, err := d.session().PlanItem(id)
+	if err != nil || got.Open() {
+		t.Fatalf("after the promise the item is %+v (%v), want done", got, err)
+	}
+	if !strings.Contains(d.status.Text, "12,500.50") {
+		t.Fatalf("status %q does not name the promise", d.status.Text)
+	}
+}
+
+// Notes typed after n go with the outcome.
+func TestNotesGoWithTheOutcome(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	d.press("n")
+	if !d.m.InputFocused() {
+		t.Fatal("n did not focus the notes")
+	}
+	d.typeText("перезвонит сама 1")
+	d.press("enter")
+	if d.m.InputFocused() {
+		t.Fatal("enter did not leave the notes")
+	}
+	d.press("1")
+	ctx, err := d.session().CallContext(c.ID, 0)
+	if err != nil || len(ctx.Last) == 0 {
+		t.Fatalf("no interaction in the store: %v", err)
+	}
+	if ix := ctx.Last[0]; ix.Notes != "перезвонит сама 1" || ix.Outcome != model.OutcomeReached || ix.PlanItem != item.ID ||
+		ix.Phone != "+74232223344" || ix.Contact == 0 || ix.Direction != model.DirOutgoing {
+		t.Fatalf("logged %+v", ix)
+	}
+}
+
+// x lets the call go at once; esc asks first, and n keeps the call.
+func TestLetTheCallGo(t *testing.T) {
+	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d.press("space")
+	id, _ := d.m.OnCall()
+	d.press("esc")
+	mustContain(t, d.screen(), "Let the call to")
+	d.press("n")
+	if _, open := d.m.OnCall(); !open {
+		t.Fatal("n let the call go")
+	}
+	d.press("esc", "y")
+	if _, open := d.m.OnCall(); open {
+		t.Fatal("y did not let the call go")
+	}
+	if got, _ := d.session().PlanItem(id); got.HeldBy != "" {
+		t.Fatalf("still held by %q", got.HeldBy)
+	}
+	d.press("space")
+	id2, _ := d.m.OnCall()
+	d.press("x")
+	if got, _ := d.session().PlanItem(id2); got.HeldBy != "" || got.Attempts != 0 {
+		t.Fatalf("x left %+v", got)
+	}
+	if !strings.Contains(d.status.Text, "back in the queue") {
+		t.Fatalf("status %q", d.status.Text)
+	}
+}
+
+// e asks the root to open the client's card; p opens the plan form in the tab.
+func TestCardAndFollowUpFromTheCall(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.CallClientMsg{Client: c.ID})
+	d.press("e")
+	if len(d.opened) != 1 || d.opened[0] != c.ID {
+		t.Fatalf("e opened %v, want client %d", d.opened, c.ID)
+	}
+	d.press("p")
+	if !d.m.SubOpen() {
+		t.Fatal("p did not open the plan form")
+	}
+	d.press("esc")
+	if d.m.SubOpen() {
+		d.press("y") // the form asks before it drops what was preset
+	}
+	if _, open := d.m.OnCall(); !open || d.m.SubOpen() {
+		t.Fatalf("after the plan form: on call %v, form open %v", open, d.m.SubOpen())
+	}
+}
+
+// A second take while on a call is refused with a sentence.
+func TestOneCallAtATime(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.press("space")
+	id, _ := d.m.OnCall()
+	d.send(common.CallClientMsg{Client: c.ID})
+	if got, _ := d.m.OnCall(); got != id || !d.status.Err {
+		t.Fatalf("a second call replaced the first: item %d, status %+v", got, d.status)
+	}
+}
+
+// Read-only: the queue shows; taking and logging say why not.
+func TestReadOnlyQueue(t *testing.T) {
+	env := envAs(t, department(t), "ivanova")
+	env.ReadOnly = true
+	d := newDriver(t, env)
+	if _, total := d.m.QueueRows(); total == 0 {
+		t.Fatal("the read-only queue is empty")
+	}
+	for _, k := range []string{"space", "enter", "i"} {
+		d.status = common.StatusMsg{}
+		d.press(k)
+		if _, open := d.m.OnCall(); open || d.m.LookupOpen() || !strings.Contains(d.status.Text, "Read-only") {
+			t.Fatalf("%s in read-only: call %v lookup %v status %q", k, open, d.m.LookupOpen(), d.status.Text)
+		}
+	}
+}
+
+// The call screen fits small terminals: the frame holds, the name and the
+// outcome keys stay while the panels give way.
+func TestCallScreenDegrades(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "note")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	for _, sz := range [][2]int{{80, 14}, {60, 12}, {40, 10}, {120, 40}, {20, 4}} {
+		d.m.SetSize(sz[0], sz[1])
+		v := strings.Split(stripped(d.m.View()), "\n")
+		if len(v) != sz[1] {
+			t.Fatalf("%v: %d lines", sz, len(v))
+		}
+		if sz[1] >= 10 && !strings.Contains(strings.Join(v, "\n"), "Ромаш") {
+			t.Fatalf("%v: the client's name gave way:\n%s", sz, strings.Join(v, "\n"))
+		}
+		if sz[1] >= 12 && !strings.Contains(strings.Join(v, "\n"), "1 reached") {
+			t.Fatalf("%v: the outcome keys gave way:\n%s", sz, strings.Join(v, "\n"))
+		}
+	}
+}

@@ -1,0 +1,158 @@
+package calls
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+// testNow is Monday 23.11.2026 09:30 UTC, 12:30 in Moscow (the clients'
+// default zone): inside working hours, so calls can be taken.
+var testNow = time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC)
+
+// Body size of an 80×24 terminal: the tab bar, the status bar and the footer take three lines.
+const (
+	bodyW = 80
+	bodyH = 21
+)
+
+// department is storetest's plan department: a real bbolt file whose clock
+// stands at testNow, 30 clients and 200 plan items around now.
+func department(t testing.TB) *store.DB {
+	t.Helper()
+	s, _ := storetest.PlanDepartment(t, 30, 200, testNow)
+	return s.DB()
+}
+
+func envAs(t testing.TB, db *store.DB, user string) common.Env {
+	t.Helper()
+	u, err := db.SignIn(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
+		Now: func() time.Time { return testNow }}
+}
+
+// driver runs the tab the way the root would: messages for the root
+// (status, open a client) are kept, DataChangedMsg comes back to the tab.
+type driver struct {
+	t      testing.TB
+	m      *Model
+	status common.StatusMsg
+	opened []model.ID // clients the tab asked the root to open
+	events []common.DataChangedMsg
+}
+
+func newDriver(t testing.TB, env common.Env) *driver {
+	t.Helper()
+	m := New(env)
+	m.SetRefresh(0) // a ticking command would block the synchronous loop
+	m.SetSize(bodyW, bodyH)
+	d := &driver{t: t, m: m}
+	d.run(m.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	d.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 10000 {
+			d.t.Fatal("commands did not settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.StatusMsg:
+			d.status = msg
+		case common.OpenClientMsg:
+			d.opened = append(d.opened, msg.Client)
+		case common.DataChangedMsg:
+			d.events = append(d.events, msg)
+			queue = append(queue, d.m.Update(msg))
+		default:
+			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+				for i := 0; i < v.Len(); i++ { // tea.Sequence
+					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
+				}
+				continue
+			}
+			queue = append(queue, d.m.Update(msg))
+		}
+	}
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	d.run(d.m.Update(msg))
+}
+
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		d.send(uitest.Key(k))
+	}
+}
+
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *driver) screen() string {
+	d.t.Helper()
+	v := ansi.Strip(d.m.View())
+	checkFrame(d.t, v, bodyW, bodyH)
+	return v
+}
+
+// checkFrame asserts a view is exactly w×h cells.
+func checkFrame(t testing.TB, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), h, view)
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) != w {
+			t.Fatalf("line %d is %d cells wide, want %d: %q", i, lipgloss.Width(l), w, l)
+		}
+	}
+}
+
+func mustContain(t testing.TB, view string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(view, w) {
+			t.Fatalf("the screen lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+// storeOf is the session behind the driver, for checks against the database.
+func (d *driver) session() common.Store { return d.m.env.Store }
+
+func keyOf(s string) tea.KeyPressMsg { return uitest.Key(s) }
+
+func stripped(s string) string { return ansi.Strip(s) }
