@@ -70,7 +70,7 @@ func (w *Week) Show(user string) tea.Cmd {
 
 // Current returns the plan item under the cursor.
 func (w *Week) Current() (model.PlanRow, bool) {
-	if w.cursor < 0 || w.cursor >= len(w.items) {
+	if !w.loaded || w.cursor < 0 || w.cursor >= len(w.items) {
 		return model.PlanRow{}, false
 	}
 	return w.rows[w.lines[w.items[w.cursor]].row], true

@@ -280,3 +280,31 @@ func TestWeekPersonPicker(t *testing.T) {
 		t.Fatalf("ivanova's week: %d items shown, %d in the store", len(w.items), len(rows))
 	}
 }
+
+// From 140 columns the week is seven day columns with the cursor's item
+// spelled out at the bottom.
+func TestWeekWideIsSevenColumns(t *testing.T) {
+	db := department(t)
+	w := NewWeek(envAs(t, db, "petrov"))
+	w.SetSize(160, 24)
+	run(t, w, w.Init())
+	v := view(w)
+	checkSize(t, v, 160, 24)
+	head := strings.Split(v, "\n")[1]
+	for _, d := range []string{"Mon 23.11", "Wed 25.11", "Sun 29.11"} {
+		if !strings.Contains(head, d) {
+			t.Fatalf("day %s not in the column titles %q", d, head)
+		}
+	}
+	cur, _ := w.Current()
+	last := strings.Split(v, "\n")[23]
+	if !strings.Contains(last, cur.ClientName) || !strings.HasPrefix(last, "Wed 25.11") {
+		t.Fatalf("the cursor's item %q is not spelled out: %q", cur.ClientName, last)
+	}
+	golden(t, "week_wide", v)
+	// j walks the items in time order, across the columns.
+	press(t, w, "G")
+	if c, _ := w.Current(); c.Item.ID != w.rows[len(w.rows)-1].Item.ID {
+		t.Fatal("G is not on the week's last item")
+	}
+}

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"strings"
+	"time"
 
 	"clientbase/model"
 )
@@ -31,6 +32,9 @@ func (w *Week) View() string {
 		return pad(lines, w.width, w.height)
 	}
 
+	if w.width >= wideWidth {
+		return pad(append(lines, w.columnsView()...), w.width, w.height)
+	}
 	t := now(w.env)
 	l := loc(w.env)
 	today := dayStart(t, l)
@@ -66,6 +70,127 @@ func (w *Week) View() string {
 		lines = append(lines, il.render(s, marker, w.whenW, w.width, cursor))
 	}
 	return pad(lines, w.width, w.height)
+}
+
+// wideWidth is where the week turns from an agenda into seven day columns.
+const wideWidth = 140
+
+// columnsView is the week as seven columns, one line per item, and the item
+// under the cursor spelled out on the last line.
+func (w *Week) columnsView() []string {
+	s := w.env.Styles
+	t := now(w.env)
+	l := loc(w.env)
+	today := dayStart(t, l)
+	colW := (w.width - 6) / 7
+	rows := max(1, w.height-3)
+
+	var days [7][]int // each day's items, as indexes into w.items
+	for i, li := range w.items {
+		d := w.lines[li].day
+		days[d] = append(days[d], i)
+	}
+	var head strings.Builder
+	for d := range 7 {
+		day := addDays(w.start, d)
+		label := weekdayName(day) + " " + day.Format("02.01")
+		switch n := len(days[d]); n {
+		case 0:
+		case 1:
+			label += "  " + model.T("schedule.day_item")
+		default:
+			label += "  " + model.T("schedule.day_items", n)
+		}
+		st := s.Title
+		if sameDay(day, today) {
+			st = s.Warning
+		}
+		if d > 0 {
+			head.WriteString(" ")
+		}
+		head.WriteString(st.Render(fit(label, colW)))
+	}
+	out := []string{fit(head.String(), w.width)}
+
+	cursorDay, cursorAt := -1, 0
+	if len(w.items) > 0 {
+		cursorDay = w.lines[w.items[w.cursor]].day
+		for j, i := range days[cursorDay] {
+			if i == w.cursor {
+				cursorAt = j
+			}
+		}
+	}
+	for r := range rows {
+		var b strings.Builder
+		for d := range 7 {
+			off := 0
+			if d == cursorDay && cursorAt >= rows {
+				off = cursorAt - rows + 1
+			}
+			if d > 0 {
+				b.WriteString(" ")
+			}
+			j := off + r
+			if j >= len(days[d]) {
+				b.WriteString(strings.Repeat(" ", colW))
+				continue
+			}
+			i := days[d][j]
+			row := w.rows[w.lines[w.items[i]].row]
+			il := describe(row, t, l)
+			name := row.ClientName
+			if name == "" {
+				name = model.T("schedule.client_n", row.Item.Client)
+			}
+			text := fit(statusMark(row.Item, t)+" "+row.Item.Due.In(l).Format("15:04")+" "+kindMark(row.Item)+plain(name), colW)
+			switch {
+			case i == w.cursor:
+				text = s.RowCursor.Render(text)
+			case il.overdue:
+				text = s.Danger.Render(text)
+			case il.today:
+				text = s.Warning.Render(text)
+			case il.closed && !il.done:
+				text = s.RowArchive.Render(text)
+			default:
+				text = s.Row.Render(text)
+			}
+			b.WriteString(text)
+		}
+		out = append(out, b.String())
+	}
+	detail := strings.Repeat(" ", w.width)
+	if r, ok := w.Current(); ok {
+		day := r.Item.Due.In(l)
+		detail = describe(r, t, l).render(s, weekdayName(day)+" "+day.Format("02.01")+"  ", w.whenW, w.width, false)
+	}
+	return append(out, detail)
+}
+
+// statusMark is an item's state in one character for the day columns.
+func statusMark(p model.PlanItem, now time.Time) string {
+	switch {
+	case p.Overdue(now):
+		return "!"
+	case p.Origin == model.OriginOffPlan:
+		return "+"
+	case p.Status == model.PlanDone:
+		return "✓"
+	case p.Status == model.PlanCancelled:
+		return "✗"
+	case p.Status == model.PlanRescheduled:
+		return "→"
+	}
+	return "·"
+}
+
+// kindMark puts "@" before a visit's client in the day columns.
+func kindMark(p model.PlanItem) string {
+	if p.Kind == model.PlanVisit {
+		return "@ "
+	}
+	return ""
 }
 
 // dayCounts is how many items each day of the week holds.
