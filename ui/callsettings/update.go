@@ -288,11 +288,9 @@ func (m *Model) apply() {
 		switch rowKey(m.editing) {
 		case "work_hours":
 			first = "work_hours"
+			// ParseCallWindow's sentences speak of the client's window; these are the department's hours
 			w, err := model.ParseCallWindow(f.Value("work_hours"))
-			switch {
-			case err != nil:
-				bad["work_hours"] = err.Error()
-			case w == (model.CallWindow{}):
+			if err != nil || w == (model.CallWindow{}) {
 				bad["work_hours"] = model.T("retry.settings.work_hours")
 			}
 			next.WorkFrom, next.WorkTo = w.From, w.To
@@ -318,6 +316,9 @@ func (m *Model) apply() {
 	}
 	if len(bad) == 0 {
 		if s := fieldErrors(model.ValidateCallSettings(next))[rowKey(m.editing)]; s != "" {
+			if m.editing < len(model.Outcomes) {
+				first = ruleField(next.Rules[m.editing])
+			}
 			bad[first] = s
 		}
 	}
@@ -330,4 +331,22 @@ func (m *Model) apply() {
 	m.errTop = ""
 	m.form = nil
 	m.keepVisible()
+}
+
+// ruleField is the rule editor's field a refusal of rule r is about.
+func ruleField(r model.RetryRule) string {
+	one := model.DefaultCallSettings()
+	one.Rules = []model.RetryRule{r}
+	probe := r
+	probe.MaxAttempts = 0
+	one.Rules[0] = probe
+	if model.ValidateCallSettings(one) == nil {
+		return "max"
+	}
+	probe.Delay = 0
+	one.Rules[0] = probe
+	if model.ValidateCallSettings(one) == nil {
+		return "delay"
+	}
+	return "action"
 }

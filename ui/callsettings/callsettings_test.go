@@ -1,0 +1,491 @@
+package callsettings
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// department is a real bbolt department (storetest.Department) with a head
+// and an operator besides its director "boss" and managers.
+type department struct {
+	t                    *testing.T
+	db                   *store.DB
+	boss, head, operator model.User
+}
+
+func newDepartment(t *testing.T) *department {
+	t.Helper()
+	s, boss := storetest.Department(t, 0)
+	head, err := s.SaveUser(model.User{Name: "volkova", FullName: "Ирина Волкова", Role: model.RoleHead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	op, err := s.SaveUser(model.User{Name: "ivanova", FullName: "Ольга Иванова", Role: model.RoleOperator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &department{t: t, db: s.DB(), boss: boss, head: head, operator: op}
+}
+
+func (d *department) env(u model.User) common.Env {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	return common.Env{Store: d.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
+}
+
+// stored is what the database holds now.
+func (d *department) stored() model.CallSettings {
+	d.t.Helper()
+	cs, err := d.db.As(d.boss).CallSettings()
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return cs
+}
+
+// driver feeds keys to the editor and runs its commands at once, feeding
+// their answers back; messages for the owner are collected in out.
+type driver struct {
+	t   *testing.T
+	m   *Model
+	out []tea.Msg
+}
+
+func open(t *testing.T, env common.Env) *driver {
+	d := &driver{t: t, m: New(env)}
+	d.m.SetSize(80, 20)
+	d.run(d.m.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.DataChangedMsg, common.StatusMsg:
+			d.out = append(d.out, msg)
+		default:
+			queue = append(queue, d.m.Update(msg))
+		}
+	}
+}
+
+func (d *driver) press(keys ...string) {
+	for _, k := range keys {
+		d.run(d.m.Update(uitest.Key(k)))
+	}
+}
+
+func (d *driver) typ(text string) {
+	for _, r := range text {
+		d.run(d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+}
+
+// setField replaces the text of the open form's field k.
+func (d *driver) setField(k, text string) {
+	d.t.Helper()
+	for range 20 {
+		if d.m.form.Focused() == k {
+			d.m.form.SetValue(k, "")
+			d.typ(text)
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("field %q never got the focus", k)
+}
+
+// toRow moves the cursor to row with j/k.
+func (d *driver) toRow(row int) {
+	d.press("g")
+	for range row {
+		d.press("j")
+	}
+	if d.m.cursor != row {
+		d.t.Fatalf("cursor %d, want %d", d.m.cursor, row)
+	}
+}
+
+func (d *driver) view() string { return ansi.Strip(d.m.View()) }
+
+func (d *driver) statuses() (texts []string, changed int) {
+	for _, m := range d.out {
+		switch m := m.(type) {
+		case common.StatusMsg:
+			texts = append(texts, m.Text)
+		case common.DataChangedMsg:
+			if m.Kind == "settings" {
+				changed++
+			}
+		}
+	}
+	return texts, changed
+}
+
+func row(o model.Outcome) int {
+	for i, x := range model.Outcomes {
+		if x == o {
+			return i
+		}
+	}
+	panic(o)
+}
+
+func generalRow(key string) int { return rowOf(key) }
+
+func TestDirectorEditsARuleAndSaves(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	if d.m.loading || !d.m.canEdit {
+		t.Fatalf("loading %v canEdit %v", d.m.loading, d.m.canEdit)
+	}
+	v := d.view()
+	for _, want := range []string{"No answer", "again", "2h", "to the manager", "15m", "09:00–18:00", "Mon Tue Wed Thu Fri", "3 in 7 days", "Europe/Moscow"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	d.toRow(row(model.OutcomeBusy))
+	d.press("e")
+	if d.m.form == nil {
+		t.Fatal("e opened no form")
+	}
+	d.setField("delay", "20m")
+	d.setField("max", "4")
+	d.press("ctrl+s")
+	if d.m.form != nil {
+		t.Fatalf("the row did not apply: %s", d.view())
+	}
+	if !d.m.Dirty() || !strings.Contains(d.view(), "changed") {
+		t.Errorf("no changed mark:\n%s", d.view())
+	}
+	if dep.stored().Rule(model.OutcomeBusy).Delay != 15*time.Minute {
+		t.Fatal("applying a row saved it already")
+	}
+	d.press("ctrl+s")
+	if !d.m.Closed() {
+		t.Fatalf("not closed after saving: %s", d.view())
+	}
+	got := dep.stored()
+	if r := got.Rule(model.OutcomeBusy); r.Delay != 20*time.Minute || r.MaxAttempts != 4 || r.Action != model.RetryAgain {
+		t.Errorf("stored busy rule %+v", r)
+	}
+	if got.Version != 1 || len(got.Rules) != len(model.Outcomes) {
+		t.Errorf("stored %+v", got)
+	}
+	texts, changed := d.statuses()
+	if changed != 1 || len(texts) != 1 || texts[0] != model.T("callsettings.saved") {
+		t.Errorf("messages %v, changed %d", texts, changed)
+	}
+}
+
+func TestHeadEditsWorkingTime(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.head))
+	d.toRow(generalRow("work_hours"))
+	d.press("enter")
+	d.setField("work_hours", "8:30-17")
+	d.press("ctrl+s")
+	d.toRow(generalRow("work_days"))
+	d.press("enter")
+	for range 5 { // to Saturday
+		d.press("tab")
+	}
+	if d.m.form.Focused() != dayKey(time.Saturday) {
+		t.Fatalf("focus %q", d.m.form.Focused())
+	}
+	d.press("space", "ctrl+s")
+	d.toRow(generalRow("holidays"))
+	d.press("e")
+	d.setField("holidays", "31.12.2026, 1.1.2027")
+	d.press("ctrl+s")
+	d.toRow(generalRow("pester"))
+	d.press("e")
+	d.setField("pester_max", "5")
+	d.setField("pester_days", "14")
+	d.press("ctrl+s")
+	d.toRow(generalRow("default_zone"))
+	d.press("e")
+	d.setField("default_zone", "Europe/Vilnius")
+	d.press("ctrl+s")
+	v := d.view()
+	for _, want := range []string{"08:30–17:00", "Mon Tue Wed Thu Fri Sat", "31.12.2026, 01.01.2027", "5 in 14 days", "Europe/Vilnius"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+	d.press("ctrl+s")
+	got := dep.stored()
+	if got.WorkFrom != 510 || got.WorkTo != 1020 || !got.WorkDays[time.Saturday] || got.WorkDays[time.Sunday] ||
+		strings.Join(got.Holidays, ",") != "2026-12-31,2027-01-01" || got.PesterMax != 5 || got.PesterDays != 14 || got.DefaultZone != "Europe/Vilnius" {
+		t.Errorf("stored %+v", got)
+	}
+}
+
+// Bad input: a sentence next to the field, nothing applied or saved.
+func TestBadInputStaysInTheForm(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	cases := []struct {
+		row          int
+		field, typed string
+		says         string
+	}{
+		{row(model.OutcomeNoAnswer), "delay", "2 hours", "is not a delay"},
+		{row(model.OutcomeNoAnswer), "delay", "40d", "at most 30 days"},
+		{row(model.OutcomeNoAnswer), "max", "three", "whole number"},
+		{row(model.OutcomeNoAnswer), "max", "-1", "at most 100 attempts"},
+		{generalRow("work_hours"), "work_hours", "18:00-09:00", "09:00"},
+		{generalRow("work_hours"), "work_hours", "", "Working hours start before they end"},
+		{generalRow("holidays"), "holidays", "31.02.2026", "is not a date"},
+		{generalRow("pester"), "pester_max", "0", "pester limit"},
+		{generalRow("default_zone"), "default_zone", "Mars/Base", "does not exist"},
+	}
+	for _, c := range cases {
+		d.toRow(c.row)
+		d.press("e")
+		d.setField(c.field, c.typed)
+		d.press("ctrl+s")
+		if d.m.form == nil {
+			t.Fatalf("%s %q was applied", c.field, c.typed)
+		}
+		if got := d.m.form.Error(c.field); !strings.Contains(got, c.says) {
+			t.Errorf("%s %q: error %q, want %q", c.field, c.typed, got, c.says)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), strings.Join(strings.Fields(c.says), " ")) {
+			t.Errorf("%s %q: the sentence is not on screen:\n%s", c.field, c.typed, d.view())
+		}
+		d.press("esc")
+		if d.m.form != nil || d.m.Closed() {
+			t.Fatal("esc did not drop the row")
+		}
+	}
+	if d.m.Dirty() {
+		t.Error("refused rows changed the draft")
+	}
+	// no working day at all: refused by ValidateCallSettings, shown in the form
+	d.toRow(generalRow("work_days"))
+	d.press("e")
+	for range 5 {
+		d.press("space", "tab")
+	}
+	d.press("ctrl+s")
+	if d.m.form == nil || !strings.Contains(d.m.form.Error(dayKey(time.Monday)), "at least one working day") {
+		t.Fatalf("no working day accepted:\n%s", d.view())
+	}
+	d.press("esc", "esc")
+	if !d.m.Closed() || dep.stored().Version != 0 {
+		t.Error("esc without changes should close, nothing saved")
+	}
+}
+
+// The store's refusals appear next to the row (a validation error) or under
+// the title (someone else saved first); nothing is saved and the editor stays.
+func TestStoreRefusals(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	// someone else saves first
+	other := dep.stored()
+	other.PesterMax = 9
+	if _, err := dep.db.As(dep.head).SaveCallSettings(other); err != nil {
+		t.Fatal(err)
+	}
+	d.toRow(row(model.OutcomeNoAnswer))
+	d.press("e")
+	d.setField("delay", "3h")
+	d.press("ctrl+s", "ctrl+s")
+	if d.m.Closed() || d.m.errTop == "" || !strings.Contains(d.view(), d.m.errTop[:20]) {
+		t.Fatalf("conflict not shown (closed %v, %q):\n%s", d.m.Closed(), d.m.errTop, d.view())
+	}
+	if got := dep.stored(); got.PesterMax != 9 || got.Rule(model.OutcomeNoAnswer).Delay != 2*time.Hour {
+		t.Errorf("the other save was overwritten: %+v", got)
+	}
+	// a validation error from the store lands next to its row
+	d.m.showError(&model.ValidationError{Fields: map[string]string{"rules.2": "Busy: the delay is from 0 to 30 days."}})
+	if d.m.cursor != row(model.OutcomeBusy) || !strings.Contains(d.view(), "↳ Busy: the delay is from 0 to 30 days.") {
+		t.Errorf("validation error not next to the row:\n%s", d.view())
+	}
+}
+
+func TestDiscardQuestion(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	d.toRow(row(model.OutcomeBusy))
+	d.press("e")
+	d.setField("delay", "30m")
+	d.press("ctrl+s", "esc")
+	if d.m.ask == nil || !strings.Contains(d.view(), model.T("callsettings.discard")) {
+		t.Fatalf("no question:\n%s", d.view())
+	}
+	d.press("n")
+	if d.m.ask != nil || d.m.Closed() || !d.m.Dirty() {
+		t.Fatal("answering no should keep the changes")
+	}
+	d.press("esc", "y")
+	if !d.m.Closed() {
+		t.Fatal("answering yes should close")
+	}
+	if dep.stored().Rule(model.OutcomeBusy).Delay != 15*time.Minute || dep.stored().Version != 0 {
+		t.Error("discarded changes were saved")
+	}
+}
+
+// An operator (and a manager) may only look: a line says why, e and ctrl+s
+// change nothing, and the store refuses them too.
+func TestWithoutTheRightReadOnly(t *testing.T) {
+	dep := newDepartment(t)
+	manager, err := dep.db.SignIn("petrov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []model.User{dep.operator, manager} {
+		d := open(t, dep.env(u))
+		if d.m.canEdit || !strings.Contains(d.view(), model.T("callsettings.no_right")) {
+			t.Errorf("%s: not read-only:\n%s", u.Name, d.view())
+		}
+		d.press("j", "e")
+		if d.m.form != nil {
+			t.Errorf("%s: e opened the editor", u.Name)
+		}
+		d.press("ctrl+s")
+		texts, changed := d.statuses()
+		if changed != 0 || len(texts) != 2 || texts[1] != model.T("callsettings.no_right") {
+			t.Errorf("%s: messages %v", u.Name, texts)
+		}
+		if _, err := dep.db.As(u).SaveCallSettings(model.DefaultCallSettings()); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("%s: the store let the save through: %v", u.Name, err)
+		}
+		d.press("esc")
+		if !d.m.Closed() {
+			t.Errorf("%s: esc did not close", u.Name)
+		}
+	}
+	ro := dep.env(dep.boss)
+	ro.ReadOnly = true
+	d := open(t, ro)
+	if d.m.canEdit || !strings.Contains(d.view(), model.T("callsettings.read_only")) {
+		t.Errorf("read-only database:\n%s", d.view())
+	}
+	if dep.stored().Version != 0 {
+		t.Error("something was saved")
+	}
+}
+
+func TestStaleAnswersAreDropped(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	old := d.m.gen
+	d.m.Init() // a second load is in flight: the first answer is stale
+	cs := model.DefaultCallSettings()
+	cs.DefaultZone = "Asia/Vladivostok"
+	d.m.Update(loadedMsg{gen: old, cs: cs})
+	if d.m.draft.DefaultZone != "Europe/Moscow" {
+		t.Error("a stale load replaced the rules")
+	}
+	d.m.Update(loadedMsg{gen: d.m.gen, err: errors.New("disk on fire")})
+	if !strings.Contains(d.view(), "Could not load the call rules: disk on fire") {
+		t.Errorf("load error not shown:\n%s", d.view())
+	}
+}
+
+func TestHelpIsDocumented(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	check := func(state string) {
+		for _, g := range d.m.FullHelp() {
+			for _, b := range g {
+				if len(b.Keys()) == 0 || b.Help().Key == "" || b.Help().Desc == "" {
+					t.Errorf("%s: a binding without keys or help: %+v", state, b.Help())
+				}
+			}
+		}
+		if len(d.m.ShortHelp()) == 0 {
+			t.Errorf("%s: no footer", state)
+		}
+	}
+	check("list")
+	d.press("e")
+	check("form")
+	if !d.m.InputFocused() {
+		d.press("tab") // the rule form starts on the action choice
+	}
+	if !d.m.InputFocused() {
+		t.Error("a text field has the keys but InputFocused is false")
+	}
+}
+
+// golden compares the stripped view with testdata/name.golden (-update rewrites it).
+func golden(t *testing.T, name string, view string) {
+	t.Helper()
+	view = ansi.Strip(view)
+	lines := strings.Split(view, "\n")
+	if len(lines) != 20 {
+		t.Errorf("%s: view has %d lines, want 20", name, len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 80 {
+			t.Errorf("%s: line %d is %d wide, want 80", name, i, w)
+		}
+	}
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(view), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != view {
+		t.Errorf("%s differs from %s:\n%s", name, path, view)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	golden(t, "TestGoldenRules", d.m.View())
+
+	d.toRow(row(model.OutcomeNoAnswer))
+	d.press("e")
+	d.setField("delay", "2 hours")
+	d.press("ctrl+s")
+	golden(t, "TestGoldenRuleFormError", d.m.View())
+
+	d.press("esc")
+	d.m.showError(&model.ValidationError{Fields: map[string]string{"default_zone": "Time zone \"Mars/Base\" does not exist; use a name like Europe/Vilnius."}})
+	golden(t, "TestGoldenRulesStoreError", d.m.View())
+
+	op := open(t, dep.env(dep.operator))
+	golden(t, "TestGoldenRulesReadOnly", op.m.View())
+}
