@@ -38,7 +38,8 @@ func NewCard() Card {
 
 // ShortHelp is the footer line of the card.
 func (k Card) ShortHelp() []key.Binding {
-	return []key.Binding{k.Edit, k.Contacts, k.Plan, k.CallNow, k.Timeline, k.History, k.Archive, k.Back}
+	// Archive is in the ? help: the footer keeps esc in sight at 80 columns.
+	return []key.Binding{k.Edit, k.Contacts, k.Plan, k.CallNow, k.Timeline, k.History, k.Back}
 }
 
 // FullHelp is the ? overlay of the card.

@@ -87,8 +87,8 @@ func init() {
 		"plan.outcome.escalated":       "escalated",
 
 		"plan.key.pick":     "pick",
-		"plan.key.plan":     "plan call/visit",
-		"plan.key.call_now": "call now",
+		"plan.key.plan":     "plan",
+		"plan.key.call_now": "call",
 		"plan.key.timeline": "timeline",
 
 		"plan.card.timeline_title": "Timeline: %s",
