@@ -310,3 +310,71 @@ func TestTeamDropsStaleGrids(t *testing.T) {
 		t.Fatalf("a stale grid of %v replaced the week of %v", tm.grid.Days[0], tm.start)
 	}
 }
+
+// The whole way through the real dialog: mark two calls, a, pick a
+// colleague, enter; one reassign moves both, and the grid and the cell follow.
+func TestTeamReassignsMarkedItemsThroughTheDialog(t *testing.T) {
+	db := department(t)
+	env := envAs(t, db, storetest.PlanHead)
+	tm := newTeam(t, env, 80, 24)
+	tm.row, tm.col = 0, 3 // ivanova, Thursday: the future, all planned
+	press(t, tm, "enter")
+	var marked []model.ID
+	for i, r := range tm.cell.rows {
+		if r.Item.Open() && len(marked) < 2 {
+			tm.cell.cursor = i
+			press(t, tm, "space")
+			marked = append(marked, r.Item.ID)
+		}
+	}
+	if len(marked) != 2 {
+		t.Fatalf("ivanova's Thursday has %d open items", len(marked))
+	}
+	before, _ := tm.cellAt(0, 3)
+	press(t, tm, "a")
+	if tm.form.m == nil {
+		t.Fatal("a did not open the dialog")
+	}
+	target := "Михаил Сидоров"
+	for step := 0; ; step++ {
+		found := false
+		for _, line := range strings.Split(view(tm), "\n") {
+			if strings.ContainsAny(line, "›▸") && strings.Contains(line, target) {
+				found = true
+			}
+		}
+		if found {
+			break
+		}
+		if step > 12 {
+			t.Fatalf("%s not offered by the dialog:\n%s", target, view(tm))
+		}
+		press(t, tm, "down")
+	}
+	msgs := press(t, tm, "enter")
+	if tm.form.m != nil {
+		t.Fatalf("the dialog stayed open: %v\n%s", msgs, view(tm))
+	}
+	changed := false
+	for _, m := range msgs {
+		if _, ok := m.(common.DataChangedMsg); ok {
+			changed = true
+		}
+	}
+	if !changed {
+		t.Fatalf("the dialog reported no change: %v", msgs)
+	}
+	for _, id := range marked {
+		p, err := env.Store.PlanItem(id)
+		if err != nil || p.Assignee != "sidorov" {
+			t.Fatalf("item %d: assignee %q, %v", id, p.Assignee, err)
+		}
+	}
+	if !tm.CellOpen() || tm.Marked() != 0 || len(tm.cell.rows) != before.Planned-2+before.OffPlan {
+		t.Fatalf("after the reassign: cell open %v, %d marked, %d rows (had %d)", tm.CellOpen(), tm.Marked(), len(tm.cell.rows), before.Planned)
+	}
+	after, _ := tm.cellAt(0, 3)
+	if after.Planned != before.Planned-2 {
+		t.Fatalf("ivanova's Thursday counts %d planned, want %d", after.Planned, before.Planned-2)
+	}
+}

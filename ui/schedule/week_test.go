@@ -308,3 +308,33 @@ func TestWeekWideIsSevenColumns(t *testing.T) {
 		t.Fatal("G is not on the week's last item")
 	}
 }
+
+// x through the real dialog: a reason, ctrl+s; the week shows the item cancelled.
+func TestWeekCancelsThroughTheDialog(t *testing.T) {
+	db := department(t)
+	env := envAs(t, db, "petrov")
+	w := newWeek(t, env)
+	p := cursorOn(t, w, func(p model.PlanItem) bool { return p.Open() && p.Due.After(testNow) })
+	press(t, w, "x")
+	if w.form.m == nil {
+		t.Fatal("x did not open the cancel dialog")
+	}
+	for _, r := range "клиент закрыт" {
+		press(t, w, string(r))
+	}
+	msgs := press(t, w, "ctrl+s")
+	if w.form.m != nil {
+		t.Fatalf("the dialog stayed open: %v\n%s", msgs, view(w))
+	}
+	got, err := env.Store.PlanItem(p.ID)
+	if err != nil || got.Status != model.PlanCancelled || got.CancelReason != "клиент закрыт" {
+		t.Fatalf("item after the dialog: %s %q, %v", got.Status, got.CancelReason, err)
+	}
+	cur, _ := w.Current()
+	if cur.Item.ID != p.ID || cur.Item.Status != model.PlanCancelled {
+		t.Fatalf("the week shows %d %s under the cursor", cur.Item.ID, cur.Item.Status)
+	}
+	if !strings.Contains(view(w), "cancelled") {
+		t.Fatalf("no cancelled item on screen:\n%s", view(w))
+	}
+}
