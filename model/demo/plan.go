@@ -90,6 +90,7 @@ func Plan(seed int64, now time.Time, clients []PlanClient, emit func(model.PlanI
 	g.ops = loginsOf(model.RoleOperator, nil)
 	g.managers = loginsOf(model.RoleManager, nil)
 	g.heads = loginsOf(model.RoleHead, nil)
+	g.bosses = append(loginsOf(model.RoleDirector, nil), g.heads...)
 
 	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	for d := -PlanDays; d <= PlanDays; d++ {
@@ -115,6 +116,7 @@ type planGen struct {
 	ops      []string
 	managers []string
 	heads    []string
+	bosses   []string // the director and the heads
 }
 
 // emit hands an item on with every time in UTC, as the store keeps them.
@@ -220,6 +222,19 @@ func (g *planGen) day(date time.Time) error {
 				if err := g.offPlan(date, op); err != nil {
 					return err
 				}
+			}
+		}
+	}
+	// The heads and the director keep a few calls of their own (key
+	// clients, complaints), so their own queue and week are not empty.
+	for _, boss := range g.bosses {
+		for range 1 + g.r.IntN(2) {
+			c := g.clients[g.callable[g.r.IntN(len(g.callable))]]
+			pu := []model.Purpose{model.PurposeComplaintFollowUp, model.PurposeFollowUp, model.PurposeProlongation}[g.r.IntN(3)]
+			p := g.item(model.PlanCall, c, g.at(date, c), pu)
+			p.Assignee, p.CreatedBy = boss, boss
+			if err := g.finish(p, c, boss); err != nil {
+				return err
 			}
 		}
 	}

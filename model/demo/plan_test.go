@@ -143,6 +143,9 @@ func TestPlanIsARealisticDepartment(t *testing.T) {
 		t.Error("no client has a contact frequency")
 	}
 	for _, u := range Users() {
+		if (u.Role == model.RoleDirector || u.Role == model.RoleHead) && perAssignee[u.Name] < 10 {
+			t.Errorf("%s (%s) has only %d items of their own", u.Name, u.Role, perAssignee[u.Name])
+		}
 		if (u.Role == model.RoleOperator || u.Role == model.RoleManager) && perAssignee[u.Name] < 40 {
 			t.Errorf("%s (%s) has only %d items", u.Name, u.Role, perAssignee[u.Name])
 		}
