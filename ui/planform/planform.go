@@ -222,7 +222,13 @@ func (m *Model) SetStyles(s styles.Styles) {
 		m.buildPlanForm(false)
 	case whatReschedule, whatCancel:
 		old := m.form
-		m.form = form.New(s, model.T("plan.yes"), model.T("plan.no"), m.rebuildFields(old)...)
+		fields := m.rebuildFields(old)
+		m.form = form.New(s, model.T("plan.yes"), model.T("plan.no"), fields...)
+		for _, f := range fields {
+			if v := old.Value(f.Key); v != old.Initial(f.Key) {
+				m.form.SetValue(f.Key, v)
+			}
+		}
 		m.form.Focus(old.Focused())
 	}
 	m.layout()

@@ -7,6 +7,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/store/storetest"
+	"clientbase/ui/styles"
 )
 
 // From the card: the client is known, the user types when and saves; the
@@ -371,5 +372,23 @@ func check(t *testing.T, key string) {
 	t.Helper()
 	if !model.HasMessage(key) {
 		t.Errorf("no message %q", key)
+	}
+}
+
+// A new terminal background rebuilds the form's styles, never what was typed.
+func TestNewStylesKeepWhatWasTyped(t *testing.T) {
+	dep := newDepartment(t)
+	it := dep.planOne(dep.client(1).ID, "petrov", now.Add(time.Hour))
+	d := drive(t, Reschedule(dep.env(dep.dir), it))
+	d.set(fReason, "просили позже")
+	d.m.SetStyles(styles.New(false))
+	if got := d.m.form.Value(fReason); got != "просили позже" || d.m.form.Focused() != fReason {
+		t.Errorf("after SetStyles the reason is %q, focus %q", got, d.m.form.Focused())
+	}
+	p := drive(t, New(dep.env(dep.dir), model.PlanItem{Client: 1}))
+	p.set(fDue, "+2h")
+	p.m.SetStyles(styles.New(false))
+	if got := p.m.form.Value(fDue); got != "+2h" || !strings.Contains(p.view(), "UAB Žalgiris N001") {
+		t.Errorf("after SetStyles the plan form has when %q:\n%s", got, p.view())
 	}
 }
