@@ -2,6 +2,8 @@ package model
 
 import (
 	"errors"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -664,5 +666,59 @@ func TestDelayAndHolidays(t *testing.T) {
 	}
 	if got, err := ParseHolidays("  "); err != nil || len(got) != 0 {
 		t.Errorf("empty holidays: %v %v", got, err)
+	}
+}
+
+// Every "retry.…" and "callsettings.…" key the policy writes is in the catalogue.
+func TestRetryMessageKeys(t *testing.T) {
+	src, err := os.ReadFile("retry.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`"((retry|callsettings)\.[a-z_.]+)"`)
+	n := 0
+	for _, m := range key.FindAllStringSubmatch(string(src), -1) {
+		if strings.HasSuffix(m[1], ".") {
+			continue // a prefix composed with a value
+		}
+		n++
+		if !HasMessage(m[1]) {
+			t.Errorf("key %q is not in the catalogue", m[1])
+		}
+	}
+	if n < 40 {
+		t.Errorf("only %d keys found: the pattern is wrong", n)
+	}
+}
+
+// BenchmarkDecideRetry is the policy's share of logging an outcome: a no
+// answer late on a Friday in Vladivostok, which walks to Monday.
+func BenchmarkDecideRetry(b *testing.B) {
+	s := DefaultCallSettings()
+	s.Holidays = []string{"2026-12-31", "2027-01-01"}
+	c := phoneClient("petrova", "Asia/Vladivostok", "+74232000000")
+	c.CallWindow = CallWindow{From: 600, To: 1020}
+	item := PlanItem{ID: 1, Kind: PlanCall, Client: 7, Purpose: PurposeSale, Priority: 2, Origin: OriginManual, Attempts: 1}
+	ix := Interaction{Outcome: OutcomeNoAnswer, User: "ivanova", Phone: "+74232000000"}
+	now := at(moscow, 2026, 11, 27, 9, 0)
+	for b.Loop() {
+		if _, err := DecideRetry(s, item, c, ix, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNextCallSlotNoSlot is the worst case: 60 days of holidays searched in vain.
+func BenchmarkNextCallSlotNoSlot(b *testing.B) {
+	s := DefaultCallSettings()
+	for d := 0; d < 70; d++ {
+		s.Holidays = append(s.Holidays, time.Date(2026, 11, 27+d, 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
+	}
+	w := CallWindow{From: 10 * 60, To: 12 * 60}
+	now := at(newYork, 2026, 11, 27, 9, 0)
+	for b.Loop() {
+		if _, ok := NextCallSlot(s, newYork, w, now); ok {
+			b.Fatal("a slot")
+		}
 	}
 }
