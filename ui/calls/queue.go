@@ -226,11 +226,11 @@ func (q *queue) navKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 func queueColumns() []table.Column {
 	return []table.Column{
 		{Title: model.T("calls.col.due"), Min: 11, Want: 11, Max: 11},
-		{Title: model.T("calls.col.client"), Min: 18, Want: 26},
-		{Title: model.T("calls.col.purpose"), Min: 12, Want: 18, Max: 20, Drop: 3},
+		{Title: model.T("calls.col.client"), Min: 18, Want: 22},
+		{Title: model.T("calls.col.purpose"), Min: 12, Want: 20, Max: 20, Drop: 3},
 		{Title: model.T("calls.col.priority"), Min: 4, Want: 6, Max: 6, Drop: 2},
 		{Title: model.T("calls.col.attempts"), Min: 3, Want: 3, Max: 3, Drop: 4},
-		{Title: model.T("calls.col.held"), Min: 8, Want: 12, Max: 14, Drop: 5},
+		{Title: model.T("calls.col.held"), Min: 8, Want: 10, Max: 14, Drop: 5},
 	}
 }
 

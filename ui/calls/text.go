@@ -50,11 +50,11 @@ func spread(left, right string, w int) string {
 // shorten cuts plain text to w cells at a word boundary where one is near
 // enough (a name cut mid-word reads as another name), ending in "…".
 func shorten(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
 	if lipgloss.Width(s) <= w {
 		return s
+	}
+	if w <= 0 {
+		return ""
 	}
 	if w == 1 {
 		return "…"
