@@ -489,3 +489,13 @@ func TestGoldenViews(t *testing.T) {
 	op := open(t, dep.env(dep.operator))
 	golden(t, "TestGoldenRulesReadOnly", op.m.View())
 }
+
+func TestGoldenDiscardQuestion(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.head))
+	d.toRow(row(model.OutcomeBusy))
+	d.press("e")
+	d.setField("delay", "30m")
+	d.press("ctrl+s", "esc")
+	golden(t, "TestGoldenRulesDiscard", d.m.View())
+}

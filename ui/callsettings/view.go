@@ -42,8 +42,7 @@ func (m *Model) View() string {
 	case m.loadErr != "":
 		out = append(out, m.wrap(m.loadErr, m.st.FieldError, m.width)...)
 	case m.ask != nil:
-		rest := m.height - len(out)
-		return strings.Join(out, "\n") + "\n" + m.ask.View(m.st, m.width, rest)
+		out = append(out, strings.Split(m.ask.View(m.st, m.width, m.height-len(out)), "\n")...)
 	case m.form != nil:
 		out = append(out, m.st.Header.Render(m.formTitle()))
 		out = append(out, strings.Split(m.form.View(), "\n")...)
