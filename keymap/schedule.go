@@ -52,7 +52,7 @@ type Team struct {
 	PageUp, PageDown          key.Binding
 	Top, Bottom               key.Binding
 	PrevWeek, NextWeek, Today key.Binding
-	Open, Adherence           key.Binding
+	Open, Adherence, New      key.Binding
 }
 
 // NewTeam builds the grid's keys.
@@ -71,6 +71,7 @@ func NewTeam() Team {
 		Today:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T("schedule.key.today"))),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("schedule.key.open_cell"))),
 		Adherence: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", model.T("schedule.key.adherence"))),
+		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("schedule.key.plan_for"))),
 	}
 }
 
@@ -83,7 +84,7 @@ func (k Team) ShortHelp() []key.Binding {
 func (k Team) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.PrevWeek, k.NextWeek, k.Today, k.Open, k.Adherence},
+		{k.PrevWeek, k.NextWeek, k.Today, k.Open, k.Adherence, k.New},
 	}
 }
 
@@ -91,16 +92,20 @@ func (k Team) FullHelp() [][]key.Binding {
 type TeamCell struct {
 	Nav
 	Mark, Reassign, Open, Back key.Binding
+	New, Reschedule, Cancel    key.Binding
 }
 
 // NewTeamCell builds the cell list's keys.
 func NewTeamCell() TeamCell {
 	return TeamCell{
-		Nav:      NewNav(),
-		Mark:     key.NewBinding(key.WithKeys("space"), key.WithHelp("space", model.T("schedule.key.mark"))),
-		Reassign: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T("schedule.key.reassign_marked"))),
-		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", model.T("schedule.key.client"))),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("schedule.key.to_grid"))),
+		Nav:        NewNav(),
+		Mark:       key.NewBinding(key.WithKeys("space"), key.WithHelp("space", model.T("schedule.key.mark"))),
+		Reassign:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", model.T("schedule.key.reassign_marked"))),
+		Open:       key.NewBinding(key.WithKeys("o"), key.WithHelp("o", model.T("schedule.key.client"))),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("schedule.key.to_grid"))),
+		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("schedule.key.plan_for"))),
+		Reschedule: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T("schedule.key.reschedule"))),
+		Cancel:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("schedule.key.cancel"))),
 	}
 }
 
@@ -111,7 +116,7 @@ func (k TeamCell) ShortHelp() []key.Binding {
 
 // FullHelp is the cell list's columns of the ? overlay.
 func (k TeamCell) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Mark, k.Reassign, k.Open, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Mark, k.Reassign, k.New, k.Reschedule, k.Cancel, k.Open, k.Back}}
 }
 
 // PersonPicker are the keys of the list that picks whose week to show.

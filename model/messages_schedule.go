@@ -8,6 +8,7 @@ func init() {
 		"schedule.key.next_week":       "next week",
 		"schedule.key.today":           "today",
 		"schedule.key.plan":            "plan a call or visit",
+		"schedule.key.plan_for":        "plan for this person and day",
 		"schedule.key.reschedule":      "reschedule",
 		"schedule.key.cancel":          "cancel",
 		"schedule.key.reassign":        "reassign",

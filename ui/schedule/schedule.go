@@ -90,6 +90,20 @@ func weekTitle(start time.Time) string {
 	return model.T("schedule.week_title", n, start.Format("02.01"), end.Format("02.01.2006"))
 }
 
+// suggestDue is when a new item on day is first proposed: 10:00, or the
+// next full hour when day is today; zero for a day gone by (the form asks).
+func suggestDue(day, now time.Time, l *time.Location) time.Time {
+	t := now.In(l)
+	d := day.In(l)
+	switch {
+	case sameDay(d, t):
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour()+1, 0, 0, 0, l)
+	case d.After(t):
+		return time.Date(d.Year(), d.Month(), d.Day(), 10, 0, 0, 0, l) // wall time: right on a DST day too
+	}
+	return time.Time{}
+}
+
 // fit pads or cuts a styled line to exactly w cells.
 func fit(line string, w int) string {
 	if w <= 0 {

@@ -355,6 +355,8 @@ func (t *Team) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, keys.Open):
 		return t.openCell()
+	case key.Matches(k, keys.New):
+		return t.plan(t.Cursor(), t.Day())
 	default:
 		return nil
 	}
@@ -439,6 +441,12 @@ func (t *Team) cellKey(k tea.KeyPressMsg) tea.Cmd {
 		move(1)
 	case key.Matches(k, keys.Reassign):
 		return t.reassign()
+	case key.Matches(k, keys.New):
+		return t.plan(c.user, c.day)
+	case key.Matches(k, keys.Reschedule):
+		return t.change(func(p model.PlanItem) *planform.Model { return planform.Reschedule(t.env, p) })
+	case key.Matches(k, keys.Cancel):
+		return t.change(func(p model.PlanItem) *planform.Model { return planform.Cancel(t.env, p) })
 	case key.Matches(k, keys.Open):
 		if c.cursor < len(c.rows) {
 			id := c.rows[c.cursor].Item.Client
@@ -446,6 +454,43 @@ func (t *Team) cellKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// plan opens the plan form for user on day (10:00, or the next full hour
+// today; a day gone by leaves the time to the form).
+func (t *Team) plan(user string, day time.Time) tea.Cmd {
+	if user == "" {
+		return nil
+	}
+	if t.env.ReadOnly {
+		return status(model.T("schedule.read_only"), true)
+	}
+	p := model.PlanItem{Kind: model.PlanCall, Assignee: user, Origin: model.OriginManual}
+	if !model.CanOnPlan(t.env.Me, model.ActPlanEdit, &p) ||
+		user != t.env.Me.Name && !model.Can(t.env.Me, model.ActPlanAssign) {
+		return status(model.T("schedule.not_yours"), true)
+	}
+	p.Due = suggestDue(day, now(t.env), loc(t.env))
+	return t.form.open(planform.New(t.env, p), t.width, t.height)
+}
+
+// change opens a dialog on the open item under the cell's cursor.
+func (t *Team) change(open func(model.PlanItem) *planform.Model) tea.Cmd {
+	c := t.cell
+	if t.env.ReadOnly {
+		return status(model.T("schedule.read_only"), true)
+	}
+	if c.cursor >= len(c.rows) {
+		return nil
+	}
+	p := c.rows[c.cursor].Item
+	if !p.Open() {
+		return status(model.T("schedule.not_open", model.T("schedule.status."+string(p.Status))), true)
+	}
+	if !model.CanOnPlan(t.env.Me, model.ActPlanEdit, &p) {
+		return status(model.T("schedule.not_yours"), true)
+	}
+	return t.form.open(open(p), t.width, t.height)
 }
 
 // reassign opens the dialog for the marked items, or the one under the

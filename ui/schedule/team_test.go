@@ -286,14 +286,48 @@ func TestTeamWorksReadOnly(t *testing.T) {
 	env := envAs(t, db, storetest.PlanHead)
 	env.ReadOnly = true
 	tm := newTeam(t, env, 80, 24)
-	press(t, tm, "]", "l", "j", "A", "A", "enter")
-	if !tm.CellOpen() || !tm.cell.loaded {
+	press(t, tm, "]", "l", "j", "A", "A")
+	if st, ok := statusOf(press(t, tm, "n")); !ok || st.Text != model.T("schedule.read_only") {
+		t.Errorf("n on the grid in read-only: %+v", st)
+	}
+	press(t, tm, "enter")
+	if !tm.CellOpen() || !tm.cell.loaded || len(tm.cell.rows) == 0 {
 		t.Fatal("a cell does not open read-only")
+	}
+	for _, k := range []string{"n", "r", "x", "a"} {
+		if st, ok := statusOf(press(t, tm, k)); !ok || st.Text != model.T("schedule.read_only") || tm.form.m != nil {
+			t.Errorf("%s in a cell in read-only: %+v", k, st)
+		}
 	}
 	for _, b := range tm.ShortHelp() {
 		if b.Help().Key == "a" && b.Enabled() {
 			t.Error("the footer offers a in read-only")
 		}
+	}
+}
+
+// n plans for the person and day under the cursor; r and x in a cell work on its item.
+func TestTeamPlansReschedulesAndCancelsFromTheGrid(t *testing.T) {
+	db := department(t)
+	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	press(t, tm, "l", "n")
+	if tm.form.m == nil || !tm.InputFocused() {
+		t.Fatal("n did not open the plan form")
+	}
+	press(t, tm, "esc")
+	if tm.form.m != nil {
+		t.Fatal("esc on an untouched form did not close it")
+	}
+	press(t, tm, "enter")
+	for i, r := range tm.cell.rows {
+		if r.Item.Open() {
+			tm.cell.cursor = i
+			break
+		}
+	}
+	press(t, tm, "x")
+	if tm.form.m == nil {
+		t.Fatal("x in a cell did not open the cancel dialog")
 	}
 }
 

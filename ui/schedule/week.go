@@ -380,17 +380,10 @@ func (w *Week) plan() tea.Cmd {
 // today; zero for a day gone by (the form asks).
 func (w *Week) suggestDue() time.Time {
 	day := dayStart(now(w.env), loc(w.env))
-	if len(w.lines) > 0 && len(w.items) > 0 {
+	if len(w.items) > 0 {
 		day = addDays(w.start, w.lines[w.items[w.cursor]].day)
 	}
-	t := now(w.env).In(loc(w.env))
-	switch {
-	case sameDay(day, t):
-		return t.Truncate(time.Hour).Add(time.Hour)
-	case day.After(t):
-		return day.Add(10 * time.Hour)
-	}
-	return time.Time{}
+	return suggestDue(day, now(w.env), loc(w.env))
 }
 
 // change opens a dialog on the open item under the cursor, when allowed.

@@ -338,3 +338,44 @@ func TestWeekCancelsThroughTheDialog(t *testing.T) {
 		t.Fatalf("no cancelled item on screen:\n%s", view(w))
 	}
 }
+
+func TestSuggestDue(t *testing.T) {
+	kolkata := time.FixedZone("IST", 5*3600+1800)
+	cases := []struct {
+		day, now time.Time
+		l        *time.Location
+		want     time.Time
+	}{
+		{time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), testNow, time.UTC, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)},
+		{time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), testNow, time.UTC, time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)},
+		{time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), testNow, time.UTC, time.Time{}},
+		// A half-hour zone: the next full local hour, not the next UTC hour.
+		{time.Date(2026, 11, 25, 0, 0, 0, 0, kolkata), testNow, kolkata, time.Date(2026, 11, 25, 17, 0, 0, 0, kolkata)},
+	}
+	for _, c := range cases {
+		if got := suggestDue(c.day, c.now, c.l); !got.Equal(c.want) {
+			t.Errorf("suggestDue(%v, %v) = %v, want %v", c.day, c.now, got, c.want)
+		}
+	}
+}
+
+// Weeks and days are walked in wall-clock days: a DST change keeps Monday midnight.
+func TestWeekMathAcrossDaylightSaving(t *testing.T) {
+	vilnius, err := time.LoadLocation("Europe/Vilnius")
+	if err != nil {
+		t.Skip("no zone data:", err)
+	}
+	// 29.03.2026 is the spring change in Vilnius (a 23-hour Sunday).
+	start := weekStart(time.Date(2026, 3, 26, 15, 0, 0, 0, vilnius), vilnius)
+	if want := time.Date(2026, 3, 23, 0, 0, 0, 0, vilnius); !start.Equal(want) {
+		t.Fatalf("weekStart = %v, want %v", start, want)
+	}
+	next := addDays(start, 7)
+	if next.Hour() != 0 || next.Day() != 30 || next.Weekday() != time.Monday {
+		t.Fatalf("the next week starts %v", next)
+	}
+	days := weekDays(start)
+	if days[6].Weekday() != time.Sunday || days[6].Hour() != 0 {
+		t.Fatalf("the week's Sunday is %v", days[6])
+	}
+}
