@@ -373,6 +373,12 @@ type RetryDecision struct {
 // may lie outside working hours and the calling window: clients do name
 // evening times, and the operator heard it from the client.
 //
+// Attempts count every attempt logged on the item, whatever its outcome;
+// when a RetryAgain rule's attempts run out it does Then ("" is close).
+// A RetryAgain rule with FlagPhone (wrong number) calls again after Delay
+// (at once by default) on another number when the client or a current
+// contact has one not marked wrong; with none left it does Then.
+//
 // For an off-plan call (item.ID 0) the off-plan record is done; "again" and
 // "at" become a new item for ix.User.
 func DecideRetry(s CallSettings, item PlanItem, c Client, ix Interaction, now time.Time) (RetryDecision, error) {
