@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -66,6 +67,13 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	now := db.now()
+	t0 := time.Now()
+	// CLIENTBASE_BULK_TRACE=1 prints the phases, as for clients.
+	trace := func(what string) {
+		if bulkTrace {
+			fmt.Fprintf(os.Stderr, "plan bulk: %-20s %v\n", what, time.Since(t0))
+		}
+	}
 
 	var itemSeq, ixSeq, clientSeq uint64
 	emptyIdx := make([]bool, len(planIndexes))
@@ -218,7 +226,9 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 	close(in)
 	wg.Wait()
 	close(out)
+	trace("records prepared")
 	<-writeDone
+	trace("records written")
 	if errors.Is(genErr, errPlanBulkStopped) {
 		genErr = nil
 	}
@@ -253,6 +263,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 	}
 	for i, name := range planIndexes {
 		all := <-sorted[i]
+		trace(string(name) + " sorted")
 		for len(all) > 0 {
 			chunk := all[:min(len(all), planBulkIdxTx)]
 			all = all[len(chunk):]
@@ -274,6 +285,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		}
 	}
 
+	trace("indexes written")
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketPlan).SetSequence(itemSeq); err != nil {
 			return err
