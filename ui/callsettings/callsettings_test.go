@@ -429,6 +429,7 @@ func TestHelpIsDocumented(t *testing.T) {
 		}
 	}
 	check("list")
+	d.toRow(row(model.OutcomeNoAnswer))
 	d.press("e")
 	check("form")
 	if !d.m.InputFocused() {
@@ -498,4 +499,25 @@ func TestGoldenDiscardQuestion(t *testing.T) {
 	d.setField("delay", "30m")
 	d.press("ctrl+s", "esc")
 	golden(t, "TestGoldenRulesDiscard", d.m.View())
+}
+
+// The rule form shows the delay, attempts and what follows only for actions that use them.
+func TestRuleFormHidesUnusedFields(t *testing.T) {
+	dep := newDepartment(t)
+	d := open(t, dep.env(dep.boss))
+	d.toRow(row(model.OutcomeReached))
+	d.press("e")
+	if !d.m.form.Hidden("delay") || !d.m.form.Hidden("max") || !d.m.form.Hidden("then") || d.m.form.Hidden("flag") {
+		t.Fatalf("a done rule shows its delay or attempts:\n%s", d.view())
+	}
+	d.press("right") // done → again
+	if d.m.form.Value("action") != string(model.RetryAgain) || d.m.form.Hidden("delay") || d.m.form.Hidden("max") || d.m.form.Hidden("then") {
+		t.Fatalf("again hides its fields:\n%s", d.view())
+	}
+	d.setField("delay", "1h")
+	d.setField("max", "2")
+	d.press("ctrl+s", "ctrl+s")
+	if r := dep.stored().Rule(model.OutcomeReached); r.Action != model.RetryAgain || r.Delay != time.Hour || r.MaxAttempts != 2 || r.Then != model.RetryClose {
+		t.Errorf("stored %+v", r)
+	}
 }

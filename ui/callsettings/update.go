@@ -152,7 +152,20 @@ func (m *Model) formKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	f, cmd := m.form.Update(k)
 	m.form = &f
+	m.hideUnused()
 	return cmd
+}
+
+// hideUnused shows a rule's delay, attempts and what follows them only for
+// the actions that use them.
+func (m *Model) hideUnused() {
+	if m.form == nil || m.editing >= len(model.Outcomes) {
+		return
+	}
+	a := model.RetryAction(m.form.Value("action"))
+	m.form.SetHidden("delay", a != model.RetryAgain && a != model.RetryCheckCall)
+	m.form.SetHidden("max", a != model.RetryAgain)
+	m.form.SetHidden("then", a != model.RetryAgain)
 }
 
 // fieldErrors is a validation error's sentences by field (nil when none).
@@ -250,6 +263,7 @@ func (m *Model) openForm(row int, prev *form.Model) {
 	}
 	f.SetSize(m.width, m.formHeight())
 	m.form, m.editing = &f, row
+	m.hideUnused()
 	if err := m.errs[rowKey(row)]; err != "" {
 		f.SetErrors(map[string]string{fields[0].Key: err})
 	}
