@@ -11,20 +11,23 @@ import (
 	"clientbase/ui/styles"
 )
 
-// picker chooses whose week to show: the department's people, narrowed by
-// what is typed (any part of the login or the full name).
+// picker chooses whose week to show: the operators' pool and the
+// department's people, narrowed by what is typed (any part of the login or
+// the full name).
 type picker struct {
 	keys   keymap.PersonPicker
 	people []model.User
 	query  string
 	shown  []model.User
 	cursor int
-	chosen string
-	done   bool // closed: chosen is "" when the user went back
+	chosen string // "" is the operators' pool
+	picked bool   // closed with a choice (not esc)
+	done   bool
 }
 
 func newPicker(people []model.User, current string) *picker {
-	p := &picker{keys: keymap.NewPersonPicker(), people: people}
+	pool := model.User{FullName: model.T("schedule.pool")}
+	p := &picker{keys: keymap.NewPersonPicker(), people: append([]model.User{pool}, people...)}
 	p.filter()
 	for i, u := range p.shown {
 		if u.Name == current {
@@ -51,7 +54,7 @@ func (p *picker) update(k tea.KeyPressMsg) {
 		p.done = true
 	case key.Matches(k, p.keys.Pick):
 		if len(p.shown) > 0 {
-			p.chosen, p.done = p.shown[p.cursor].Name, true
+			p.chosen, p.picked, p.done = p.shown[p.cursor].Name, true, true
 		}
 	case key.Matches(k, p.keys.Up):
 		p.cursor = max(0, p.cursor-1)
@@ -80,6 +83,9 @@ func (p *picker) view(s styles.Styles, w, h int) string {
 	for i := top; i < len(p.shown) && i < top+rows; i++ {
 		u := p.shown[i]
 		text := fit(model.T("schedule.pick_row", plain(u.FullName), plain(u.Name), model.T("schedule.role."+string(u.Role))), w-2)
+		if u.Name == "" {
+			text = fit(u.FullName, w-2)
+		}
 		if i == p.cursor {
 			lines = append(lines, s.RowCursor.Render("› "+text))
 		} else {

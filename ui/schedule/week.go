@@ -352,9 +352,9 @@ func (w *Week) pickKey(k tea.KeyPressMsg) tea.Cmd {
 	if !w.pick.done {
 		return nil
 	}
-	chosen := w.pick.chosen
+	chosen, picked := w.pick.chosen, w.pick.picked
 	w.pick = nil
-	if chosen == "" || chosen == w.user {
+	if !picked || chosen == w.user {
 		return nil
 	}
 	w.loaded = false

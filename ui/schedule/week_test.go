@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clientbase/model"
+	"clientbase/store/storetest"
 	"clientbase/ui/common"
 )
 
@@ -377,5 +378,31 @@ func TestWeekMathAcrossDaylightSaving(t *testing.T) {
 	days := weekDays(start)
 	if days[6].Weekday() != time.Sunday || days[6].Hour() != 0 {
 		t.Fatalf("the week's Sunday is %v", days[6])
+	}
+}
+
+// The head can look at the operators' pool as at a person's week.
+func TestWeekOfTheOperatorsPool(t *testing.T) {
+	db := department(t)
+	w := newWeek(t, envAs(t, db, storetest.PlanHead))
+	press(t, w, "u")
+	for _, r := range "pool" {
+		press(t, w, string(r))
+	}
+	press(t, w, "enter")
+	if w.Person() != "" || w.pick != nil {
+		t.Fatalf("picked %q, want the pool", w.Person())
+	}
+	rows, err := w.env.Store.PlanItems("", w.Start(), w.Start().AddDate(0, 0, 7))
+	if err != nil || len(rows) == 0 || len(w.items) != len(rows) {
+		t.Fatalf("the pool's week: %d shown, %d in the store, %v", len(w.items), len(rows), err)
+	}
+	if !strings.Contains(view(w), model.T("schedule.pool")) {
+		t.Fatalf("title does not name the pool:\n%s", view(w))
+	}
+	// esc leaves the picker without changing the week.
+	press(t, w, "u", "esc")
+	if w.Person() != "" || w.pick != nil {
+		t.Fatalf("esc changed the week to %q", w.Person())
 	}
 }
