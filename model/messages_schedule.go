@@ -64,7 +64,7 @@ func init() {
 		"schedule.status.cancelled":   "cancelled",
 		"schedule.status.overdue":     "overdue",
 		"schedule.off_plan":           "off-plan",
-		"schedule.held":               "on the phone: %s ·",
+		"schedule.held":               "on call: %s",
 
 		"schedule.role.operator": "operator",
 		"schedule.role.manager":  "manager",

@@ -231,7 +231,7 @@ func describe(r model.PlanRow, now time.Time, l *time.Location) itemLine {
 		st = model.T("schedule.off_plan") + " " + st
 	}
 	if p.HeldBy != "" && p.Open() {
-		st = model.T("schedule.held", p.HeldBy) + " " + st
+		st = model.T("schedule.held", p.HeldBy) // someone is on this call now
 	}
 	il.status = st
 	return il

@@ -406,3 +406,27 @@ func TestWeekOfTheOperatorsPool(t *testing.T) {
 		t.Fatalf("esc changed the week to %q", w.Person())
 	}
 }
+
+// An item someone has taken says who is on the call; colours follow the state.
+func TestDescribeStates(t *testing.T) {
+	due := testNow.Add(-time.Hour)
+	row := func(p model.PlanItem) itemLine {
+		p.Kind, p.Due, p.Purpose = model.PlanCall, due, model.PurposeSale
+		return describe(model.PlanRow{Item: p, ClientName: "ООО Ромашка"}, testNow, time.UTC)
+	}
+	if il := row(model.PlanItem{Status: model.PlanPlanned, HeldBy: "ivanova"}); il.status != "on call: ivanova" || !il.overdue {
+		t.Errorf("held: %+v", il)
+	}
+	if il := row(model.PlanItem{Status: model.PlanPlanned, Until: testNow.Add(time.Hour)}); il.overdue || !il.today || il.when != "10:00–12:00" {
+		t.Errorf("an open window is not overdue: %+v", il)
+	}
+	if il := row(model.PlanItem{Status: model.PlanDone, Origin: model.OriginOffPlan}); il.status != "off-plan done" || il.overdue {
+		t.Errorf("off-plan: %+v", il)
+	}
+	if il := row(model.PlanItem{Status: model.PlanCancelled}); !il.closed || il.done || il.status != "cancelled" {
+		t.Errorf("cancelled: %+v", il)
+	}
+	if il := row(model.PlanItem{Status: model.PlanPlanned, Note: "про скидку\x1b[2J"}); strings.ContainsRune(il.what, 0x1b) {
+		t.Errorf("a control character reached the screen: %q", il.what)
+	}
+}
