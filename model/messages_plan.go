@@ -22,6 +22,7 @@ func init() {
 		"plan.reassign_hint":               "Whom to give them to? ↑/↓ choose, enter reassign, esc back.",
 		"plan.reassign_nothing":            "Nothing is marked to reassign.",
 		"plan.matches":                     "Clients found: %d",
+		"plan.indexing":                    "The search index is still being built; the matches follow when it is ready.",
 		"plan.no_matches":                  "No client matches; type a name, a tax id or a phone.",
 		"plan.any_contact":                 "anyone",
 		"plan.pool":                        "operators' pool",

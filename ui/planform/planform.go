@@ -75,11 +75,12 @@ type Model struct {
 	saving  bool
 
 	// The client lookup (New without a client): matches for what was typed.
-	lookup  bool
-	query   string
-	matches []model.Client
-	total   int
-	cursor  int
+	lookup   bool
+	query    string
+	matches  []model.Client
+	total    int
+	cursor   int
+	indexing bool // the search index was still being built when asked
 
 	// Reassign: whom to give the items to.
 	choices []choice

@@ -392,3 +392,17 @@ func TestNewStylesKeepWhatWasTyped(t *testing.T) {
 		t.Errorf("after SetStyles the plan form has when %q:\n%s", got, p.view())
 	}
 }
+
+// A name nobody has says so under the field, and enter picks nothing.
+func TestLookupWithoutMatches(t *testing.T) {
+	dep := newDepartment(t)
+	d := drive(t, New(dep.env(dep.dir), model.PlanItem{}))
+	d.typ("Несуществующий")
+	if v := d.view(); !strings.Contains(v, "No client matches") || !strings.Contains(v, "Clients found: 0") {
+		t.Fatalf("no matches, yet:\n%s", v)
+	}
+	d.press("enter")
+	if d.m.hasClient || d.m.form.Focused() == fClient {
+		t.Errorf("enter without matches: picked %v, focus %q (enter moves on to the next field)", d.m.hasClient, d.m.form.Focused())
+	}
+}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"clientbase/model"
+	"clientbase/ui/common"
 )
 
 // Update handles keys and the answers of its own commands.
@@ -61,7 +62,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.matches, m.total, m.cursor = msg.page.Rows, msg.page.Total, 0
+		m.indexing = msg.page.Indexing
 		m.layout()
+		return nil
+	case common.IndexReadyMsg:
+		if m.indexing && m.query != "" && !m.hasClient {
+			// Asked while the index was building: ask again now it is there.
+			m.indexing = false
+			m.waitSearch = m.next()
+			return matchesCmd(m.env.Store, m.waitSearch, m.query)
+		}
 		return nil
 	case savedMsg:
 		return m.onSaved(msg)

@@ -89,6 +89,9 @@ func (m *Model) lookupLines() []string {
 	}
 	st := m.env.Styles
 	ls := []string{st.Header.Render(model.T("plan.matches", m.total))}
+	if len(m.matches) == 0 && m.indexing {
+		return append(ls, "  "+st.Subtle.Render(model.T("plan.indexing")))
+	}
 	if len(m.matches) == 0 {
 		return append(ls, "  "+st.Subtle.Render(model.T("plan.no_matches")))
 	}
