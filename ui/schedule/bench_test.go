@@ -157,6 +157,7 @@ func BenchmarkTeamPage(b *testing.B) {
 	}
 	var cells int
 	durs := make([]time.Duration, 0, b.N)
+	views := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
@@ -164,10 +165,12 @@ func BenchmarkTeamPage(b *testing.B) {
 		tm.start = addDays(weekStart(benchNow, time.UTC), -7*(i%8))
 		i++
 		drain(tm, tm.reload())
+		t1 := time.Now()
 		if len(tm.View()) == 0 {
 			b.Fatal("empty view")
 		}
 		durs = append(durs, time.Since(t0))
+		views = append(views, time.Since(t1))
 		if i == 1 {
 			for r := range tm.grid.Cells {
 				for _, c := range tm.grid.Cells[r] {
@@ -178,9 +181,11 @@ func BenchmarkTeamPage(b *testing.B) {
 	}
 	b.StopTimer()
 	slices.Sort(durs)
-	ms := func(q float64) float64 { return float64(durs[int(q*float64(len(durs)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(ms(0.50), "p50-ms")
-	b.ReportMetric(ms(0.95), "p95-ms")
+	slices.Sort(views)
+	ms := func(d []time.Duration, q float64) float64 { return float64(d[int(q*float64(len(d)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(ms(durs, 0.50), "p50-ms")
+	b.ReportMetric(ms(durs, 0.95), "p95-ms")
+	b.ReportMetric(ms(views, 0.50), "view-p50-ms")
 	b.ReportMetric(float64(cells), "items/page")
 	b.Logf("%d clients, %d plan items; a page of this week counts %d items", clients, items, cells)
 }
