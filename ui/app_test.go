@@ -166,8 +166,22 @@ func goldenTab(t *testing.T, k string, tab int, want string) {
 	golden.RequireEqual(t, view)
 }
 
+// The Calls tab as an operator meets it: her queue and the pool's, overdue
+// first (calls_flow_test.go builds the plan department with a fixed clock).
 func TestGoldenCallsTab(t *testing.T) {
-	goldenTab(t, "2", TabCalls, "Call schedule comes next")
+	h := callsHarness(t, "ivanova")
+	h.press("2")
+	if h.app.ActiveTab() != TabCalls {
+		t.Fatalf("key 2: tab %d, want %d", h.app.ActiveTab(), TabCalls)
+	}
+	view := h.screen()
+	for _, want := range []string{"My queue", "Due", "space take next call", "ivanova · operator"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the Calls tab lacks %q:\n%s", want, view)
+		}
+	}
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
 }
 
 func TestGoldenOrdersTab(t *testing.T) {

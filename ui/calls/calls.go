@@ -55,6 +55,9 @@ type Model struct {
 	gen      uint64
 	waitCall uint64
 	taking   bool // a take is on its way; space and enter wait for it
+	// last is what the last logged outcome did (tests and the flow read it).
+	last   model.OutcomeResult
+	logged bool
 }
 
 // New builds the tab; it opens on the queue for operators, the week for
@@ -240,6 +243,10 @@ func (m *Model) OnCall() (item model.ID, open bool) {
 	}
 	return m.call.ctx.Item.ID, true
 }
+
+// LastOutcome is what the last outcome logged from this tab did: the
+// interaction with its next step, the worked item, the item of the next step.
+func (m *Model) LastOutcome() (model.OutcomeResult, bool) { return m.last, m.logged }
 
 // LookupOpen reports whether the incoming-call lookup is on screen.
 func (m *Model) LookupOpen() bool { return m.lookup != nil }

@@ -363,6 +363,7 @@ func (m *Model) onLogged(msg loggedMsg) tea.Cmd {
 		return nil
 	}
 	m.call = nil
+	m.last, m.logged = msg.res, true
 	step := msg.res.Interaction.NextStep
 	if step == "" {
 		step = model.T("calls.status.logged", outcomeText(msg.outcome))
