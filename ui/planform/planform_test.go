@@ -406,3 +406,23 @@ func TestLookupWithoutMatches(t *testing.T) {
 		t.Errorf("enter without matches: picked %v, focus %q (enter moves on to the next field)", d.m.hasClient, d.m.form.Focused())
 	}
 }
+
+// The pool takes calls only: switching a pool call to a visit gives it to the planner.
+func TestAVisitLeavesThePool(t *testing.T) {
+	dep := newDepartment(t)
+	head := dep.user(storetest.PlanHead)
+	d := drive(t, New(dep.env(head), model.PlanItem{Client: 1}))
+	d.m.form.SetValue(fAssignee, "")
+	d.fieldTo(fKind)
+	d.press("space")
+	if got := d.m.form.Value(fAssignee); got != head.Name {
+		t.Errorf("a visit assigned to %q", got)
+	}
+	d.fieldTo(fAssignee)
+	for range 12 {
+		if d.m.form.Value(fAssignee) == "" {
+			t.Fatal("the assignee choice offers the pool for a visit")
+		}
+		d.press("right")
+	}
+}

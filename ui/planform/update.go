@@ -149,6 +149,9 @@ func (m *Model) updateForm(msg tea.Msg) tea.Cmd {
 	if k := m.form.Value(fKind); k != kind {
 		m.form.SetHidden(fAddress, k != string(model.PlanVisit))
 		if m.canAssign() {
+			if k == string(model.PlanVisit) && m.form.Value(fAssignee) == "" {
+				m.form.SetValue(fAssignee, m.env.Me.Name) // a visit is never the pool's
+			}
 			m.form.SetOptions(fAssignee, m.assigneeOptions())
 		}
 		m.layout()
