@@ -302,12 +302,12 @@ func (g *planGen) item(kind model.PlanKind, c PlanClient, due time.Time, pu mode
 
 // ix is a contact attempt on p by user at at.
 func (g *planGen) ix(p model.PlanItem, c PlanClient, user string, at time.Time, o model.Outcome) model.Interaction {
-	ch := model.ChannelPhone
+	x := model.Interaction{At: at, Channel: model.ChannelPhone, Direction: model.DirOutgoing, Client: c.ID,
+		Contact: p.Contact, Phone: c.Phone, User: user, Outcome: o}
 	if p.Kind == model.PlanVisit {
-		ch = model.ChannelVisit
+		x.Channel, x.Phone = model.ChannelVisit, "" // nobody dialled
 	}
-	return model.Interaction{At: at, Channel: ch, Direction: model.DirOutgoing, Client: c.ID, Contact: p.Contact,
-		Phone: c.Phone, User: user, Outcome: o}
+	return x
 }
 
 // finish gives a past item its outcome (or leaves it overdue, or cancels
