@@ -34,7 +34,7 @@ func NewWeek() Week {
 
 // ShortHelp is the week's footer: moving between weeks and the changes.
 func (k Week) ShortHelp() []key.Binding {
-	return []key.Binding{k.PrevWeek, k.NextWeek, k.Today, k.New, k.Reschedule, k.Cancel, k.Take}
+	return []key.Binding{k.Take, k.New, k.Reschedule, k.Cancel, k.PrevWeek, k.NextWeek, k.Today}
 }
 
 // FullHelp is the week's columns of the ? overlay.
@@ -77,7 +77,7 @@ func NewTeam() Team {
 
 // ShortHelp is the grid's footer.
 func (k Team) ShortHelp() []key.Binding {
-	return []key.Binding{k.Left, k.Right, k.PrevWeek, k.NextWeek, k.Today, k.Open, k.Adherence}
+	return []key.Binding{k.Open, k.Adherence, k.New, k.Left, k.Right, k.PrevWeek, k.NextWeek, k.Today}
 }
 
 // FullHelp is the grid's columns of the ? overlay.
@@ -111,7 +111,7 @@ func NewTeamCell() TeamCell {
 
 // ShortHelp is the cell list's footer.
 func (k TeamCell) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Mark, k.Reassign, k.Open, k.Back}
+	return []key.Binding{k.Mark, k.Reassign, k.Reschedule, k.Cancel, k.Open, k.Back}
 }
 
 // FullHelp is the cell list's columns of the ? overlay.

@@ -245,6 +245,9 @@ func (t *Team) cellView() string {
 	lines := make([]string, 0, t.height)
 	who := plain(personName(t.names, c.user)) + " · " + weekdayName(c.day) + " " + model.FormatDate(c.day, loc(t.env))
 	right := model.T("schedule.cell_count", len(c.rows))
+	if len(c.rows) == 1 {
+		right = model.T("schedule.cell_item")
+	}
 	if len(c.marked) > 0 {
 		right += " · " + model.T("schedule.cell_marked", len(c.marked))
 	}
