@@ -89,7 +89,7 @@ func NewCallScreen() CallScreen {
 
 // ShortHelp is the call screen's footer (the outcomes are listed on the screen itself).
 func (k CallScreen) ShortHelp() []key.Binding {
-	return []key.Binding{k.Outcome, k.Notes, k.Plan, k.Card, k.LetGo, k.Back}
+	return []key.Binding{k.Outcome, k.Notes, k.LetGo, k.Plan, k.Card, k.Back}
 }
 
 // FullHelp is the call screen's columns of the ? overlay.
