@@ -131,7 +131,7 @@ func (t *Team) ShortHelp() []key.Binding {
 	case t.cell != nil:
 		return t.cellKeys().ShortHelp()
 	}
-	return t.keys.ShortHelp()
+	return t.gridKeys().ShortHelp()
 }
 
 // FullHelp is the ? overlay of the grid, the open cell or the dialog.
@@ -142,13 +142,27 @@ func (t *Team) FullHelp() [][]key.Binding {
 	case t.cell != nil:
 		return t.cellKeys().FullHelp()
 	}
-	return t.keys.FullHelp()
+	return t.gridKeys().FullHelp()
 }
 
 func (t *Team) cellKeys() keymap.TeamCell {
 	k := t.ckeys
 	if t.env.ReadOnly || !model.Can(t.env.Me, model.ActPlanAssign) {
 		k.Reassign.SetEnabled(false)
+	}
+	if t.env.ReadOnly {
+		k.New.SetEnabled(false)
+		k.Reschedule.SetEnabled(false)
+		k.Cancel.SetEnabled(false)
+	}
+	return k
+}
+
+// gridKeys drops n from the help when nothing can be changed.
+func (t *Team) gridKeys() keymap.Team {
+	k := t.keys
+	if t.env.ReadOnly {
+		k.New.SetEnabled(false)
 	}
 	return k
 }
