@@ -182,7 +182,9 @@ func BenchmarkTeamPage(b *testing.B) {
 	b.StopTimer()
 	slices.Sort(durs)
 	slices.Sort(views)
-	ms := func(d []time.Duration, q float64) float64 { return float64(d[int(q*float64(len(d)-1))].Microseconds()) / 1000 }
+	ms := func(d []time.Duration, q float64) float64 {
+		return float64(d[int(q*float64(len(d)-1))].Microseconds()) / 1000
+	}
 	b.ReportMetric(ms(durs, 0.50), "p50-ms")
 	b.ReportMetric(ms(durs, 0.95), "p95-ms")
 	b.ReportMetric(ms(views, 0.50), "view-p50-ms")
