@@ -342,3 +342,41 @@ func TestCallScreenDegrades(t *testing.T) {
 		}
 	}
 }
+
+// A sentence the store gives for a field lands under that field: a call-back
+// time that has passed is read fine here and refused by the retry policy.
+func TestStoreSentenceLandsUnderItsField(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	d.press("4")
+	d.typeText("08:00") // 08:00 today in Vladivostok is 22:00 UTC yesterday
+	d.press("enter")
+	view := d.screen()
+	mustContain(t, view, "✗", "already passed")
+	if _, open := d.m.OnCall(); !open {
+		t.Fatal("a refused call back closed the call")
+	}
+	if got, _ := d.session().PlanItem(item.ID); got.Attempts != 0 {
+		t.Fatalf("a refused call back was saved: %+v", got)
+	}
+}
+
+// After more real contacts than the rules allow in the period, the call
+// screen warns not to pester.
+func TestPesterWarning(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	for range 4 {
+		d.send(common.CallClientMsg{Client: c.ID})
+		if strings.Contains(d.screen(), "do not pester") {
+			t.Fatal("the warning came before the limit")
+		}
+		d.press("1")
+	}
+	d.send(common.CallClientMsg{Client: c.ID})
+	mustContain(t, d.screen(), "contacted 4 times in the last 7 days")
+}
