@@ -130,3 +130,22 @@ func TestProspectFromTypedText(t *testing.T) {
 		}
 	}
 }
+
+// A prospect typed for a number the database knows: the duplicate warning
+// opens the existing client, and the call goes on with that client.
+func TestIncomingProspectTurnsOutToExist(t *testing.T) {
+	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	want := storetest.Client(5)
+	d.press("i")
+	d.typeText(want.Phones[0].Raw)
+	d.press("ctrl+n")
+	d.typeText("Кто-то новый")
+	d.press("ctrl+s")
+	mustContain(t, d.screen(), "may already exist")
+	d.press("o")
+	id, open := d.m.OnCall()
+	if !open || id != 0 || d.m.SubOpen() {
+		t.Fatalf("after opening the existing client: on call %v item %d form %v", open, id, d.m.SubOpen())
+	}
+	mustContain(t, d.screen(), want.ShortName, "incoming · off-plan")
+}
