@@ -71,7 +71,7 @@ func init() {
 		"schedule.role.head":     "head",
 		"schedule.role.director": "director",
 
-		"schedule.pool":           "the operators' pool",
+		"schedule.pool":           "Operators' pool",
 		"schedule.client_n":       "client #%d",
 		"schedule.week_short":     "Week %d",
 		"schedule.week_title":     "Week %d · %s–%s",

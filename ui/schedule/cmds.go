@@ -56,7 +56,8 @@ func roleOrder(r model.Role) int {
 }
 
 // planPeople are the grid's rows: live operators, managers and heads, in that
-// order, by login name within a role.
+// order, by login name within a role; then the operators' pool (user ""),
+// whose calls a supervisor hands out from its cells.
 func planPeople(users []model.User) []model.User {
 	var out []model.User
 	for _, u := range users {
@@ -71,7 +72,7 @@ func planPeople(users []model.User) []model.User {
 		}
 		return out[i].Name < out[j].Name
 	})
-	return out
+	return append(out, model.User{Role: model.RoleOperator})
 }
 
 // gridMsg is the counts of users[off:off+len] for the shown days.

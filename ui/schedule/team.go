@@ -84,7 +84,8 @@ func (t *Team) today() {
 // Day is the local midnight of the cursor's day.
 func (t *Team) Day() time.Time { return addDays(t.start, t.col) }
 
-// Cursor is the person under the cursor ("" before the people are loaded).
+// Cursor is the person under the cursor ("" for the operators' pool's row,
+// and before the people are loaded).
 func (t *Team) Cursor() string {
 	if t.row < len(t.people) {
 		return t.people[t.row].Name
@@ -266,14 +267,14 @@ func (t *Team) handle(msg tea.Msg) tea.Cmd {
 			t.loadErr = model.T("schedule.users_failed", msg.err.Error())
 			return status(t.loadErr, true)
 		}
-		cur := t.Cursor()
+		cur, had := t.Cursor(), t.row < len(t.people)
 		t.people = planPeople(msg.users)
 		t.names = map[string]string{}
 		for _, u := range msg.users {
 			t.names[u.Name] = u.FullName
 		}
 		for i, u := range t.people {
-			if u.Name == cur {
+			if had && u.Name == cur {
 				t.row = i
 			}
 		}
@@ -370,6 +371,9 @@ func (t *Team) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Open):
 		return t.openCell()
 	case key.Matches(k, keys.New):
+		if t.row >= len(t.people) {
+			return nil
+		}
 		return t.plan(t.Cursor(), t.Day())
 	default:
 		return nil
@@ -386,11 +390,10 @@ func (t *Team) key(k tea.KeyPressMsg) tea.Cmd {
 
 // openCell lists the items of the person and day under the cursor.
 func (t *Team) openCell() tea.Cmd {
-	user := t.Cursor()
-	if user == "" {
+	if t.row >= len(t.people) {
 		return nil
 	}
-	t.cell = &cellList{user: user, day: t.Day(), marked: map[model.ID]bool{}}
+	t.cell = &cellList{user: t.Cursor(), day: t.Day(), marked: map[model.ID]bool{}}
 	return t.reloadCell()
 }
 
@@ -471,11 +474,9 @@ func (t *Team) cellKey(k tea.KeyPressMsg) tea.Cmd {
 }
 
 // plan opens the plan form for user on day (10:00, or the next full hour
-// today; a day gone by leaves the time to the form).
+// today; a day gone by leaves the time to the form). For the pool ("") the
+// form starts from the head and offers the pool among the assignees.
 func (t *Team) plan(user string, day time.Time) tea.Cmd {
-	if user == "" {
-		return nil
-	}
 	if t.env.ReadOnly {
 		return status(model.T("schedule.read_only"), true)
 	}

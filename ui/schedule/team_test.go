@@ -26,8 +26,8 @@ func TestTeamRowsAreOperatorsManagersThenHeads(t *testing.T) {
 	for _, u := range tm.people {
 		got = append(got, u.Name)
 	}
-	want := []string{"ivanova", "kazlauskaite", "sidorov", "jonaitis", "petrov", storetest.PlanHead}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
+	want := []string{"ivanova", "kazlauskaite", "sidorov", "jonaitis", "petrov", storetest.PlanHead, ""}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("rows %v, want %v", got, want)
 	}
 	if tm.col != 2 || !tm.Day().Equal(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)) {
@@ -106,8 +106,8 @@ func TestTeamPagesByDayAndWeek(t *testing.T) {
 		t.Fatalf("t gives %v", tm.Day())
 	}
 	press(t, tm, "j", "j", "G", "k")
-	if tm.Cursor() != "petrov" {
-		t.Fatalf("j j G k is on %q, want petrov", tm.Cursor())
+	if tm.Cursor() != storetest.PlanHead {
+		t.Fatalf("j j G k is on %q, want the head, above the pool", tm.Cursor())
 	}
 }
 
@@ -123,7 +123,7 @@ func TestTeamAsksOnlyForTheVisiblePeople(t *testing.T) {
 	if tm.Cursor() != "jonaitis" || len(tm.grid.Users) != 3 || tm.grid.Users[0] != "jonaitis" || tm.gridOff != 3 {
 		t.Fatalf("after ctrl+d: cursor %q, grid %v from %d", tm.Cursor(), tm.grid.Users, tm.gridOff)
 	}
-	if !strings.Contains(view(tm), "people 4–6 of 6") {
+	if !strings.Contains(view(tm), "people 4–6 of 7") {
 		t.Fatalf("page count missing:\n%s", view(tm))
 	}
 	press(t, tm, "k")
@@ -137,7 +137,7 @@ func TestTeamAsksOnlyForTheVisiblePeople(t *testing.T) {
 	// A taller terminal: the next message loads the rows that came into sight.
 	tm.SetSize(80, 24)
 	run(t, tm, tm.Update(struct{}{}))
-	if len(tm.grid.Users) != 6 {
+	if len(tm.grid.Users) != 7 {
 		t.Fatalf("after growing the grid holds %v", tm.grid.Users)
 	}
 }
@@ -410,5 +410,27 @@ func TestTeamReassignsMarkedItemsThroughTheDialog(t *testing.T) {
 	after, _ := tm.cellAt(0, 3)
 	if after.Planned != before.Planned-2 {
 		t.Fatalf("ivanova's Thursday counts %d planned, want %d", after.Planned, before.Planned-2)
+	}
+}
+
+// The pool's row lists the unassigned calls of a day, ready to hand out.
+func TestTeamPoolRowOpensTheUnassignedCalls(t *testing.T) {
+	db := department(t)
+	env := envAs(t, db, storetest.PlanHead)
+	tm := newTeam(t, env, 80, 24)
+	press(t, tm, "G", "l", "enter")
+	if !tm.CellOpen() || tm.cell.user != "" {
+		t.Fatalf("G l enter opened %+v, want the pool's Thursday", tm.cell)
+	}
+	rows, err := env.Store.PlanItems("", tm.Day(), addDays(tm.Day(), 1))
+	if err != nil || len(rows) == 0 || len(tm.cell.rows) != len(rows) {
+		t.Fatalf("the pool's Thursday: %d shown, %d in the store, %v", len(tm.cell.rows), len(rows), err)
+	}
+	if !strings.Contains(view(tm), "Operators' pool · Thu 26.11.2026") {
+		t.Fatalf("title:\n%s", view(tm))
+	}
+	press(t, tm, "space", "a")
+	if tm.form.m == nil {
+		t.Fatal("a on a marked pool call did not open the dialog")
 	}
 }

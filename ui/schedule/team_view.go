@@ -155,10 +155,10 @@ func (t *Team) cellAt(r, i int) (model.GridCell, bool) {
 
 // detailLine spells out the cursor cell: whose, which day, the four counts.
 func (t *Team) detailLine(s styles.Styles) string {
-	user := t.Cursor()
-	if user == "" {
+	if t.row >= len(t.people) {
 		return strings.Repeat(" ", t.width)
 	}
+	user := t.Cursor()
 	d := t.Day()
 	who := plain(personName(t.names, user)) + " · " + weekdayName(d) + " " + model.FormatDate(d, loc(t.env))
 	c, ok := t.cellAt(t.row, t.col)
