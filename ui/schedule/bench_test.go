@@ -152,8 +152,8 @@ func BenchmarkTeamPage(b *testing.B) {
 	tm := NewTeam(env)
 	tm.SetSize(140, maxPageRows+teamChrome+1)
 	drain(tm, tm.Init())
-	if len(tm.people) != 30 || tm.pageRows() != 30 {
-		b.Fatalf("%d people, %d on a page; want 30 and 30", len(tm.people), tm.pageRows())
+	if len(tm.people) != 31 || tm.pageRows() != 30 {
+		b.Fatalf("%d rows, %d on a page; want 30 people and the pool, 30 on a page", len(tm.people), tm.pageRows())
 	}
 	var cells int
 	durs := make([]time.Duration, 0, b.N)
