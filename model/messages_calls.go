@@ -9,7 +9,7 @@ func init() {
 		"calls.view.team":  "Team",
 		"calls.view.rules": "Rules",
 
-		"calls.header.keys":     "Q W T R switch views",
+		"calls.header.keys":     "%s switch views",
 		"calls.header.on_call":  "on a call",
 		"calls.header.incoming": "incoming call",
 		"calls.header.taking":   "taking the call…",

@@ -71,7 +71,11 @@ func (m *Model) subHeader() string {
 	case m.taking:
 		right = s.Subtle.Render(model.T("calls.header.taking"))
 	default:
-		right = s.Subtle.Render(model.T("calls.header.keys"))
+		keys := "Q W R"
+		if m.team != nil {
+			keys = "Q W T R"
+		}
+		right = s.Subtle.Render(model.T("calls.header.keys", keys))
 	}
 	return spread(left, right, m.width)
 }
