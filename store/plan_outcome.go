@@ -322,15 +322,9 @@ func lastContact(tx *bolt.Tx, client model.ID) (time.Time, bool, error) {
 // item a retry just moved, left where it is; a held item is left too.
 // reassign moves the item to the client's (new) manager.
 func (db *DB) syncRecurringTx(tx *bolt.Tx, cs model.CallSettings, by string, c *model.Client, keep model.ID, reassign bool, now time.Time) error {
-	open, err := openItems(tx, c.ID)
+	rec, err := openItems(tx, c.ID, model.OriginRecurring, 0)
 	if err != nil {
 		return err
-	}
-	var rec []model.PlanItem
-	for _, p := range open {
-		if p.Origin == model.OriginRecurring {
-			rec = append(rec, p)
-		}
 	}
 	cancel := func(old model.PlanItem, why string) error {
 		p := old

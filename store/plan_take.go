@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -418,20 +419,30 @@ func callContextTx(tx *bolt.Tx, cs model.CallSettings, c *model.Client, item *mo
 	}
 	cc.Pester = cs.PesterMax > 0 && cc.Contacts > cs.PesterMax
 
-	open, err := openItems(tx, c.ID)
+	open, err := openItems(tx, c.ID, "", openShown+1)
 	if err != nil {
 		return cc, err
 	}
 	for _, p := range open {
-		if item == nil || p.ID != item.ID {
+		if (item == nil || p.ID != item.ID) && len(cc.Open) < openShown {
 			cc.Open = append(cc.Open, p)
 		}
 	}
+	slices.SortFunc(cc.Open, func(a, b model.PlanItem) int { return a.Due.Compare(b.Due) })
 	return cc, nil
 }
 
-// openItems are client's open plan items, in id order.
-func openItems(tx *bolt.Tx, client model.ID) ([]model.PlanItem, error) {
+// openShown caps the other open items the call context carries: a client
+// planned for thousands of times would otherwise cost a decode each.
+const openShown = 20
+
+// openItems are client's open plan items in id order (of origin o, ""
+// any), the first limit of them (0: all).
+func openItems(tx *bolt.Tx, client model.ID, o model.Origin, limit int) ([]model.PlanItem, error) {
+	var origin []byte
+	if o != "" {
+		origin = []byte(`"origin":"` + string(o) + `"`)
+	}
 	var out []model.PlanItem
 	prefix := itob(uint64(client))
 	cur := tx.Bucket(bucketPlanClient).Cursor()
@@ -442,15 +453,18 @@ func openItems(tx *bolt.Tx, client model.ID) ([]model.PlanItem, error) {
 			continue
 		}
 		// status is the record's, but only open ones are decoded in full
-		if !bytes.Contains(v, []byte(`"status":"planned"`)) {
+		if !bytes.Contains(v, []byte(`"status":"planned"`)) || (origin != nil && !bytes.Contains(v, origin)) {
 			continue
 		}
 		var p model.PlanItem
 		if err := json.Unmarshal(v, &p); err != nil {
 			return nil, err
 		}
-		if p.Open() {
+		if p.Open() && (o == "" || p.Origin == o) {
 			out = append(out, p)
+			if limit > 0 && len(out) >= limit {
+				break
+			}
 		}
 	}
 	return out, nil
