@@ -378,3 +378,23 @@ func BenchmarkWeek1M(b *testing.B) {
 	b.ReportMetric(float64(rows), "rows")
 	percentiles(b, took)
 }
+
+// BenchmarkCommitFloor1M is the least a durable change costs on this disk:
+// a write transaction of one small value on the benchmark file (bbolt
+// writes the page and its meta page, two fsyncs). LogOutcome's and
+// TakeNext's figures are this much and their own work.
+func BenchmarkCommitFloor1M(b *testing.B) {
+	db, _ := planBenchSessions(b, planBenchCopy(b), false, nil)
+	var took []time.Duration
+	i := uint64(0)
+	for b.Loop() {
+		i++
+		start := time.Now()
+		err := db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put([]byte("bench_floor"), itob(i)) })
+		took = append(took, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	percentiles(b, took)
+}
