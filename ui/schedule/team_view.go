@@ -61,9 +61,9 @@ func (t *Team) columns() (nameW, cellW int) {
 
 // cellCounts is "12 9 2 1" (planned done overdue off-plan) with "·" for a
 // zero, a lone "·" for an empty day; the overdue count red when there is any.
-func cellCounts(s styles.Styles, c model.GridCell, cursor bool) (plainText, styled string) {
+func cellCounts(s styles.Styles, dot string, c model.GridCell, cursor bool) (plainText, styled string) {
 	if c.Planned == 0 && c.OffPlan == 0 && c.Done == 0 {
-		return "·", s.Subtle.Render("·")
+		return "·", dot
 	}
 	n := func(v int) string {
 		if v == 0 {
@@ -106,6 +106,8 @@ func (t *Team) gridView(s styles.Styles) []string {
 	lines = append(lines, fit(head.String(), t.width))
 
 	v := t.visible()
+	dot, missing := s.Subtle.Render("·"), s.Subtle.Render("…")
+	daysOK := t.gridDays()
 	for r := v.off; r < v.off+v.n; r++ {
 		u := t.people[r]
 		cursorRow := r == t.row
@@ -119,12 +121,12 @@ func (t *Team) gridView(s styles.Styles) []string {
 		b.WriteString(nameSt.Render(fit(marker+plain(personName(t.names, u.Name)), 2+nameW)))
 		for i := range days {
 			cur := cursorRow && i == t.col
-			c, ok := t.cellAt(r, i)
+			c, ok := t.cellIn(r, i, daysOK)
 			var txt, styled string
 			if ok {
-				txt, styled = cellCounts(s, c, cur)
+				txt, styled = cellCounts(s, dot, c, cur)
 			} else {
-				txt, styled = "…", s.Subtle.Render("…")
+				txt, styled = "…", missing
 			}
 			b.WriteString(" ")
 			switch {
@@ -143,11 +145,26 @@ func (t *Team) gridView(s styles.Styles) []string {
 }
 
 // cellAt is the loaded counts of person row r on day i of the week shown.
-func (t *Team) cellAt(r, i int) (model.GridCell, bool) {
+func (t *Team) cellAt(r, i int) (model.GridCell, bool) { return t.cellIn(r, i, t.gridDays()) }
+
+// gridDays reports whether the loaded grid's columns are the week shown.
+func (t *Team) gridDays() bool {
+	if !t.gridOK || len(t.grid.Days) != 7 {
+		return false
+	}
+	for i, d := range t.grid.Days {
+		if !sameDay(d.In(loc(t.env)), addDays(t.start, i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// cellIn is cellAt with the columns already checked (daysOK).
+func (t *Team) cellIn(r, i int, daysOK bool) (model.GridCell, bool) {
 	j := r - t.gridOff
-	if !t.gridOK || j < 0 || j >= len(t.grid.Cells) || j >= len(t.grid.Users) ||
-		t.grid.Users[j] != t.people[r].Name || i >= len(t.grid.Cells[j]) ||
-		i >= len(t.grid.Days) || !sameDay(t.grid.Days[i].In(loc(t.env)), addDays(t.start, i)) {
+	if !daysOK || j < 0 || j >= len(t.grid.Cells) || j >= len(t.grid.Users) ||
+		t.grid.Users[j] != t.people[r].Name || i >= len(t.grid.Cells[j]) {
 		return model.GridCell{}, false
 	}
 	return t.grid.Cells[j][i], true
