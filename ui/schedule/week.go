@@ -1,6 +1,7 @@
 package schedule
 
 import (
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -162,6 +163,12 @@ func (w *Week) Update(msg tea.Msg) tea.Cmd {
 			return w.pickKey(k)
 		}
 		return w.key(k)
+	}
+	if p, ok := msg.(tea.PasteMsg); ok && w.pick != nil && w.form.m == nil {
+		w.pick.query += strings.Join(strings.Fields(p.Content), " ")
+		w.pick.cursor = 0
+		w.pick.filter()
+		return nil
 	}
 	formCmd, _ := w.form.update(msg)
 	return tea.Batch(formCmd, w.handle(msg))

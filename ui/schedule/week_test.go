@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"clientbase/model"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
@@ -272,6 +274,12 @@ func TestWeekPersonPicker(t *testing.T) {
 		t.Fatalf("typing иван shows %v", w.pick.shown)
 	}
 	golden(t, "week_picker", view(w))
+	// A pasted name narrows the same way.
+	press(t, w, "backspace", "backspace", "backspace", "backspace")
+	run(t, w, w.Update(tea.PasteMsg{Content: "Иван\n"}))
+	if len(w.pick.shown) != 1 || w.pick.shown[0].Name != "ivanova" {
+		t.Fatalf("pasting Иван shows %v", w.pick.shown)
+	}
 	press(t, w, "enter")
 	if w.Person() != "ivanova" || w.pick != nil {
 		t.Fatalf("picked %q", w.Person())
