@@ -380,3 +380,25 @@ func TestPesterWarning(t *testing.T) {
 	d.send(common.CallClientMsg{Client: c.ID})
 	mustContain(t, d.screen(), "contacted 4 times in the last 7 days")
 }
+
+// A call planned for a window shows the window; a do-not-contact client is
+// marked in the queue too.
+func TestWindowAndDoNotContactMarks(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	boss, _ := db.SignIn("boss")
+	c.Flags.DoNotContact = true
+	if _, err := db.As(boss).SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	due := testNow.Add(30 * time.Minute)
+	p, err := db.As(boss).Plan(model.PlanItem{Kind: model.PlanCall, Client: c.ID, Assignee: "ivanova", Due: due, Until: due.Add(2 * time.Hour),
+		Purpose: model.PurposeSurvey, Priority: model.PriorityNormal, Origin: model.OriginManual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	mustContain(t, d.screen(), "⊘ ООО «Ромашка»")
+	d.send(common.TakeCallMsg{Item: p.ID})
+	mustContain(t, d.screen(), "due 23.11.2026 10:00–12:00", "DO NOT CONTACT")
+}

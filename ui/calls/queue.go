@@ -273,7 +273,10 @@ func (q *queue) cells(r model.PlanRow, now time.Time) []string {
 		held = model.T("calls.queue.held_by", it.HeldBy)
 	}
 	name := r.ClientName
-	if r.Flags.KeyClient {
+	switch {
+	case r.Flags.DoNotContact:
+		name = "⊘ " + name // do not contact: the call screen says why
+	case r.Flags.KeyClient:
 		name = "★ " + name
 	}
 	att := ""

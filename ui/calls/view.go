@@ -317,7 +317,11 @@ func (c *callScreen) purposeText() string {
 	if p := priorityText(it.Priority); p != "" {
 		parts = append(parts, model.T("calls.priority.label", p))
 	}
-	parts = append(parts, model.T("calls.call.due", model.FormatDateTime(it.Due, c.env.Loc)))
+	due := model.FormatDateTime(it.Due, c.env.Loc)
+	if !it.Until.IsZero() {
+		due += "–" + it.Until.In(c.env.Loc).Format("15:04")
+	}
+	parts = append(parts, model.T("calls.call.due", due))
 	if it.Attempts > 0 {
 		parts = append(parts, model.T("calls.call.attempts", it.Attempts))
 	}
