@@ -91,7 +91,7 @@ func (s *Session) LogOutcome(ix model.Interaction) (model.OutcomeResult, error) 
 			if ix.Client == 0 {
 				ix.Client = old.Client
 			} else if ix.Client != old.Client {
-				ve.Add("client", model.T("storeplan.item_other_client", uint64(old.ID), ""))
+				ve.Add("client", model.T("storeplan.ix_other_client", uint64(old.ID)))
 				return ve
 			}
 			if ix.Contact == 0 {
