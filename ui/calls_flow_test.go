@@ -110,3 +110,33 @@ func TestFlowTakeNextLogNoAnswer(t *testing.T) {
 		t.Fatalf("no queue row shows %s at %s:\n%s", client.ShortName, want.In(time.UTC).Format("15:04"), ansi.Strip(final.View().Content))
 	}
 }
+
+// On the call screen the digits are outcomes, not tabs: the root asks the
+// tab (KeyClaimer) before its own keys. In the notes line they are text.
+func TestCallScreenClaimsTheDigits(t *testing.T) {
+	h := callsHarness(t, "ivanova")
+	h.press("2", "space")
+	tab := h.app.tabs[TabCalls].(*calls.Model)
+	if _, open := tab.OnCall(); !open {
+		t.Fatalf("space did not take a call:\n%s", h.screen())
+	}
+	h.press("n")
+	h.typeText("1 q 3")
+	h.press("enter")
+	if h.quit || h.app.ActiveTab() != TabCalls {
+		t.Fatalf("typing notes reached the shell: quit %v tab %d", h.quit, h.app.ActiveTab())
+	}
+	h.press("1")
+	if h.app.ActiveTab() != TabCalls {
+		t.Fatalf("1 on the call screen switched to tab %d", h.app.ActiveTab())
+	}
+	res, ok := tab.LastOutcome()
+	if !ok || res.Interaction.Outcome != model.OutcomeReached || res.Interaction.Notes != "1 q 3" {
+		t.Fatalf("1 logged %+v (%v), want reached with the notes", res.Interaction, ok)
+	}
+	// Back on the queue the digits are the shell's again.
+	h.press("1")
+	if h.app.ActiveTab() != TabClients {
+		t.Fatalf("1 on the queue: tab %d, want the clients", h.app.ActiveTab())
+	}
+}
