@@ -288,6 +288,11 @@ func (w *Week) scrollToCursor() {
 		w.top = line - h + 1
 	}
 	w.top = max(0, min(w.top, len(w.lines)-h))
+	// The first line on screen always names the day (an item there is drawn
+	// as its day's header), so the cursor may not sit on it.
+	if w.lines[w.top].row >= 0 && line == w.top && w.top > 0 {
+		w.top--
+	}
 }
 
 func (w *Week) move(delta int) {

@@ -125,9 +125,13 @@ func TestWeekCursorSkipsDayHeaders(t *testing.T) {
 		if !ok || cur.Item.ID != w.rows[i].Item.ID {
 			t.Fatalf("after %d×j on item %d, want %d", i, cur.Item.ID, w.rows[i].Item.ID)
 		}
-		// The cursor's line is always on screen.
-		if !strings.Contains(view(w), " › ") {
+		// The cursor's line is always on screen, under a line naming the day.
+		v := strings.Split(view(w), "\n")
+		if !strings.Contains(strings.Join(v, "\n"), " › ") {
 			t.Fatalf("after %d×j the cursor is off screen", i)
+		}
+		if day := v[1][:3]; !strings.Contains("Mon Tue Wed Thu Fri Sat Sun", day) {
+			t.Fatalf("after %d×j the agenda's first line is %q, not a day", i, v[1])
 		}
 	}
 	press(t, w, "j")

@@ -41,7 +41,7 @@ func (w *Week) View() string {
 	counts := w.dayCounts()
 	for i := w.top; i < len(w.lines) && len(lines) < w.height; i++ {
 		ln := w.lines[i]
-		if ln.row < 0 {
+		if ln.row < 0 || i == w.top {
 			day := addDays(w.start, ln.day)
 			head := weekdayName(day) + " " + day.Format("02.01")
 			if sameDay(day, today) {
