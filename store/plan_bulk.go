@@ -59,7 +59,10 @@ var errPlanBulkStopped = errors.New("store: plan bulk load stopped")
 // writer appends the records, planBulkTx per transaction; the index
 // entries are then sorted and appended in key order. One audit entry
 // records the load, none per item. Readers may see records before their
-// index entries while it runs; a failed load removes what it wrote.
+// index entries while it runs; a failed load removes what it wrote (a
+// crash mid-load does not: the counters then disagree with the records).
+// Nobody else may write to the plan meanwhile: the single writers do not
+// wait for writeMu, and the ids handed out in advance would collide.
 func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []model.Interaction) error) error) (items, interactions int, err error) {
 	if db.ro {
 		return 0, 0, db.readOnlyErr()
