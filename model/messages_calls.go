@@ -174,6 +174,7 @@ func init() {
 		"calls.error.conflict":        "Someone else took this call a moment ago.",
 		"calls.error.store":           "The database answered: %s",
 		"calls.error.on_call":         "Finish the call on screen first: log an outcome or let it go (x).",
+		"calls.error.busy":            "Finish the incoming call or the form on the Calls tab first.",
 		"calls.error.no_team":         "The team plan is for the head and the director.",
 		"calls.error.when_empty":      "Say when: 14:30, 25.11 10:00 or +2h.",
 		"calls.error.reason_empty":    "Say why the client refused.",

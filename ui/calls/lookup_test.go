@@ -9,6 +9,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/store/storetest"
+	"clientbase/ui/common"
 )
 
 // i opens the lookup; a part of the caller's number finds the client; enter
@@ -148,4 +149,16 @@ func TestIncomingProspectTurnsOutToExist(t *testing.T) {
 		t.Fatalf("after opening the existing client: on call %v item %d form %v", open, id, d.m.SubOpen())
 	}
 	mustContain(t, d.screen(), want.ShortName, "incoming · off-plan")
+}
+
+// Another screen asking for a call while an incoming call is being looked
+// up here gets a sentence, and the lookup stays.
+func TestCallRequestWhileLookupOpen(t *testing.T) {
+	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d.press("i")
+	d.typeText("ромашка")
+	d.send(common.CallClientMsg{Client: 1})
+	if _, open := d.m.OnCall(); open || !d.m.LookupOpen() || !d.status.Err {
+		t.Fatalf("on call %v, lookup %v, status %+v", open, d.m.LookupOpen(), d.status)
+	}
 }

@@ -44,12 +44,33 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.lookup.onResult(msg)
 		}
 		return nil
+	case common.TakeCallMsg, common.CallClientMsg:
+		if m.sub != nil || m.lookup != nil {
+			// Another screen asked while a form or an incoming call is open here.
+			return statusErr(model.T("calls.error.busy"))
+		}
+		return m.fromOutside(msg)
+	}
+	return m.onData(msg)
+}
+
+// fromOutside opens the call another screen asked for (the week, the card).
+func (m *Model) fromOutside(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case common.TakeCallMsg:
 		return m.startCall(func(gen uint64) tea.Cmd { return take(m.env.Store, gen, msg.Item) })
 	case common.CallClientMsg:
 		return m.startCall(func(gen uint64) tea.Cmd {
 			return callClient(m.env.Store, gen, msg.Client, model.DirOutgoing)
 		})
+	}
+	return nil
+}
+
+// onData refreshes the queue or the rules after a change, and hands every
+// other message to the panes.
+func (m *Model) onData(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
 	case common.DataChangedMsg:
 		var cmd tea.Cmd
 		switch msg.Kind {
