@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -97,6 +98,9 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		users[name] = true
 	}
 	db.usersMu.RUnlock()
+
+	// Fewer collections while the records are made, as for clients.
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercentBulk))
 
 	var failed atomic.Bool
 	workers := runtime.GOMAXPROCS(0)
