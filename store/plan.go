@@ -66,8 +66,10 @@ func putPlan(tx *bolt.Tx, old, p *model.PlanItem) error {
 		return err
 	}
 	next := planIndex(p)
+	var prev []planEntry
 	if old != nil {
-		for _, o := range planIndex(old) {
+		prev = planIndex(old)
+		for _, o := range prev {
 			kept := false
 			for _, n := range next {
 				kept = kept || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key))
@@ -80,6 +82,15 @@ func putPlan(tx *bolt.Tx, old, p *model.PlanItem) error {
 		}
 	}
 	for _, n := range next {
+		// an unchanged entry is not written again: a put dirties its page,
+		// and every dirty page is written at commit
+		same := false
+		for _, o := range prev {
+			same = same || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key) && bytes.Equal(n.value, o.value))
+		}
+		if same {
+			continue
+		}
 		if err := tx.Bucket(n.bucket).Put(n.key, n.value); err != nil {
 			return err
 		}
