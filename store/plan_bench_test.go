@@ -398,3 +398,28 @@ func BenchmarkCommitFloor1M(b *testing.B) {
 	}
 	percentiles(b, took)
 }
+
+// BenchmarkAdherence30Month: planned vs done for 30 people over the month
+// before planBenchNow (the supervisor's adherence panel), from the index alone.
+func BenchmarkAdherence30Month(b *testing.B) {
+	staff, operators, managers := planBenchStaff()
+	_, ss := planBenchSessions(b, planBenchFile(b), true, []string{staff[0].Name})
+	people := append(slices.Clone(operators[:20]), managers[:10]...)
+	to := planBenchNow.Truncate(24 * time.Hour)
+	var took []time.Duration
+	planned := 0
+	for b.Loop() {
+		start := time.Now()
+		got, err := ss[0].Adherence(people, to.AddDate(0, -1, 0), to)
+		took = append(took, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+		planned = 0
+		for _, a := range got {
+			planned += a.Planned
+		}
+	}
+	b.ReportMetric(float64(planned), "planned")
+	percentiles(b, took)
+}
