@@ -168,7 +168,8 @@ func (s *Session) LogOutcome(ix model.Interaction) (model.OutcomeResult, error) 
 			}
 			ix.NextItem, res.Next = n.ID, &n
 		}
-		if dec.FlagPhone && ix.Phone != "" {
+		// only a number we dialled is flagged: a caller's own number stays as it is
+		if dec.FlagPhone && ix.Phone != "" && ix.Direction == model.DirOutgoing {
 			old := cloneClient(c)
 			if flagWrongNumber(&c, ix.Phone) {
 				if err := db.rewriteClientTx(tx, now, s.me.Name, &old, &c, model.T("storeplan.wrong_number_reason")); err != nil {
