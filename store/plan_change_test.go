@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -229,4 +230,60 @@ func TestRecurringContactFollowsTheCard(t *testing.T) {
 	mustSave(t, d.head, n, "")
 	checkRecurring(t, d.db)
 	checkPlanConsistency(t, d.db)
+}
+
+func TestEveryPlanChangeIsAudited(t *testing.T) {
+	d := newPlanDept(t)
+	p := mustPlan(t, d.head, d.call(d.vilnius, "", 0))
+	if _, err := d.olga.Take(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.olga.Release(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.head.Reassign([]model.ID{p.ID}, "oleg"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.oleg.Take(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	res, err := d.oleg.LogOutcome(model.Interaction{PlanItem: p.ID, Outcome: model.OutcomeBusy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := d.head.Reschedule(p.ID, res.Item.Version, planT0.Add(24*time.Hour), time.Time{}, "tomorrow")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.head.CancelPlan(next.ID, next.Version, "not needed"); err != nil {
+		t.Fatal(err)
+	}
+	hist, err := d.boss.PlanHistory(p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var actions []string
+	for _, e := range hist {
+		actions = append(actions, e.User+":"+e.Action)
+	}
+	want := "head:create olga:take olga:release head:reassign oleg:take oleg:outcome head:reschedule"
+	if got := strings.Join(actions, " "); got != want {
+		t.Errorf("history\n got %s\nwant %s", got, want)
+	}
+	for _, e := range hist[1:] {
+		if len(e.Changes) == 0 {
+			t.Errorf("%s lists no changed fields", e.Action)
+		}
+	}
+	if hist[3].Changes[0].Field != "assignee" || hist[3].Changes[0].New != "oleg" {
+		t.Errorf("the reassign's changes: %+v", hist[3].Changes)
+	}
+	ixh, _ := d.db.history("interaction", uint64(res.Interaction.ID))
+	if len(ixh) != 1 || ixh[0].User != "oleg" || ixh[0].Action != "create" {
+		t.Errorf("the interaction's audit: %+v", ixh)
+	}
+	nh, _ := d.boss.PlanHistory(next.ID)
+	if len(nh) != 2 || nh[1].Action != "cancel" || nh[1].Reason != "not needed" {
+		t.Errorf("the new item's history: %+v", nh)
+	}
 }
