@@ -181,7 +181,10 @@ func (s *Session) LogOutcome(ix model.Interaction) (model.OutcomeResult, error) 
 		if err := db.putInteraction(tx, now, s.me.Name, &ix); err != nil {
 			return err
 		}
-		if ix.Outcome.Reached() && c.ContactEvery > 0 {
+		// a real contact re-plans the recurring contact; closing the recurring
+		// item itself without one (e.g. to the manager) needs its successor
+		closedRecurring := item != nil && item.Origin == model.OriginRecurring && dec.Close
+		if (ix.Outcome.Reached() || closedRecurring) && c.ContactEvery > 0 {
 			keep := model.ID(0)
 			if res.Next != nil && res.Next.ID == ix.PlanItem {
 				keep = ix.PlanItem // a retry moved it; the recurring slot waits for it
