@@ -5,6 +5,7 @@ package model
 func init() {
 	addMessages(map[string]string{
 		"storeplan.item_missing":        "This plan item no longer exists (id %d).",
+		"storeplan.origin_store":        "Items of origin %q are planned by clientbase itself (the card's contact frequency, logged outcomes).",
 		"storeplan.no_origin":           "A plan item needs its origin (manual, weekly plan, …).",
 		"storeplan.new_status":          "A new plan item cannot start as %q.",
 		"storeplan.no_client":           "There is no client with id %d.",

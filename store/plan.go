@@ -313,6 +313,12 @@ func (s *Session) Plan(p model.PlanItem) (model.PlanItem, error) {
 	if !model.CanOnPlan(s.me, act, &p) {
 		return model.PlanItem{}, forbidden(s.me, "storeplan.act."+string(act))
 	}
+	// the recurring contact follows the card, off-plan records follow outcomes
+	if p.Origin == model.OriginRecurring || p.Origin == model.OriginOffPlan {
+		ve := &model.ValidationError{}
+		ve.Add("origin", model.T("storeplan.origin_store", string(p.Origin)))
+		return model.PlanItem{}, ve
+	}
 	p.ID, p.Status, p.Attempts, p.DoneAt, p.DoneBy, p.CancelReason, p.PrevID = 0, model.PlanPlanned, 0, time.Time{}, "", "", 0
 	err := db.bolt.Update(func(tx *bolt.Tx) error { return db.planTx(tx, s.me.Name, &p) })
 	if err != nil {

@@ -62,6 +62,8 @@ func TestPlanRefusesBadInputAndSavesNothing(t *testing.T) {
 		{"visit without address", func(p *model.PlanItem) { p.Kind = model.PlanVisit }, "address"},
 		{"visit for the pool", func(p *model.PlanItem) { p.Kind, p.Address, p.Assignee = model.PlanVisit, "x", "" }, "assignee"},
 		{"no purpose", func(p *model.PlanItem) { p.Purpose = "" }, "purpose"},
+		{"recurring by hand", func(p *model.PlanItem) { p.Origin = model.OriginRecurring }, "origin"},
+		{"off-plan by hand", func(p *model.PlanItem) { p.Origin = model.OriginOffPlan }, "origin"},
 	}
 	for _, tc := range cases {
 		p := d.call(d.vilnius, "petrov", time.Hour)
