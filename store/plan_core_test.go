@@ -152,7 +152,7 @@ func TestQueueOrderAndTakeNext(t *testing.T) {
 		}
 	}
 	_, err = d.olga.TakeNext()
-	if !errors.Is(err, model.ErrNotFound) || !strings.Contains(err.Error(), "1 due call") {
+	if !errors.Is(err, model.ErrNotFound) || !strings.Contains(err.Error(), "calls (1)") {
 		t.Fatalf("with only the Vladivostok call due: %v", err)
 	}
 	if !strings.Contains(err.Error(), model.FormatDateTime(future.Due, time.Local)) {
