@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // Messages of the Calls tab: the queue, the call screen, the outcome keys and
 // the incoming-call lookup (ui/calls, keymap/calls.go; keys "calls.*").
 func init() {
@@ -189,4 +191,20 @@ func init() {
 		"calls.lookup.more":        "… and %d more: type more of the number or the name",
 		"calls.lookup.new_hint":    "ctrl+n: a new prospect with what you typed · esc: back",
 	})
+}
+
+// TSentence is T for a sentence that ends with a name or a text the user
+// typed: "On the call: Northwind Mills Sp. z o.o." keeps the name's own stop
+// instead of adding a second one (also after "!", "?" and "…").
+func TSentence(key string, args ...any) string {
+	s := T(key, args...)
+	if !strings.HasSuffix(s, ".") {
+		return s
+	}
+	before := strings.TrimSuffix(s, ".")
+	if strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") ||
+		strings.HasSuffix(before, "?") || strings.HasSuffix(before, "…") {
+		return before
+	}
+	return s
 }

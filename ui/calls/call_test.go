@@ -402,3 +402,31 @@ func TestWindowAndDoNotContactMarks(t *testing.T) {
 	d.send(common.TakeCallMsg{Item: p.ID})
 	mustContain(t, d.screen(), "due 23.11.2026 10:00–12:00", "DO NOT CONTACT")
 }
+
+// A client whose name ends with a stop ("Sp. z o.o.") gets no second one in
+// the status sentence when its call is taken.
+func TestStatusKeepsTheNamesOwnStop(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	boss, _ := db.SignIn("boss")
+	c.ShortName = "Northwind Mills Sp. z o.o."
+	c, err := db.As(boss).SaveClient(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(-time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	if want := "On the call: Northwind Mills Sp. z o.o."; d.status.Text != want {
+		t.Fatalf("status %q, want %q", d.status.Text, want)
+	}
+	for _, s := range []string{"Acme", "Acme!", "Acme…", "Acme..."} {
+		got := model.TSentence("calls.status.taken", s)
+		if strings.HasSuffix(got, "..") && !strings.HasSuffix(s, "...") || strings.Count(got, ".") > strings.Count(s, ".")+1 {
+			t.Errorf("TSentence(%q) = %q", s, got)
+		}
+	}
+	if got := model.TSentence("calls.status.taken", "Acme"); got != "On the call: Acme." {
+		t.Errorf("a plain name lost its stop: %q", got)
+	}
+}

@@ -266,7 +266,7 @@ func (m *Model) onCall(msg callMsg) tea.Cmd {
 	m.call.setSize(m.width, m.paneHeight())
 	cmd := m.queue.requery(false) // the taken row now shows it is held
 	if msg.ctx.Item.ID != 0 {
-		return tea.Batch(cmd, status(model.T("calls.status.taken", plain(msg.ctx.Client.ShortName))))
+		return tea.Batch(cmd, status(model.TSentence("calls.status.taken", plain(msg.ctx.Client.ShortName))))
 	}
 	return cmd
 }
@@ -387,7 +387,7 @@ func (m *Model) onLogged(msg loggedMsg) tea.Cmd {
 	m.last, m.logged = msg.res, true
 	step := msg.res.Interaction.NextStep
 	if step == "" {
-		step = model.T("calls.status.logged", outcomeText(msg.outcome))
+		step = model.TSentence("calls.status.logged", outcomeText(msg.outcome))
 	}
 	return tea.Batch(
 		status(step),

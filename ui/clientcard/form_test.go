@@ -295,3 +295,23 @@ func TestNewClientFormOffersOnlyWhatTheRoleMaySave(t *testing.T) {
 		}
 	}
 }
+
+// "Saved Northwind Mills Sp. z o.o." ends with the name's own stop, not two.
+func TestSavedStatusKeepsTheNamesOwnStop(t *testing.T) {
+	e := newEnv(t)
+	m, cmd := NewClient(e.deps(e.ivan), model.Client{})
+	d := drive(t, m, cmd)
+	d.setField(fShortName, "Northwind Mills Sp. z o.o.")
+	d.setField(fPhones, "+48 22 123 45 67")
+	d.setField(fTimeZone, "Europe/Warsaw")
+	d.press("ctrl+s")
+	var got string
+	for _, msg := range d.out {
+		if s, ok := msg.(common.StatusMsg); ok {
+			got = s.Text
+		}
+	}
+	if want := "Saved Northwind Mills Sp. z o.o."; got != want {
+		t.Fatalf("status %q, want %q (banner %q)", got, want, d.m.formBanner)
+	}
+}

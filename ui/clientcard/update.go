@@ -129,7 +129,7 @@ func (m Model) onSaved(msg clientSavedMsg) (Model, tea.Cmd) {
 	c := msg.client
 	m.client, m.clientLoc, m.id = c, msg.loc, c.ID
 	m.setBanner("", false)
-	status := model.T("card.done.saved", c.ShortName)
+	status := model.TSentence("card.done.saved", c.ShortName)
 	switch msg.kind {
 	case saveForm:
 		m.mode, m.formNew, m.formOnly = modeCard, false, false
@@ -142,9 +142,9 @@ func (m Model) onSaved(msg clientSavedMsg) (Model, tea.Cmd) {
 			m.contactCursor = len(c.Contacts) - 1
 		}
 	case saveArchive:
-		status = model.T("card.done.restored", c.ShortName)
+		status = model.TSentence("card.done.restored", c.ShortName)
 		if msg.archived {
-			status = model.T("card.done.archived", c.ShortName)
+			status = model.TSentence("card.done.archived", c.ShortName)
 		}
 	}
 	m.rebuild()
