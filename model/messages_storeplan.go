@@ -46,5 +46,6 @@ func init() {
 		"storeplan.recurring_duplicate": "a second recurring contact for the same client",
 		"storeplan.recurring_replanned": "re-planned from the last contact",
 		"storeplan.recurring_note":      "regular contact every %d days",
+		"storeplan.archived_cancel":     "the client was archived",
 	})
 }

@@ -301,10 +301,13 @@ func (s *Session) SetArchived(id model.ID, version uint64, archived bool) (model
 		if !archived {
 			action, from, to = "restore", "yes", "no"
 		}
-		return writeAudit(tx, &model.AuditEntry{
+		if err := writeAudit(tx, &model.AuditEntry{
 			At: now, User: s.me.Name, Kind: "client", Record: c.ID, Action: action,
 			Changes: []model.FieldChange{{Field: "archived", Old: from, New: to}},
-		})
+		}); err != nil {
+			return err
+		}
+		return db.setArchivedPlanTx(tx, s.me.Name, &c, now) // the plan follows the archive mark
 	})
 	if err != nil {
 		return model.Client{}, err

@@ -140,15 +140,19 @@ func planProblems(db *DB) []string {
 }
 
 // checkRecurring verifies the recurring-contact rule: a live client with a
-// contact frequency has exactly one open recurring item, any other none.
+// contact frequency has exactly one open recurring item, any other none;
+// and an archived client has no open items at all.
 func checkRecurring(t testing.TB, db *DB) {
 	t.Helper()
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		openRecurring := map[model.ID]int{}
+		openRecurring, openAny := map[model.ID]int{}, map[model.ID]int{}
 		_ = tx.Bucket(bucketPlan).ForEach(func(k, v []byte) error {
 			var p model.PlanItem
-			if err := decode(v, &p); err == nil && p.Open() && p.Origin == model.OriginRecurring {
-				openRecurring[p.Client]++
+			if err := decode(v, &p); err == nil && p.Open() {
+				openAny[p.Client]++
+				if p.Origin == model.OriginRecurring {
+					openRecurring[p.Client]++
+				}
 			}
 			return nil
 		})
@@ -161,8 +165,11 @@ func checkRecurring(t testing.TB, db *DB) {
 			if c.ContactEvery > 0 && !c.Archived {
 				want = 1
 			}
-			if got := openRecurring[c.ID]; got != want && !(c.Archived && got <= 1) {
-				t.Errorf("client %d (every %d days) has %d open recurring items, want %d", c.ID, c.ContactEvery, got, want)
+			if got := openRecurring[c.ID]; got != want {
+				t.Errorf("client %d (every %d days, archived %v) has %d open recurring items, want %d", c.ID, c.ContactEvery, c.Archived, got, want)
+			}
+			if c.Archived && openAny[c.ID] > 0 {
+				t.Errorf("archived client %d has %d open plan items", c.ID, openAny[c.ID])
 			}
 			return nil
 		})

@@ -431,3 +431,33 @@ func (db *DB) saveClientRecurring(tx *bolt.Tx, by string, old, c *model.Client, 
 	}
 	return err
 }
+
+// setArchivedPlanTx is SetArchived's hook, in its transaction: an archived
+// client's open items (the recurring one and held calls too: nobody may
+// call it now) are cancelled, each with its audit entry; a restored client
+// with a contact frequency gets its recurring contact back.
+func (db *DB) setArchivedPlanTx(tx *bolt.Tx, by string, c *model.Client, now time.Time) error {
+	if !c.Archived {
+		if c.ContactEvery <= 0 {
+			return nil
+		}
+		cs, err := settingsTx(tx)
+		if err != nil {
+			return err
+		}
+		return db.syncRecurringTx(tx, cs, by, c, 0, false, now)
+	}
+	open, err := openItems(tx, c.ID, "", 0)
+	if err != nil {
+		return err
+	}
+	why := model.T("storeplan.archived_cancel")
+	for _, old := range open {
+		p := old
+		p.Status, p.CancelReason, p.HeldBy, p.HeldAt = model.PlanCancelled, why, "", time.Time{}
+		if err := changePlan(tx, now, by, &old, &p, "cancel", why); err != nil {
+			return err
+		}
+	}
+	return nil
+}

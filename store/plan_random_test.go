@@ -31,7 +31,7 @@ func planOps(t *testing.T, ops []byte) {
 		return items[b%len(items)]
 	}
 	for i := 0; i < len(ops); {
-		op, who, which := next(&i)%12, sessions[next(&i)%len(sessions)], next(&i)
+		op, who, which := next(&i)%13, sessions[next(&i)%len(sessions)], next(&i)
 		c := clients[which%len(clients)]
 		var err error
 		switch op {
@@ -96,6 +96,11 @@ func planOps(t *testing.T, ops []byte) {
 			}
 		case 11:
 			d.clock.Advance(time.Duration(which) * 7 * time.Minute)
+		case 12: // archive or restore: the client's open items follow
+			var cl model.Client
+			if cl, err = d.boss.Client(c.ID); err == nil {
+				_, err = who.SetArchived(cl.ID, cl.Version, which%2 == 0)
+			}
 		}
 		var ve *model.ValidationError
 		if err != nil && !errors.Is(err, model.ErrForbidden) && !errors.Is(err, model.ErrConflict) &&
