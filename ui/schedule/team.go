@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientbase/keymap"
 	"clientbase/model"
@@ -33,6 +34,7 @@ type Team struct {
 	usersGen uint64
 	people   []model.User
 	names    map[string]string
+	nameW    int // the widest person's name, for the name column
 	usersOK  bool
 
 	row, top int // the cursor's person and the first person on screen
@@ -272,6 +274,10 @@ func (t *Team) handle(msg tea.Msg) tea.Cmd {
 		t.names = map[string]string{}
 		for _, u := range msg.users {
 			t.names[u.Name] = u.FullName
+		}
+		t.nameW = lipgloss.Width(model.T("schedule.col.person"))
+		for _, u := range t.people {
+			t.nameW = max(t.nameW, lipgloss.Width(plain(personName(t.names, u.Name))))
 		}
 		for i, u := range t.people {
 			if had && u.Name == cur {

@@ -434,3 +434,27 @@ func TestTeamPoolRowOpensTheUnassignedCalls(t *testing.T) {
 		t.Fatal("a on a marked pool call did not open the dialog")
 	}
 }
+
+// A wide terminal gives the names their room: no "Eglė Kazlauska…" at 120
+// columns, in the grid and in the adherence panel; narrow ones still fit.
+func TestTeamNameColumnGrowsWithTheWidth(t *testing.T) {
+	db := department(t)
+	env := envAs(t, db, storetest.PlanHead)
+	tm := newTeam(t, env, 120, 30)
+	for _, adherence := range []bool{false, true} {
+		if adherence {
+			run(t, tm, tm.Update(uitest.Key("A")))
+		}
+		v := view(tm)
+		checkSize(t, v, 120, 30)
+		for _, u := range tm.people {
+			if name := personName(tm.names, u.Name); !strings.Contains(v, name) {
+				t.Fatalf("adherence %v: %q is cut at 120 columns:\n%s", adherence, name, v)
+			}
+		}
+	}
+	for _, w := range []int{100, 80, 60, 30} {
+		tm.SetSize(w, 24)
+		checkSize(t, view(tm), w, 24)
+	}
+}

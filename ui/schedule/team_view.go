@@ -52,10 +52,12 @@ func (t *Team) View() string {
 	return pad(lines, t.width, t.height)
 }
 
-// columns is the width of the name column and of each day's cell.
+// columns is the width of the name column and of each day's cell: the names
+// get the room they need first (up to 32), the days share the rest.
 func (t *Team) columns() (nameW, cellW int) {
-	cellW = max(8, min(14, (t.width-2-12)/7-1))
-	nameW = min(24, max(6, t.width-2-7*(cellW+1)))
+	want := max(6, min(32, t.nameW))
+	cellW = max(8, min(14, (t.width-2-want)/7-1))
+	nameW = max(6, min(want, t.width-2-7*(cellW+1)))
 	return nameW, cellW
 }
 
@@ -190,7 +192,7 @@ func (t *Team) detailLine(s styles.Styles) string {
 // week and the month, with each period's off-plan share.
 func (t *Team) adherenceView(s styles.Styles) []string {
 	day := t.Day()
-	nameW := min(20, max(8, t.width/5))
+	nameW := max(8, min(32, t.nameW, t.width-2-4*13)) // a column fits "999/999 100%"
 	colW := max(10, (t.width-2-nameW)/4-1)
 	lines := []string{s.Subtle.Render(fit(model.T("schedule.adh_legend"), t.width))}
 	titles := []string{
