@@ -94,8 +94,10 @@ func (m *Model) SetStyles(s styles.Styles) {
 	}
 }
 
-// InputFocused reports that the row editor's text field has the keys.
-func (m *Model) InputFocused() bool { return m.form != nil && m.form.TextFocused() }
+// InputFocused reports that the row editor or the discard question is open:
+// they keep every key, so tab moves between the rule's fields (also from a
+// choice) and 1–4 do not switch tabs under an open form.
+func (m *Model) InputFocused() bool { return m.form != nil || m.ask != nil }
 
 // Closed reports that the editor ended (saved, or left with esc).
 func (m *Model) Closed() bool { return m.closed }

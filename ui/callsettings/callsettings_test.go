@@ -342,6 +342,9 @@ func TestDiscardQuestion(t *testing.T) {
 	if d.m.ask == nil || !strings.Contains(d.view(), model.T("callsettings.discard")) {
 		t.Fatalf("no question:\n%s", d.view())
 	}
+	if !d.m.InputFocused() {
+		t.Error("the question lets the root take its keys (q would quit under it)")
+	}
 	d.press("n")
 	if d.m.ask != nil || d.m.Closed() || !d.m.Dirty() {
 		t.Fatal("answering no should keep the changes")
@@ -432,11 +435,17 @@ func TestHelpIsDocumented(t *testing.T) {
 	d.toRow(row(model.OutcomeNoAnswer))
 	d.press("e")
 	check("form")
-	if !d.m.InputFocused() {
-		d.press("tab") // the rule form starts on the action choice
+	// The rule form starts on the action choice: tab and the digits must
+	// reach the form there too, not switch the root's tabs.
+	for i := 0; i < 5; i++ {
+		if !d.m.InputFocused() {
+			t.Fatalf("field %d of the rule form lets the root take tab and 1–4", i)
+		}
+		d.press("tab")
 	}
-	if !d.m.InputFocused() {
-		t.Error("a text field has the keys but InputFocused is false")
+	d.press("esc")
+	if d.m.InputFocused() {
+		t.Error("the list keeps the keys after the form closed")
 	}
 }
 
