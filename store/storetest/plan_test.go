@@ -40,3 +40,48 @@ func TestPlanDepartmentIsSteadyAndFull(t *testing.T) {
 		t.Errorf("the plan's counts %+v", sum)
 	}
 }
+
+// Plan's items obey the store's own rules for what it emits: no recurring
+// item without the client's contact frequency (the store keeps exactly one
+// for a client that has it, none otherwise), no visit in the pool, an
+// off-plan item done with its interaction, no held item.
+func TestPlanObeysTheStoresRules(t *testing.T) {
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	const n = 40
+	recurring := map[model.ID]int{}
+	origins := map[model.Origin]int{}
+	err := Plan(n, 3000, now, func(p model.PlanItem, ixs []model.Interaction) error {
+		origins[p.Origin]++
+		c := Client(int(p.Client))
+		switch {
+		case p.Origin == model.OriginRecurring && (c.ContactEvery <= 0 || c.Archived):
+			t.Errorf("a recurring item for client %d, which has no contact frequency: %+v", p.Client, p)
+		case p.Kind == model.PlanVisit && p.Assignee == "":
+			t.Errorf("a visit in the operators' pool: %+v", p)
+		case p.Origin == model.OriginOffPlan && (p.Status != model.PlanDone || len(ixs) == 0):
+			t.Errorf("an off-plan item not done with its call: %+v %+v", p, ixs)
+		case p.HeldBy != "":
+			t.Errorf("a held item: %+v", p)
+		}
+		if p.Origin == model.OriginRecurring && p.Open() {
+			recurring[p.Client]++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= n; i++ {
+		c := Client(i)
+		want := 0
+		if c.ContactEvery > 0 && !c.Archived {
+			want = 1
+		}
+		if recurring[c.ID] > want {
+			t.Errorf("client %d has %d open recurring items, at most %d", i, recurring[c.ID], want)
+		}
+	}
+	if origins[model.OriginManual] == 0 || origins[model.OriginWeeklyPlan] == 0 || origins[model.OriginOffPlan] == 0 {
+		t.Errorf("the plan's origins: %v", origins)
+	}
+}
