@@ -29,7 +29,7 @@ func init() {
 		"retry.settings.then":          "%s: when the attempts run out the call is either done or goes to the manager.",
 		"retry.settings.delay":         "%s: the delay is from 0 to 30 days.",
 		"retry.settings.delay_minutes": "%s: the delay is in whole minutes.",
-		"retry.settings.attempts":      "%s: at most %d attempts (0: no limit).",
+		"retry.settings.attempts":      "%s: the attempts are a whole number from 0 (no limit) to %d.",
 		"retry.settings.work_hours":    "Working hours start before they end, within one day (e.g. 09:00–18:00).",
 		"retry.settings.work_days":     "Choose at least one working day.",
 		"retry.settings.holiday":       "%q is not a date; write holidays as dd.mm.yyyy.",

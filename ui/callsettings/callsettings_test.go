@@ -259,7 +259,8 @@ func TestBadInputStaysInTheForm(t *testing.T) {
 		{row(model.OutcomeNoAnswer), "delay", "2 hours", "is not a delay"},
 		{row(model.OutcomeNoAnswer), "delay", "40d", "at most 30 days"},
 		{row(model.OutcomeNoAnswer), "max", "three", "whole number"},
-		{row(model.OutcomeNoAnswer), "max", "-1", "at most 100 attempts"},
+		{row(model.OutcomeNoAnswer), "max", "-1", "from 0 (no limit) to 100"}, // not "at most 100" for a negative
+		{row(model.OutcomeNoAnswer), "max", "101", "from 0 (no limit) to 100"},
 		{generalRow("work_hours"), "work_hours", "18:00-09:00", "09:00"},
 		{generalRow("work_hours"), "work_hours", "", "Working hours start before they end"},
 		{generalRow("holidays"), "holidays", "31.02.2026", "is not a date"},
