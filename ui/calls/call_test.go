@@ -273,10 +273,18 @@ func TestCardAndFollowUpFromTheCall(t *testing.T) {
 	c := romashka(t, db)
 	d := newDriver(t, envAs(t, db, "ivanova"))
 	d.send(common.CallClientMsg{Client: c.ID})
+	// e opens the card inside the tab: esc comes back to the call, not to
+	// the Clients tab's list with the call left held out of sight.
 	d.press("e")
-	if len(d.opened) != 1 || d.opened[0] != c.ID {
-		t.Fatalf("e opened %v, want client %d", d.opened, c.ID)
+	if !d.m.SubOpen() || len(d.opened) != 0 {
+		t.Fatalf("e did not open the card on the Calls tab (asked the root for %v)", d.opened)
 	}
+	mustContain(t, d.screen(), "ООО «Ромашка» Приморье", "Requisites")
+	d.press("esc")
+	if _, open := d.m.OnCall(); !open || d.m.SubOpen() {
+		t.Fatalf("esc from the card: on call %v, card open %v", open, d.m.SubOpen())
+	}
+	mustContain(t, d.screen(), "1 reached")
 	d.press("p")
 	if !d.m.SubOpen() {
 		t.Fatal("p did not open the plan form")

@@ -9,10 +9,13 @@ import (
 	"clientbase/ui/styles"
 )
 
-// cardPane shows the new-prospect form (clientcard, a value model) as a pane
-// inside the tab; the tab watches ClientID to go on to the call once saved.
+// cardPane shows a client card (clientcard, a value model) as a pane inside
+// the tab: the new-prospect form, whose ClientID the tab watches to go on to
+// the call once saved, or the card of the client on the line, which esc
+// closes back to the call screen.
 type cardPane struct {
-	card clientcard.Model
+	card     clientcard.Model
+	prospect bool
 }
 
 func (p *cardPane) Init() tea.Cmd { return nil }

@@ -148,7 +148,7 @@ func (m *Model) lookupKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.startCall(func(gen uint64) tea.Cmd { return callClient(m.env.Store, gen, c.ID, model.DirIncoming) })
 	case key.Matches(k, l.keys.New):
 		card, cmd := clientcard.NewClient(m.cardDeps(), l.prospect())
-		p := &cardPane{card: card}
+		p := &cardPane{card: card, prospect: true}
 		p.SetSize(m.width, m.paneHeight())
 		m.sub = p
 		return cmd

@@ -8,6 +8,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/callsettings"
+	"clientbase/ui/clientcard"
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/planform"
@@ -99,7 +100,7 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 func (m *Model) afterPanes() tea.Cmd {
 	var cmd tea.Cmd
 	if m.sub != nil {
-		if c, ok := m.sub.(*cardPane); ok && c.card.ClientID() != 0 {
+		if c, ok := m.sub.(*cardPane); ok && c.prospect && c.card.ClientID() != 0 {
 			// The prospect is saved: the caller is still on the line.
 			m.sub, m.lookup = nil, nil
 			id := c.card.ClientID()
@@ -332,7 +333,12 @@ func (m *Model) callKey(k tea.KeyPressMsg) tea.Cmd {
 		c.confirm = &q
 		return nil
 	case key.Matches(k, c.keys.Card):
-		return msgCmd(common.OpenClientMsg{Client: c.ctx.Client.ID})
+		// Inside the tab, so esc comes back to the call, not to the client list.
+		card, cmd := clientcard.Open(m.cardDeps(), c.ctx.Client.ID)
+		p := &cardPane{card: card}
+		p.SetSize(m.width, m.paneHeight())
+		m.sub = p
+		return cmd
 	case key.Matches(k, c.keys.Plan):
 		if m.env.ReadOnly {
 			return m.readOnly()
