@@ -104,6 +104,8 @@ func init() {
 		"model.action.plan.assign":          "plan for others and reassign calls and visits",
 		"model.action.plan.view_all":        "see everyone's call plan",
 		"model.action.call.settings":        "change the call rules",
+		"model.action.call.pool":            "take calls from the operators' pool",
+		"model.action.plan.log_unheld":      "log a call's outcome without taking it first",
 
 		// field names
 		"model.field.short_name":                "name",

@@ -20,17 +20,19 @@ const (
 	ActClientReassign     Action = "client.reassign"      // change the responsible manager
 	ActClientArchive      Action = "client.archive"       // archive / restore
 	ActUserManage         Action = "user.manage"
-	ActPlanEdit           Action = "plan.edit"     // plan, reschedule, cancel items (own: assigned to the user)
-	ActPlanAssign         Action = "plan.assign"   // plan for someone else, reassign
-	ActPlanViewAll        Action = "plan.view_all" // everyone's plan: the supervisor's grid and adherence
-	ActCallSettings       Action = "call.settings" // the retry policy, working hours, pester limit
+	ActPlanEdit           Action = "plan.edit"       // plan, reschedule, cancel items (own: assigned to the user)
+	ActPlanAssign         Action = "plan.assign"     // plan for someone else, reassign
+	ActPlanViewAll        Action = "plan.view_all"   // everyone's plan: the supervisor's grid and adherence
+	ActCallSettings       Action = "call.settings"   // the retry policy, working hours, pester limit
+	ActCallPool           Action = "call.pool"       // work the operators' shared pool: its calls are in one's queue
+	ActPlanLogUnheld      Action = "plan.log_unheld" // log an outcome on an item without taking it first (own: assigned to the user)
 	ActBackup             Action = "db.backup"
 )
 
 // Actions lists every action, in the order the rights table is shown.
 var Actions = []Action{ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
-	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings}
+	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActCallPool, ActPlanLogUnheld}
 
 // Scope is how far a right reaches.
 type Scope int
@@ -49,6 +51,8 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientCreate:       ScopeAll, // only as a prospect without a category
 		ActClientEditContacts: ScopeAll,
 		ActPlanEdit:           ScopeOwn,
+		ActCallPool:           ScopeAll,
+		// no LogUnheld: an operator logs outcomes only on calls they are on
 	},
 	RoleManager: {
 		ActClientCreate:       ScopeAll,
@@ -56,6 +60,7 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientEditContacts: ScopeOwn,
 		ActClientArchive:      ScopeOwn,
 		ActPlanEdit:           ScopeOwn,
+		ActPlanLogUnheld:      ScopeOwn, // e.g. after a visit
 		// no Reassign: a manager may only take an unassigned client (see CheckClientChange)
 	},
 	RoleHead: {
@@ -70,6 +75,7 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPlanAssign:         ScopeAll,
 		ActPlanViewAll:        ScopeAll,
 		ActCallSettings:       ScopeAll,
+		ActPlanLogUnheld:      ScopeAll,
 	},
 	RoleDirector: {
 		ActClientCreate:       ScopeAll,
@@ -85,6 +91,7 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPlanAssign:         ScopeAll,
 		ActPlanViewAll:        ScopeAll,
 		ActCallSettings:       ScopeAll,
+		ActPlanLogUnheld:      ScopeAll,
 	},
 }
 

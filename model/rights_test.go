@@ -18,12 +18,15 @@ var (
 func TestCanEveryRoleAndAction(t *testing.T) {
 	// want[role] lists the actions the role may do at all
 	want := map[Role][]Action{
-		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit},
-		RoleManager:  {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit},
+		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit, ActCallPool},
+		RoleManager:  {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit, ActPlanLogUnheld},
 		RoleHead: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive,
-			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings},
-		RoleDirector: Actions,
+			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld},
+		// everything but working the operators' pool
+		RoleDirector: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
+			ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
+			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld},
 	}
 	for _, r := range Roles {
 		for _, a := range Actions {
@@ -255,5 +258,38 @@ func TestApplyCategoryChange(t *testing.T) {
 	ApplyCategoryChange(c, CategoryC, "orlov", "fewer orders", at.Add(3*time.Hour))
 	if e := c.CategoryLog[2]; e.From != CategoryA || e.To != CategoryC {
 		t.Errorf("entry after a pre-set category %+v", e)
+	}
+}
+
+// The call schedule's rules are rights-table data: who works the pool, who
+// may log an outcome without taking the call, and on whose items.
+func TestCanOnPlanScopes(t *testing.T) {
+	mine := &PlanItem{Assignee: "petrova"}
+	foreign := &PlanItem{Assignee: "kazlauskas"}
+	pool := &PlanItem{}
+	for _, tt := range []struct {
+		u    User
+		a    Action
+		p    *PlanItem
+		want bool
+	}{
+		{operator, ActCallPool, pool, true},
+		{manager, ActCallPool, pool, false},
+		{head, ActCallPool, pool, false},
+		{director, ActCallPool, pool, false},
+		{operator, ActPlanLogUnheld, &PlanItem{Assignee: "sidorova"}, false},
+		{manager, ActPlanLogUnheld, mine, true},
+		{manager, ActPlanLogUnheld, foreign, false},
+		{manager, ActPlanLogUnheld, pool, false},
+		{head, ActPlanLogUnheld, foreign, true},
+		{director, ActPlanLogUnheld, pool, true},
+		{operator, ActPlanEdit, &PlanItem{Assignee: "sidorova"}, true},
+		{operator, ActPlanEdit, pool, false},
+		{manager, ActPlanAssign, mine, false},
+		{head, ActPlanAssign, foreign, true},
+	} {
+		if got := CanOnPlan(tt.u, tt.a, tt.p); got != tt.want {
+			t.Errorf("CanOnPlan(%s, %s, %q) = %v, want %v", tt.u.Role, tt.a, tt.p.Assignee, got, tt.want)
+		}
 	}
 }

@@ -14,11 +14,6 @@ import (
 
 // Logging an outcome, the retry policy's effects, and the recurring contact.
 
-// mustHoldToLog reports whether u may log an outcome only on a call u
-// holds (issue 3: operators); others may log on items they may edit that
-// nobody holds, e.g. a manager after a visit.
-func mustHoldToLog(u model.User) bool { return u.Role == model.RoleOperator }
-
 // LogOutcome records ix and applies the retry policy in one transaction:
 // the interaction, the worked item (done, or moved with one more attempt),
 // the retry policy's new item, a wrong number flagged on the client card,
@@ -83,9 +78,11 @@ func (s *Session) LogOutcome(ix model.Interaction) (model.OutcomeResult, error) 
 				if !mayTake(s.me, &old) {
 					return s.planRefusal(&old)
 				}
-			case mustHoldToLog(s.me):
+			// an item nobody holds: logging on it without taking it is a right
+			// of its own (plan.log_unheld: e.g. a manager after a visit)
+			case !model.Can(s.me, model.ActPlanLogUnheld):
 				return model.Sentencef(model.ErrForbidden, "storeplan.take_first")
-			case !model.CanOnPlan(s.me, model.ActPlanEdit, &old):
+			case !model.CanOnPlan(s.me, model.ActPlanLogUnheld, &old) || !model.CanOnPlan(s.me, model.ActPlanEdit, &old):
 				return s.planRefusal(&old)
 			}
 			if ix.Client == 0 {

@@ -15,14 +15,10 @@ import (
 
 // The operator's queue: taking calls, letting them go, the caller's context.
 
-// worksPool reports whether u's queue holds the operators' shared pool
-// besides u's own calls (the brief of issue 3: operators do).
-func worksPool(u model.User) bool { return u.Role == model.RoleOperator }
-
 // queuePrefixes are the idx_plan_queue prefixes of u's queue.
 func queuePrefixes(u model.User) [][]byte {
 	p := [][]byte{userPrefix(u.Name)}
-	if worksPool(u) && u.Name != "" {
+	if model.Can(u, model.ActCallPool) && u.Name != "" { // the rights table says who works the pool
 		p = append(p, userPrefix(""))
 	}
 	return p
