@@ -123,8 +123,15 @@ func (m *Model) View() string {
 	if m.what == whatReassign {
 		ls = append(ls, m.reassignLines(m.height-len(ls))...)
 	} else {
-		ls = append(ls, strings.Split(m.form.View(), "\n")...)
-		ls = append(ls, m.lookupLines()...)
+		form := strings.Split(m.form.View(), "\n")
+		look := m.lookupLines()
+		if len(look) > 0 {
+			// The matches follow the last field, not the foot of a tall screen.
+			for len(form) > 0 && strings.TrimSpace(ansi.Strip(form[len(form)-1])) == "" {
+				form = form[:len(form)-1]
+			}
+		}
+		ls = append(append(ls, form...), look...)
 	}
 	return strings.Join(fit(ls, m.width, m.height), "\n")
 }
