@@ -45,7 +45,10 @@
 //	idx_ix_client      client(8) at(8) id(8) → nil: a client's interactions in time
 //	                   order (the last five, the pester count, the timeline)
 //	meta "call_settings" → JSON model.CallSettings (absent: the defaults);
-//	meta "plan_open", "interactions" → uint64 counters
+//	meta "plan_open", "interactions" → uint64 counters;
+//	meta "plan_bulk" → plan sequence(8) interactions sequence(8) before a
+//	                   plan bulk load under way (absent otherwise); found at
+//	                   a writable Open, the ids above them are removed
 //
 // The collation key is golang.org/x/text/collate for Lithuanian with case
 // ignored (Cyrillic follows the root order, ё next to е; y sorts with i,
@@ -102,6 +105,7 @@ var (
 	bucketIxClient       = []byte("idx_ix_client")
 	keyCallSettings      = []byte("call_settings")
 	keyPlanOpen          = []byte("plan_open")
+	keyPlanBulk          = []byte("plan_bulk")
 	keyInteractions      = []byte("interactions")
 	keySchema            = []byte("schema")
 	keyClientsLive       = []byte("clients_live")

@@ -60,10 +60,12 @@ var errPlanBulkStopped = errors.New("store: plan bulk load stopped")
 // writer appends the records, planBulkTx per transaction; the index
 // entries are then sorted and appended in key order. One audit entry
 // records the load, none per item. Readers may see records before their
-// index entries while it runs; a failed load removes what it wrote (a
-// crash mid-load does not: the counters then disagree with the records).
-// Nobody else may write to the plan meanwhile: the single writers do not
-// wait for writeMu, and the ids handed out in advance would collide.
+// index entries while it runs; a failed load removes what it wrote, and a
+// load cut short by a crash is removed at the next writable Open (the
+// meta key plan_bulk, committed first and deleted with the counters, says
+// where it started). Nobody else may write to the plan meanwhile: the
+// single writers do not wait for writeMu, and the ids handed out in
+// advance would collide.
 func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []model.Interaction) error) error) (items, interactions int, err error) {
 	if db.ro {
 		return 0, 0, db.readOnlyErr()
@@ -92,6 +94,15 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		return nil
 	})
 	startItem, startIx := itemSeq, ixSeq
+	// The mark of a load under way, committed before any record: a crash
+	// leaves records the counters do not count and ids above the
+	// sequences, and the next writable Open removes them by it.
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(keyPlanBulk, append(itob(startItem), itob(startIx)...))
+	})
+	if err != nil {
+		return 0, 0, err
+	}
 	db.usersMu.RLock()
 	users := make(map[string]bool, len(db.usersByNm))
 	for name := range db.usersByNm {
@@ -306,6 +317,9 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		if err := addCounter(tx, keyInteractions, int64(interactions)); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bucketMeta).Delete(keyPlanBulk); err != nil {
+			return err
+		}
 		return writeAudit(tx, &model.AuditEntry{At: now, User: by, Kind: "plan", Action: "bulk_load",
 			Reason: model.T("storeviews.bulk_load", items, interactions)})
 	})
@@ -471,10 +485,40 @@ func (db *DB) planBulkUndo(cause error, startItem, startIx uint64) error {
 		if err := tx.Bucket(bucketPlan).SetSequence(startItem); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketInteractions).SetSequence(startIx)
+		if err := tx.Bucket(bucketInteractions).SetSequence(startIx); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Delete(keyPlanBulk)
 	})
 	if err != nil {
 		return fmt.Errorf("%w (and removing the half-loaded plan failed: %v)", cause, err)
 	}
 	return cause
+}
+
+// clearInterruptedPlanBulk removes what a plan load cut short by a crash
+// wrote (its mark plan_bulk is still there): records and index entries
+// after the sequences it started from. They were never acknowledged, the
+// counters never counted them, and a new item would take their ids.
+func (db *DB) clearInterruptedPlanBulk() error {
+	if db.ro {
+		return nil
+	}
+	var mark []byte
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil {
+			mark = bytes.Clone(b.Get(keyPlanBulk))
+		}
+		return nil
+	})
+	if mark == nil {
+		return nil
+	}
+	if len(mark) != 16 {
+		return fmt.Errorf("store: the mark of an interrupted plan load is %d bytes, not 16", len(mark))
+	}
+	if err := db.planBulkUndo(errPlanBulkStopped, btoi(mark[:8]), btoi(mark[8:])); err != errPlanBulkStopped {
+		return err
+	}
+	return nil
 }

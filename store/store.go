@@ -156,6 +156,10 @@ func Open(path string, o Options) (db *DB, err error) {
 		bdb.Close()
 		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
 	}
+	if err := db.clearInterruptedPlanBulk(); err != nil {
+		bdb.Close()
+		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
+	}
 	if err := db.loadCaches(); err != nil {
 		bdb.Close()
 		return nil, err
