@@ -39,7 +39,11 @@ type queue struct {
 	cacheOff  int
 	cacheRows []model.PlanRow
 	loaded    bool
-	loadErr   string
+	// follow is the highlighted call when the queue was asked again: the
+	// cursor stays on it though rows above it came or went (a minute's
+	// refresh must not put another client under enter).
+	follow  model.ID
+	loadErr string
 
 	every   time.Duration // the refresh period; 0: none
 	tickGen uint64
@@ -124,9 +128,12 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	q.gen++
 	q.pending = nil
+	q.follow = 0
 	if fromTop {
 		q.win.GoTo(0)
 		q.win.Top = 0
+	} else if r, ok := q.current(); ok {
+		q.follow = r.Item.ID
 	}
 	return q.fetchAround()
 }
@@ -179,6 +186,15 @@ func (q *queue) onPage(msg queuePageMsg) tea.Cmd {
 	q.loaded = true
 	q.cacheOff, q.cacheRows = msg.off, msg.page.Rows
 	q.win.SetTotal(msg.page.Total)
+	if id := q.follow; id != 0 {
+		q.follow = 0
+		for j, r := range msg.page.Rows {
+			if r.Item.ID == id {
+				q.win.GoTo(msg.off + j)
+				break
+			}
+		}
+	}
 	return tea.Batch(q.ensureRows(), q.armTick())
 }
 
@@ -219,6 +235,7 @@ func (q *queue) navKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
+	q.follow = 0 // the user moved: a page on its way must not pull the cursor back
 	return q.ensureRows(), true
 }
 

@@ -142,3 +142,37 @@ func TestQueueRefreshes(t *testing.T) {
 		t.Fatal("the queue is gone")
 	}
 }
+
+// A refresh keeps the cursor on the call it was on though the calls above
+// it come and go: space takes the top call and logs it, and the highlighted
+// second call is still under the cursor afterwards, not the third.
+func TestQueueCursorFollowsTheCallAcrossARefresh(t *testing.T) {
+	db := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.press("g", "j")
+	want, ok := d.m.queue.current()
+	if !ok {
+		t.Fatal("no second row")
+	}
+	d.press("space") // takes the top call, not the highlighted one
+	if id, open := d.m.OnCall(); !open || id == want.Item.ID {
+		t.Fatalf("space: on call %v with %d", open, id)
+	}
+	d.press("1") // reached: the top call leaves the queue
+	if got, _ := d.m.queue.current(); got.Item.ID != want.Item.ID {
+		t.Fatalf("after the refresh the cursor is on %d (%s), want %d (%s)",
+			got.Item.ID, got.ClientName, want.Item.ID, want.ClientName)
+	}
+	// The same after a change made elsewhere: the head cancels the call above it.
+	d.press("j")
+	want, _ = d.m.queue.current()
+	top, _ := d.m.queue.rowAt(0)
+	boss, _ := db.SignIn("boss")
+	if _, err := db.As(boss).CancelPlan(top.Item.ID, top.Item.Version, "test"); err != nil {
+		t.Fatal(err)
+	}
+	d.send(common.DataChangedMsg{Kind: "plan"})
+	if got, _ := d.m.queue.current(); got.Item.ID != want.Item.ID {
+		t.Fatalf("after the call above was cancelled, the cursor is on %s, want %s", got.ClientName, want.ClientName)
+	}
+}
