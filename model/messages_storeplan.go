@@ -47,5 +47,6 @@ func init() {
 		"storeplan.recurring_replanned": "re-planned from the last contact",
 		"storeplan.recurring_note":      "regular contact every %d days",
 		"storeplan.archived_cancel":     "the client was archived",
+		"storeplan.holder_archived":     "the user on the call was archived",
 	})
 }

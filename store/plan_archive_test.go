@@ -105,3 +105,46 @@ func TestArchiveCancelsTheClientsOpenItems(t *testing.T) {
 	checkPlanConsistency(t, d.db)
 	checkRecurring(t, d.db)
 }
+
+// Archiving a user lets go of the calls they hold in the same transaction:
+// an archived user can no longer log or release them, and the calls would
+// stay out of every queue until the next start.
+func TestArchivingAUserLetsGoOfTheirCalls(t *testing.T) {
+	d := newPlanDept(t)
+	p := mustPlan(t, d.head, d.call(d.vilnius, "", 0))
+	q := mustPlan(t, d.head, d.call(d.orphan, "olga", 0))
+	other := mustPlan(t, d.head, d.call(d.orphan, "", 0))
+	for _, id := range []model.ID{p.ID, q.ID} {
+		if _, err := d.olga.Take(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.oleg.Take(other.ID); err != nil {
+		t.Fatal(err)
+	}
+	u, err := d.db.SignIn("olga")
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Archived = true
+	if _, err := d.boss.SaveUser(u); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []model.ID{p.ID, q.ID} {
+		got, _ := d.boss.PlanItem(id)
+		if got.HeldBy != "" || !got.Open() {
+			t.Errorf("item %d after its holder was archived: %+v", id, got)
+		}
+		hist, _ := d.boss.PlanHistory(id)
+		if last := hist[len(hist)-1]; last.Action != "release" || last.User != "boss" || last.Reason != model.T("storeplan.holder_archived") {
+			t.Errorf("item %d's last audit entry: %+v", id, last)
+		}
+	}
+	if got, _ := d.boss.PlanItem(other.ID); got.HeldBy != "oleg" {
+		t.Errorf("another operator's call: %+v", got)
+	}
+	if cc, err := d.oleg.Take(p.ID); err != nil || cc.Item.HeldBy != "oleg" {
+		t.Errorf("taking the let-go call: %+v %v", cc.Item, err)
+	}
+	checkPlanConsistency(t, d.db)
+}

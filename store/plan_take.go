@@ -330,6 +330,37 @@ func (db *DB) clearStaleHolds() error {
 	})
 }
 
+// releaseHoldsOf lets go, in tx, every call user holds (found through the
+// queue index values), each with its audit entry under by's name.
+func (db *DB) releaseHoldsOf(tx *bolt.Tx, user, by, reason string) error {
+	var held []model.ID
+	err := tx.Bucket(bucketPlanQueue).ForEach(func(k, v []byte) error {
+		if string(v) == user {
+			held = append(held, model.ID(compositeID(k)))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	now := db.now()
+	for _, id := range held {
+		old, err := getPlan(tx, id)
+		if err != nil {
+			return err
+		}
+		if old.HeldBy != user {
+			continue
+		}
+		p := old
+		p.HeldBy, p.HeldAt = "", time.Time{}
+		if err := changePlan(tx, now, by, &old, &p, "release", reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // CallContext loads a client's context for a call without taking an item
 // (item 0: an incoming or off-plan call).
 func (s *Session) CallContext(client, item model.ID) (model.CallContext, error) {

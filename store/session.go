@@ -182,7 +182,13 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 			return &model.ValidationError{Fields: map[string]string{"name": model.T("store.user_rename", old.Name)}}
 		}
 		oldName = old.Name
-		return db.putUser(tx, &old, &u, s.me.Name, "")
+		if err := db.putUser(tx, &old, &u, s.me.Name, ""); err != nil {
+			return err
+		}
+		if u.Archived && !old.Archived { // nobody else could let their calls go
+			return db.releaseHoldsOf(tx, u.Name, s.me.Name, model.T("storeplan.holder_archived"))
+		}
+		return nil
 	})
 	if err != nil {
 		return model.User{}, err
