@@ -26,6 +26,7 @@ func init() {
 		"plan.no_matches":                  "No client matches; type a name, a tax id or a phone.",
 		"plan.any_contact":                 "anyone",
 		"plan.pool":                        "operators' pool",
+		"plan.to_pool":                     "the operators' pool",
 		"plan.field.client":                "Client",
 		"plan.field.contact":               "Contact person",
 		"plan.field.kind":                  "Call or visit",

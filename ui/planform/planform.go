@@ -94,6 +94,7 @@ type Model struct {
 type choice struct {
 	login string
 	label string
+	name  string // for the sentence after: "2 items reassigned to Jonas Jonaitis"
 }
 
 func newModel(env common.Env, w what) *Model {
@@ -431,13 +432,13 @@ func (m *Model) reassignChoices() []choice {
 		calls = calls && it.Kind != model.PlanVisit
 	}
 	if calls {
-		out = append(out, choice{login: "", label: model.T("plan.pool")})
+		out = append(out, choice{login: "", label: model.T("plan.pool"), name: model.T("plan.to_pool")})
 	}
 	for _, u := range m.users {
 		if u.Archived {
 			continue
 		}
-		out = append(out, choice{login: u.Name, label: userLabel(u) + " · " + model.T("ui.role."+string(u.Role))})
+		out = append(out, choice{login: u.Name, label: userLabel(u) + " · " + model.T("ui.role."+string(u.Role)), name: userLabel(u)})
 	}
 	return out
 }

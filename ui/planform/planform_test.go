@@ -318,7 +318,7 @@ func TestReassignGivesItemsToSomeoneElse(t *testing.T) {
 		d.press("j")
 	}
 	d.press("enter")
-	if !d.m.Closed() || d.status() != "2 items reassigned to jonaitis" || !d.changed() {
+	if !d.m.Closed() || d.status() != "2 items reassigned to Jonas Jonaitis (jonaitis)" || !d.changed() {
 		t.Fatalf("closed %v, status %q", d.m.Closed(), d.status())
 	}
 	for _, it := range []model.PlanItem{a, b} {
@@ -424,5 +424,19 @@ func TestAVisitLeavesThePool(t *testing.T) {
 			t.Fatal("the assignee choice offers the pool for a visit")
 		}
 		d.press("right")
+	}
+}
+
+// Back to the pool the sentence reads "… to the operators' pool".
+func TestReassignToThePoolSaysSo(t *testing.T) {
+	dep := newDepartment(t)
+	a := dep.planOne(dep.client(1).ID, "petrov", now.Add(time.Hour))
+	d := drive(t, Reassign(dep.env(dep.dir), []model.PlanItem{a}))
+	if d.m.choices[d.m.choice].login != "" {
+		t.Fatalf("the list does not start with the pool: %+v", d.m.choices[0])
+	}
+	d.press("enter")
+	if got := d.status(); got != "1 item reassigned to the operators' pool" {
+		t.Fatalf("status %q", got)
 	}
 }

@@ -371,11 +371,7 @@ func (m *Model) onSaved(msg savedMsg) tea.Cmd {
 	case whatCancel:
 		return doneCmds(it.ID, model.T("plan.done.cancelled."+string(m.base.Kind), model.FormatDateTime(m.base.Due, loc)))
 	}
-	to := m.choices[m.choice]
-	name := to.login
-	if name == "" {
-		name = model.T("plan.pool")
-	}
+	name := m.choices[m.choice].name
 	if msg.n == 1 {
 		return doneCmds(0, model.T("plan.done.reassigned_one", name))
 	}
