@@ -27,7 +27,10 @@ func TestDoneItemIsNotChanged(t *testing.T) {
 		"cancel":   func() error { _, err := d.head.CancelPlan(p.ID, res.Item.Version, "no"); return err }(),
 		"reassign": func() error { _, err := d.head.Reassign([]model.ID{p.ID}, "jonaitis"); return err }(),
 		"take":     func() error { _, err := d.head.Take(p.ID); return err }(),
-		"log":      func() error { _, err := d.petrov.LogOutcome(model.Interaction{PlanItem: p.ID, Outcome: model.OutcomeReached}); return err }(),
+		"log": func() error {
+			_, err := d.petrov.LogOutcome(model.Interaction{PlanItem: p.ID, Outcome: model.OutcomeReached})
+			return err
+		}(),
 	} {
 		if !errors.Is(err, model.ErrConflict) {
 			t.Errorf("%s of a done item: %v", name, err)
