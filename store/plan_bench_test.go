@@ -27,8 +27,9 @@ import (
 //
 // (plain /tmp unless TMPDIR is set). Benchmarks that write work on a copy
 // in their b.TempDir(), so every run starts from the same plan. Bump
-// planBenchVersion when the generator changes.
-const planBenchVersion = 1
+// planBenchVersion when the generator changes (2: no open items for
+// archived clients).
+const planBenchVersion = 2
 
 // planBenchNow is the store clock of the benchmark file: a Monday morning
 // inside every demo client's working hours but the far east's, so taking
@@ -122,8 +123,9 @@ func buildPlanBench(path string) error {
 	if _, err := BulkLoadWith(db, staff, opts, gen); err != nil {
 		return err
 	}
+	archived := archivedClients(db)
 	_, _, err = BulkLoadPlan(db, staff[0].Name, func(emit func(model.PlanItem, []model.Interaction) error) error {
-		return benchPlan(1_000_000, 1_000_000, planBenchNow, operators, managers, emit)
+		return benchPlan(1_000_000, 1_000_000, planBenchNow, operators, managers, archived, emit)
 	})
 	return err
 }
@@ -132,8 +134,10 @@ func buildPlanBench(path string) error {
 // the days from 330 before now to 35 after: a quarter in the operators'
 // pool, past items mostly done (a quarter of them after a "no answer"),
 // some cancelled, a few still open (overdue), an eighth off-plan calls;
-// future ones planned. About one interaction per item.
-func benchPlan(clients, n int, now time.Time, operators, managers []string, emit func(model.PlanItem, []model.Interaction) error) error {
+// future ones planned. About one interaction per item. An item left open
+// for a client in archived is cancelled instead (an archived client has no
+// open items), with no other draw, so the rest of the plan is the same.
+func benchPlan(clients, n int, now time.Time, operators, managers []string, archived map[model.ID]bool, emit func(model.PlanItem, []model.Interaction) error) error {
 	r := rand.New(rand.NewPCG(11, 13))
 	day := now.Truncate(24 * time.Hour)
 	outcomes := []model.Outcome{model.OutcomeReached, model.OutcomeReached, model.OutcomeOrderTaken, model.OutcomeRefused, model.OutcomePromisedToPay, model.OutcomeCallBack}
@@ -198,11 +202,26 @@ func benchPlan(clients, n int, now time.Time, operators, managers []string, emit
 				p.Status, p.DoneAt, p.DoneBy, p.Attempts = model.PlanDone, ixs[len(ixs)-1].At, doer, len(ixs)
 			}
 		}
+		if p.Open() && archived[client] {
+			p.Status, p.CancelReason = model.PlanCancelled, "the client was archived"
+		}
 		if err := emit(p, ixs); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// archivedClients is the set of db's archived clients, for benchPlan.
+func archivedClients(db *DB) map[model.ID]bool {
+	out := map[model.ID]bool{}
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketClientArchived).ForEach(func(k, _ []byte) error {
+			out[model.ID(btoi(k))] = true
+			return nil
+		})
+	})
+	return out
 }
 
 // percentiles reports the p50 and p95 of took in milliseconds.
@@ -253,7 +272,7 @@ func BenchmarkBulkLoadPlan1M(b *testing.B) {
 		b.StartTimer()
 		start := time.Now()
 		items, ixs, err := BulkLoadPlan(db, "bench", func(emit func(model.PlanItem, []model.Interaction) error) error {
-			return benchPlan(1_000_000, 1_000_000, planBenchNow, operators, managers, emit)
+			return benchPlan(1_000_000, 1_000_000, planBenchNow, operators, managers, nil, emit)
 		})
 		elapsed += time.Since(start)
 		b.StopTimer()

@@ -83,7 +83,12 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 
 	var itemSeq, ixSeq, clientSeq uint64
 	emptyIdx := make([]bool, len(planIndexes))
+	archived := map[model.ID]bool{} // an archived client has no open items
 	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		_ = tx.Bucket(bucketClientArchived).ForEach(func(k, _ []byte) error {
+			archived[model.ID(btoi(k))] = true
+			return nil
+		})
 		itemSeq = tx.Bucket(bucketPlan).Sequence()
 		ixSeq = tx.Bucket(bucketInteractions).Sequence()
 		clientSeq = tx.Bucket(bucketClients).Sequence()
@@ -127,7 +132,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		go func() {
 			defer wg.Done()
 			for b := range in {
-				preparePlanBatch(b, by, now, clientSeq, users)
+				preparePlanBatch(b, by, now, clientSeq, users, archived)
 				if b.err != nil {
 					failed.Store(true)
 				}
@@ -331,7 +336,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 
 // preparePlanBatch checks, stamps and encodes a batch's items and
 // interactions and makes their index entries.
-func preparePlanBatch(b *planBatch, by string, now time.Time, clientSeq uint64, users map[string]bool) {
+func preparePlanBatch(b *planBatch, by string, now time.Time, clientSeq uint64, users map[string]bool, archived map[model.ID]bool) {
 	b.nItems = len(b.items)
 	for _, ixs := range b.ixs {
 		b.nIxs += len(ixs)
@@ -345,7 +350,7 @@ func preparePlanBatch(b *planBatch, by string, now time.Time, clientSeq uint64, 
 	var ixRecs, ixIDs [][]byte
 	for n := range b.items {
 		p := &b.items[n]
-		if err := b.checkItem(p, by, now, clientSeq, users); err != nil {
+		if err := b.checkItem(p, by, now, clientSeq, users, archived); err != nil {
 			b.err = err
 			return
 		}
@@ -388,7 +393,7 @@ func preparePlanBatch(b *planBatch, by string, now time.Time, clientSeq uint64, 
 }
 
 // checkItem is what the store relies on of a loaded item, and the model's rules.
-func (b *planBatch) checkItem(p *model.PlanItem, by string, now time.Time, clientSeq uint64, users map[string]bool) error {
+func (b *planBatch) checkItem(p *model.PlanItem, by string, now time.Time, clientSeq uint64, users map[string]bool, archived map[model.ID]bool) error {
 	bad := func(why string) error {
 		return fmt.Errorf("store: %s", model.T("storeviews.bad_item", uint64(p.ID), p.Assignee, uint64(p.Client), why))
 	}
@@ -405,6 +410,8 @@ func (b *planBatch) checkItem(p *model.PlanItem, by string, now time.Time, clien
 		return bad(model.T("storeviews.bad_field", "origin", string(p.Origin)))
 	case p.Due.IsZero():
 		return bad(model.T("storeviews.bad_field", "due", ""))
+	case p.Open() && archived[p.Client]:
+		return bad(model.T("storeviews.client_archived", uint64(p.Client)))
 	}
 	if p.Version == 0 {
 		p.Version = 1

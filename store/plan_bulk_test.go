@@ -59,7 +59,7 @@ func planShape(t *testing.T, db *DB) map[string]uint64 {
 func TestBulkLoadPlanWritesWhatSingleWritesWould(t *testing.T) {
 	db, operators, managers := planDB(t, 2000)
 	items, ixs, err := BulkLoadPlan(db, "orlov", func(emit func(model.PlanItem, []model.Interaction) error) error {
-		return benchPlan(2000, 30_000, planBenchNow, operators, managers, emit)
+		return benchPlan(2000, 30_000, planBenchNow, operators, managers, archivedClients(db), emit)
 	})
 	if err != nil || items != 30_000 || ixs < 25_000 {
 		t.Fatalf("loaded %d items, %d interactions: %v", items, ixs, err)
@@ -102,7 +102,7 @@ func TestBulkLoadPlanWritesWhatSingleWritesWould(t *testing.T) {
 
 	// A second load appends to the filled buckets: ids go on.
 	items2, ixs2, err := BulkLoadPlan(db, "orlov", func(emit func(model.PlanItem, []model.Interaction) error) error {
-		return benchPlan(2000, 5000, planBenchNow.Add(24*time.Hour), operators, managers, emit)
+		return benchPlan(2000, 5000, planBenchNow.Add(24*time.Hour), operators, managers, archivedClients(db), emit)
 	})
 	if err != nil || items2 != 5000 {
 		t.Fatalf("second load: %d, %v", items2, err)
@@ -120,14 +120,21 @@ func TestBulkLoadPlanWritesWhatSingleWritesWould(t *testing.T) {
 func TestBulkLoadPlanRefusesABadItemAndLeavesThePlanAsItWas(t *testing.T) {
 	db, operators, managers := planDB(t, 500)
 	if _, _, err := BulkLoadPlan(db, "orlov", func(emit func(model.PlanItem, []model.Interaction) error) error {
-		return benchPlan(500, 3000, planBenchNow, operators, managers, emit)
+		return benchPlan(500, 3000, planBenchNow, operators, managers, archivedClients(db), emit)
 	}); err != nil {
 		t.Fatal(err)
 	}
 	before := planShape(t, db)
+	var live []model.ID // good items are open: none for an archived client
+	archived := archivedClients(db)
+	for id := model.ID(1); id <= 500; id++ {
+		if !archived[id] {
+			live = append(live, id)
+		}
+	}
 	good := func(i int) (model.PlanItem, []model.Interaction) {
 		due := planBenchNow.Add(time.Duration(i) * time.Minute)
-		return model.PlanItem{Kind: model.PlanCall, Client: model.ID(1 + i%500), Assignee: operators[i%len(operators)], Due: due,
+		return model.PlanItem{Kind: model.PlanCall, Client: live[i%len(live)], Assignee: operators[i%len(operators)], Due: due,
 			Purpose: model.PurposeSale, Priority: model.PriorityNormal, Origin: model.OriginManual, Status: model.PlanPlanned}, nil
 	}
 	tests := []struct {
@@ -187,6 +194,38 @@ func TestBulkLoadPlanRefusesABadItemAndLeavesThePlanAsItWas(t *testing.T) {
 	if err := db.bolt.View(firstCheckError); err != nil {
 		t.Error(err)
 	}
+}
+
+// An open item for an archived client is refused (the single writers
+// cancel a client's open items when it is archived); a closed one loads.
+func TestBulkLoadPlanRefusesOpenItemsOfArchivedClients(t *testing.T) {
+	db, operators, _ := planDB(t, 10)
+	u, err := db.SignIn("orlov")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.As(u).Client(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.As(u).SetArchived(c.ID, c.Version, true); err != nil {
+		t.Fatal(err)
+	}
+	item := model.PlanItem{Kind: model.PlanCall, Client: 3, Assignee: operators[0], Due: planBenchNow.Add(time.Hour),
+		Purpose: model.PurposeSale, Priority: model.PriorityNormal, Origin: model.OriginManual, Status: model.PlanPlanned}
+	before := planShape(t, db)
+	_, _, err = BulkLoadPlan(db, "orlov", func(emit func(model.PlanItem, []model.Interaction) error) error { return emit(item, nil) })
+	if err == nil || !strings.Contains(err.Error(), "archived") {
+		t.Fatalf("an open item of an archived client: %v", err)
+	}
+	if after := planShape(t, db); !mapsEqual(before, after) {
+		t.Errorf("the refused load left\n%v\nwas\n%v", after, before)
+	}
+	item.Status, item.CancelReason = model.PlanCancelled, "closed"
+	if n, _, err := BulkLoadPlan(db, "orlov", func(emit func(model.PlanItem, []model.Interaction) error) error { return emit(item, nil) }); err != nil || n != 1 {
+		t.Fatalf("a cancelled item of an archived client: %d %v", n, err)
+	}
+	checkPlanConsistency(t, db)
 }
 
 func TestBulkLoadPlanReadOnly(t *testing.T) {
