@@ -104,6 +104,13 @@ func init() {
 		"model.action.plan.assign":          "plan for others and reassign calls and visits",
 		"model.action.plan.view_all":        "see everyone's call plan",
 		"model.action.call.settings":        "change the call rules",
+		"model.action.order.edit":           "enter and change orders",
+		"model.action.order.approve":        "approve discounts above the limit and returns",
+		"model.action.order.credit":         "confirm orders on credit hold",
+		"model.action.order.fulfil":         "record shipments and invoices",
+		"model.action.payment.record":       "record payments",
+		"model.action.price.edit":           "change products and prices",
+		"model.action.receivables.all":      "see everyone's receivables",
 		"model.action.call.pool":            "take calls from the operators' pool",
 		"model.action.plan.log_unheld":      "log a call's outcome without taking it first",
 

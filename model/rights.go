@@ -26,13 +26,21 @@ const (
 	ActCallSettings       Action = "call.settings"   // the retry policy, working hours, pester limit
 	ActCallPool           Action = "call.pool"       // work the operators' shared pool: its calls are in one's queue
 	ActPlanLogUnheld      Action = "plan.log_unheld" // log an outcome on an item without taking it first (own: assigned to the user)
+	ActOrderEdit          Action = "order.edit"      // enter and change orders (own: taken by the user)
+	ActOrderApprove       Action = "order.approve"   // approve or reject a discount above the limit; return goods
+	ActCreditOverride     Action = "order.credit"    // confirm an order on credit hold
+	ActOrderFulfil        Action = "order.fulfil"    // record shipments and issue invoices (own: taken by the user)
+	ActPaymentRecord      Action = "payment.record"  // record payments (own: orders taken by the user)
+	ActPriceEdit          Action = "price.edit"      // products, price lists, discount limits
+	ActReceivablesAll     Action = "receivables.all" // everyone's receivables list
 	ActBackup             Action = "db.backup"
 )
 
 // Actions lists every action, in the order the rights table is shown.
 var Actions = []Action{ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
-	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActCallPool, ActPlanLogUnheld}
+	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActCallPool, ActPlanLogUnheld,
+	ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActPriceEdit, ActReceivablesAll}
 
 // Scope is how far a right reaches.
 type Scope int
@@ -52,6 +60,7 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientEditContacts: ScopeAll,
 		ActPlanEdit:           ScopeOwn,
 		ActCallPool:           ScopeAll,
+		ActOrderEdit:          ScopeOwn, // takes orders on the phone
 		// no LogUnheld: an operator logs outcomes only on calls they are on
 	},
 	RoleManager: {
@@ -61,6 +70,9 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActClientArchive:      ScopeOwn,
 		ActPlanEdit:           ScopeOwn,
 		ActPlanLogUnheld:      ScopeOwn, // e.g. after a visit
+		ActOrderEdit:          ScopeOwn,
+		ActOrderFulfil:        ScopeOwn,
+		ActPaymentRecord:      ScopeOwn,
 		// no Reassign: a manager may only take an unassigned client (see CheckClientChange)
 	},
 	RoleHead: {
@@ -76,6 +88,12 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPlanViewAll:        ScopeAll,
 		ActCallSettings:       ScopeAll,
 		ActPlanLogUnheld:      ScopeAll,
+		ActOrderEdit:          ScopeAll,
+		ActOrderApprove:       ScopeAll,
+		ActCreditOverride:     ScopeAll,
+		ActOrderFulfil:        ScopeAll,
+		ActPaymentRecord:      ScopeAll,
+		ActReceivablesAll:     ScopeAll,
 	},
 	RoleDirector: {
 		ActClientCreate:       ScopeAll,
@@ -92,7 +110,26 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPlanViewAll:        ScopeAll,
 		ActCallSettings:       ScopeAll,
 		ActPlanLogUnheld:      ScopeAll,
+		ActOrderEdit:          ScopeAll,
+		ActOrderApprove:       ScopeAll,
+		ActCreditOverride:     ScopeAll,
+		ActOrderFulfil:        ScopeAll,
+		ActPaymentRecord:      ScopeAll,
+		ActReceivablesAll:     ScopeAll,
+		ActPriceEdit:          ScopeAll,
 	},
+}
+
+// CanOnOrder reports whether u may do a on order o (own: orders the user
+// took). A nil o asks about a new order taken by u.
+func CanOnOrder(u User, a Action, o *Order) bool {
+	switch ScopeOf(u, a) {
+	case ScopeAll:
+		return true
+	case ScopeOwn:
+		return o == nil || o.TakenBy == u.Name
+	}
+	return false
 }
 
 // CanOnPlan reports whether u may do a on plan item p (own: items assigned

@@ -18,15 +18,18 @@ var (
 func TestCanEveryRoleAndAction(t *testing.T) {
 	// want[role] lists the actions the role may do at all
 	want := map[Role][]Action{
-		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit, ActCallPool},
-		RoleManager:  {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit, ActPlanLogUnheld},
+		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit, ActCallPool, ActOrderEdit},
+		RoleManager: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit, ActPlanLogUnheld,
+			ActOrderEdit, ActOrderFulfil, ActPaymentRecord},
 		RoleHead: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive,
-			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld},
+			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
+			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll},
 		// everything but working the operators' pool
 		RoleDirector: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
-			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld},
+			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
+			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll, ActPriceEdit},
 	}
 	for _, r := range Roles {
 		for _, a := range Actions {

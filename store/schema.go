@@ -27,6 +27,7 @@ var migrations = []migration{
 	{from: 1, name: "build idx_client_skel (dropped again by 2→3)", run: func(*bolt.Tx) error { return nil }},
 	{from: 2, name: "drop the lookup indexes, rebuild idx_client_name", run: migrateDropLookups},
 	{from: 3, name: "create the call schedule buckets", run: migrateCallSchedule},
+	{from: 4, name: "create the order, product, price and payment buckets", run: migrateOrders},
 }
 
 // migrateCallSchedule creates schema 4's plan and interaction buckets.
@@ -115,7 +116,7 @@ func (db *DB) prepareSchema() error {
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	case empty:
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			for _, name := range schemaBuckets {
+			for _, name := range append(append([][]byte{}, schemaBuckets...), orderBuckets...) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

@@ -13,6 +13,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/calls"
 	"clientbase/ui/clients"
+	"clientbase/ui/orders"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
 )
@@ -78,7 +79,7 @@ func New(cfg Config) *App {
 	a.tabs = []common.Tab{
 		a.clients,
 		calls.New(common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}),
-		newPlaceholder(model.T("ui.tab.orders"), model.T("ui.next.orders"), a.styles),
+		orders.New(common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}),
 		newPlaceholder(model.T("ui.tab.complaints"), model.T("ui.next.complaints"), a.styles),
 	}
 	return a

@@ -43,6 +43,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.TakeCallMsg, common.CallClientMsg:
 		a.setTab(TabCalls)
 		return a, a.tabs[TabCalls].Update(msg)
+	case common.NewOrderMsg, common.OpenOrderMsg:
+		a.setTab(TabOrders)
+		return a, a.tabs[TabOrders].Update(msg)
 	case common.StatsMsg:
 		if msg.Err != nil {
 			a.statsOK, a.statsErr = false, true

@@ -28,3 +28,10 @@ type CallClientMsg struct{ Client model.ID }
 
 // OpenClientMsg asks the root to show a client's card on the Clients tab.
 type OpenClientMsg struct{ Client model.ID }
+
+// NewOrderMsg asks the root to open a new order on the Orders tab, for Client
+// when known (0: look the client up), e.g. after "order taken" on a call.
+type NewOrderMsg struct{ Client model.ID }
+
+// OpenOrderMsg asks the root to show an order on the Orders tab.
+type OpenOrderMsg struct{ Order model.ID }

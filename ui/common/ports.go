@@ -86,8 +86,70 @@ type CallStore interface {
 	SaveCallSettings(cs model.CallSettings) (model.CallSettings, error)
 }
 
+// OrderStore is what the order, catalogue and receivables screens need.
+// Rights are the store's (model.RightsTable); every method may block on the disk.
+type OrderStore interface {
+	// Products returns rows [offset, offset+limit) of the catalogue whose SKU or
+	// name contains query (folded like the client search), active ones unless
+	// inactive is set, in SKU order. Answers from memory; ctx cancels.
+	Products(ctx context.Context, query string, inactive bool, offset, limit int) (model.ProductPage, error)
+	Product(id model.ID) (model.Product, error)
+	// ProductBySKU finds an active product by its exact SKU (case-insensitive).
+	ProductBySKU(sku string) (model.Product, error)
+	// SaveProduct creates (ID 0) or updates a product (director).
+	SaveProduct(p model.Product) (model.Product, error)
+	PriceSettings() (model.PriceSettings, error)
+	SavePriceSettings(ps model.PriceSettings) (model.PriceSettings, error)
+	// PriceVersions lists the versions, newest effective first, without their Prices.
+	PriceVersions() ([]model.PriceVersion, error)
+	PriceVersion(id model.ID) (model.PriceVersion, error)
+	// SavePriceVersion stores a new version (director). With noticeMonths > 0 and
+	// a future effective date, it plans price-change notice calls (origin
+	// price_change) for the clients who bought its products in the last
+	// noticeMonths months, and returns how many it planned.
+	SavePriceVersion(v model.PriceVersion, noticeMonths int) (model.PriceVersion, int, error)
+	// PriceFor is product's price in column at date (model.ErrNotFound sentence when none).
+	PriceFor(product model.ID, column string, date time.Time) (model.Money, error)
+
+	// Orders returns a window of the order list, newest first.
+	Orders(ctx context.Context, f model.OrderFilter, offset, limit int) (model.OrderPage, error)
+	Order(id model.ID) (model.Order, error)
+	// SaveOrder creates (ID 0: number given) or updates an order while its
+	// lines may change; lines are recomputed by the store. Errors as SaveClient.
+	SaveOrder(o model.Order) (model.Order, error)
+	// SubmitOrder asks to confirm an order: it becomes awaiting approval (a
+	// discount above the taker's limit), credit hold (the credit gate), or confirmed.
+	SubmitOrder(id model.ID, version uint64) (model.Order, error)
+	// Approve / Reject an order awaiting approval (head), with a comment.
+	Approve(id model.ID, version uint64, comment string) (model.Order, error)
+	Reject(id model.ID, version uint64, comment string) (model.Order, error)
+	// OverrideCredit confirms an order on credit hold (head), with a comment.
+	OverrideCredit(id model.ID, version uint64, comment string) (model.Order, error)
+	// Ship records shipped quantities per line index (partly or fully shipped).
+	Ship(id model.ID, version uint64, shipped map[int]model.Qty) (model.Order, error)
+	// Invoice issues the invoice (number given by the store, dated date).
+	Invoice(id model.ID, version uint64, date time.Time) (model.Order, error)
+	CancelOrder(id model.ID, version uint64, reason string) (model.Order, error)
+	// ReturnOrder records returned quantities per line index with a reason (head).
+	ReturnOrder(id model.ID, version uint64, returned map[int]model.Qty, reason string) (model.Order, error)
+	CloseOrder(id model.ID, version uint64) (model.Order, error)
+	// Approvals lists orders awaiting approval or on credit hold, oldest first.
+	Approvals(ctx context.Context) ([]model.OrderRow, error)
+
+	// RecordPayment records a payment against an invoiced order; the returned
+	// payment's Mismatch says "over" or "under" when the amount is not what was due.
+	RecordPayment(p model.Payment) (model.Payment, error)
+	Payments(order model.ID) ([]model.Payment, error)
+	// Receivables is one client's debt with its open invoices.
+	Receivables(client model.ID) (model.ClientReceivables, error)
+	// ReceivablesList is every client with an outstanding balance, sorted by
+	// "outstanding", "overdue", "days" or "name"; total counts them.
+	ReceivablesList(ctx context.Context, sortBy string, offset, limit int) ([]model.ClientReceivables, int, error)
+}
+
 // Store is everything the interface asks of the database.
 type Store interface {
 	ClientStore
 	CallStore
+	OrderStore
 }
