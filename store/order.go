@@ -5,24 +5,12 @@ import (
 	"errors"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"clientbase/model"
 )
 
 // STUBS: the order-store helper (O2) replaces this file (and may split it).
 
 var errOrderTODO = errors.New("orders: not built yet")
-
-// putOrder writes a new (old nil) or changed order with its index entries
-// (order_layout.go), counters and an audit entry (kind "order", action,
-// reason) in tx. Payments and reminders (O3) change orders through it.
-func (db *DB) putOrder(tx *bolt.Tx, old, o *model.Order, by, action, reason string) error {
-	return errOrderTODO
-}
-
-// getOrder loads an order in tx.
-func getOrder(tx *bolt.Tx, id model.ID) (model.Order, error) { return model.Order{}, errOrderTODO }
 
 func (s *Session) Products(ctx context.Context, query string, inactive bool, offset, limit int) (model.ProductPage, error) {
 	return model.ProductPage{}, nil
@@ -51,7 +39,6 @@ func (s *Session) PriceFor(product model.ID, column string, date time.Time) (mod
 func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit int) (model.OrderPage, error) {
 	return model.OrderPage{}, nil
 }
-func (s *Session) Order(id model.ID) (model.Order, error)       { return model.Order{}, errOrderTODO }
 func (s *Session) SaveOrder(o model.Order) (model.Order, error) { return o, errOrderTODO }
 func (s *Session) SubmitOrder(id model.ID, version uint64) (model.Order, error) {
 	return model.Order{}, errOrderTODO

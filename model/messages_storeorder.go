@@ -1,0 +1,45 @@
+package model
+
+// Sentences of the order store (store/order*.go, store/product*.go):
+// products, prices, order entry and the order lifecycle.
+func init() {
+	addMessages(map[string]string{
+		"storeorder.order_missing":     "This order no longer exists (id %d).",
+		"storeorder.number_taken":      "Order number %s is already taken.",
+		"storeorder.conflict":          "Someone else changed this order at %s (%s); reload to see their change.",
+		"storeorder.product_missing":   "This product no longer exists (id %d).",
+		"storeorder.sku_missing":       "There is no active product with SKU %q.",
+		"storeorder.sku_taken":         "SKU %s is already product %q's.",
+		"storeorder.version_missing":   "This price version no longer exists (id %d).",
+		"storeorder.version_conflict":  "Someone else changed this price version at %s (%s); reload to see their change.",
+		"storeorder.settings_conflict": "Someone else changed the price settings meanwhile; reopen them to see their change.",
+		"storeorder.no_price":          "%s has no price in column %q on %s.",
+		"storeorder.no_price_line":     "No price for %s in column %q on %s.",
+		"storeorder.unknown_sku":       "There is no product with SKU %q.",
+		"storeorder.inactive_product":  "%s is no longer sold.",
+		"storeorder.no_product":        "Choose a product (type its SKU or part of its name).",
+		"storeorder.no_client":         "There is no client with id %d.",
+		"storeorder.client_archived":   "%s is archived; restore the client before taking an order.",
+		"storeorder.unknown_column":    "There is no price column %q.",
+		"storeorder.no_user":           "There is no active user %q.",
+		"storeorder.not_editable":      "Order %s is %s: its lines can no longer change; cancel it or record a return.",
+		"storeorder.no_lines":          "An order needs at least one line before it is submitted.",
+		"storeorder.comment_required":  "Say why (a few words for the history).",
+		"storeorder.reason_required":   "Say why (a few words for the history).",
+		"storeorder.ship_line":         "There is no line %d on this order.",
+		"storeorder.ship_too_much":     "Line %d: %s would ship %s of %s ordered.",
+		"storeorder.ship_nothing":      "Enter a quantity shipped for at least one line.",
+		"storeorder.ship_negative":     "Line %d: a shipped quantity must be above zero.",
+		"storeorder.return_too_much":   "Line %d: %s would return %s of %s shipped.",
+		"storeorder.return_nothing":    "Enter a returned quantity for at least one line.",
+		"storeorder.return_negative":   "Line %d: a returned quantity must be above zero.",
+		"storeorder.invoice_before":    "The invoice date cannot be before the order date (%s).",
+		"storeorder.not_own":           "This order was taken by %s; you may change only your own.",
+		"storeorder.act.order.edit":    "enter or change orders",
+		"storeorder.act.order.approve": "approve orders or record returns",
+		"storeorder.act.order.credit":  "confirm orders on credit hold",
+		"storeorder.act.order.fulfil":  "record shipments, invoices or close orders",
+		"storeorder.act.price.edit":    "change products and prices",
+		"storeorder.taken_by_other":    "You may enter only orders you take yourself; %s enters their own.",
+	})
+}
