@@ -45,8 +45,8 @@ func PlanClientOf(c model.Client) PlanClient {
 // Recurring gives about one active client with a manager in twelve a contact
 // frequency (7, 14 or 30 days), the same for a given id every time.
 func Recurring(c *model.Client) {
-	if c.Manager == "" || c.Status != model.StatusActive {
-		return
+	if c.Manager == "" || c.Status != model.StatusActive || PlanClientOf(*c).Skip {
+		return // the plan can call only these: a frequency elsewhere would have no item
 	}
 	h := uint64(c.ID)*0x9e3779b97f4a7c15 ^ 0x5bd1e995
 	h ^= h >> 29
@@ -481,15 +481,23 @@ func (g *planGen) recurring(today time.Time) error {
 		}
 		start := today.AddDate(0, 0, -PlanDays)
 		first := start.AddDate(0, 0, g.r.IntN(c.ContactEvery))
-		for d := first; !d.After(today.AddDate(0, 0, PlanDays)); d = d.AddDate(0, 0, c.ContactEvery) {
+		for d := first; ; d = d.AddDate(0, 0, c.ContactEvery) { // until the next contact, however far
 			date := nextWorkday(d, 0)
 			p := g.item(model.PlanCall, c, g.at(date, c), model.PurposeFollowUp)
 			p.Origin, p.Assignee, p.CreatedBy = model.OriginRecurring, c.Manager, c.Manager
-			if err := g.finish(p, c, c.Manager); err != nil {
-				return err
-			}
 			if !p.Due.Before(g.now) {
-				break // the plan holds only the next contact
+				// the plan holds only the next contact, one open recurring item
+				if err := g.emit(p, nil); err != nil {
+					return err
+				}
+				break
+			}
+			// A past contact happened: the next one counts from it, so it
+			// cannot be left open beside the next (the store keeps one).
+			x := g.ix(p, c, c.Manager, p.Due, model.OutcomeReached)
+			p.Status, p.DoneAt, p.DoneBy, p.Attempts = model.PlanDone, x.At, c.Manager, 1
+			if err := g.emit(p, []model.Interaction{x}); err != nil {
+				return err
 			}
 		}
 	}

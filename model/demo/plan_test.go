@@ -73,7 +73,9 @@ func TestPlanIsARealisticDepartment(t *testing.T) {
 		if !ok || c.Skip {
 			t.Fatalf("item for client %d, which nobody may call", p.Client)
 		}
-		if p.Due.Before(from) || p.Due.After(to) || p.Due.Location() != time.UTC {
+		// a recurring client's next contact may lie beyond the plan's weeks (every 30 days)
+		beyond := p.Origin == model.OriginRecurring && p.Open() && p.Due.Before(to.AddDate(0, 0, model.MaxContactEvery))
+		if p.Due.Before(from) || p.Due.After(to) && !beyond || p.Due.Location() != time.UTC {
 			t.Fatalf("due %v outside the plan's weeks or not UTC", p.Due)
 		}
 		if wd := p.Due.In(loc(t, c.Zone)).Weekday(); wd == time.Saturday || wd == time.Sunday {
@@ -206,5 +208,27 @@ func BenchmarkPlan(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		_ = Plan(42, now, pcs, func(model.PlanItem, []model.Interaction) error { n++; return nil })
+	}
+}
+
+// Every client with a contact frequency has exactly one open recurring item,
+// and nobody else has one: the store's own rule for recurring contact.
+func TestPlanHoldsOneOpenRecurringItemPerFrequency(t *testing.T) {
+	now := time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
+	out, pcs := demoPlan(t, 3000, now)
+	open := map[model.ID]int{}
+	for _, x := range out {
+		if x.p.Origin == model.OriginRecurring && x.p.Open() {
+			open[x.p.Client]++
+		}
+	}
+	for _, c := range pcs {
+		want := 0
+		if c.ContactEvery > 0 {
+			want = 1
+		}
+		if open[c.ID] != want {
+			t.Errorf("client %d (every %d days, skip %v): %d open recurring items, want %d", c.ID, c.ContactEvery, c.Skip, open[c.ID], want)
+		}
 	}
 }
