@@ -41,5 +41,6 @@ func init() {
 		"storeorder.act.order.fulfil":  "record shipments, invoices or close orders",
 		"storeorder.act.price.edit":    "change products and prices",
 		"storeorder.taken_by_other":    "You may enter only orders you take yourself; %s enters their own.",
+		"storeorder.notice_note":       "Prices change on %s: tell the client before then.",
 	})
 }

@@ -12,30 +12,6 @@ import (
 
 var errOrderTODO = errors.New("orders: not built yet")
 
-func (s *Session) Products(ctx context.Context, query string, inactive bool, offset, limit int) (model.ProductPage, error) {
-	return model.ProductPage{}, nil
-}
-func (s *Session) Product(id model.ID) (model.Product, error) { return model.Product{}, errOrderTODO }
-func (s *Session) ProductBySKU(sku string) (model.Product, error) {
-	return model.Product{}, errOrderTODO
-}
-func (s *Session) SaveProduct(p model.Product) (model.Product, error) { return p, errOrderTODO }
-func (s *Session) PriceSettings() (model.PriceSettings, error) {
-	return model.DefaultPriceSettings(), nil
-}
-func (s *Session) SavePriceSettings(ps model.PriceSettings) (model.PriceSettings, error) {
-	return ps, errOrderTODO
-}
-func (s *Session) PriceVersions() ([]model.PriceVersion, error) { return nil, nil }
-func (s *Session) PriceVersion(id model.ID) (model.PriceVersion, error) {
-	return model.PriceVersion{}, errOrderTODO
-}
-func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (model.PriceVersion, int, error) {
-	return v, 0, errOrderTODO
-}
-func (s *Session) PriceFor(product model.ID, column string, date time.Time) (model.Money, error) {
-	return model.Money{}, errOrderTODO
-}
 func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit int) (model.OrderPage, error) {
 	return model.OrderPage{}, nil
 }

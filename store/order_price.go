@@ -1,0 +1,301 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"sort"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+// Prices: the department's price settings (meta), the price versions and
+// the prices index that answers "the price at a date" with one seek.
+
+// priceSettingsTx reads the price settings (the defaults when none were saved).
+func priceSettingsTx(tx *bolt.Tx) (model.PriceSettings, error) {
+	v := tx.Bucket(bucketMeta).Get(keyPriceSettings)
+	if v == nil {
+		return model.DefaultPriceSettings(), nil
+	}
+	var ps model.PriceSettings
+	err := json.Unmarshal(v, &ps)
+	return ps, err
+}
+
+// PriceSettings returns the price list's columns, VAT basis, currency and
+// discount limits (the defaults when none were saved).
+func (s *Session) PriceSettings() (model.PriceSettings, error) {
+	var ps model.PriceSettings
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		ps, err = priceSettingsTx(tx)
+		return err
+	})
+	return ps, err
+}
+
+// SavePriceSettings stores new price settings (price.edit), checked against
+// the version the editor started from.
+func (s *Session) SavePriceSettings(ps model.PriceSettings) (model.PriceSettings, error) {
+	db := s.db
+	if db.ro {
+		return model.PriceSettings{}, db.readOnlyErr()
+	}
+	if !model.Can(s.me, model.ActPriceEdit) {
+		return model.PriceSettings{}, forbidden(s.me, "storeorder.act.price.edit")
+	}
+	if err := model.ValidatePriceSettings(ps); err != nil {
+		return model.PriceSettings{}, err
+	}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		old, err := priceSettingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if old.Version != ps.Version {
+			return model.Sentencef(model.ErrConflict, "storeorder.settings_conflict")
+		}
+		ps.Version = old.Version + 1
+		v, err := json.Marshal(ps)
+		if err != nil {
+			return err
+		}
+		action := "update"
+		if tx.Bucket(bucketMeta).Get(keyPriceSettings) == nil {
+			action = "create"
+		}
+		if err := tx.Bucket(bucketMeta).Put(keyPriceSettings, v); err != nil {
+			return err
+		}
+		return writeAudit(tx, &model.AuditEntry{At: db.now(), User: s.me.Name, Kind: "settings", Action: action,
+			Reason: "price_settings", Changes: diffPriceSettings(&old, &ps)})
+	})
+	if err != nil {
+		return model.PriceSettings{}, err
+	}
+	return ps, nil
+}
+
+func diffPriceSettings(old, ps *model.PriceSettings) []model.FieldChange {
+	var out []model.FieldChange
+	add := func(field string, o, n any) {
+		ob, _ := json.Marshal(o)
+		nb, _ := json.Marshal(n)
+		if !bytes.Equal(ob, nb) {
+			out = append(out, model.FieldChange{Field: field, Old: string(ob), New: string(nb)})
+		}
+	}
+	add("columns", old.Columns, ps.Columns)
+	add("vat_included", old.VATIncluded, ps.VATIncluded)
+	add("currency", old.Currency, ps.Currency)
+	add("discount_limits", old.DiscountLimits, ps.DiscountLimits)
+	return out
+}
+
+func getPriceVersion(tx *bolt.Tx, id model.ID) (model.PriceVersion, error) {
+	v := tx.Bucket(bucketPriceVersions).Get(itob(uint64(id)))
+	if v == nil {
+		return model.PriceVersion{}, model.Sentencef(model.ErrNotFound, "storeorder.version_missing", uint64(id))
+	}
+	var pv model.PriceVersion
+	err := json.Unmarshal(v, &pv)
+	return pv, err
+}
+
+// PriceVersions lists the versions, newest effective first, without their prices.
+func (s *Session) PriceVersions() ([]model.PriceVersion, error) {
+	var out []model.PriceVersion
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketPriceVersions).ForEach(func(_, v []byte) error {
+			var pv model.PriceVersion
+			if err := json.Unmarshal(v, &pv); err != nil {
+				return err
+			}
+			pv.Prices = nil
+			out = append(out, pv)
+			return nil
+		})
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Effective.Equal(out[j].Effective) {
+			return out[i].Effective.After(out[j].Effective)
+		}
+		return out[i].ID > out[j].ID
+	})
+	return out, err
+}
+
+// PriceVersion loads one version with its prices.
+func (s *Session) PriceVersion(id model.ID) (model.PriceVersion, error) {
+	var pv model.PriceVersion
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		pv, err = getPriceVersion(tx, id)
+		return err
+	})
+	return pv, err
+}
+
+// priceValue is a prices entry's value: price minor(8) version id(8).
+func priceValue(minor int64, version model.ID) []byte {
+	b := binary.BigEndian.AppendUint64(make([]byte, 0, 16), uint64(minor))
+	return binary.BigEndian.AppendUint64(b, uint64(version))
+}
+
+// SavePriceVersion stores a version (ID 0: new; else a change of the stored
+// one at its Version) with one prices entry per price, all in one
+// transaction (price.edit). With noticeMonths > 0 and an effective date
+// after today, it plans price-change notice calls and returns how many.
+func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (model.PriceVersion, int, error) {
+	db := s.db
+	if db.ro {
+		return model.PriceVersion{}, 0, db.readOnlyErr()
+	}
+	if !model.Can(s.me, model.ActPriceEdit) {
+		return model.PriceVersion{}, 0, forbidden(s.me, "storeorder.act.price.edit")
+	}
+	planned := 0
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		ps, err := priceSettingsTx(tx)
+		if err != nil {
+			return err
+		}
+		if err := model.ValidatePriceVersion(v, ps); err != nil {
+			return err
+		}
+		ve := &model.ValidationError{}
+		for i, e := range v.Prices {
+			if tx.Bucket(bucketProducts).Get(itob(uint64(e.Product))) == nil {
+				ve.Add("prices."+itoa(uint64(i)), model.T("storeorder.product_missing", uint64(e.Product)))
+			}
+		}
+		if err := ve.Err(); err != nil {
+			return err
+		}
+		now := db.now()
+		versions, prices := tx.Bucket(bucketPriceVersions), tx.Bucket(bucketPrices)
+		var old *model.PriceVersion
+		action := "create"
+		if v.ID != 0 {
+			o, err := getPriceVersion(tx, v.ID)
+			if err != nil {
+				return err
+			}
+			if o.Version != v.Version {
+				return model.Sentencef(model.ErrConflict, "storeorder.version_conflict", model.FormatDateTime(o.UpdatedAt, time.Local), o.UpdatedBy)
+			}
+			old, action = &o, "update"
+			// its own entries go; another version's entry on the same key stays
+			for _, e := range o.Prices {
+				k := priceKey(e.Product, e.Column, unixKey(o.Effective))
+				if val := prices.Get(k); len(val) == 16 && model.ID(btoi(val[8:])) == o.ID {
+					if err := prices.Delete(k); err != nil {
+						return err
+					}
+				}
+			}
+			v.Version, v.CreatedAt, v.CreatedBy = o.Version+1, o.CreatedAt, o.CreatedBy
+		} else {
+			seq, err := versions.NextSequence()
+			if err != nil {
+				return err
+			}
+			v.ID, v.Version, v.CreatedAt, v.CreatedBy = model.ID(seq), 1, now, s.me.Name
+		}
+		v.UpdatedAt, v.UpdatedBy = now, s.me.Name
+		for i := range v.Prices {
+			v.Prices[i].Price.Currency = ps.Currency
+			e := v.Prices[i]
+			if err := prices.Put(priceKey(e.Product, e.Column, unixKey(v.Effective)), priceValue(e.Price.Minor, v.ID)); err != nil {
+				return err
+			}
+		}
+		rec, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if err := versions.Put(itob(uint64(v.ID)), rec); err != nil {
+			return err
+		}
+		changes := []model.FieldChange{}
+		oldEff, oldN := "", ""
+		if old != nil {
+			oldEff, oldN = model.FormatDate(old.Effective, time.Local), itoa(uint64(len(old.Prices)))
+		}
+		if e := model.FormatDate(v.Effective, time.Local); e != oldEff {
+			changes = append(changes, model.FieldChange{Field: "effective", Old: oldEff, New: e})
+		}
+		changes = append(changes, model.FieldChange{Field: "prices", Old: oldN, New: itoa(uint64(len(v.Prices)))})
+		if old == nil || old.Note != v.Note {
+			o := ""
+			if old != nil {
+				o = old.Note
+			}
+			changes = append(changes, model.FieldChange{Field: "note", Old: o, New: v.Note})
+		}
+		if err := writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "price_version", Record: v.ID,
+			Action: action, Changes: changes}); err != nil {
+			return err
+		}
+		if noticeMonths > 0 && v.Effective.After(now) {
+			n, err := db.priceNoticeCalls(tx, v, noticeMonths, s.me.Name)
+			if err != nil {
+				return err
+			}
+			planned = n
+		}
+		return nil
+	})
+	if err != nil {
+		return model.PriceVersion{}, 0, err
+	}
+	return v, planned, nil
+}
+
+// priceAt is product's price in column at date: the last prices entry
+// under product|column effective at or before date.
+func priceAt(tx *bolt.Tx, product model.ID, column string, date time.Time) (int64, bool) {
+	prefix := priceKey(product, column, 0)
+	prefix = prefix[:len(prefix)-8]
+	c := tx.Bucket(bucketPrices).Cursor()
+	k, v := c.Seek(priceKey(product, column, unixKey(date)+1))
+	if k == nil {
+		k, v = c.Last()
+	} else {
+		k, v = c.Prev()
+	}
+	if k == nil || !bytes.HasPrefix(k, prefix) || len(k) != len(prefix)+8 || len(v) < 8 {
+		return 0, false
+	}
+	return int64(btoi(v[:8])), true
+}
+
+// PriceFor is product's price in column at date (a model.ErrNotFound
+// sentence when there is none).
+func (s *Session) PriceFor(product model.ID, column string, date time.Time) (model.Money, error) {
+	var m model.Money
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		ps, err := priceSettingsTx(tx)
+		if err != nil {
+			return err
+		}
+		p, err := getProduct(tx, product)
+		if err != nil {
+			return err
+		}
+		minor, ok := priceAt(tx, product, column, date)
+		if !ok {
+			return model.Sentencef(model.ErrNotFound, "storeorder.no_price", p.SKU, column, model.FormatDate(date, time.Local))
+		}
+		m = model.Money{Minor: minor, Currency: ps.Currency}
+		return nil
+	})
+	return m, err
+}
+
+var _ = errors.New
