@@ -1,34 +1,170 @@
 package store
 
 import (
-	"context"
+	"bytes"
 	"errors"
+	"slices"
+	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"clientbase/model"
 )
 
-// STUBS: the receivables helper (O3) replaces this file (and may split it).
+// Payments are matched against what the invoice still owes: the amount is
+// checked, not just that something arrived (DOMAIN.md). A payment that is
+// not what was due is saved with its Mismatch ("under" or "over") and the
+// sentence of MismatchSentence, in the audit and on the screen:
+//   - under: the order is partly paid and the rest stays outstanding;
+//   - over: the order is paid and the excess stays on it as a credit (Paid
+//     above the gross), for a person to refund or offset; receivables do
+//     not net it against the client's other invoices.
+// Payments are refused on orders that are not invoiced or partly paid
+// (cancelled, draft, paid, …), with a sentence.
 
-var errPaymentTODO = errors.New("payments: not built yet")
-
-// receivablesTx is a client's debt read from idx_order_client summaries at
-// the store's clock (the credit gate in SubmitOrder calls it).
-func (db *DB) receivablesTx(tx *bolt.Tx, client model.ID) (model.ClientReceivables, error) {
-	return model.ClientReceivables{Client: client}, nil
+// RecordPayment records a payment against an invoiced order in one
+// transaction: the payment, its idx_payment_order entry, the order's Paid
+// and status (partly paid or paid, with the event) through putOrder, and
+// the audit entry of kind "payment". It needs payment.record on the order.
+// The returned payment carries its Mismatch.
+func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
+	db := s.db
+	if db.ro {
+		return model.Payment{}, db.readOnlyErr()
+	}
+	p.Reference = strings.TrimSpace(p.Reference)
+	p.ID, p.Mismatch, p.Meta = 0, "", model.Meta{}
+	err := db.bolt.Update(func(tx *bolt.Tx) error {
+		old, err := getOrder(tx, p.Order)
+		if errors.Is(err, model.ErrNotFound) {
+			ve := &model.ValidationError{}
+			ve.Add("order", model.T("storepay.no_order", uint64(p.Order)))
+			return ve
+		}
+		if err != nil {
+			return err
+		}
+		if !model.CanOnOrder(s.me, model.ActPaymentRecord, &old) {
+			return forbidden(s.me, "storepay.act.payment")
+		}
+		if p.Amount.Currency == "" {
+			p.Amount.Currency = old.Currency
+		}
+		mismatch, err := model.CheckPayment(p, old)
+		if err != nil {
+			return err
+		}
+		// the model's check, and the store's own word on what may be paid
+		if !debtStatus(old.Status) {
+			return model.Sentencef(model.ErrConflict, "storepay.not_payable", old.Number, model.T("storepay.status."+string(old.Status)))
+		}
+		if old.Currency != "" && p.Amount.Currency != old.Currency {
+			ve := &model.ValidationError{}
+			ve.Add("amount", model.T("storepay.currency", p.Amount.Currency, old.Currency))
+			return ve
+		}
+		now := db.now()
+		seq, err := tx.Bucket(bucketPayments).NextSequence()
+		if err != nil {
+			return err
+		}
+		p.ID, p.Client, p.Mismatch = model.ID(seq), old.Client, mismatch
+		p.Date = p.Date.UTC()
+		p.Meta = model.Meta{Version: 1, CreatedAt: now, CreatedBy: s.me.Name, UpdatedAt: now, UpdatedBy: s.me.Name}
+		v, err := encode(&p)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketPayments).Put(itob(seq), v); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketPaymentOrder).Put(paymentOrderKey(p.Order, p.ID), nil); err != nil {
+			return err
+		}
+		o := old
+		o.Events = slices.Clone(old.Events)
+		o.Paid = model.Money{Minor: old.Paid.Minor + p.Amount.Minor, Currency: p.Amount.Currency}
+		to := model.OrderPaidPartly
+		if o.Paid.Minor >= o.Totals.Gross.Minor {
+			to = model.OrderPaid
+		}
+		note := MismatchSentence(p, o)
+		if to != old.Status {
+			o.Status = to
+			o.Events = append(o.Events, model.OrderEvent{At: now, By: s.me.Name, From: old.Status, To: to,
+				Comment: model.T("storepay.event", model.FormatMoney(p.Amount), p.Reference)})
+		}
+		if err := db.putOrder(tx, &old, &o, s.me.Name, "payment", note); err != nil {
+			return err
+		}
+		return writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "payment", Record: p.ID,
+			Action: "create", Reason: note, Changes: paymentChanges(&p, &o)})
+	})
+	if err != nil {
+		return model.Payment{}, err
+	}
+	return p, nil
 }
 
-func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) { return p, errPaymentTODO }
-func (s *Session) Payments(order model.ID) ([]model.Payment, error)     { return nil, nil }
-func (s *Session) Receivables(client model.ID) (model.ClientReceivables, error) {
-	return model.ClientReceivables{Client: client}, nil
-}
-func (s *Session) ReceivablesList(ctx context.Context, sortBy string, offset, limit int) ([]model.ClientReceivables, int, error) {
-	return nil, 0, nil
+// MismatchSentence says what a flagged payment means for its order o (as
+// saved after the payment): how much is still owed, or the excess kept as a
+// credit. "" for an exact payment.
+func MismatchSentence(p model.Payment, o model.Order) string {
+	cur := o.Totals.Gross.Currency
+	if cur == "" {
+		cur = p.Amount.Currency
+	}
+	switch p.Mismatch {
+	case "under":
+		return model.T("storepay.under", o.Number, model.FormatMoney(model.Money{Minor: o.Totals.Gross.Minor - o.Paid.Minor, Currency: cur}))
+	case "over":
+		return model.T("storepay.over", o.Number, model.FormatMoney(model.Money{Minor: o.Paid.Minor - o.Totals.Gross.Minor, Currency: cur}))
+	}
+	return ""
 }
 
-// PlanOverdueReminders plans one debt-reminder call (origin overdue_debt) for
-// the client's manager for each invoice that has become overdue and has no
-// reminder yet; main runs it at start and the UI hourly. It returns how many.
-func (db *DB) PlanOverdueReminders() (int, error) { return 0, errPaymentTODO }
+func paymentChanges(p *model.Payment, o *model.Order) []model.FieldChange {
+	out := []model.FieldChange{
+		{Field: "order", New: o.Number},
+		{Field: "amount", New: model.FormatMoney(p.Amount)},
+		{Field: "date", New: model.FormatDate(p.Date, time.Local)},
+	}
+	if p.Reference != "" {
+		out = append(out, model.FieldChange{Field: "reference", New: p.Reference})
+	}
+	if p.Mismatch != "" {
+		out = append(out, model.FieldChange{Field: "mismatch", New: p.Mismatch})
+	}
+	return out
+}
+
+// Payments lists an order's payments in the order they were recorded.
+func (s *Session) Payments(order model.ID) ([]model.Payment, error) {
+	var out []model.Payment
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = paymentsTx(tx, order)
+		return err
+	})
+	return out, err
+}
+
+func paymentsTx(tx *bolt.Tx, order model.ID) ([]model.Payment, error) {
+	var out []model.Payment
+	prefix := itob(uint64(order))
+	pays := tx.Bucket(bucketPayments)
+	cur := tx.Bucket(bucketPaymentOrder).Cursor()
+	for k, _ := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = cur.Next() {
+		v := pays.Get(k[8:])
+		if v == nil {
+			continue
+		}
+		var p model.Payment
+		if err := decode(v, &p); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
