@@ -20,8 +20,9 @@ import (
 //   - over: the order is paid and the excess stays on it as a credit (Paid
 //     above the gross), for a person to refund or offset; receivables do
 //     not net it against the client's other invoices.
-// Payments are refused on orders that are not invoiced or partly paid
-// (cancelled, draft, paid, …), with a sentence.
+// Which orders take payments is model.CheckPayment's: invoiced, partly paid,
+// paid (a second transfer: an over-payment) or returned; a cancelled, closed
+// or unshipped order is refused with a sentence and nothing is saved.
 
 // RecordPayment records a payment against an invoiced order in one
 // transaction: the payment, its idx_payment_order entry, the order's Paid
@@ -55,15 +56,6 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 		if err != nil {
 			return err
 		}
-		// the model's check, and the store's own word on what may be paid
-		if !debtStatus(old.Status) {
-			return model.Sentencef(model.ErrConflict, "storepay.not_payable", old.Number, model.T("storepay.status."+string(old.Status)))
-		}
-		if old.Currency != "" && p.Amount.Currency != old.Currency {
-			ve := &model.ValidationError{}
-			ve.Add("amount", model.T("storepay.currency", p.Amount.Currency, old.Currency))
-			return ve
-		}
 		now := db.now()
 		seq, err := tx.Bucket(bucketPayments).NextSequence()
 		if err != nil {
@@ -85,9 +77,14 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 		o := old
 		o.Events = slices.Clone(old.Events)
 		o.Paid = model.Money{Minor: old.Paid.Minor + p.Amount.Minor, Currency: p.Amount.Currency}
-		to := model.OrderPaidPartly
-		if o.Paid.Minor >= o.Totals.Gross.Minor {
-			to = model.OrderPaid
+		// an invoice moves to partly paid or paid; a paid or returned order
+		// keeps its status (the payment is an over-payment or a refund's matter)
+		to := old.Status
+		if debtStatus(old.Status) {
+			to = model.OrderPaidPartly
+			if model.OrderDue(o).Minor <= 0 {
+				to = model.OrderPaid
+			}
 		}
 		note := MismatchSentence(p, o)
 		if to != old.Status {
@@ -111,15 +108,16 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 // saved after the payment): how much is still owed, or the excess kept as a
 // credit. "" for an exact payment.
 func MismatchSentence(p model.Payment, o model.Order) string {
-	cur := o.Totals.Gross.Currency
-	if cur == "" {
-		cur = p.Amount.Currency
+	due := model.OrderDue(o)
+	if due.Currency == "" {
+		due.Currency = p.Amount.Currency
 	}
 	switch p.Mismatch {
-	case "under":
-		return model.T("storepay.under", o.Number, model.FormatMoney(model.Money{Minor: o.Totals.Gross.Minor - o.Paid.Minor, Currency: cur}))
-	case "over":
-		return model.T("storepay.over", o.Number, model.FormatMoney(model.Money{Minor: o.Paid.Minor - o.Totals.Gross.Minor, Currency: cur}))
+	case model.PaymentUnder:
+		return model.T("storepay.under", o.Number, model.FormatMoney(due))
+	case model.PaymentOver:
+		due.Minor = -due.Minor
+		return model.T("storepay.over", o.Number, model.FormatMoney(due))
 	}
 	return ""
 }

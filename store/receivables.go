@@ -6,10 +6,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"weak"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -259,10 +261,19 @@ type debtorsCache struct {
 	rows  []model.ClientReceivables
 }
 
-var debtors sync.Map // *DB → *debtorsCache (the DB struct is the lead's)
+// debtors holds each open database's cache; the entry goes when the DB is
+// collected (the DB struct is not this file's to extend).
+var debtors sync.Map // weak.Pointer[DB] → *debtorsCache
 
 func (db *DB) debtorsCache() *debtorsCache {
-	v, _ := debtors.LoadOrStore(db, &debtorsCache{txid: -1})
+	k := weak.Make(db)
+	if v, ok := debtors.Load(k); ok {
+		return v.(*debtorsCache)
+	}
+	v, loaded := debtors.LoadOrStore(k, &debtorsCache{txid: -1})
+	if !loaded {
+		runtime.AddCleanup(db, func(k weak.Pointer[DB]) { debtors.Delete(k) }, k)
+	}
 	return v.(*debtorsCache)
 }
 
