@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"sort"
 	"time"
 
@@ -243,7 +242,7 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 			return err
 		}
 		if noticeMonths > 0 && v.Effective.After(now) {
-			n, err := db.priceNoticeCalls(tx, v, noticeMonths, s.me.Name)
+			n, err := db.planPriceNotices(tx, v, noticeMonths, s.me.Name)
 			if err != nil {
 				return err
 			}
@@ -297,5 +296,3 @@ func (s *Session) PriceFor(product model.ID, column string, date time.Time) (mod
 	})
 	return m, err
 }
-
-var _ = errors.New
