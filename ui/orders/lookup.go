@@ -1,0 +1,140 @@
+package orders
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"clientbase/keymap"
+	"clientbase/model"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+)
+
+// lookupRows is how many clients a lookup shows.
+const lookupRows = 8
+
+// clientLookup finds a client by name, tax id or phone as it is typed (the
+// client search of the list); enter takes the highlighted one.
+type clientLookup struct {
+	env    common.Env
+	owner  uint64
+	keys   keymap.Lookup
+	input  textinput.Model
+	rows   []model.Client
+	cursor int
+	gen    uint64
+	asked  uint64 // the gen the rows answer
+	cancel context.CancelFunc
+	err    string
+}
+
+func newClientLookup(env common.Env, owner uint64, prompt string) *clientLookup {
+	l := &clientLookup{env: env, owner: owner, keys: keymap.NewLookup()}
+	l.input = textinput.New()
+	l.input.Prompt = prompt
+	l.input.Placeholder = model.T("orders.lookup.client_place")
+	l.setStyles(env.Styles)
+	l.input.Focus()
+	return l
+}
+
+func (l *clientLookup) setStyles(s styles.Styles) {
+	l.env.Styles = s
+	st := textinput.DefaultStyles(s.IsDark)
+	st.Focused.Prompt = s.FilterBar
+	st.Cursor.Blink = false
+	l.input.SetStyles(st)
+}
+
+func (l *clientLookup) setWidth(w int) { l.input.SetWidth(max(1, w-len([]rune(l.input.Prompt))-1)) }
+
+// update handles a key; chosen is set when enter took a client.
+func (l *clientLookup) update(msg tea.Msg) (cmd tea.Cmd, chosen *model.Client) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, l.keys.Up):
+			l.cursor = max(0, l.cursor-1)
+			return nil, nil
+		case key.Matches(k, l.keys.Down):
+			l.cursor = min(max(0, len(l.rows)-1), l.cursor+1)
+			return nil, nil
+		case key.Matches(k, l.keys.Choose):
+			if l.asked == l.gen && l.cursor < len(l.rows) {
+				c := l.rows[l.cursor]
+				return nil, &c
+			}
+			if l.input.Value() == "" {
+				return nil, nil
+			}
+			l.err = model.T("orders.lookup.wait")
+			return nil, nil
+		}
+	}
+	before := l.input.Value()
+	l.input, cmd = l.input.Update(msg)
+	if l.input.Value() != before {
+		return tea.Batch(cmd, l.ask()), nil
+	}
+	return cmd, nil
+}
+
+func (l *clientLookup) ask() tea.Cmd {
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.gen++
+	l.err = ""
+	if l.input.Value() == "" {
+		l.rows, l.asked, l.cursor = nil, l.gen, 0
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	l.cancel = cancel
+	return lookupClients(ctx, l.env.Store, l.owner, l.gen, l.input.Value())
+}
+
+func (l *clientLookup) onMatches(m clientMatchesMsg) {
+	if m.gen != l.gen {
+		return
+	}
+	l.asked = m.gen
+	l.rows, l.cursor = m.rows, 0
+	if m.err != nil {
+		l.err = errText(m.err)
+	} else if len(m.rows) == 0 {
+		l.err = model.T("orders.lookup.none")
+	}
+}
+
+func (l *clientLookup) close() {
+	if l.cancel != nil {
+		l.cancel()
+	}
+}
+
+// lines renders the input and the matches, w wide.
+func (l *clientLookup) lines(w int) []string {
+	s := l.env.Styles
+	out := []string{l.input.View()}
+	for i, c := range l.rows {
+		text := plain(c.ShortName)
+		if c.TaxID != "" {
+			text += "  " + s.Subtle.Render(c.TaxID)
+		}
+		if c.City != "" {
+			text += "  " + s.Subtle.Render(plain(c.City))
+		}
+		if i == l.cursor {
+			out = append(out, s.RowCursor.Render(fit("› "+text, w)))
+		} else {
+			out = append(out, "  "+text)
+		}
+	}
+	if l.err != "" {
+		out = append(out, s.FieldError.Render("✗ "+l.err))
+	}
+	return out
+}
