@@ -1,0 +1,223 @@
+// Package receivables is the head's approval list (discounts and credit
+// holds), the receivables list with a client's open invoices, the payment
+// form, and the few lines of a client's debt the card and the call screen show.
+package receivables
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/ui/common"
+	"clientbase/ui/components/table"
+)
+
+// lastGen numbers every load and save of every pane of this package: an
+// answer whose number is not its pane's latest is dropped.
+var lastGen atomic.Uint64
+
+func nextGen() uint64 { return lastGen.Add(1) }
+
+// now is the env's clock, or the wall clock when the root gave none.
+func now(env common.Env) time.Time {
+	if env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
+}
+
+func loc(env common.Env) *time.Location {
+	if env.Loc != nil {
+		return env.Loc
+	}
+	return time.Local
+}
+
+// fit pads or cuts a styled line to exactly w cells.
+func fit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(line) > w {
+		line = ansi.Truncate(line, w, "…")
+	}
+	if pad := w - lipgloss.Width(line); pad > 0 {
+		line += strings.Repeat(" ", pad)
+	}
+	return line
+}
+
+// right puts text at the right end of n cells (amounts line up on the decimals).
+func right(text string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	if w := lipgloss.Width(text); w < n {
+		return strings.Repeat(" ", n-w) + text
+	}
+	return ansi.Truncate(text, n, "…")
+}
+
+// pad makes a view exactly h lines of w cells.
+func pad(lines []string, w, h int) string {
+	out := make([]string, 0, h)
+	for _, l := range lines {
+		if len(out) == h {
+			break
+		}
+		out = append(out, fit(l, w))
+	}
+	for len(out) < h {
+		out = append(out, strings.Repeat(" ", w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// wrap breaks a sentence into lines of at most w cells.
+func wrap(s string, w int) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
+}
+
+// plain makes user text safe for one line of the screen.
+func plain(s string) string { return table.Plain(s) }
+
+// amount is money without its currency: the list's title names the currency once.
+func amount(m model.Money) string { return model.FormatMoney(model.Money{Minor: m.Minor}) }
+
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text, Err: isErr} }
+}
+
+func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// errorSentence turns a store error into the sentence the user reads.
+func errorSentence(err error) string {
+	var s *model.Sentence
+	var ve *model.ValidationError
+	switch {
+	case errors.As(err, &s):
+		return s.Text
+	case errors.As(err, &ve):
+		keys := make([]string, 0, len(ve.Fields))
+		for k := range ve.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			parts = append(parts, ve.Fields[k])
+		}
+		return strings.Join(parts, " ")
+	case errors.Is(err, model.ErrReadOnly):
+		return model.T("receivables.error.read_only")
+	case errors.Is(err, model.ErrForbidden):
+		return model.T("receivables.error.forbidden")
+	case errors.Is(err, model.ErrNotFound):
+		return model.T("receivables.error.not_found")
+	case errors.Is(err, model.ErrConflict):
+		return model.T("receivables.error.conflict")
+	}
+	return model.T("receivables.error.store", err.Error())
+}
+
+// statusName is an order status in words.
+func statusName(s model.OrderStatus) string {
+	if k := "receivables.status." + string(s); model.HasMessage(k) {
+		return model.T(k)
+	}
+	return string(s)
+}
+
+// personName is a user's full name when known, else the login.
+func personName(names map[string]string, user string) string {
+	if n := names[user]; n != "" {
+		return n
+	}
+	return user
+}
+
+// ParseDate reads a date typed as people there write it: dd.mm.yyyy (one-digit
+// day and month too, "5.3.2026"), or yyyy-mm-dd; it is midnight in loc.
+func ParseDate(s string, l *time.Location) (time.Time, error) {
+	if l == nil {
+		l = time.Local
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, model.Sentencef(nil, "receivables.date.empty")
+	}
+	for _, layout := range []string{"2.1.2006", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, l); err == nil {
+			if t.Year() < 1900 || t.Year() > 9999 {
+				break
+			}
+			return t, nil
+		}
+	}
+	return time.Time{}, model.Sentencef(nil, "receivables.date.invalid")
+}
+
+// dayStart is local midnight of t's day.
+func dayStart(t time.Time, l *time.Location) time.Time {
+	t = t.In(l)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, l)
+}
+
+// cellLine lays cells out in columns of widths (0: dropped), the ones marked
+// in toRight right-aligned, one Gap apart.
+func cellLine(cells []string, widths []int, toRight []bool) string {
+	var b strings.Builder
+	first := true
+	for i, w := range widths {
+		if w == 0 {
+			continue
+		}
+		if !first {
+			b.WriteString(strings.Repeat(" ", table.Gap))
+		}
+		first = false
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		if i < len(toRight) && toRight[i] {
+			b.WriteString(right(text, w))
+		} else {
+			b.WriteString(fit(text, w))
+		}
+	}
+	return b.String()
+}
+
+// titles are the columns' titles.
+func titles(cols []table.Column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Title
+	}
+	return out
+}
+
+// scroll keeps cursor inside [top, top+h) and returns the new top.
+func scroll(cursor, top, h, total int) int {
+	if h < 1 {
+		return cursor
+	}
+	if cursor < top {
+		top = cursor
+	}
+	if cursor >= top+h {
+		top = cursor - h + 1
+	}
+	return max(0, min(top, total-h))
+}

@@ -1,0 +1,198 @@
+package receivables
+
+import (
+	"strconv"
+
+	"clientbase/model"
+	"clientbase/ui/components/table"
+)
+
+// The list's layout: title, note and column titles above the rows, the
+// highlighted client's summary (figures and aging) below them.
+const (
+	listHead    = 3
+	listSummary = 3
+)
+
+func (l *List) bodyHeight() int { return max(1, l.height-listHead-listSummary) }
+
+// The invoices' layout: title, the client's summary, a blank, column titles.
+const invHead = 1 + listSummary + 2
+
+func (l *List) invRows() int { return max(1, l.height-invHead) }
+
+func listColumns() []table.Column {
+	return []table.Column{
+		{Title: model.T("receivables.col.client"), Min: 14, Want: 24, Max: 40},
+		{Title: model.T("receivables.col.manager"), Min: 8, Want: 12, Max: 16, Drop: 3},
+		{Title: model.T("receivables.col.invoiced"), Min: 12, Want: 13, Max: 15, Drop: 5},
+		{Title: model.T("receivables.col.paid"), Min: 12, Want: 13, Max: 15, Drop: 4},
+		{Title: model.T("receivables.col.outstanding"), Min: 12, Want: 13, Max: 15},
+		{Title: model.T("receivables.col.overdue"), Min: 12, Want: 13, Max: 15},
+		{Title: model.T("receivables.col.days"), Min: 4, Want: 4, Max: 5},
+		{Title: model.T("receivables.col.limit"), Min: 5, Want: 5, Max: 6, Drop: 2},
+	}
+}
+
+var listRight = []bool{false, false, true, true, true, true, true, false}
+
+// overLimit: a balance above a credit limit that is set.
+func overLimit(r model.ClientReceivables) bool {
+	return r.CreditLimit.Minor > 0 && r.Outstanding.Minor > r.CreditLimit.Minor
+}
+
+func (l *List) cells(r model.ClientReceivables) []string {
+	days, limit := "", ""
+	if r.Overdue.Minor > 0 && r.MaxOverdue > 0 {
+		days = strconv.Itoa(r.MaxOverdue)
+	}
+	if overLimit(r) {
+		limit = model.T("receivables.over")
+	}
+	overdue := ""
+	if r.Overdue.Minor != 0 {
+		overdue = amount(r.Overdue)
+	}
+	return []string{plain(r.ClientName), plain(personName(l.names, r.Manager)), amount(r.Invoiced), amount(r.Paid),
+		amount(r.Outstanding), overdue, days, limit}
+}
+
+// View renders the list, a client's invoices or the payment form, exactly width×height.
+func (l *List) View() string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	switch {
+	case l.pay != nil:
+		return l.pay.View()
+	case l.inv != nil:
+		return l.invoicesView()
+	}
+	st := l.env.Styles
+	lines := make([]string, 0, l.height)
+	title := model.T("receivables.list.title_loading")
+	if l.loaded {
+		title = model.T("receivables.list.title", l.win.Total, model.T("receivables.sort."+Sorts[l.sort]))
+	}
+	cur := ""
+	if r, ok := l.rowAt(l.cacheOff); ok && r.Outstanding.Currency != "" {
+		cur = st.Subtle.Render(model.T("receivables.amounts_in", r.Outstanding.Currency))
+	}
+	lines = append(lines, spread(st.Title.Render(title), cur, l.width))
+	switch {
+	case l.loadErr != "":
+		lines = append(lines, st.Danger.Render(l.loadErr))
+	case model.ScopeOf(l.env.Me, model.ActReceivablesAll) == model.ScopeNone:
+		lines = append(lines, st.Subtle.Render(model.T("receivables.list.own_only")))
+	default:
+		lines = append(lines, "")
+	}
+	cols := listColumns()
+	widths := table.Fit(cols, l.width)
+	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
+	from, to := l.win.Visible()
+	if l.loaded && l.win.Total == 0 {
+		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.list.empty"), l.width)))
+	}
+	for i := from; i < to; i++ {
+		r, ok := l.rowAt(i)
+		if !ok {
+			lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.loading"), l.width)))
+			continue
+		}
+		text := cellLine(l.cells(r), widths, listRight)
+		switch {
+		case i == l.win.Cursor:
+			lines = append(lines, st.RowCursor.Render(fit("› "+text, l.width)))
+		case r.Overdue.Minor > 0:
+			lines = append(lines, st.Danger.Render(fit("  "+text, l.width)))
+		case overLimit(r):
+			lines = append(lines, st.Warning.Render(fit("  "+text, l.width)))
+		default:
+			lines = append(lines, st.Row.Render(fit("  "+text, l.width)))
+		}
+	}
+	for len(lines) < listHead+l.bodyHeight() {
+		lines = append(lines, "")
+	}
+	if r, ok := l.Current(); ok {
+		sum := Summary(r, l.width, st)
+		if len(sum) > listSummary {
+			sum = sum[:listSummary]
+		}
+		lines = append(lines, sum...)
+	}
+	return pad(lines, l.width, l.height)
+}
+
+func invoiceColumns() []table.Column {
+	return []table.Column{
+		{Title: model.T("receivables.col.order"), Min: 11, Want: 12, Max: 14},
+		{Title: model.T("receivables.col.invoiced_on"), Min: 10, Want: 10, Max: 11},
+		{Title: model.T("receivables.col.due"), Min: 10, Want: 10, Max: 11},
+		{Title: model.T("receivables.col.invoiced"), Min: 12, Want: 13, Max: 15, Drop: 3},
+		{Title: model.T("receivables.col.paid"), Min: 12, Want: 13, Max: 15, Drop: 2},
+		{Title: model.T("receivables.col.outstanding"), Min: 12, Want: 13, Max: 15},
+		{Title: model.T("receivables.col.days"), Min: 4, Want: 5, Max: 5},
+	}
+}
+
+var invoiceRight = []bool{false, false, false, true, true, true, true}
+
+// invoicesView is one client's open invoices, oldest first, under the
+// client's summary; an overdue invoice is red.
+func (l *List) invoicesView() string {
+	st := l.env.Styles
+	in := l.inv
+	w := l.width
+	lc := loc(l.env)
+	var lines []string
+	mgr := ""
+	if in.r.Manager != "" {
+		mgr = st.Subtle.Render(model.T("receivables.invoices.manager", plain(personName(l.names, in.r.Manager))))
+	}
+	lines = append(lines, spread(st.Title.Render(model.T("receivables.invoices.title", plain(in.name))), mgr, w))
+	var sum []string
+	switch {
+	case in.err != "":
+		sum = []string{st.Danger.Render(in.err)}
+	case !in.loaded:
+		sum = []string{st.Subtle.Render(model.T("receivables.loading"))}
+	default:
+		sum = Summary(in.r, w, st)
+	}
+	for i := 0; i < listSummary; i++ {
+		s := ""
+		if i < len(sum) {
+			s = sum[i]
+		}
+		lines = append(lines, s)
+	}
+	lines = append(lines, "")
+	cols := invoiceColumns()
+	widths := table.Fit(cols, w)
+	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, invoiceRight), w)))
+	if in.loaded && len(in.r.Items) == 0 {
+		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.invoices.empty"), w)))
+	}
+	h := l.invRows()
+	for i := in.top; i < len(in.r.Items) && i < in.top+h; i++ {
+		it := in.r.Items[i]
+		days := ""
+		if it.DaysOverdue > 0 {
+			days = strconv.Itoa(it.DaysOverdue)
+		}
+		cells := []string{plain(it.Number), model.FormatDate(it.InvoiceDate, lc), model.FormatDate(it.DueDate, lc),
+			amount(it.Invoiced), amount(it.Paid), amount(it.Outstanding), days}
+		text := cellLine(cells, widths, invoiceRight)
+		switch {
+		case i == in.cursor:
+			lines = append(lines, st.RowCursor.Render(fit("› "+text, w)))
+		case it.DaysOverdue > 0:
+			lines = append(lines, st.Danger.Render(fit("  "+text, w)))
+		default:
+			lines = append(lines, st.Row.Render(fit("  "+text, w)))
+		}
+	}
+	return pad(lines, w, l.height)
+}
