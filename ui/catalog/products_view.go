@@ -30,7 +30,7 @@ func (p *Products) columns() []table.Column {
 		{Title: model.T("catalog.col.unit"), Min: 4, Want: 4, Max: 4, Drop: 3},
 		{Title: model.T("catalog.col.vat"), Min: 6, Want: 6, Max: 6, Drop: 2},
 		{Title: model.T("catalog.col.active"), Min: 6, Want: 6, Max: 6, Drop: 4},
-		{Title: price, Min: 12, Want: 14, Max: 16, Drop: 1},
+		{Title: padLeft(price, 12), Min: 12, Want: 14, Max: 16, Drop: 1},
 	}
 }
 

@@ -1,0 +1,180 @@
+package catalog
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// now is the tests' fixed clock: views and "future" marks stay steady.
+var now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// department is a real bbolt department (storetest.Department) with an
+// operator besides its director "boss", and a small catalogue priced today.
+type department struct {
+	t        *testing.T
+	db       *store.DB
+	boss     model.User
+	operator model.User
+	products []model.Product
+}
+
+func newDepartment(t *testing.T, products int) *department {
+	t.Helper()
+	s, boss := storetest.Department(t, 0)
+	op, err := s.SaveUser(model.User{Name: "ivanova", FullName: "Ольга Иванова", Role: model.RoleOperator})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &department{t: t, db: s.DB(), boss: boss, operator: op}
+	names := []string{"Bolt M8×40", "Nut M8", "Washer 8 mm", "Cable VVG 3×2.5", "Copper wire 1 mm", "Paint white 10 kg"}
+	units := []model.Unit{model.UnitPiece, model.UnitPiece, model.UnitPiece, model.UnitMetre, model.UnitMetre, model.UnitKilogram}
+	for i := 0; i < products; i++ {
+		j := i % len(names)
+		p, err := s.SaveProduct(model.Product{SKU: fmt.Sprintf("SKU-%03d", i+1), Name: fmt.Sprintf("%s #%d", names[j], i+1),
+			Unit: units[j], VAT: 2000, Active: i%7 != 6})
+		if err != nil {
+			t.Fatalf("product %d: %v", i, err)
+		}
+		d.products = append(d.products, p)
+	}
+	if products > 0 {
+		var prices []model.PriceEntry
+		for i, p := range d.products {
+			prices = append(prices,
+				model.PriceEntry{Product: p.ID, Column: "retail", Price: model.Money{Minor: int64(1000 + 150*i), Currency: "RUB"}},
+				model.PriceEntry{Product: p.ID, Column: "wholesale", Price: model.Money{Minor: int64(900 + 120*i), Currency: "RUB"}})
+		}
+		if _, _, err := s.SavePriceVersion(model.PriceVersion{Effective: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Note: "January list", Prices: prices}, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+func (d *department) env(u model.User) common.Env {
+	return common.Env{Store: d.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
+}
+
+func (d *department) director() *store.Session { return d.db.As(d.boss) }
+
+// pane is what both panes share for the driver.
+type pane interface {
+	Update(tea.Msg) tea.Cmd
+	View() string
+}
+
+// driver feeds keys to a pane and runs its commands at once, feeding their
+// answers back; messages for the owner are collected in out.
+type driver struct {
+	t   *testing.T
+	p   pane
+	out []tea.Msg
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case common.DataChangedMsg, common.StatusMsg:
+			d.out = append(d.out, msg)
+		default:
+			queue = append(queue, d.p.Update(msg))
+		}
+	}
+}
+
+func (d *driver) press(keys ...string) {
+	for _, k := range keys {
+		d.run(d.p.Update(uitest.Key(k)))
+	}
+}
+
+func (d *driver) typ(text string) {
+	for _, r := range text {
+		d.run(d.p.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+}
+
+func (d *driver) view() string { return ansi.Strip(d.p.View()) }
+
+// statuses are the status sentences sent so far and how many data changes.
+func (d *driver) statuses() (texts []string, changes int) {
+	for _, m := range d.out {
+		switch m := m.(type) {
+		case common.StatusMsg:
+			texts = append(texts, m.Text)
+		case common.DataChangedMsg:
+			changes++
+		}
+	}
+	return texts, changes
+}
+
+func openProducts(t *testing.T, env common.Env) (*driver, *Products) {
+	p := NewProducts(env)
+	p.SetSize(80, 24)
+	d := &driver{t: t, p: p}
+	d.run(p.Init())
+	return d, p
+}
+
+func openPrices(t *testing.T, env common.Env) (*driver, *Prices) {
+	p := NewPrices(env)
+	p.SetSize(80, 24)
+	d := &driver{t: t, p: p}
+	d.run(p.Init())
+	return d, p
+}
+
+// golden compares a view (styles stripped) with testdata/name.golden.
+func golden(t *testing.T, name, view string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != 24 {
+		t.Errorf("%s: %d lines, want 24", name, len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 80 {
+			t.Errorf("%s: line %d is %d cells wide: %q", name, i, w, l)
+		}
+	}
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(view), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != view {
+		t.Errorf("%s differs from the golden file:\n%s\nwant:\n%s", name, view, want)
+	}
+}

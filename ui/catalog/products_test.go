@@ -1,0 +1,171 @@
+package catalog
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"clientbase/model"
+)
+
+func TestProductListSearchesLiveAndShowsTodaysPrice(t *testing.T) {
+	dep := newDepartment(t, 30)
+	d, p := openProducts(t, dep.env(dep.boss))
+	v := d.view()
+	// 30 products, every seventh inactive: 26 show.
+	if !strings.Contains(v, "26 products") || !strings.Contains(v, "SKU-001") || !strings.Contains(v, "10.00") {
+		t.Fatalf("first view:\n%s", v)
+	}
+	d.press("/")
+	if !p.InputFocused() {
+		t.Fatal("/ did not focus the search line")
+	}
+	d.typ("nut")
+	q, _ := p.Query()
+	if q != "nut" || p.win.Total != 4 { // SKU-014 is inactive
+		t.Fatalf("query %q total %d:\n%s", q, p.win.Total, d.view())
+	}
+	d.press("enter", "j")
+	if p.InputFocused() {
+		t.Fatal("enter kept the search line focused")
+	}
+	cur, ok := p.Current()
+	if !ok || cur.SKU != "SKU-008" {
+		t.Fatalf("cursor on %+v", cur)
+	}
+	golden(t, "products_filtered", d.view())
+
+	d.press("i")
+	if _, inactive := p.Query(); !inactive || p.win.Total != 5 {
+		t.Errorf("i: total %d", p.win.Total)
+	}
+	d.press("esc")
+	if q, _ := p.Query(); q != "" || p.win.Total != 30 || p.Closed() {
+		t.Errorf("esc: query %q total %d closed %v", q, p.win.Total, p.Closed())
+	}
+	d.press("G")
+	if cur, ok := p.Current(); !ok || cur.SKU != "SKU-030" {
+		t.Errorf("G: %+v", cur)
+	}
+	d.press("esc")
+	if !p.Closed() {
+		t.Error("esc with nothing to clear did not close the pane")
+	}
+}
+
+// An answer of an older query (an earlier keystroke) is dropped.
+func TestAnOlderSearchAnswerIsDropped(t *testing.T) {
+	dep := newDepartment(t, 10)
+	d, p := openProducts(t, dep.env(dep.boss))
+	d.press("/")
+	d.typ("bolt")
+	stale := pageMsg{gen: p.gen - 1, off: 0, want: 10, page: model.ProductPage{Total: 999, Rows: dep.products}}
+	d.run(p.Update(stale))
+	if p.win.Total != 1 { // SKU-001; SKU-007 is inactive
+		t.Errorf("total %d after a stale answer, want 1", p.win.Total)
+	}
+}
+
+// Only the rows near the window are asked for, however long the list.
+func TestProductListAsksOnlyForRowsNearTheWindow(t *testing.T) {
+	dep := newDepartment(t, 200)
+	d, p := openProducts(t, dep.env(dep.boss))
+	if len(p.rows) > 2*rowsAround+p.win.Height || len(p.rows) == 0 {
+		t.Fatalf("%d rows in memory", len(p.rows))
+	}
+	d.press("G")
+	if cur, ok := p.Current(); !ok || cur.SKU != "SKU-200" {
+		t.Fatalf("G: %+v", cur)
+	}
+	if p.cacheOff == 0 || len(p.rows) > 2*rowsAround+p.win.Height {
+		t.Errorf("after G: off %d, %d rows", p.cacheOff, len(p.rows))
+	}
+}
+
+func TestProductFormShowsErrorsAndSavesNothingUntilValid(t *testing.T) {
+	dep := newDepartment(t, 3)
+	d, p := openProducts(t, dep.env(dep.boss))
+	d.press("n")
+	if !p.Editing() {
+		t.Fatal("n opened no form")
+	}
+	d.typ("SKU-002") // taken: the store says so
+	d.press("tab")   // name left empty
+	d.press("tab", "right", "tab")
+	p.form.f.SetValue("vat", "")
+	d.typ("120")
+	d.press("ctrl+s")
+	if !p.Editing() {
+		t.Fatal("a bad product closed the form")
+	}
+	if p.form.f.Error("name") == "" || p.form.f.Error("vat") == "" {
+		t.Fatalf("errors name %q vat %q", p.form.f.Error("name"), p.form.f.Error("vat"))
+	}
+	golden(t, "product_form_errors", d.view())
+	if pg, _ := dep.director().Products(context.Background(), "", true, 0, 10); pg.Total != 3 {
+		t.Fatalf("saved while invalid: %d products", pg.Total)
+	}
+
+	// The name and VAT fixed; the store refuses the taken SKU under its field.
+	p.form.f.Focus("name")
+	d.typ("Anchor bolt 10×100")
+	p.form.f.Focus("vat")
+	p.form.f.SetValue("vat", "")
+	d.typ("10")
+	d.press("ctrl+s")
+	if !p.Editing() || p.form.f.Error("sku") == "" {
+		t.Fatalf("duplicate SKU: editing %v, sku error %q\n%s", p.Editing(), p.form.f.Error("sku"), d.view())
+	}
+	p.form.f.Focus("sku")
+	p.form.f.SetValue("sku", "")
+	d.typ("ANC-10")
+	d.press("ctrl+s")
+	if p.Editing() {
+		t.Fatalf("valid product not saved:\n%s", d.view())
+	}
+	got, err := dep.director().ProductBySKU("anc-10")
+	if err != nil || got.Name != "Anchor bolt 10×100" || got.Unit != model.UnitMetre || got.VAT != 1000 || !got.Active {
+		t.Fatalf("stored %+v, %v", got, err)
+	}
+	texts, changes := d.statuses()
+	if changes != 1 || len(texts) == 0 || texts[len(texts)-1] != model.T("catalog.product_saved", "ANC-10") {
+		t.Errorf("statuses %q, changes %d", texts, changes)
+	}
+	if !strings.Contains(d.view(), "ANC-10") {
+		t.Errorf("the new product is not listed:\n%s", d.view())
+	}
+
+	// e edits the highlighted one: switched off, it leaves the active list.
+	d.press("g")
+	d.press("e")
+	if !p.Editing() || p.form.orig.SKU != "ANC-10" {
+		t.Fatalf("e opened %+v", p.form)
+	}
+	p.form.f.Focus("active")
+	d.press("space", "ctrl+s")
+	if got, _ := dep.director().Product(got.ID); got.Active {
+		t.Error("the product is still active")
+	}
+}
+
+func TestOperatorSeesProductsReadOnly(t *testing.T) {
+	dep := newDepartment(t, 5)
+	d, p := openProducts(t, dep.env(dep.operator))
+	if !strings.Contains(d.view(), model.T("catalog.no_right")) {
+		t.Errorf("no read-only notice:\n%s", d.view())
+	}
+	d.press("n")
+	d.press("e")
+	if p.Editing() {
+		t.Fatal("an operator opened the product form")
+	}
+	texts, _ := d.statuses()
+	if len(texts) != 2 || texts[0] != model.T("catalog.no_right") {
+		t.Errorf("statuses %q", texts)
+	}
+	for _, b := range p.ShortHelp() {
+		if b.Enabled() && (b.Help().Key == "n" || b.Help().Key == "e/enter") {
+			t.Errorf("footer offers %q to an operator", b.Help().Key)
+		}
+	}
+}
