@@ -220,7 +220,9 @@ func TestCheckPayment(t *testing.T) {
 	if gross != 641250+60000 {
 		t.Fatalf("gross %d", gross)
 	}
-	pay := func(minor int64) Payment { return Payment{Amount: rub(minor), Date: day(2026, 12, 1, 0), Reference: "PP 118"} }
+	pay := func(minor int64) Payment {
+		return Payment{Amount: rub(minor), Date: day(2026, 12, 1, 0), Reference: "PP 118"}
+	}
 
 	for _, c := range []struct {
 		name   string
