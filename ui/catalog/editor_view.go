@@ -62,6 +62,7 @@ func (e *VersionEditor) View() string {
 	lines = append(lines, e.head.Lines()...)
 	lines = append(lines, strings.Repeat(" ", 22)+s.Subtle.Render(model.T("catalog.version.notice_hint")))
 	lines = append(lines, e.searchLines()...)
+	lines = append(lines, "")
 	g := gridLayout(e.width, len(e.settings.Columns))
 	lines = append(lines, s.Header.Render(fit(g.header(e.settings), e.width)))
 	room := e.height - len(lines)
