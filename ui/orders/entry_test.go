@@ -1,0 +1,236 @@
+package orders
+
+import (
+	"strings"
+	"testing"
+
+	"clientbase/model"
+)
+
+func TestLinesAddedBySKU(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	if !d.e.haveClient || d.e.focus != focusProduct {
+		t.Fatalf("the preset client did not load: have %v focus %v msg %q", d.e.haveClient, d.e.focus, d.e.message)
+	}
+	d.addSKU("SKU-001", "3")
+	d.addSKU("sku-004", "")
+	o := d.e.Order()
+	if len(o.Lines) != 2 {
+		t.Fatalf("%d lines, want 2: %q", len(o.Lines), d.e.message)
+	}
+	if o.Lines[0].SKU != "SKU-001" || o.Lines[0].Qty != 3*model.QtyScale || o.Lines[0].Price.Minor != 10000 {
+		t.Fatalf("line 1 %+v, want SKU-001 × 3 at 100.00", o.Lines[0])
+	}
+	if o.Lines[1].SKU != "SKU-004" || o.Lines[1].Qty != model.QtyScale {
+		t.Fatalf("line 2 %+v, want SKU-004 × 1 (the quantity left empty)", o.Lines[1])
+	}
+	// 4 × 100.00 net, 20 % VAT on top (the price list excludes VAT).
+	if o.Totals.Net.Minor != 40000 || o.Totals.VAT.Minor != 8000 || o.Totals.Gross.Minor != 48000 {
+		t.Fatalf("totals %+v, want net 400.00 VAT 80.00 gross 480.00", o.Totals)
+	}
+	view := d.screen()
+	if !strings.Contains(view, "Widget 1") || !strings.Contains(view, "480") {
+		t.Fatalf("the lines or the gross are not on screen:\n%s", view)
+	}
+	checkFrame(t, d.e.View(), 80, 20)
+}
+
+func TestUnknownSKUAndNoPriceAddNoLine(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.typeText("NOPE-999")
+	d.press("enter")
+	if len(d.e.lines) != 0 || !strings.Contains(d.e.Message(), "NOPE-999") {
+		t.Fatalf("unknown SKU: %d lines, message %q", len(d.e.lines), d.e.Message())
+	}
+	d.press("esc")
+	d.typeText("SKU-005")
+	d.press("enter")
+	if len(d.e.lines) != 0 || !strings.Contains(d.e.Message(), "SKU-005") || d.e.msgKind != msgErr {
+		t.Fatalf("no price: %d lines, message %q", len(d.e.lines), d.e.Message())
+	}
+}
+
+func TestQtyAndDiscountErrorsUnderTheCell(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.typeText("SKU-001")
+	d.press("enter")
+	d.typeText("1,5") // pieces take no decimals
+	d.press("tab")
+	qty, _ := d.e.LineErrors(0)
+	if qty == "" {
+		t.Fatal("1,5 pieces: no sentence under the quantity")
+	}
+	d.typeText("120") // a discount above 100 %
+	d.press("tab")
+	_, disc := d.e.LineErrors(0)
+	if disc == "" {
+		t.Fatal("120 %: no sentence under the discount")
+	}
+	view := d.screen()
+	if !strings.Contains(view, "✗ "+firstWords(qty)) {
+		t.Fatalf("the quantity's sentence is not on screen:\n%s", view)
+	}
+	// Nothing is saved while a cell is wrong.
+	d.press("ctrl+s")
+	if d.e.order.ID != 0 || d.e.msgKind != msgErr {
+		t.Fatalf("saved with bad cells: id %d message %q", d.e.order.ID, d.e.Message())
+	}
+	// Fixing the cells clears the sentences; metres take two decimals.
+	d.press("shift+tab", "shift+tab")
+	d.press("backspace", "backspace", "backspace")
+	d.typeText("2")
+	d.press("tab")
+	d.press("backspace", "backspace", "backspace")
+	d.typeText("5")
+	d.press("enter")
+	qty, disc = d.e.LineErrors(0)
+	if qty != "" || disc != "" {
+		t.Fatalf("sentences stay after fixing: %q %q", qty, disc)
+	}
+	l := d.e.Order().Lines[0]
+	if l.Qty != 2*model.QtyScale || l.Discount != 5*model.RateScale {
+		t.Fatalf("line %+v, want 2 at 5 %%", l)
+	}
+	d.addSKU("SKU-002", "1,25")
+	if l := d.e.Order().Lines[1]; l.Unit != model.UnitMetre || l.Qty != 1250 {
+		t.Fatalf("1,25 m: line %+v", l)
+	}
+}
+
+func firstWords(s string) string {
+	if f := strings.Fields(s); len(f) > 2 {
+		return strings.Join(f[:2], " ")
+	}
+	return s
+}
+
+func TestDeleteLineAndLiveTotals(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	d.addSKU("SKU-003", "2")
+	d.addSKU("SKU-004", "")
+	if g := d.e.Order().Totals.Gross.Minor; g != 48000 {
+		t.Fatalf("gross %d, want 48000", g)
+	}
+	// Live: typing a quantity changes the totals before the cell is left.
+	d.press("up") // the last line's quantity
+	d.typeText("10")
+	if g := d.e.Order().Totals.Gross.Minor; g != 36000+12000*10 {
+		t.Fatalf("gross while typing 10: %d", g)
+	}
+	d.press("delete")
+	o := d.e.Order()
+	if len(o.Lines) != 2 || o.Lines[0].SKU != "SKU-001" || o.Lines[1].SKU != "SKU-003" {
+		t.Fatalf("after delete: %+v", o.Lines)
+	}
+	if o.Totals.Gross.Minor != 36000 {
+		t.Fatalf("gross after delete %d, want 36000", o.Totals.Gross.Minor)
+	}
+	// A line discount shows as discount given.
+	d.press("up", "tab")
+	d.typeText("10")
+	d.press("enter")
+	if got := d.e.Order().Totals.Discount.Minor; got <= 0 {
+		t.Fatalf("discount given %d after 10 %% on a line", got)
+	}
+}
+
+func TestSubmitOutcomes(t *testing.T) {
+	sh := newShop(t, 8)
+	// Within the manager's 5 %: confirmed.
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "2")
+	d.press("ctrl+o")
+	if d.e.order.Status != model.OrderConfirmed || d.e.msgKind != msgOK {
+		t.Fatalf("status %s message %q, want confirmed", d.e.order.Status, d.e.Message())
+	}
+	if d.e.focus != focusView || d.e.InputFocused() {
+		t.Fatal("a confirmed order's lines are still editable")
+	}
+	d.press("ctrl+s")
+	if !strings.Contains(d.e.Message(), "confirmed") {
+		t.Fatalf("ctrl+s on a confirmed order says %q", d.e.Message())
+	}
+
+	// A discount above the limit: awaiting approval, with the reason.
+	d = newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	d.press("up", "tab")
+	d.typeText("12")
+	d.press("enter", "ctrl+o")
+	if d.e.order.Status != model.OrderAwaitingApproval || d.e.msgKind != msgWarn || !strings.Contains(d.e.Message(), d.e.order.HoldReason) {
+		t.Fatalf("status %s message %q, want awaiting approval with the reason", d.e.order.Status, d.e.Message())
+	}
+	stored, err := sh.director.Order(d.e.order.ID)
+	if err != nil || stored.Status != model.OrderAwaitingApproval || len(stored.Lines) != 1 || stored.Lines[0].Discount != 12*model.RateScale {
+		t.Fatalf("stored %+v (%v)", stored, err)
+	}
+
+	// A draft saved with ctrl+s stays a draft and is numbered.
+	d = newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-003", "")
+	d.press("ctrl+s")
+	if d.e.order.ID == 0 || d.e.order.Status != model.OrderDraft || d.e.order.Number == "" {
+		t.Fatalf("draft not saved: %+v %q", d.e.order, d.e.Message())
+	}
+	// An empty order is not submitted.
+	d = newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.press("ctrl+o")
+	if d.e.order.ID != 0 || d.e.msgKind != msgErr {
+		t.Fatalf("empty order submitted: %+v", d.e.order)
+	}
+}
+
+func TestClientLookupThenLines(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{})
+	if d.e.focus != focusLookup || !d.e.InputFocused() {
+		t.Fatal("a new order without a client does not ask for one")
+	}
+	c := sh.clients[1]
+	d.typeText(c.TaxID)
+	d.press("enter")
+	if !d.e.haveClient || d.e.order.Client != c.ID || d.e.focus != focusProduct {
+		t.Fatalf("lookup by tax id: client %d focus %v msg %q", d.e.order.Client, d.e.focus, d.e.Message())
+	}
+	d.addSKU("SKU-001", "")
+	if len(d.e.lines) != 1 {
+		t.Fatalf("%d lines", len(d.e.lines))
+	}
+}
+
+func TestStoredOrderActionsAndRights(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "2")
+	d.press("ctrl+o")
+	id := d.e.order.ID
+	// Another manager opens it: he may look, not change it.
+	j := newEntryDriver(t, sh.as(t, "jonaitis"), model.Order{ID: id})
+	j.press("s")
+	if !strings.Contains(j.e.Message(), "petrov") || j.e.order.Status != model.OrderConfirmed {
+		t.Fatalf("jonaitis shipping petrov's order: %q status %s", j.e.Message(), j.e.order.Status)
+	}
+	// The taker ships and invoices.
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: id})
+	if !strings.Contains(p.screen(), "s ship") {
+		t.Fatalf("the ship key is not shown:\n%s", p.screen())
+	}
+	p.press("s")
+	if p.e.order.Status != model.OrderShipped {
+		t.Fatalf("after s: %s %q", p.e.order.Status, p.e.Message())
+	}
+	p.press("i")
+	if p.e.order.Status != model.OrderInvoiced || p.e.order.InvoiceNo == "" {
+		t.Fatalf("after i: %s %q", p.e.order.Status, p.e.Message())
+	}
+	// A return is the head's.
+	p.press("r")
+	if p.e.focus == focusPrompt || !strings.Contains(p.e.Message(), "return") {
+		t.Fatalf("a manager's return: focus %v message %q", p.e.focus, p.e.Message())
+	}
+}
