@@ -107,6 +107,8 @@ func (s *Session) SaveOrder(in model.Order) (model.Order, error) {
 // keepStoreFields puts back what only the store and the lifecycle change.
 func (s *Session) keepStoreFields(o, old *model.Order, now time.Time) {
 	o.TakenBy, o.Address, o.Notes = strings.TrimSpace(o.TakenBy), strings.TrimSpace(o.Address), strings.TrimSpace(o.Notes)
+	// stored in UTC, so an order reads back equal to what SaveOrder returned
+	o.Date, o.Requested, o.Promised = utcOrZero(o.Date), utcOrZero(o.Requested), utcOrZero(o.Promised)
 	if old != nil {
 		o.Number, o.Status, o.HoldReason = old.Number, old.Status, old.HoldReason
 		o.InvoiceNo, o.InvoiceDate, o.DueDate = old.InvoiceNo, old.InvoiceDate, old.DueDate
@@ -130,6 +132,13 @@ func (s *Session) keepStoreFields(o, old *model.Order, now time.Time) {
 	if o.Date.IsZero() {
 		o.Date = now
 	}
+}
+
+func utcOrZero(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
 }
 
 // fillOrder checks the client and the taker, fills the header's defaults

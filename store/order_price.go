@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"slices"
 	"sort"
 	"time"
 
@@ -159,6 +160,10 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 		return model.PriceVersion{}, 0, forbidden(s.me, "storeorder.act.price.edit")
 	}
 	planned := 0
+	v.Prices = slices.Clone(v.Prices) // the caller's copy belongs to the UI goroutine
+	if !v.Effective.IsZero() {
+		v.Effective = v.Effective.UTC()
+	}
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		ps, err := priceSettingsTx(tx)
 		if err != nil {
