@@ -238,3 +238,38 @@ func TestContactEveryDays(t *testing.T) {
 		t.Errorf("the card does not show the frequency:\n%s", body)
 	}
 }
+
+// Saving a contact frequency plans the recurring call in the same
+// transaction: the timeline, loaded when the card opened, is asked again
+// when the save's DataChangedMsg comes round.
+func TestTimelineFollowsASaveThatReplans(t *testing.T) {
+	e := newPlanEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	if !d.m.tlLoaded || len(d.m.timeline) != 0 {
+		t.Fatalf("a new client's timeline: loaded %v, %d entries", d.m.tlLoaded, len(d.m.timeline))
+	}
+	d.press("e")
+	d.setField(fContactEvery, "14")
+	d.press("ctrl+s")
+	if d.m.mode != modeCard {
+		t.Fatalf("not saved:\n%s", d.view())
+	}
+	for _, msg := range d.out { // what the root broadcasts back
+		if dc, ok := msg.(common.DataChangedMsg); ok {
+			var next tea.Cmd
+			d.m, next = d.m.Update(dc)
+			d.run(next)
+		}
+	}
+	var recurring int
+	for _, en := range d.m.timeline {
+		if en.Item != nil && en.Item.Origin == model.OriginRecurring {
+			recurring++
+		}
+	}
+	if recurring != 1 {
+		t.Fatalf("the timeline after the save holds %d recurring calls, want 1: %+v", recurring, d.m.timeline)
+	}
+}

@@ -40,7 +40,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.rebuild()
 		return m, nil
 	case common.DataChangedMsg:
-		if (msg.Kind == "plan" || msg.Kind == "interaction") && m.id != 0 && m.mode != modeLoading {
+		// A save of this client may re-plan its recurring contact (or, archived,
+		// cancel its items): the timeline is asked again then too.
+		mine := msg.Kind == "client" && msg.ID == m.id
+		if (msg.Kind == "plan" || msg.Kind == "interaction" || mine) && m.id != 0 && m.mode != modeLoading {
 			return m, m.loadTimeline()
 		}
 		return m, nil
