@@ -75,12 +75,16 @@ func TestOrderLifecycleSteps(t *testing.T) {
 		{"submit", func(o model.Order) (model.Order, error) { return d.boss.SubmitOrder(o.ID, o.Version) }},
 		{"approve", func(o model.Order) (model.Order, error) { return d.head.Approve(o.ID, o.Version, "fine") }},
 		{"reject", func(o model.Order) (model.Order, error) { return d.head.Reject(o.ID, o.Version, "too generous") }},
-		{"override", func(o model.Order) (model.Order, error) { return d.head.OverrideCredit(o.ID, o.Version, "known client") }},
+		{"override", func(o model.Order) (model.Order, error) {
+			return d.head.OverrideCredit(o.ID, o.Version, "known client")
+		}},
 		{"ship", func(o model.Order) (model.Order, error) {
 			return d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: qty(1)})
 		}},
 		{"invoice", func(o model.Order) (model.Order, error) { return d.boss.Invoice(o.ID, o.Version, planT0) }},
-		{"cancel", func(o model.Order) (model.Order, error) { return d.boss.CancelOrder(o.ID, o.Version, "no longer needed") }},
+		{"cancel", func(o model.Order) (model.Order, error) {
+			return d.boss.CancelOrder(o.ID, o.Version, "no longer needed")
+		}},
 		{"return", func(o model.Order) (model.Order, error) {
 			return d.head.ReturnOrder(o.ID, o.Version, map[int]model.Qty{1: qty(1)}, "wrong colour")
 		}},
