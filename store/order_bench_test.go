@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"clientbase/model"
+)
+
+// receivablesBenchNow is the benchmarks' clock.
+var receivablesBenchNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+
+// receivablesDept is a department whose first client has n orders over
+// the years before now — most paid and closed, one in twenty still
+// invoiced or partly paid, some of those overdue — and 200 other clients
+// with a few orders each.
+func receivablesDept(b *testing.B, n int) (*DB, *Session, model.ID) {
+	b.Helper()
+	db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	u, err := db.SignIn("boss")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := db.As(u)
+	var first model.ID
+	for i := range 201 {
+		c := mustSave(b, s, newClient("Client "+itoa(uint64(i+1))), "")
+		if i == 0 {
+			first = c.ID
+		}
+	}
+	products, versions := bulkCatalogue(receivablesBenchNow)
+	gen := func(emit func(model.Order, []model.Payment) error) error {
+		order := func(c model.ID, i int) error {
+			date := receivablesBenchNow.Add(-time.Duration(i+1) * 5 * time.Hour)
+			st := model.OrderClosed
+			switch i % 20 {
+			case 0:
+				st = model.OrderInvoiced
+			case 10:
+				st = model.OrderPaidPartly
+			case 5:
+				st = model.OrderCancelled
+			}
+			gross := int64(10_000 + i%977)
+			var paid int64
+			var pays []model.Payment
+			switch st {
+			case model.OrderClosed:
+				paid = gross
+			case model.OrderPaidPartly:
+				paid = gross / 2
+			}
+			if paid > 0 {
+				pays = []model.Payment{{Amount: model.Money{Minor: paid, Currency: "RUB"}, Date: date}}
+			}
+			return emit(bulkOrder(c, model.ID(1+i%3), date, st, gross, paid), pays)
+		}
+		for i := range n {
+			if err := order(first, i); err != nil {
+				return err
+			}
+		}
+		for c := range 200 {
+			for i := range 5 {
+				if err := order(first+model.ID(c+1), i*7); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	if _, _, err := BulkLoadOrders(db, "boss", products, versions, gen); err != nil {
+		b.Fatal(err)
+	}
+	return db, s, first
+}
+
+// BenchmarkReceivables10k is a client's receivables with its open invoices
+// (the card's figure) for a client with 10,000 orders; target ≤ 20 ms.
+func BenchmarkReceivables10k(b *testing.B) {
+	_, s, client := receivablesDept(b, 10_000)
+	var took []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		t0 := time.Now()
+		r, err := s.Receivables(client)
+		took = append(took, time.Since(t0))
+		if err != nil || r.Outstanding.Minor == 0 || len(r.Items) != 1000 {
+			b.Fatalf("%d items, outstanding %d: %v", len(r.Items), r.Outstanding.Minor, err)
+		}
+	}
+	percentiles(b, took)
+}
+
+// BenchmarkReceivablesList is the head's list over 201 debtors after a
+// write (the cache empty: one scan of idx_order_client, 11,000 summaries).
+func BenchmarkReceivablesList(b *testing.B) {
+	db, s, _ := receivablesDept(b, 10_000)
+	var took []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		db.debtorsCache().mu.Lock()
+		db.debtorsCache().txid = -1
+		db.debtorsCache().mu.Unlock()
+		t0 := time.Now()
+		_, total, err := s.ReceivablesList(context.Background(), "days", 0, 50)
+		took = append(took, time.Since(t0))
+		if err != nil || total != 201 {
+			b.Fatalf("total %d: %v", total, err)
+		}
+	}
+	percentiles(b, took)
+}
