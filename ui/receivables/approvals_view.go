@@ -20,7 +20,7 @@ func approvalColumns() []table.Column {
 	return []table.Column{
 		{Title: model.T("receivables.col.number"), Min: 11, Want: 11, Max: 14},
 		{Title: model.T("receivables.col.date"), Min: 10, Want: 10, Max: 10, Drop: 3},
-		{Title: model.T("receivables.col.client"), Min: 14, Want: 22, Max: 34},
+		{Title: model.T("receivables.col.client"), Min: 14, Want: 18, Max: 34},
 		{Title: model.T("receivables.col.taken_by"), Min: 8, Want: 14, Max: 18, Drop: 2},
 		{Title: model.T("receivables.col.gross"), Min: 12, Want: 14, Max: 16},
 		{Title: model.T("receivables.col.waits"), Min: 8, Want: 8, Max: 8},
@@ -166,7 +166,7 @@ func (a *Approvals) detailView() string {
 	w := a.width
 	var lines []string
 	lines = append(lines, spread(st.Title.Render(model.T("receivables.order.title", plain(o.Number), plain(d.row.ClientName))),
-		st.Subtle.Render(statusName(o.Status)), w))
+		st.Subtle.Render(model.OrderStatusLabel(o.Status)), w))
 	who := model.T("receivables.order.who", model.FormatDate(o.Date, loc(a.env)), plain(personName(a.names, o.TakenBy)))
 	if o.EnteredBy != "" && o.EnteredBy != o.TakenBy {
 		who += " · " + model.T("receivables.order.entered_by", plain(personName(a.names, o.EnteredBy)))
@@ -184,8 +184,8 @@ func (a *Approvals) detailView() string {
 		lines = append(lines, fit(l, w))
 	}
 	t := o.Totals
-	lines = append(lines, fit(st.Value.Render(model.T("receivables.order.totals", model.FormatMoney(t.Net), model.FormatMoney(t.VAT),
-		model.FormatMoney(t.Gross), model.FormatMoney(t.Discount))), w))
+	lines = append(lines, fit(st.Value.Render(model.T("receivables.order.totals", amount(t.Net), amount(t.VAT),
+		model.FormatMoney(t.Gross), amount(t.Discount))), w))
 	switch {
 	case d.err != "":
 		lines = append(lines, st.Danger.Render(d.err))

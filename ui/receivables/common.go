@@ -130,14 +130,6 @@ func errorSentence(err error) string {
 	return model.T("receivables.error.store", err.Error())
 }
 
-// statusName is an order status in words.
-func statusName(s model.OrderStatus) string {
-	if k := "receivables.status." + string(s); model.HasMessage(k) {
-		return model.T(k)
-	}
-	return string(s)
-}
-
 // personName is a user's full name when known, else the login.
 func personName(names map[string]string, user string) string {
 	if n := names[user]; n != "" {

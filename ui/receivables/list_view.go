@@ -53,7 +53,7 @@ func (l *List) cells(r model.ClientReceivables) []string {
 	if r.Overdue.Minor != 0 {
 		overdue = amount(r.Overdue)
 	}
-	return []string{plain(r.ClientName), plain(personName(l.names, r.Manager)), amount(r.Invoiced), amount(r.Paid),
+	return []string{plain(r.ClientName), plain(r.Manager), amount(r.Invoiced), amount(r.Paid),
 		amount(r.Outstanding), overdue, days, limit}
 }
 

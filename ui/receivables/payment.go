@@ -92,24 +92,24 @@ func (f *PaymentForm) currency() string {
 	return f.order.Totals.Gross.Currency
 }
 
-// Due is what is still owed on the order: its gross total less what was paid.
+// Due is what is still owed on the order (model.OrderDue: gross less
+// returns less what was paid; below zero when overpaid).
 func (f *PaymentForm) Due() model.Money {
-	return model.Money{Minor: f.order.Totals.Gross.Minor - f.order.Paid.Minor, Currency: f.currency()}
+	d := model.OrderDue(f.order)
+	d.Currency = f.currency()
+	return d
 }
 
-// blocked says why no payment can be recorded against the order ("" when one can).
+// blocked says why no payment can be recorded against the order ("" when
+// one can): the model's own rule, asked with a payment that is otherwise fine.
 func (f *PaymentForm) blocked() string {
-	switch f.order.Status {
-	case model.OrderInvoiced, model.OrderPaidPartly:
-		return ""
-	case model.OrderCancelled:
-		return model.TSentence("receivables.pay.cancelled", f.order.Number)
-	case model.OrderPaid, model.OrderClosed:
-		// An over-payment on a paid order is possible (a double transfer), so
-		// it is not refused here; the flag says it.
+	probe := model.Payment{Order: f.order.ID, Amount: model.Money{Minor: 1, Currency: f.currency()}, Date: now(f.env)}
+	_, err := model.CheckPayment(probe, f.order)
+	var ve *model.ValidationError
+	if err == nil || errors.As(err, &ve) {
 		return ""
 	}
-	return model.T("receivables.pay.not_invoiced", f.order.Number, statusName(f.order.Status))
+	return errorSentence(err)
 }
 
 // Init focuses the amount.
