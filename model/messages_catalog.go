@@ -90,7 +90,7 @@ func init() {
 		"catalog.version.new_title":    "New price version",
 		"catalog.version.no_prices":    "Add at least one product with a price.",
 		"catalog.version.no_product":   "No active product matches %q.",
-		"catalog.version.notice_hint":  "price-change calls to buyers of the last N months; 0 = none",
+		"catalog.version.notice_hint":  "calls to buyers of the last N months; 0 = none",
 		"catalog.version.notice_past":  "Notice calls are planned only for a future effective date.",
 		"catalog.version.saved":        "Prices effective from %s saved.",
 		"catalog.version.saved_calls":  "Prices effective from %s saved; %d price-change calls planned.",

@@ -83,7 +83,7 @@ func TestNewPriceVersionIsPrefilledAndSaved(t *testing.T) {
 	d.press("ctrl+u")
 	d.typ("21,90")
 	d.press("tab", "tab")
-	d.typ("-5") // dealer: a negative price
+	d.typ("-5")                                    // dealer: a negative price
 	d.press("shift+tab", "shift+tab", "shift+tab") // back to the search line
 	d.typ("SKU-003")
 	d.press("enter")
