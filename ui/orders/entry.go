@@ -16,6 +16,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/table"
 	"clientbase/ui/styles"
 )
 
@@ -593,7 +594,7 @@ func (e *Entry) enterCell(c cellKind) tea.Cmd {
 		e.keepCursorVisible()
 		return nil
 	}
-	e.cellIn.SetWidth(8)
+	e.cellIn.SetWidth(e.cellWidth(c))
 	e.cellIn.CursorEnd()
 	e.keepCursorVisible()
 	return e.cellIn.Focus()
@@ -969,4 +970,14 @@ func (e *Entry) keepCursorVisible() {
 		e.top = e.cursor - rows + 1
 	}
 	e.top = max(0, min(e.top, len(e.lines)-1))
+}
+
+// cellWidth is the room of the input in cell c (the column less the cursor).
+func (e *Entry) cellWidth(c cellKind) int {
+	widths := table.Fit(gridColumns, e.width)
+	col := colQty
+	if c == cellDiscount {
+		col = colDiscount
+	}
+	return max(1, widths[col]-1)
 }

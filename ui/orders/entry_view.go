@@ -21,10 +21,10 @@ var gridColumns = []table.Column{
 	{Min: 8, Want: 10, Max: 14},
 	{Min: 8, Want: 20},
 	{Min: 8, Want: 9, Max: 10},
-	{Min: 3, Want: 3, Max: 3, Drop: 2},
+	{Min: 4, Want: 4, Max: 4, Drop: 2},
 	{Min: 9, Want: 11, Max: 12, Drop: 3},
 	{Min: 6, Want: 7, Max: 8},
-	{Min: 6, Want: 7, Max: 14, Drop: 1},
+	{Min: 7, Want: 8, Max: 14, Drop: 1},
 	{Min: 10, Want: 12, Max: 14},
 }
 
@@ -221,7 +221,7 @@ func (e *Entry) grid() []string {
 		}
 		texts := []string{
 			itoa(i + 1), plain(l.SKU), plain(l.Name), qty, string(l.Unit),
-			model.FormatMoney(l.Price), disc, sourceText(l.Source), model.FormatMoney(l.Gross),
+			amount(l.Price), disc, sourceText(l.Source), amount(l.Gross),
 		}
 		editing := -1
 		editText := ""

@@ -82,7 +82,24 @@ func (sh *shop) as(t testing.TB, name string) common.Env {
 type driver struct {
 	t      testing.TB
 	e      *Entry
+	m      *Model // the tab, when the driver drives the tab
 	status []common.StatusMsg
+}
+
+func (d *driver) update(msg tea.Msg) tea.Cmd {
+	if d.m != nil {
+		return d.m.Update(msg)
+	}
+	return d.e.Update(msg)
+}
+
+// newTabDriver drives the whole tab at w×h.
+func newTabDriver(t testing.TB, env common.Env, w, h int) *driver {
+	t.Helper()
+	d := &driver{t: t, m: New(env)}
+	d.m.SetSize(w, h)
+	d.run(d.m.Init())
+	return d
 }
 
 func newEntryDriver(t testing.TB, env common.Env, o model.Order) *driver {
@@ -112,6 +129,9 @@ func (d *driver) run(cmd tea.Cmd) {
 		case common.StatusMsg:
 			d.status = append(d.status, msg)
 		case common.DataChangedMsg:
+			if d.m != nil {
+				queue = append(queue, d.m.Update(msg))
+			}
 		default:
 			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
 				for i := 0; i < v.Len(); i++ {
@@ -119,7 +139,7 @@ func (d *driver) run(cmd tea.Cmd) {
 				}
 				continue
 			}
-			queue = append(queue, d.e.Update(msg))
+			queue = append(queue, d.update(msg))
 		}
 	}
 }
@@ -127,14 +147,14 @@ func (d *driver) run(cmd tea.Cmd) {
 func (d *driver) press(keys ...string) {
 	d.t.Helper()
 	for _, k := range keys {
-		d.run(d.e.Update(uitest.Key(k)))
+		d.run(d.update(uitest.Key(k)))
 	}
 }
 
 func (d *driver) typeText(s string) {
 	d.t.Helper()
 	for _, r := range s {
-		d.run(d.e.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+		d.run(d.update(tea.KeyPressMsg{Code: r, Text: string(r)}))
 	}
 }
 
@@ -149,7 +169,12 @@ func (d *driver) addSKU(sku, qty string) {
 	d.press("enter")
 }
 
-func (d *driver) screen() string { return ansi.Strip(d.e.View()) }
+func (d *driver) screen() string {
+	if d.m != nil {
+		return ansi.Strip(d.m.View())
+	}
+	return ansi.Strip(d.e.View())
+}
 
 func checkFrame(t testing.TB, view string, w, h int) {
 	t.Helper()
@@ -163,3 +188,5 @@ func checkFrame(t testing.TB, view string, w, h int) {
 		}
 	}
 }
+
+func newOrderFor(sh *shop) common.NewOrderMsg { return common.NewOrderMsg{Client: sh.clients[0].ID} }

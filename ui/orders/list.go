@@ -265,7 +265,7 @@ func (l *list) view() string {
 		}
 		o := r.Order
 		text := cells([]string{o.Number, dateText(o.Date, l.env.Loc), plain(r.ClientName), statusText(o.Status),
-			model.FormatMoney(o.Totals.Gross), dateText(o.Promised, l.env.Loc)}, widths, 4)
+			amount(o.Totals.Gross), dateText(o.Promised, l.env.Loc)}, widths, 4)
 		st := s.Row
 		switch {
 		case i == l.win.Cursor:

@@ -120,3 +120,6 @@ func parseDay(s string, base time.Time, loc *time.Location) (time.Time, error) {
 	}
 	return d, nil
 }
+
+// amount is an amount without its currency, for columns (the totals line names it).
+func amount(m model.Money) string { return model.FormatMoney(model.Money{Minor: m.Minor}) }
