@@ -37,7 +37,9 @@ func BenchmarkAddLine200(b *testing.B) {
 	}
 	b.StopTimer()
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	ms := func(q float64) float64 { return float64(times[int(q*float64(len(times)-1))]) / float64(time.Millisecond) }
+	ms := func(q float64) float64 {
+		return float64(times[int(q*float64(len(times)-1))]) / float64(time.Millisecond)
+	}
 	b.ReportMetric(ms(0.50), "p50-ms")
 	b.ReportMetric(ms(0.95), "p95-ms")
 }
