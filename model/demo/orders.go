@@ -162,7 +162,7 @@ func Orders(seed int64, now time.Time, products []model.Product, versions []mode
 		o    model.Order
 		pays []model.Payment
 	}
-	var all []pending
+	var all []*pending
 	for _, c := range clients {
 		slow := g.r.IntN(8) == 0 // pays late and in parts
 		var every, stopped int   // days between orders; days since the last
@@ -181,11 +181,11 @@ func Orders(seed int64, now time.Time, products []model.Product, versions []mode
 			if len(o.Lines) == 0 {
 				continue
 			}
-			all = append(all, pending{o, pays})
+			all = append(all, &pending{o, pays})
 		}
 	}
 	// in date order, so numbers follow dates as the single writers give them
-	slices.SortStableFunc(all, func(a, b pending) int { return a.o.Date.Compare(b.o.Date) })
+	slices.SortStableFunc(all, func(a, b *pending) int { return a.o.Date.Compare(b.o.Date) })
 	for _, p := range all {
 		if err := emit(p.o, p.pays); err != nil {
 			return err
