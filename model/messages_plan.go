@@ -81,7 +81,7 @@ func init() {
 		"plan.outcome.reached":         "reached",
 		"plan.outcome.no_answer":       "no answer",
 		"plan.outcome.busy":            "busy",
-		"plan.outcome.call_back":       "call back at…",
+		"plan.outcome.call_back":       "call back",
 		"plan.outcome.wrong_number":    "wrong number",
 		"plan.outcome.refused":         "refused",
 		"plan.outcome.promised_to_pay": "promised to pay",
@@ -102,6 +102,6 @@ func init() {
 		"plan.card.off_plan":       "off-plan",
 		"plan.card.attempts":       "attempt %d",
 		"plan.card.promised":       "promised %s by %s",
-		"plan.card.call_back":      "call back %s",
+		"plan.card.call_back":      "at %s",
 	})
 }

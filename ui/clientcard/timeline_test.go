@@ -273,3 +273,19 @@ func TestTimelineFollowsASaveThatReplans(t *testing.T) {
 		t.Fatalf("the timeline after the save holds %d recurring calls, want 1: %+v", recurring, d.m.timeline)
 	}
 }
+
+// A call back in the timeline is a record, not the outcome key's prompt:
+// "call back  olga  at 24.11.2026 10:00", without "at…" and without saying
+// "call back" twice.
+func TestTimelineCallBackReadsAsARecord(t *testing.T) {
+	e := newPlanEnv(t)
+	e.seed(t)
+	m, cmd := Open(e.deps(e.ivan), e.clientID)
+	d := drive(t, m, cmd)
+	ix := model.Interaction{At: e.now.Add(-time.Hour), Client: e.clientID, User: "olga", Outcome: model.OutcomeCallBack,
+		CallBack: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	line := strings.TrimSpace(stripANSI(strings.Join(d.m.timelineEntryLines(model.TimelineEntry{At: ix.At, Interaction: &ix}, false), "\n")))
+	if want := "23.11.2026 08:30  call back  olga  at 24.11.2026 10:00"; line != want {
+		t.Fatalf("timeline line %q, want %q", line, want)
+	}
+}
