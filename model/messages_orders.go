@@ -31,6 +31,7 @@ func init() {
 		"orders.list.mine":           "taken by me",
 		"orders.list.month":          "month %s",
 		"orders.list.count":          "%d orders",
+		"orders.list.count_one":      "1 order",
 		"orders.list.loading":        "loading…",
 		"orders.list.empty":          "No orders match. n enters a new one.",
 		"orders.list.client_prompt":  "Client › ",

@@ -226,7 +226,11 @@ func (l *list) filterLine() string {
 	case !l.loaded:
 		right = s.Subtle.Render(model.T("orders.list.loading"))
 	default:
-		right = s.Subtle.Render(model.T("orders.list.count", l.win.Total))
+		count := model.T("orders.list.count", l.win.Total)
+		if l.win.Total == 1 {
+			count = model.T("orders.list.count_one")
+		}
+		right = s.Subtle.Render(count)
 	}
 	return spread(s.Title.Render(model.T("orders.list.title"))+"  "+left, right, l.width)
 }
