@@ -250,13 +250,17 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 	// tests check it), so the load skips model.PrepareClient.
 	now := time.Now()
 	var planClients []demo.PlanClient
+	var orderClients []demo.OrderClient
 	_, err = store.BulkLoadWith(db, demo.Users(), store.BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
 		return demo.Clients(seed, n, func(c model.Client) error {
 			demo.Recurring(&c)
-			// The plan draws on the first clients only: a few thousand items
-			// need no more, and a huge demo keeps its memory.
+			// The plan and the orders draw on the first clients only: a few
+			// thousand items need no more, and a huge demo keeps its memory.
 			if len(planClients) < demoPlanClients {
 				planClients = append(planClients, demo.PlanClientOf(c))
+				if oc, ok := demo.OrderClientOf(c); ok {
+					orderClients = append(orderClients, oc)
+				}
 			}
 			return emit(c)
 		})
@@ -267,6 +271,17 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 		fig.items, fig.interactions, err = store.BulkLoadPlan(db, demoDirector(), func(emit func(model.PlanItem, []model.Interaction) error) error {
 			return demo.Plan(seed, now, planClients, emit)
 		})
+	}
+	if err == nil {
+		// The catalogue and a year of orders and payments; the invoices left
+		// overdue get their debt-reminder calls as at any start.
+		products, versions := demo.Catalogue(seed, now)
+		_, _, err = store.BulkLoadOrders(db, demoDirector(), products, versions, func(emit func(model.Order, []model.Payment) error) error {
+			return demo.Orders(seed, now, products, versions, orderClients, emit)
+		})
+	}
+	if err == nil {
+		_, err = db.PlanOverdueReminders()
 	}
 	if cerr := db.Close(); err == nil {
 		err = cerr

@@ -135,7 +135,7 @@ type orderGen struct {
 // Statuses run the lifecycle by age — last days' drafts, orders awaiting
 // approval (a discount above the manager's 5 %) and on credit hold,
 // confirmed and shipped ones, invoices paid, partly paid or overdue (one
-// client in eight pays late), closed, some cancelled and returned.
+// client in eight pays late, one in thirty-two has stopped paying), closed, some cancelled and returned.
 // Payments are matched as the store matches them: an installment below
 // what is due is "under", a rare transfer above it "over". Overdue
 // invoices are not yet reminded (the demo's start plans those calls).
@@ -164,8 +164,9 @@ func Orders(seed int64, now time.Time, products []model.Product, versions []mode
 	}
 	var all []*pending
 	for _, c := range clients {
-		slow := g.r.IntN(8) == 0 // pays late and in parts
-		var every, stopped int   // days between orders; days since the last
+		slow := g.r.IntN(8) == 0        // pays late and in parts
+		bad := slow && g.r.IntN(4) == 0 // and has stopped paying
+		var every, stopped int          // days between orders; days since the last
 		switch c.Status {
 		case model.StatusActive:
 			every = 14 + g.r.IntN(50)
@@ -177,7 +178,7 @@ func Orders(seed int64, now time.Time, products []model.Product, versions []mode
 			every = 60 + g.r.IntN(120)
 		}
 		for age := stopped + g.r.IntN(every); age < 365; age += every/2 + g.r.IntN(every) {
-			o, pays := g.order(c, age, slow)
+			o, pays := g.order(c, age, slow, bad && age < 150)
 			if len(o.Lines) == 0 {
 				continue
 			}
@@ -223,7 +224,7 @@ func (g *orderGen) priceAt(p model.ID, column string, t time.Time) (int64, bool)
 	return m, ok
 }
 
-func (g *orderGen) order(c OrderClient, age int, slow bool) (model.Order, []model.Payment) {
+func (g *orderGen) order(c OrderClient, age int, slow, unpaid bool) (model.Order, []model.Payment) {
 	date := g.workTime(age)
 	taker := c.Manager
 	entered := taker
@@ -294,11 +295,11 @@ func (g *orderGen) order(c OrderClient, age int, slow bool) (model.Order, []mode
 		model.ComputeLine(&o.Lines[i], false)
 	}
 	o.Totals = model.ComputeTotals(o.Lines, "RUB")
-	return g.lifecycle(o, c, age, slow, bigDiscount)
+	return g.lifecycle(o, c, age, slow, unpaid, bigDiscount)
 }
 
 // lifecycle sets the order's status, fulfilment, invoice and payments by its age.
-func (g *orderGen) lifecycle(o model.Order, c OrderClient, age int, slow bool, bigDiscount int) (model.Order, []model.Payment) {
+func (g *orderGen) lifecycle(o model.Order, c OrderClient, age int, slow, unpaid bool, bigDiscount int) (model.Order, []model.Payment) {
 	by := o.TakenBy
 	ev := func(at time.Time, who string, from, to model.OrderStatus, comment string) {
 		if at.After(g.now) {
@@ -363,6 +364,9 @@ func (g *orderGen) lifecycle(o model.Order, c OrderClient, age int, slow bool, b
 			o.Lines[i].Returned = o.Lines[i].Qty
 		}
 		ev(invAt.AddDate(0, 0, 5), "volkova", model.OrderInvoiced, model.OrderReturned, "Quality claim: the whole lot returned.")
+		return o, nil
+	}
+	if unpaid {
 		return o, nil
 	}
 	return g.payments(o, slow, by)
