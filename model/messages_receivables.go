@@ -117,7 +117,7 @@ func init() {
 		"receivables.sum.invoiced":        "Invoiced %s",
 		"receivables.sum.paid":            "paid %s",
 		"receivables.sum.outstanding":     "outstanding %s",
-		"receivables.sum.overdue":         "Overdue %s (oldest %d days)",
+		"receivables.sum.overdue":         "Overdue %s, oldest %d days",
 		"receivables.sum.nothing_overdue": "Nothing overdue",
 		"receivables.sum.no_limit":        "no credit limit",
 		"receivables.sum.limit":           "credit limit %s",

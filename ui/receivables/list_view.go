@@ -11,7 +11,7 @@ import (
 // highlighted client's summary (figures and aging) below them.
 const (
 	listHead    = 3
-	listSummary = 3
+	listSummary = 4 // three lines at 80 columns, four for large amounts
 )
 
 func (l *List) bodyHeight() int { return max(1, l.height-listHead-listSummary) }

@@ -35,7 +35,7 @@ func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 
 	var debt []string
 	if r.Overdue.Minor > 0 {
-		debt = append(debt, st.Danger.Render(model.T("receivables.sum.overdue", withCur(r.Overdue), r.MaxOverdue)))
+		debt = append(debt, st.Danger.Render(model.T("receivables.sum.overdue", amount(r.Overdue), r.MaxOverdue)))
 	} else {
 		debt = append(debt, st.Success.Render(model.T("receivables.sum.nothing_overdue")))
 	}
@@ -52,7 +52,11 @@ func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 
 	aging := []string{st.Label.Render(model.T("receivables.sum.aging"))}
 	for i, m := range r.Aging {
-		text := model.T("receivables.bucket."+bucketKeys[i]) + " " + amount(m)
+		// An empty bucket is a dash: the line stays short enough for 80 columns.
+		text := model.T("receivables.bucket."+bucketKeys[i]) + " –"
+		if m.Minor != 0 {
+			text = model.T("receivables.bucket."+bucketKeys[i]) + " " + amount(m)
+		}
 		switch {
 		case m.Minor != 0 && i > 0:
 			aging = append(aging, st.Danger.Render(text))
