@@ -458,3 +458,18 @@ func TestTeamNameColumnGrowsWithTheWidth(t *testing.T) {
 		checkSize(t, view(tm), w, 24)
 	}
 }
+
+// At 80 columns a long name gives way to the adherence panel's columns: the
+// month's title stays whole.
+func TestTeamAdherenceKeepsItsTitlesAt80(t *testing.T) {
+	db := department(t)
+	boss, _ := db.SignIn("boss")
+	if _, err := db.As(boss).SaveUser(model.User{Name: "morozova", FullName: "Морозова Татьяна Викторовна", Role: model.RoleOperator}); err != nil {
+		t.Fatal(err)
+	}
+	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	run(t, tm, tm.Update(uitest.Key("A")))
+	if v := view(tm); !strings.Contains(v, "November 2026") {
+		t.Fatalf("the month's title is cut:\n%s", v)
+	}
+}

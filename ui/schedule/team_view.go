@@ -192,7 +192,7 @@ func (t *Team) detailLine(s styles.Styles) string {
 // week and the month, with each period's off-plan share.
 func (t *Team) adherenceView(s styles.Styles) []string {
 	day := t.Day()
-	nameW := max(8, min(32, t.nameW, t.width-2-4*13)) // a column fits "999/999 100%"
+	nameW := max(8, min(32, t.nameW, t.width-2-4*15)) // a column fits "September 2026"
 	colW := max(10, (t.width-2-nameW)/4-1)
 	lines := []string{s.Subtle.Render(fit(model.T("schedule.adh_legend"), t.width))}
 	titles := []string{
