@@ -250,6 +250,8 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 	// tests check it), so the load skips model.PrepareClient.
 	now := time.Now()
 	var planClients []demo.PlanClient
+	// a year of orders is a dozen per client, held in memory while loaded
+	const demoOrderClients = 5_000
 	var orderClients []demo.OrderClient
 	_, err = store.BulkLoadWith(db, demo.Users(), store.BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
 		return demo.Clients(seed, n, func(c model.Client) error {
@@ -258,7 +260,7 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 			// thousand items need no more, and a huge demo keeps its memory.
 			if len(planClients) < demoPlanClients {
 				planClients = append(planClients, demo.PlanClientOf(c))
-				if oc, ok := demo.OrderClientOf(c); ok {
+				if oc, ok := demo.OrderClientOf(c); ok && len(orderClients) < demoOrderClients {
 					orderClients = append(orderClients, oc)
 				}
 			}
