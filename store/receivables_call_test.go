@@ -1,0 +1,51 @@
+package store
+
+import (
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+func TestOrderCallContext(t *testing.T) {
+	d := newPlanDept(t)
+	now := d.clock.Now()
+	past := now.AddDate(0, 0, -40)
+	overdue := putDebt(t, d.db, d.vilnius.ID, debtOrder{status: model.OrderPaidPartly, gross: 10_000, paid: 2_500, invoice: past, due: past.AddDate(0, 0, 10), date: past})
+	putDebt(t, d.db, d.vilnius.ID, debtOrder{status: model.OrderPaid, gross: 7_000, paid: 7_000, invoice: past, due: past, date: past})
+	putDebt(t, d.db, d.vilnius.ID, debtOrder{status: model.OrderInvoiced, gross: 3_000, invoice: now, due: now.AddDate(0, 0, 14), date: now.AddDate(0, 0, -2)})
+	draft := putDebt(t, d.db, d.vilnius.ID, debtOrder{status: model.OrderDraft, gross: 1_000, date: now.AddDate(0, 0, -1)})
+	putDebt(t, d.db, d.vlad.ID, debtOrder{status: model.OrderInvoiced, gross: 99_000, invoice: past, due: past, date: past})
+	ctx := func(c model.ID) (model.Money, []string) {
+		var m model.Money
+		var lines []string
+		_ = d.db.bolt.View(func(tx *bolt.Tx) error {
+			cs, err := settingsTx(tx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, lines = orderCallContext(tx, cs, c, now)
+			return nil
+		})
+		return m, lines
+	}
+	debt, lines := ctx(d.vilnius.ID)
+	if debt.Minor != 7_500 || debt.Currency != "RUB" {
+		t.Errorf("overdue debt %v, want 75.00 RUB", debt)
+	}
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], draft.Number) || !strings.HasPrefix(lines[2], overdue.Number) ||
+		!strings.Contains(lines[2], model.FormatMoney(model.Money{Minor: 10_000, Currency: "RUB"})) || !strings.Contains(lines[2], "partly paid") {
+		t.Errorf("open orders: %q", lines)
+	}
+	for range 6 {
+		putDebt(t, d.db, d.orphan.ID, debtOrder{status: model.OrderConfirmed, gross: 1})
+	}
+	if debt, lines := ctx(d.orphan.ID); debt.Minor != 0 || len(lines) != openOrdersShown {
+		t.Errorf("orphan: %v, %d lines", debt, len(lines))
+	}
+	if debt, lines := ctx(999); debt.Minor != 0 || lines != nil {
+		t.Errorf("no client: %v %q", debt, lines)
+	}
+}
