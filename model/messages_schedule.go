@@ -80,6 +80,7 @@ func init() {
 		"schedule.users_failed":   "The department's people could not be loaded: %s",
 		"schedule.read_only":      "The database is open read-only: the plan can be viewed, not changed.",
 		"schedule.not_yours":      "Your role does not allow changing this person's plan.",
+		"schedule.no_reassign":    "Only the head of department and the director reassign calls and visits.",
 		"schedule.not_open":       "This item is %s; only planned items can be changed.",
 		"schedule.visit_not_call": "A visit is not dialled; press o for the client card.",
 		"schedule.own_week_only":  "Your role shows your own week only.",

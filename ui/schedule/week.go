@@ -332,6 +332,10 @@ func (w *Week) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Cancel):
 		return w.change(func(p model.PlanItem) *planform.Model { return planform.Cancel(w.env, p) }, model.ActPlanEdit)
 	case key.Matches(k, keys.Reassign):
+		if !w.env.ReadOnly && !model.Can(w.env.Me, model.ActPlanAssign) {
+			// Not "this person's plan": the operator is looking at her own.
+			return status(model.T("schedule.no_reassign"), true)
+		}
 		return w.change(func(p model.PlanItem) *planform.Model { return planform.Reassign(w.env, []model.PlanItem{p}) }, model.ActPlanAssign)
 	case key.Matches(k, keys.Take):
 		return w.take()

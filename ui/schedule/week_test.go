@@ -226,10 +226,11 @@ func TestWeekOpensThePlanFormForThePersonShown(t *testing.T) {
 	if !ok || !st.Err || w.form.m != nil {
 		t.Fatalf("r on a done item: %+v, form %v", st, w.form.m != nil)
 	}
-	// A manager reassigns nothing.
+	// A manager reassigns nothing, and is told who does (not "this person's
+	// plan" about her own week).
 	cursorOn(t, w, func(p model.PlanItem) bool { return p.Open() })
 	st, ok = statusOf(press(t, w, "a"))
-	if !ok || st.Text != model.T("schedule.not_yours") || w.form.m != nil {
+	if !ok || st.Text != model.T("schedule.no_reassign") || w.form.m != nil {
 		t.Fatalf("a by a manager: %+v", st)
 	}
 	press(t, w, "r")
