@@ -31,7 +31,7 @@ func NewProducts() Products {
 
 // ShortHelp is the list's footer.
 func (k Products) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Filter, k.Inactive, k.New, k.Edit, k.Back}
+	return []key.Binding{k.Filter, k.Inactive, k.New, k.Edit, k.Back}
 }
 
 // FullHelp is the list's columns of the ? overlay.
@@ -64,7 +64,7 @@ func NewPrices() Prices {
 
 // ShortHelp is the price view's footer.
 func (k Prices) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.New, k.Settings, k.Back}
+	return []key.Binding{k.Open, k.New, k.Settings, k.Back}
 }
 
 // FullHelp is the price view's ? overlay.

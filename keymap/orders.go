@@ -31,21 +31,22 @@ func (k OrderViews) FullHelp() [][]key.Binding {
 // OrderList are the keys of the order list.
 type OrderList struct {
 	Nav
-	Open, New, Status, Client, Mine, PrevMonth, NextMonth, Clear key.Binding
+	Open, New, Status, Client, ThisClient, Mine, PrevMonth, NextMonth, Clear key.Binding
 }
 
 // NewOrderList builds the order list keys.
 func NewOrderList() OrderList {
 	return OrderList{
-		Nav:       NewNav(),
-		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("orders.key.open"))),
-		New:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("orders.key.new"))),
-		Status:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.status"))),
-		Client:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T("orders.key.client"))),
-		Mine:      key.NewBinding(key.WithKeys("m"), key.WithHelp("m", model.T("orders.key.mine"))),
-		PrevMonth: key.NewBinding(key.WithKeys("["), key.WithHelp("[", model.T("orders.key.prev_month"))),
-		NextMonth: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", model.T("orders.key.next_month"))),
-		Clear:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("orders.key.clear"))),
+		Nav:        NewNav(),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("orders.key.open"))),
+		New:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("orders.key.new"))),
+		Status:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.status"))),
+		Client:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T("orders.key.client"))),
+		ThisClient: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("orders.key.this_client"))),
+		Mine:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", model.T("orders.key.mine"))),
+		PrevMonth:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", model.T("orders.key.prev_month"))),
+		NextMonth:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", model.T("orders.key.next_month"))),
+		Clear:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("orders.key.clear"))),
 	}
 }
 
@@ -59,7 +60,7 @@ func (k OrderList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.New},
-		{k.Status, k.Client, k.Mine, k.PrevMonth, k.NextMonth, k.Clear},
+		{k.Status, k.Client, k.ThisClient, k.Mine, k.PrevMonth, k.NextMonth, k.Clear},
 	}
 }
 

@@ -62,11 +62,11 @@ func init() {
 		"catalog.f.vat":          "VAT rate",
 		"catalog.f.vat_included": "VAT in prices",
 
-		"catalog.key.add_product":    "add the product",
-		"catalog.key.clear_or_back":  "clear search / back",
+		"catalog.key.add_product":    "add product",
+		"catalog.key.clear_or_back":  "clear / back",
 		"catalog.key.inactive":       "inactive too",
-		"catalog.key.new_version":    "new price version",
-		"catalog.key.remove_product": "remove the product",
+		"catalog.key.new_version":    "new version",
+		"catalog.key.remove_product": "remove",
 		"catalog.key.settings":       "price settings",
 		"catalog.key.show_prices":    "show prices",
 

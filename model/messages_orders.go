@@ -21,6 +21,7 @@ func init() {
 		"orders.key.new":             "new order",
 		"orders.key.status":          "status",
 		"orders.key.client":          "client",
+		"orders.key.this_client":     "this order's client",
 		"orders.key.mine":            "mine",
 		"orders.key.prev_month":      "previous month",
 		"orders.key.next_month":      "next month",

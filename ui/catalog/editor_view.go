@@ -134,21 +134,17 @@ func (e *VersionEditor) gridLines(g grid, room int) []string {
 			}
 		}
 	}
-	first, last := 0, 0
+	// the cursor's row and its sentences: first and last line
+	first, last := -1, 0
 	for k, l := range all {
 		if l.row == e.row {
-			if l.row != all[first].row || k < first {
+			if first < 0 {
 				first = k
 			}
 			last = k
 		}
 	}
-	for k, l := range all {
-		if l.row == e.row {
-			first = k
-			break
-		}
-	}
+	first = max(first, 0)
 	top := 0
 	if last >= room {
 		top = last - room + 1

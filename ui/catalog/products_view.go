@@ -25,8 +25,8 @@ func (p *Products) columns() []table.Column {
 		price = p.settings.Columns[0]
 	}
 	return []table.Column{
-		{Title: model.T("catalog.col.sku"), Min: 10, Want: 14, Max: 18},
-		{Title: model.T("catalog.col.name"), Min: 16, Want: 24},
+		{Title: model.T("catalog.col.sku"), Min: 8, Want: 12, Max: 14},
+		{Title: model.T("catalog.col.name"), Min: 16, Want: 30},
 		{Title: model.T("catalog.col.unit"), Min: 4, Want: 4, Max: 4, Drop: 3},
 		{Title: model.T("catalog.col.vat"), Min: 6, Want: 6, Max: 6, Drop: 2},
 		{Title: model.T("catalog.col.active"), Min: 6, Want: 6, Max: 6, Drop: 4},

@@ -168,6 +168,13 @@ func (l *list) key(k tea.KeyPressMsg) (cmd tea.Cmd, open model.ID, newOrder bool
 		l.lookup = newClientLookup(l.env, 0, model.T("orders.list.client_prompt"))
 		l.lookup.setWidth(l.width)
 		return nil, 0, false
+	case key.Matches(k, l.keys.ThisClient):
+		r, ok := l.current()
+		if !ok {
+			return nil, 0, false
+		}
+		l.filter.Client, l.clientName = r.Order.Client, r.ClientName
+		return l.requery(false), 0, false
 	case key.Matches(k, l.keys.Mine):
 		if l.filter.Manager == "" {
 			l.filter.Manager = l.env.Me.Name
