@@ -48,6 +48,7 @@ func init() {
 		"receivables.col.order":       "Order",
 		"receivables.col.invoiced_on": "Dated",
 		"receivables.col.due":         "Due",
+		"receivables.col.current":     "Current",
 
 		"receivables.error.read_only": "The database is open read-only: nothing can be changed.",
 		"receivables.error.forbidden": "You may not do that.",

@@ -318,6 +318,21 @@ func TestOperatorsRecordNoPayments(t *testing.T) {
 	}
 }
 
+func TestAWideListShowsTheAgingColumns(t *testing.T) {
+	d := department(t)
+	l := listAs(t, d.db, "volkova")
+	l.SetSize(150, 24)
+	v := view(l)
+	checkSize(t, v, 150, 24)
+	golden(t, "receivables_wide", v)
+	head := strings.Split(v, "\n")[2]
+	for _, s := range []string{"Invoiced", "Current", "1–30", "31–60", "61–90", ">90"} {
+		if !strings.Contains(head, s) {
+			t.Errorf("column %q missing at 150 columns: %q", s, head)
+		}
+	}
+}
+
 func TestListViewsKeepTheirSize(t *testing.T) {
 	d := department(t)
 	l := listAs(t, d.db, "volkova")

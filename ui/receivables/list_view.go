@@ -31,10 +31,17 @@ func listColumns() []table.Column {
 		{Title: model.T("receivables.col.overdue"), Min: 12, Want: 13, Max: 15},
 		{Title: model.T("receivables.col.days"), Min: 4, Want: 4, Max: 5},
 		{Title: model.T("receivables.col.limit"), Min: 5, Want: 5, Max: 6, Drop: 2},
+		// The aging buckets have columns of their own on a wide terminal
+		// (143 columns and more); narrower, the summary under the list has them.
+		{Title: model.T("receivables.col.current"), Min: 10, Want: 12, Max: 14, Drop: 10},
+		{Title: model.T("receivables.bucket.1_30"), Min: 10, Want: 12, Max: 14, Drop: 9},
+		{Title: model.T("receivables.bucket.31_60"), Min: 10, Want: 12, Max: 14, Drop: 8},
+		{Title: model.T("receivables.bucket.61_90"), Min: 10, Want: 12, Max: 14, Drop: 7},
+		{Title: model.T("receivables.bucket.over_90"), Min: 10, Want: 12, Max: 14, Drop: 6},
 	}
 }
 
-var listRight = []bool{false, false, true, true, true, true, true, false}
+var listRight = []bool{false, false, true, true, true, true, true, false, true, true, true, true, true}
 
 // overLimit: a balance above a credit limit that is set.
 func overLimit(r model.ClientReceivables) bool {
@@ -53,8 +60,16 @@ func (l *List) cells(r model.ClientReceivables) []string {
 	if r.Overdue.Minor != 0 {
 		overdue = amount(r.Overdue)
 	}
-	return []string{plain(r.ClientName), plain(r.Manager), amount(r.Invoiced), amount(r.Paid),
+	out := []string{plain(r.ClientName), plain(r.Manager), amount(r.Invoiced), amount(r.Paid),
 		amount(r.Outstanding), overdue, days, limit}
+	for _, m := range r.Aging {
+		b := ""
+		if m.Minor != 0 {
+			b = amount(m)
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // View renders the list, a client's invoices or the payment form, exactly width×height.
