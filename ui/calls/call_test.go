@@ -280,6 +280,11 @@ func TestCardAndFollowUpFromTheCall(t *testing.T) {
 		t.Fatalf("e did not open the card on the Calls tab (asked the root for %v)", d.opened)
 	}
 	mustContain(t, d.screen(), "ООО «Ромашка» Приморье", "Requisites")
+	d.press("C") // the card's "call": the root would hand the CallClientMsg back
+	d.send(common.CallClientMsg{Client: c.ID})
+	if !d.status.Err || d.status.Text != model.T("calls.error.on_call") {
+		t.Fatalf("a call asked for from the card on the call: status %+v", d.status)
+	}
 	d.press("esc")
 	if _, open := d.m.OnCall(); !open || d.m.SubOpen() {
 		t.Fatalf("esc from the card: on call %v, card open %v", open, d.m.SubOpen())

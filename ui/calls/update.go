@@ -46,6 +46,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case common.TakeCallMsg, common.CallClientMsg:
+		if m.call != nil {
+			// Also from the card opened on the call (C): it is a call, not a form, to finish.
+			return statusErr(model.T("calls.error.on_call"))
+		}
 		if m.sub != nil || m.lookup != nil {
 			// Another screen asked while a form or an incoming call is open here.
 			return statusErr(model.T("calls.error.busy"))
