@@ -169,3 +169,24 @@ func TestOperatorSeesProductsReadOnly(t *testing.T) {
 		}
 	}
 }
+
+// The version editor's search drops the answer of an older keystroke.
+func TestVersionEditorDropsAnOlderSearchAnswer(t *testing.T) {
+	dep := newDepartment(t, 10)
+	d, p := openPrices(t, dep.env(dep.boss))
+	d.press("n", "tab", "tab", "tab")
+	d.typ("nut")
+	e := p.Editor()
+	d.run(p.Update(matchesMsg{gen: e.sgen - 1, rows: dep.products}))
+	if len(e.matches) != 2 {
+		t.Errorf("%d matches after a stale answer, want 2", len(e.matches))
+	}
+	d.press("esc") // clears the search line first
+	if p.Editor() == nil || e.search.Value() != "" || len(e.matches) != 0 {
+		t.Errorf("esc on the search line: editor %v, search %q", p.Editor() != nil, e.search.Value())
+	}
+	d.press("esc") // nothing typed: leaves without asking
+	if p.Editor() != nil {
+		t.Error("esc did not leave an untouched editor")
+	}
+}
