@@ -65,7 +65,7 @@ func TestFlowOrderDiscountApproval(t *testing.T) {
 	tm.Type("SKU-001")
 	waitText(t, tm, "Widget 1")
 	tm.Send(keyPress("enter"))
-	waitText(t, tm, "1 lines")
+	waitText(t, tm, "1 line")
 	tm.Type("2")
 	tm.Send(keyPress("enter"))
 	tm.Type("SKU-002")

@@ -309,7 +309,11 @@ func gridCells(texts []string, widths []int, editing int, editText string) strin
 func (e *Entry) totalsLine() string {
 	s := e.env.Styles
 	t := model.ComputeTotals(e.orderLines(), e.order.Currency)
-	text := model.T("orders.entry.totals", len(e.lines), model.FormatMoney(t.Net), model.FormatMoney(t.VAT),
+	count := model.T("orders.entry.lines", len(e.lines))
+	if len(e.lines) == 1 {
+		count = model.T("orders.entry.lines_one")
+	}
+	text := model.T("orders.entry.totals", count, model.FormatMoney(t.Net), model.FormatMoney(t.VAT),
 		model.FormatMoney(t.Gross), model.FormatMoney(t.Discount))
 	return s.Value.Bold(true).Render(text)
 }

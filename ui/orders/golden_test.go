@@ -62,3 +62,19 @@ func TestGoldenOrderList(t *testing.T) {
 
 // e0 is the tab's open entry.
 func (d *driver) e0() *Entry { return d.m.Entry() }
+
+// A confirmed order opened by its taker: lines read-only, the actions its
+// status allows with their keys.
+func TestGoldenStoredOrder(t *testing.T) {
+	sh := newShop(t, 8)
+	o := placeOrders(t, sh, "petrov", sh.clients[0])[0]
+	d := newTabDriver(t, sh.as(t, "petrov"), 80, 24)
+	d.run(d.m.Update(common.OpenOrderMsg{Order: o.ID}))
+	view := d.screen()
+	checkFrame(t, d.m.View(), 80, 24)
+	mustContain(t, view, "Order "+o.Number, "confirmed", "s ship", "x cancel order", "SKU-001")
+	if d.m.InputFocused() {
+		t.Fatal("a confirmed order holds the keys as if its lines were editable")
+	}
+	golden.RequireEqual(t, view)
+}
