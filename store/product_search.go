@@ -22,9 +22,10 @@ import (
 
 // productSnap is one immutable state of the catalogue.
 type productSnap struct {
-	rows []model.Product // by upper-cased SKU
-	hay  []byte          // seg(0) seg(1) … each folded "SKU name" and a 0x00
-	offs []int           // offs[i] is where seg(i) starts; offs[len(rows)] = len(hay)
+	rows   []model.Product // by upper-cased SKU
+	active []bool          // rows[i].Active, packed: a search touches only this and hay
+	hay    []byte          // seg(0) seg(1) … each folded "SKU name" and a 0x00
+	offs   []int           // offs[i] is where seg(i) starts; offs[len(rows)] = len(hay)
 }
 
 // productIndex is a database's catalogue in memory.
@@ -100,9 +101,11 @@ func (db *DB) loadProducts() (*productSnap, error) {
 	}
 	// the index orders by bytes of the upper-cased SKU, as skuLess does
 	s.offs = make([]int, 0, len(s.rows)+1)
+	s.active = make([]bool, 0, len(s.rows))
 	for i := range s.rows {
 		s.offs = append(s.offs, len(s.hay))
 		s.hay = appendProductSeg(s.hay, &s.rows[i])
+		s.active = append(s.active, s.rows[i].Active)
 	}
 	s.offs = append(s.offs, len(s.hay))
 	return s, nil
@@ -122,15 +125,15 @@ func skuKey(sku string) string { return strings.ToUpper(strings.TrimSpace(sku)) 
 // previous state, nil for a new product).
 func (s *productSnap) with(old *model.Product, p model.Product) *productSnap {
 	n := &productSnap{}
-	rows := s.rows
-	offs := s.offs
-	hay := s.hay
+	rows, active, offs, hay := s.rows, s.active, s.offs, s.hay
 	if old != nil { // take the old row out
 		i := s.find(old)
 		if i >= 0 {
 			cut := offs[i+1] - offs[i]
 			nr := make([]model.Product, 0, len(rows))
 			nr = append(append(nr, rows[:i]...), rows[i+1:]...)
+			na := make([]bool, 0, len(active))
+			active = append(append(na, active[:i]...), active[i+1:]...)
 			nh := make([]byte, 0, len(hay))
 			nh = append(append(nh, hay[:offs[i]]...), hay[offs[i+1]:]...)
 			no := make([]int, 0, len(offs))
@@ -146,6 +149,8 @@ func (s *productSnap) with(old *model.Product, p model.Product) *productSnap {
 	seg := appendProductSeg(nil, &p)
 	n.rows = make([]model.Product, 0, len(rows)+1)
 	n.rows = append(append(append(n.rows, rows[:i]...), p), rows[i:]...)
+	n.active = make([]bool, 0, len(active)+1)
+	n.active = append(append(append(n.active, active[:i]...), p.Active), active[i:]...)
 	n.hay = make([]byte, 0, len(hay)+len(seg))
 	n.hay = append(append(append(n.hay, hay[:offs[i]]...), seg...), hay[offs[i]:]...)
 	n.offs = make([]int, 0, len(offs)+1)
@@ -186,12 +191,11 @@ func (pi *productIndex) productSaved(old *model.Product, p model.Product) {
 func (s *productSnap) search(ctx context.Context, query string, inactive bool, offset, limit int) (model.ProductPage, error) {
 	var page model.ProductPage
 	take := func(i int) {
-		p := &s.rows[i]
-		if !p.Active && !inactive {
+		if !inactive && !s.active[i] {
 			return
 		}
 		if page.Total >= offset && len(page.Rows) < limit {
-			page.Rows = append(page.Rows, *p)
+			page.Rows = append(page.Rows, s.rows[i])
 		}
 		page.Total++
 	}
@@ -209,15 +213,18 @@ func (s *productSnap) search(ctx context.Context, query string, inactive bool, o
 	// the longest word finds candidates fast; the others confirm each one
 	sort.Slice(words, func(a, b int) bool { return len(words[a]) > len(words[b]) })
 	lead, rest := words[0], words[1:]
-	pos, checks := 0, 0
+	pos, checks, i := 0, 0, 0
 	for pos < len(s.hay) {
 		j := bytes.Index(s.hay[pos:], lead)
 		if j < 0 {
 			break
 		}
 		at := pos + j
-		// the segment holding at: the last offs[i] ≤ at
-		i := sort.Search(len(s.rows), func(k int) bool { return s.offs[k+1] > at })
+		// the segment holding at: hits only move forward, so walking the
+		// offsets costs one compare per product over the whole search
+		for s.offs[i+1] <= at {
+			i++
+		}
 		seg := s.hay[s.offs[i]:s.offs[i+1]]
 		ok := true
 		for _, w := range rest {
@@ -226,8 +233,11 @@ func (s *productSnap) search(ctx context.Context, query string, inactive bool, o
 				break
 			}
 		}
-		if ok {
-			take(i)
+		if ok && (inactive || s.active[i]) { // take(i), inline: this runs once per hit
+			if page.Total >= offset && len(page.Rows) < limit {
+				page.Rows = append(page.Rows, s.rows[i])
+			}
+			page.Total++
 		}
 		pos = s.offs[i+1]
 		if checks++; checks&1023 == 0 && ctx.Err() != nil {
