@@ -234,3 +234,65 @@ func TestStoredOrderActionsAndRights(t *testing.T) {
 		t.Fatalf("a manager's return: focus %v message %q", p.e.focus, p.e.Message())
 	}
 }
+
+func TestCreditHoldOutcome(t *testing.T) {
+	sh := newShop(t, 8)
+	c := sh.clients[3]
+	c.CreditLimit = model.Money{Minor: 100, Currency: "RUB"} // 1.00 RUB
+	c, err := sh.director.SaveClient(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newEntryDriver(t, sh.as(t, "volkova"), model.Order{Client: c.ID})
+	d.addSKU("SKU-001", "")
+	d.press("ctrl+o")
+	if d.e.order.Status != model.OrderCreditHold || d.e.order.HoldReason == "" ||
+		!strings.Contains(d.e.Message(), "credit hold") || !strings.Contains(d.e.Message(), d.e.order.HoldReason) {
+		t.Fatalf("status %s reason %q message %q, want credit hold with its reason", d.e.order.Status, d.e.order.HoldReason, d.e.Message())
+	}
+	if !strings.Contains(d.screen(), "credit hold") {
+		t.Fatalf("the status is not on screen:\n%s", d.screen())
+	}
+}
+
+func TestCancelReturnAndPayment(t *testing.T) {
+	sh := newShop(t, 8)
+	orders := placeOrders(t, sh, "petrov", sh.clients[0], sh.clients[1])
+	// The taker cancels with a reason; an empty reason is refused.
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: orders[0].ID})
+	p.press("x")
+	if p.e.focus != focusPrompt || !p.e.InputFocused() {
+		t.Fatal("x does not ask for a reason")
+	}
+	p.press("enter")
+	if p.e.order.Status != model.OrderConfirmed || p.e.msgKind != msgErr {
+		t.Fatalf("cancelled without a reason: %s %q", p.e.order.Status, p.e.Message())
+	}
+	p.typeText("client changed his mind")
+	p.press("enter")
+	if p.e.order.Status != model.OrderCancelled {
+		t.Fatalf("after the reason: %s %q", p.e.order.Status, p.e.Message())
+	}
+	// Ship and invoice the second; the head returns it with a reason.
+	q := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: orders[1].ID})
+	q.press("s", "i")
+	if q.e.order.Status != model.OrderInvoiced {
+		t.Fatalf("ship, invoice: %s %q", q.e.order.Status, q.e.Message())
+	}
+	// p opens the payment form over the order; esc leaves it and reloads the order.
+	q.press("p")
+	if q.e.pay == nil || !q.e.InputFocused() {
+		t.Fatalf("p did not open the payment form: %q", q.e.Message())
+	}
+	q.press("esc")
+	if q.e.pay != nil {
+		t.Fatal("esc did not leave the payment form")
+	}
+	h := newEntryDriver(t, sh.as(t, "volkova"), model.Order{ID: orders[1].ID})
+	h.press("r")
+	h.typeText("damaged in transit")
+	h.press("enter")
+	if h.e.order.Status != model.OrderReturned {
+		t.Fatalf("the head's return: %s %q", h.e.order.Status, h.e.Message())
+	}
+}
