@@ -78,16 +78,18 @@ func (db *DB) planOverdueReminders(by string) (int, error) {
 	return planned, nil
 }
 
+var remindedField = []byte(`"reminded":true`)
+
 // overdueCandidates walks idx_order_status under invoiced and partly paid;
 // the due date and balance come from the summaries (idx_order_date gives the
-// client), so only the candidates' records are read later.
+// client), so only overdue records are read, and only the candidates' decoded.
 func (db *DB) overdueCandidates(tx *bolt.Tx) ([]overdueCandidate, error) {
 	clk, err := db.departmentClock(tx)
 	if err != nil {
 		return nil, err
 	}
 	var out []overdueCandidate
-	dates, sums := tx.Bucket(bucketOrderDate), tx.Bucket(bucketOrderClient)
+	dates, sums, orders := tx.Bucket(bucketOrderDate), tx.Bucket(bucketOrderClient), tx.Bucket(bucketOrders)
 	ck := make([]byte, 24)
 	for _, st := range []model.OrderStatus{model.OrderInvoiced, model.OrderPaidPartly} {
 		prefix := append([]byte(st), 0)
@@ -105,6 +107,11 @@ func (db *DB) overdueCandidates(tx *bolt.Tx) ([]overdueCandidate, error) {
 			copy(ck[8:], dk)
 			s, ok := summaryOf(sums.Get(ck))
 			if !ok || s.gross <= s.paid || clk.daysOverdue(s.dueUnix) == 0 {
+				continue
+			}
+			// reminded ones are passed over undecoded: inside a JSON string a
+			// quote is escaped, so the raw text is the field itself
+			if bytes.Contains(orders.Get(dk[8:]), remindedField) {
 				continue
 			}
 			out = append(out, overdueCandidate{client: model.ID(btoi(cv)), order: model.ID(btoi(dk[8:]))})
