@@ -90,6 +90,7 @@ func init() {
 		"orders.col.discount":          "Disc",
 		"orders.col.source":            "Source",
 		"orders.header.taken":          "taken by %s",
+		"orders.header.entered":        "entered by %s",
 		"orders.header.dates":          "wanted %s promised %s",
 		"orders.header.terms":          "%d days to pay",
 		"orders.header.pickup":         "pick-up",

@@ -122,12 +122,16 @@ func (e *Entry) headerLine() string {
 	}
 	parts := []string{
 		model.T("orders.header.taken", o.TakenBy),
+	}
+	if o.EnteredBy != "" && o.EnteredBy != o.TakenBy {
+		parts = append(parts, model.T("orders.header.entered", o.EnteredBy))
+	}
+	parts = append(parts,
 		channelText(o.Channel),
 		model.T("orders.header.dates", dateText(o.Requested, e.env.Loc), dateText(o.Promised, e.env.Loc)),
 		model.T("orders.header.terms", o.DeferralDays),
 		e.column(),
-		way,
-	}
+		way)
 	line := s.Subtle.Render(strings.Join(parts, " · "))
 	if len(e.fieldErrs) > 0 {
 		var errs []string
