@@ -413,6 +413,12 @@ func TestWeekOfTheOperatorsPool(t *testing.T) {
 	if !strings.Contains(view(w), model.T("schedule.pool")) {
 		t.Fatalf("title does not name the pool:\n%s", view(w))
 	}
+	// The pool's counts do not all fit beside its name at 80 columns: the
+	// short form keeps the overdue count whole instead of cutting it.
+	title := strings.SplitN(view(w), "\n", 2)[0]
+	if !strings.Contains(title, model.T("schedule.pool")+" ") || !strings.HasSuffix(strings.TrimSpace(title), "overdue") {
+		t.Fatalf("title line %q", title)
+	}
 	// esc leaves the picker without changing the week.
 	press(t, w, "u", "esc")
 	if w.Person() != "" || w.pick != nil {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"clientbase/model"
 )
 
@@ -21,7 +23,11 @@ func (w *Week) View() string {
 	s := w.env.Styles
 	lines := make([]string, 0, w.height)
 	title := s.Title.Render(weekTitle(w.start) + " · " + plain(personName(w.names, w.user)))
-	lines = append(lines, spread(title, s.Subtle.Render(w.summary()), w.width))
+	all, short := w.summary()
+	if lipgloss.Width(title)+1+lipgloss.Width(all) > w.width {
+		all = short // "1 overdue" must not be the part cut off
+	}
+	lines = append(lines, spread(title, s.Subtle.Render(all), w.width))
 
 	switch {
 	case w.loadErr != "":
@@ -202,10 +208,11 @@ func (w *Week) dayCounts() [7]int {
 	return c
 }
 
-// summary is the week's counts for the title line: planned, done, overdue, off-plan.
-func (w *Week) summary() string {
+// summary is the week's counts for the title line: planned, done, overdue,
+// off-plan; short is planned and overdue alone, for a narrow line.
+func (w *Week) summary() (all, short string) {
 	if !w.loaded {
-		return ""
+		return "", ""
 	}
 	t := now(w.env)
 	var planned, done, overdue, off int
@@ -227,11 +234,13 @@ func (w *Week) summary() string {
 		}
 	}
 	parts := []string{model.T("schedule.sum_planned", planned), model.T("schedule.sum_done", done)}
+	brief := []string{parts[0]}
 	if overdue > 0 {
 		parts = append(parts, model.T("schedule.sum_overdue", overdue))
+		brief = append(brief, parts[len(parts)-1])
 	}
 	if off > 0 {
 		parts = append(parts, model.T("schedule.sum_off_plan", off))
 	}
-	return strings.Join(parts, " · ")
+	return strings.Join(parts, " · "), strings.Join(brief, " · ")
 }
