@@ -727,6 +727,7 @@ func (e *Entry) commitCell() {
 		r.l.Discount, r.discErr = d, ""
 	}
 	model.ComputeLine(&r.l, e.order.VATIncluded)
+	e.keepCursorVisible()
 }
 
 func (e *Entry) deleteLine() {
@@ -970,6 +971,22 @@ func (e *Entry) keepCursorVisible() {
 		e.top = e.cursor - rows + 1
 	}
 	e.top = max(0, min(e.top, len(e.lines)-1))
+	// Error sentences take lines of their own: the cursor's line must still fit.
+	for e.top < e.cursor && e.linesBetween(e.top, e.cursor) > rows {
+		e.top++
+	}
+}
+
+// linesBetween is how many screen lines lines [from, to] take with their sentences.
+func (e *Entry) linesBetween(from, to int) int {
+	n := 0
+	for i := from; i <= to && i < len(e.lines); i++ {
+		n++
+		if r := e.lines[i]; r.qtyErr != "" || r.discErr != "" || r.err != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // cellWidth is the room of the input in cell c (the column less the cursor).

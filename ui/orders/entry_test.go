@@ -296,3 +296,35 @@ func TestCancelReturnAndPayment(t *testing.T) {
 		t.Fatalf("the head's return: %s %q", h.e.order.Status, h.e.Message())
 	}
 }
+
+// Many lines with sentences under them on small terminals: the frame is
+// exact and the cursor's line stays on screen.
+func TestEntryFramesAndScrolling(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	for i := 0; i < 30; i++ {
+		d.typeText("SKU-001")
+		d.press("enter")
+		if i%3 == 0 {
+			d.typeText("0") // a sentence under this line
+		} else {
+			d.typeText("2")
+		}
+		d.press("enter")
+	}
+	if len(d.e.lines) != 30 {
+		t.Fatalf("%d lines", len(d.e.lines))
+	}
+	for _, size := range [][2]int{{80, 20}, {60, 12}, {120, 40}, {40, 8}} {
+		d.e.SetSize(size[0], size[1])
+		d.press("up") // into the last line's quantity
+		for i := 0; i < 29; i++ {
+			d.press("up")
+			checkFrame(t, d.e.View(), size[0], size[1])
+			if !strings.Contains(d.screen(), "› "+itoa(d.e.cursor+1)+" ") {
+				t.Fatalf("%v: the cursor's line %d is off screen:\n%s", size, d.e.cursor+1, d.screen())
+			}
+		}
+		d.press("esc")
+	}
+}
