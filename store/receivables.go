@@ -24,10 +24,12 @@ import (
 // Rules (the department's, documented once here):
 //   - an order counts as invoiced when it is invoiced, partly paid or paid,
 //     or closed or returned after an invoice (its invoice date is set);
-//   - an order owes gross − paid only while it is invoiced or partly paid;
-//     a closed or returned order owes nothing, and an over-payment (paid >
-//     gross) is a credit on that order, not netted against other invoices
-//     (a person decides to refund or offset it);
+//   - an order owes gross − paid while it is invoiced or partly paid; a
+//     returned one owes what model.OrderDue leaves after the returned goods
+//     and counts as invoiced for what was kept; a paid or closed order owes
+//     nothing, and an over-payment (paid > gross)
+//     is a credit on that order, not netted against other invoices (a
+//     person decides to refund or offset it);
 //   - an invoice is overdue from the day after its due date, counted in
 //     calendar days in the department's zone (the call settings' default
 //     zone) at the store's clock: due on the 10th, on the 11th it is 1 day
@@ -116,19 +118,42 @@ type debtAcc struct {
 	maxOver  int
 	withItem bool
 	items    []model.Receivable
-	ids      []model.ID // orders of items, for their numbers
+	// returnedDue is what a returned order still owes (model.OrderDue).
+	returnedDue func(id model.ID) int64
+}
+
+// returnedDueIn reads a returned order's debt in tx.
+func returnedDueIn(tx *bolt.Tx) func(id model.ID) int64 {
+	return func(id model.ID) int64 {
+		o, err := getOrder(tx, id)
+		if err != nil {
+			return 0
+		}
+		return model.OrderDue(o).Minor
+	}
 }
 
 func (a *debtAcc) add(clk *dayClock, id model.ID, s summary) {
 	if !invoicedStatus(s.status, s.invoiceUnix) {
 		return
 	}
-	a.r.Invoiced.Minor += s.gross
+	invoiced, owed := s.gross, s.gross-s.paid
+	switch {
+	case owed <= 0:
+		owed = 0
+	case s.status == model.OrderReturned && a.returnedDue != nil:
+		// returned after the invoice: what was kept is owed, and invoiced is
+		// what was kept (rare, so the record is decoded)
+		owed = max(0, a.returnedDue(id))
+		invoiced = s.paid + owed
+	case !debtStatus(s.status):
+		owed = 0
+	}
+	a.r.Invoiced.Minor += invoiced
 	a.r.Paid.Minor += s.paid
-	if !debtStatus(s.status) || s.gross <= s.paid {
+	if owed == 0 {
 		return
 	}
-	owed := s.gross - s.paid
 	a.r.Outstanding.Minor += owed
 	days := clk.daysOverdue(s.dueUnix)
 	if days > 0 {
@@ -138,7 +163,7 @@ func (a *debtAcc) add(clk *dayClock, id model.ID, s summary) {
 	a.r.Aging[model.AgingBucket(days)].Minor += owed
 	if a.withItem {
 		a.items = append(a.items, model.Receivable{Order: id, InvoiceDate: unixTime(s.invoiceUnix),
-			DueDate: unixTime(s.dueUnix), Invoiced: model.Money{Minor: s.gross}, Paid: model.Money{Minor: s.paid},
+			DueDate: unixTime(s.dueUnix), Invoiced: model.Money{Minor: invoiced}, Paid: model.Money{Minor: s.paid},
 			Outstanding: model.Money{Minor: owed}, DaysOverdue: days})
 	}
 }
@@ -182,7 +207,7 @@ func (db *DB) clientReceivables(tx *bolt.Tx, client model.ID, items bool) (model
 	if err != nil {
 		return model.ClientReceivables{}, err
 	}
-	acc := debtAcc{withItem: items}
+	acc := debtAcc{withItem: items, returnedDue: returnedDueIn(tx)}
 	prefix := itob(uint64(client))
 	cur := tx.Bucket(bucketOrderClient).Cursor()
 	for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
@@ -292,7 +317,7 @@ func (db *DB) allDebtors(ctx context.Context, tx *bolt.Tx) ([]model.ClientReceiv
 	}
 	cy := departmentCurrency(tx)
 	var rows []model.ClientReceivables
-	var acc debtAcc
+	acc := debtAcc{returnedDue: returnedDueIn(tx)}
 	var client uint64
 	flush := func() error {
 		if client != 0 && acc.r.Outstanding.Minor > 0 {
@@ -308,7 +333,7 @@ func (db *DB) allDebtors(ctx context.Context, tx *bolt.Tx) ([]model.ClientReceiv
 			}
 			rows = append(rows, r)
 		}
-		acc = debtAcc{}
+		acc = debtAcc{returnedDue: acc.returnedDue}
 		return nil
 	}
 	cur := tx.Bucket(bucketOrderClient).Cursor()

@@ -29,7 +29,7 @@ func openStatus(s model.OrderStatus) bool {
 func orderCallContext(tx *bolt.Tx, cs model.CallSettings, client model.ID, now time.Time) (model.Money, []string) {
 	clk := newDayClock(model.ClientLocation(cs, model.Client{}), now)
 	cur := departmentCurrency(tx)
-	var acc debtAcc
+	acc := debtAcc{returnedDue: returnedDueIn(tx)}
 	var lines []string
 	orders := tx.Bucket(bucketOrders)
 	prefix := itob(uint64(client))

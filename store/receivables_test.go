@@ -30,6 +30,7 @@ type debtOrder struct {
 	takenBy      string
 	reminded     bool
 	product      model.ID
+	lines        []model.OrderLine // instead of one line of product
 }
 
 func putDebt(t testing.TB, db *DB, client model.ID, d debtOrder) model.Order {
@@ -47,6 +48,7 @@ func putDebt(t testing.TB, db *DB, client model.ID, d debtOrder) model.Order {
 	if !d.invoice.IsZero() {
 		o.InvoiceNo = "INV"
 	}
+	o.Lines = d.lines
 	if d.product != 0 {
 		o.Lines = []model.OrderLine{{Product: d.product, SKU: "P", Name: "P", Unit: model.UnitPiece, Qty: 1000,
 			Price: model.Money{Minor: d.gross}, Source: model.SourceBranch}}
@@ -91,17 +93,35 @@ func TestReceivablesHandComputed(t *testing.T) {
 			overdue += g - p
 		}
 	}
-	// paid in full, over-paid, closed and returned after an invoice: invoiced, owing nothing
+	// paid in full, over-paid, closed: invoiced, owing nothing; all returned
+	// after the invoice: nothing invoiced, nothing owed
+	line := func(price int64, returned bool) model.OrderLine {
+		l := model.OrderLine{Product: 1, SKU: "P", Name: "P", Unit: model.UnitPiece, Qty: model.QtyScale,
+			Price: model.Money{Minor: price, Currency: "RUB"}, Source: model.SourceBranch}
+		if returned {
+			l.Shipped, l.Returned = l.Qty, l.Qty
+		}
+		model.ComputeLine(&l, false)
+		return l
+	}
 	for _, o := range []debtOrder{
 		{status: model.OrderPaid, gross: 50_000, paid: 50_000, invoice: inv(100), due: day(100)},
 		{status: model.OrderPaid, gross: 60_000, paid: 70_000, invoice: inv(100), due: day(100)},
 		{status: model.OrderClosed, gross: 80_000, paid: 80_000, invoice: inv(200), due: day(200)},
-		{status: model.OrderReturned, gross: 90_000, paid: 0, invoice: inv(95), due: day(95)},
 	} {
 		putDebt(t, d.db, c.ID, o)
 		invoiced += o.gross
 		paid += o.paid
 	}
+	putDebt(t, d.db, c.ID, debtOrder{status: model.OrderReturned, gross: 90_000, paid: 0, invoice: inv(95), due: day(95),
+		lines: []model.OrderLine{line(90_000, true)}})
+	// half returned after the invoice, 95 days overdue: the kept half is owed
+	putDebt(t, d.db, c.ID, debtOrder{status: model.OrderReturned, gross: 20_000, invoice: inv(95), due: day(95),
+		lines: []model.OrderLine{line(10_000, false), line(10_000, true)}})
+	invoiced += 10_000
+	outstanding += 10_000
+	overdue += 10_000
+	aging[4] += 10_000
 	// not invoiced: nothing counts
 	for _, st := range []model.OrderStatus{model.OrderDraft, model.OrderConfirmed, model.OrderShipped, model.OrderCancelled, model.OrderReturned} {
 		putDebt(t, d.db, c.ID, debtOrder{status: st, gross: 7_000_000})
@@ -122,22 +142,22 @@ func TestReceivablesHandComputed(t *testing.T) {
 			t.Errorf("aging[%d] = %d, want %d", i, r.Aging[i].Minor, aging[i])
 		}
 	}
-	if r.MaxOverdue != 91 {
-		t.Errorf("MaxOverdue %d, want 91", r.MaxOverdue)
+	if r.MaxOverdue != 95 {
+		t.Errorf("MaxOverdue %d, want 95", r.MaxOverdue)
 	}
 	if r.ClientName != c.ShortName || r.Manager != "petrov" || r.Outstanding.Currency != "RUB" {
 		t.Errorf("client %q manager %q currency %q", r.ClientName, r.Manager, r.Outstanding.Currency)
 	}
-	if len(r.Items) != len(boundary) {
-		t.Fatalf("%d items, want %d", len(r.Items), len(boundary))
+	if len(r.Items) != len(boundary)+1 {
+		t.Fatalf("%d items, want %d", len(r.Items), len(boundary)+1)
 	}
 	for i := 1; i < len(r.Items); i++ {
 		if r.Items[i].InvoiceDate.Before(r.Items[i-1].InvoiceDate) {
 			t.Errorf("items not oldest first: %v before %v", r.Items[i-1].InvoiceDate, r.Items[i].InvoiceDate)
 		}
 	}
-	// oldest first: 91, 90, 61, 60, 31, 30, 1, 0, -5 days
-	wantDays := []int{91, 90, 61, 60, 31, 30, 1, 0, 0}
+	// oldest first: the half-returned order (95), then 91, 90, 61, 60, 31, 30, 1, 0, -5 days
+	wantDays := []int{95, 91, 90, 61, 60, 31, 30, 1, 0, 0}
 	for i, it := range r.Items {
 		if it.DaysOverdue != wantDays[i] {
 			t.Errorf("item %d (%s): %d days overdue, want %d", i, it.Number, it.DaysOverdue, wantDays[i])
@@ -158,7 +178,7 @@ func TestReceivablesHandComputed(t *testing.T) {
 	// a day later every overdue invoice is a day older: 0 → 1 moves into 1–30
 	d.clock.Advance(24 * time.Hour)
 	r2, _ := d.head.Receivables(c.ID)
-	if r2.MaxOverdue != 92 || r2.Aging[0].Minor != 9000 || r2.Overdue.Minor != overdue+1000-400 {
+	if r2.MaxOverdue != 96 || r2.Aging[0].Minor != 9000 || r2.Overdue.Minor != overdue+1000-400 {
 		t.Errorf("next day: max %d current %d overdue %d", r2.MaxOverdue, r2.Aging[0].Minor, r2.Overdue.Minor)
 	}
 }

@@ -25,6 +25,7 @@ type Approvals struct {
 	rows          []model.OrderRow
 	cursor, top   int
 	keepID        model.ID // after a reload, the cursor stays on this order when it is still there
+	moneyW        int      // the gross column's width: the widest amount listed
 
 	names map[string]string // login → full name
 
@@ -40,11 +41,12 @@ type approvalDetail struct {
 	err    string
 	gen    uint64
 	top    int // first line row on screen
+	moneyW int // the price and gross columns' width
 }
 
 // NewApprovals builds the list; Init loads it.
 func NewApprovals(env common.Env) *Approvals {
-	return &Approvals{env: env, keys: keymap.NewApprovals(), names: map[string]string{}}
+	return &Approvals{env: env, keys: keymap.NewApprovals(), names: map[string]string{}, moneyW: minAmount}
 }
 
 // Init loads the orders that wait and the department's names.
@@ -165,6 +167,10 @@ func (a *Approvals) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		a.detail.order, a.detail.loaded, a.detail.err = msg.order, true, ""
+		a.detail.moneyW = minAmount
+		for _, l := range msg.order.Lines {
+			a.detail.moneyW = amountWidth(a.detail.moneyW, l.Price, l.Gross)
+		}
 	case usersMsg:
 		if msg.gen != a.usersGen || msg.err != nil {
 			return nil // names are a nicety: logins stand in for them
@@ -198,6 +204,10 @@ func (a *Approvals) onRows(msg approvalsMsg) tea.Cmd {
 	}
 	a.loadErr, a.loaded = "", true
 	a.rows = msg.rows
+	a.moneyW = minAmount
+	for _, r := range a.rows {
+		a.moneyW = amountWidth(a.moneyW, r.Order.Totals.Gross)
+	}
 	if a.keepID != 0 {
 		for i, r := range a.rows {
 			if r.Order.ID == a.keepID {

@@ -24,11 +24,13 @@ func approvalColumns() []table.Column {
 		{Title: model.T("receivables.col.taken_by"), Min: 8, Want: 14, Max: 18, Drop: 2},
 		{Title: model.T("receivables.col.gross"), Min: 12, Want: 14, Max: 16},
 		{Title: model.T("receivables.col.waits"), Min: 8, Want: 8, Max: 8},
-		{Title: model.T("receivables.col.reason"), Min: 12, Want: 20, Drop: 4},
+		{Title: model.T("receivables.col.reason"), Min: 20, Want: 30, Drop: 4},
 	}
 }
 
 var approvalRight = []bool{false, false, false, false, true, false, false}
+
+var approvalMoney = approvalRight
 
 // waitsFor is the short word for why an order waits.
 func waitsFor(s model.OrderStatus) string {
@@ -75,7 +77,7 @@ func (a *Approvals) View() string {
 	lines = append(lines, spread(title, cur, a.width))
 	lines = append(lines, fit(a.noteLine(), a.width))
 
-	cols := approvalColumns()
+	cols := sizeMoney(approvalColumns(), approvalMoney, a.moneyW)
 	widths := table.Fit(cols, a.width)
 	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, approvalRight), a.width)))
 	h := a.bodyHeight()
@@ -148,6 +150,8 @@ func lineColumns() []table.Column {
 
 var lineRight = []bool{true, false, false, true, true, true, true}
 
+var lineMoney = []bool{false, false, false, false, true, false, true}
+
 // detailHead is how many lines stand above an order's lines (their titles included).
 const detailHead = 6
 
@@ -194,7 +198,7 @@ func (a *Approvals) detailView() string {
 		lines = append(lines, st.Subtle.Render(model.T("receivables.loading")))
 		return pad(lines, w, a.height)
 	}
-	cols := lineColumns()
+	cols := sizeMoney(lineColumns(), lineMoney, d.moneyW)
 	widths := table.Fit(cols, w)
 	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, lineRight), w)))
 	h := a.detailRows()

@@ -213,3 +213,29 @@ func scroll(cursor, top, h, total int) int {
 	}
 	return max(0, min(top, total-h))
 }
+
+// amountWidth is the width of the widest of the amounts as the lists write
+// them, at least w: a money column is sized to its amounts, never cut.
+func amountWidth(w int, ms ...model.Money) int {
+	for _, m := range ms {
+		w = max(w, len(amount(m)))
+	}
+	return w
+}
+
+// minAmount is a money column's width before any amount is known.
+const minAmount = 8
+
+// sizeMoney makes the columns marked in money as wide as their widest
+// amount (or their title): table.Fit then drops a column rather than
+// cutting digits.
+func sizeMoney(cols []table.Column, money []bool, w int) []table.Column {
+	for i := range cols {
+		if i < len(money) && money[i] {
+			cols[i].Min = max(w, lipgloss.Width(cols[i].Title))
+			cols[i].Want = cols[i].Min
+			cols[i].Max = max(cols[i].Min, cols[i].Max)
+		}
+	}
+	return cols
+}

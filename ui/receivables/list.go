@@ -44,6 +44,7 @@ type List struct {
 	loaded    bool
 	pending   *span
 	loadErr   string
+	moneyW    int // the amount columns' width: the widest amount seen since the last sort
 
 	usersGen uint64
 	names    map[string]string
@@ -66,11 +67,12 @@ type invoices struct {
 	err         string
 	gen         uint64
 	cursor, top int
+	moneyW      int
 }
 
 // NewList builds the list; Init loads it.
 func NewList(env common.Env) *List {
-	l := &List{env: env, keys: keymap.NewReceivables(), ikeys: keymap.NewInvoices(), names: map[string]string{}}
+	l := &List{env: env, keys: keymap.NewReceivables(), ikeys: keymap.NewInvoices(), names: map[string]string{}, moneyW: minAmount}
 	l.ctx, l.cancel = context.WithCancel(context.Background())
 	return l
 }
@@ -187,6 +189,10 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 			return status(l.inv.err, true)
 		}
 		l.inv.r, l.inv.loaded, l.inv.err = msg.r, true, ""
+		l.inv.moneyW = minAmount
+		for _, it := range msg.r.Items {
+			l.inv.moneyW = amountWidth(l.inv.moneyW, it.Invoiced, it.Paid, it.Outstanding)
+		}
 		if msg.r.ClientName != "" {
 			l.inv.name = msg.r.ClientName
 		}
@@ -232,6 +238,10 @@ func (l *List) onPage(msg listMsg) tea.Cmd {
 	}
 	l.loadErr, l.loaded = "", true
 	l.cacheOff, l.cacheRows = msg.off, msg.rows
+	for _, r := range msg.rows {
+		l.moneyW = amountWidth(l.moneyW, r.Invoiced, r.Paid, r.Outstanding, r.Overdue)
+		l.moneyW = amountWidth(l.moneyW, r.Aging[:]...)
+	}
 	l.win.SetTotal(msg.total)
 	return l.ensureRows()
 }
@@ -246,6 +256,7 @@ func (l *List) requery(fromTop bool) tea.Cmd {
 	if fromTop {
 		l.win.GoTo(0)
 		l.win.Top = 0
+		l.moneyW = minAmount
 	}
 	return l.fetchAround()
 }
@@ -314,7 +325,7 @@ func (l *List) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 // OpenClient shows a client's open invoices (name: shown until they load).
 func (l *List) OpenClient(client model.ID, name string) tea.Cmd {
-	l.inv = &invoices{client: client, name: name, gen: nextGen()}
+	l.inv = &invoices{client: client, name: name, gen: nextGen(), moneyW: minAmount}
 	return clientDebtCmd(l.env.Store, l.inv.gen, client)
 }
 

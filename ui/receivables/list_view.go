@@ -43,6 +43,9 @@ func listColumns() []table.Column {
 
 var listRight = []bool{false, false, true, true, true, true, true, false, true, true, true, true, true}
 
+// listMoney marks the amount columns.
+var listMoney = []bool{false, false, true, true, true, true, false, false, true, true, true, true, true}
+
 // overLimit: a balance above a credit limit that is set.
 func overLimit(r model.ClientReceivables) bool {
 	return r.CreditLimit.Minor > 0 && r.Outstanding.Minor > r.CreditLimit.Minor
@@ -102,7 +105,7 @@ func (l *List) View() string {
 	default:
 		lines = append(lines, "")
 	}
-	cols := listColumns()
+	cols := sizeMoney(listColumns(), listMoney, l.moneyW)
 	widths := table.Fit(cols, l.width)
 	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
 	from, to := l.win.Visible()
@@ -154,6 +157,8 @@ func invoiceColumns() []table.Column {
 
 var invoiceRight = []bool{false, false, false, true, true, true, true}
 
+var invoiceMoney = []bool{false, false, false, true, true, true, false}
+
 // invoicesView is one client's open invoices, oldest first, under the
 // client's summary; an overdue invoice is red.
 func (l *List) invoicesView() string {
@@ -184,7 +189,7 @@ func (l *List) invoicesView() string {
 		lines = append(lines, s)
 	}
 	lines = append(lines, "")
-	cols := invoiceColumns()
+	cols := sizeMoney(invoiceColumns(), invoiceMoney, in.moneyW)
 	widths := table.Fit(cols, w)
 	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, invoiceRight), w)))
 	if in.loaded && len(in.r.Items) == 0 {
