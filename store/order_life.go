@@ -181,30 +181,34 @@ func (s *Session) OverrideCredit(id model.ID, version uint64, comment string) (m
 	})
 }
 
-// Ship records one shipment (order.fulfil): shipped maps a line's index to
-// the quantity shipped now, added to what the line shipped before and never
-// above what was ordered. All lines shipped in full: shipped; else partly.
+// Ship records a shipment (order.fulfil): shipped maps a line's index to
+// the line's shipped quantity in all after it (not the quantity of this
+// shipment alone): never less than shipped before, never more than ordered;
+// lines not in the map keep theirs. All lines shipped in full: shipped;
+// else partly shipped.
 func (s *Session) Ship(id model.ID, version uint64, shipped map[int]model.Qty) (model.Order, error) {
 	return s.step(id, version, model.ActOrderFulfil, "ship", model.OrderShippedPartly, func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error) {
 		ve := &model.ValidationError{}
-		any := false
+		changed := false
 		for i, q := range shipped {
-			key := "lines." + itoa(uint64(max(i, 0))) + ".shipped"
-			switch {
-			case i < 0 || i >= len(o.Lines):
+			if i < 0 || i >= len(o.Lines) {
 				ve.Add("lines", model.T("storeorder.ship_line", i+1))
-			case q < 0:
-				ve.Add(key, model.T("storeorder.ship_negative", i+1))
-			case q == 0:
-			case o.Lines[i].Shipped+q > o.Lines[i].Qty:
-				l := o.Lines[i]
-				ve.Add(key, model.T("storeorder.ship_too_much", i+1, l.SKU, model.FormatQty(l.Shipped+q, l.Unit), model.FormatQty(l.Qty, l.Unit)))
-			default:
-				o.Lines[i].Shipped += q
-				any = true
+				continue
+			}
+			l := &o.Lines[i]
+			key := "lines." + itoa(uint64(i)) + ".shipped"
+			switch {
+			case q < l.Shipped:
+				ve.Add(key, model.T("storeorder.ship_back", i+1, l.SKU, model.FormatQty(l.Shipped, l.Unit)))
+			case q > l.Qty:
+				ve.Add(key, model.T("storeorder.ship_too_much", i+1, l.SKU, model.FormatQty(q, l.Unit), model.FormatQty(l.Qty, l.Unit)))
+			case !qtyFits(q, l.Unit):
+				ve.Add(key, model.T("storeorder.qty_decimals", i+1, l.SKU, model.UnitDecimals(l.Unit)))
+			case q != l.Shipped:
+				l.Shipped, changed = q, true
 			}
 		}
-		if !any && len(ve.Fields) == 0 {
+		if !changed && len(ve.Fields) == 0 {
 			ve.Add("lines", model.T("storeorder.ship_nothing"))
 		}
 		if err := ve.Err(); err != nil {
@@ -218,6 +222,15 @@ func (s *Session) Ship(id model.ID, version uint64, shipped map[int]model.Qty) (
 		}
 		return "", nil
 	})
+}
+
+// qtyFits reports whether q has no more decimals than u allows.
+func qtyFits(q model.Qty, u model.Unit) bool {
+	step := model.Qty(1)
+	for d := model.UnitDecimals(u); d < 3; d++ {
+		step *= 10
+	}
+	return q%step == 0
 }
 
 // invoiceSeqKey is the meta key of a year's last invoice number.
@@ -272,33 +285,35 @@ func (s *Session) CancelOrder(id model.ID, version uint64, reason string) (model
 	})
 }
 
-// ReturnOrder records goods coming back (order.approve: the head):
-// returned maps a line's index to the quantity returned now, never above
-// what the line shipped less what came back before; a reason is required.
+// ReturnOrder records goods coming back (order.approve: the head) with a
+// reason: returned maps a line's index to the line's returned quantity in
+// all after it: never less than returned before, never more than shipped.
 func (s *Session) ReturnOrder(id model.ID, version uint64, returned map[int]model.Qty, reason string) (model.Order, error) {
 	return s.step(id, version, model.ActOrderApprove, "return", model.OrderReturned, func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error) {
 		ve := &model.ValidationError{}
 		if strings.TrimSpace(reason) == "" {
 			ve.Add("reason", model.T("storeorder.reason_required"))
 		}
-		any := false
+		changed := false
 		for i, q := range returned {
-			key := "lines." + itoa(uint64(max(i, 0))) + ".returned"
-			switch {
-			case i < 0 || i >= len(o.Lines):
+			if i < 0 || i >= len(o.Lines) {
 				ve.Add("lines", model.T("storeorder.ship_line", i+1))
-			case q < 0:
-				ve.Add(key, model.T("storeorder.return_negative", i+1))
-			case q == 0:
-			case o.Lines[i].Returned+q > o.Lines[i].Shipped:
-				l := o.Lines[i]
-				ve.Add(key, model.T("storeorder.return_too_much", i+1, l.SKU, model.FormatQty(l.Returned+q, l.Unit), model.FormatQty(l.Shipped, l.Unit)))
-			default:
-				o.Lines[i].Returned += q
-				any = true
+				continue
+			}
+			l := &o.Lines[i]
+			key := "lines." + itoa(uint64(i)) + ".returned"
+			switch {
+			case q < l.Returned:
+				ve.Add(key, model.T("storeorder.return_back", i+1, l.SKU, model.FormatQty(l.Returned, l.Unit)))
+			case q > l.Shipped:
+				ve.Add(key, model.T("storeorder.return_too_much", i+1, l.SKU, model.FormatQty(q, l.Unit), model.FormatQty(l.Shipped, l.Unit)))
+			case !qtyFits(q, l.Unit):
+				ve.Add(key, model.T("storeorder.qty_decimals", i+1, l.SKU, model.UnitDecimals(l.Unit)))
+			case q != l.Returned:
+				l.Returned, changed = q, true
 			}
 		}
-		if !any {
+		if !changed && ve.Fields["lines"] == "" {
 			ve.Add("lines", model.T("storeorder.return_nothing"))
 		}
 		if err := ve.Err(); err != nil {

@@ -45,7 +45,7 @@ func (d *orderDept) orderIn(t *testing.T, st model.OrderStatus) model.Order {
 	if st == model.OrderShippedPartly {
 		return o
 	}
-	o = step(d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: qty(1)}))
+	o = step(d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: qty(2)}))
 	switch st {
 	case model.OrderShipped:
 		return o
@@ -79,7 +79,7 @@ func TestOrderLifecycleSteps(t *testing.T) {
 			return d.head.OverrideCredit(o.ID, o.Version, "known client")
 		}},
 		{"ship", func(o model.Order) (model.Order, error) {
-			return d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: qty(1)})
+			return d.boss.Ship(o.ID, o.Version, map[int]model.Qty{0: qty(1), 1: qty(2)})
 		}},
 		{"invoice", func(o model.Order) (model.Order, error) { return d.boss.Invoice(o.ID, o.Version, planT0) }},
 		{"cancel", func(o model.Order) (model.Order, error) {
@@ -95,7 +95,7 @@ func TestOrderLifecycleSteps(t *testing.T) {
 		model.OrderDraft:            {"submit": model.OrderConfirmed, "cancel": model.OrderCancelled},
 		model.OrderAwaitingApproval: {"approve": model.OrderConfirmed, "reject": model.OrderDraft, "cancel": model.OrderCancelled},
 		model.OrderCreditHold:       {"override": model.OrderConfirmed, "cancel": model.OrderCancelled},
-		model.OrderConfirmed:        {"ship": model.OrderShippedPartly, "cancel": model.OrderCancelled},
+		model.OrderConfirmed:        {"ship": model.OrderShipped, "cancel": model.OrderCancelled},
 		model.OrderShippedPartly:    {"ship": model.OrderShipped, "return": model.OrderReturned},
 		model.OrderShipped:          {"invoice": model.OrderInvoiced, "return": model.OrderReturned},
 		model.OrderInvoiced:         {"return": model.OrderReturned},
@@ -158,6 +158,8 @@ func TestOrderLifecycleDetails(t *testing.T) {
 		"negative":          {0: -qty(1)},
 		"nothing":           {0: 0},
 		"empty":             {},
+		"a part of a chair": {0: 500},
+		"a millimetre":      {1: 1_501},
 	} {
 		err := unchanged(t, d.db, func() error { _, err := d.boss.Ship(o.ID, o.Version, m); return err })
 		if !errors.As(err, &ve) {
@@ -168,8 +170,11 @@ func TestOrderLifecycleDetails(t *testing.T) {
 	if err != nil || o.Status != model.OrderShippedPartly || o.Lines[1].Shipped != 1_500 {
 		t.Fatalf("partly: %s %v", o.Status, err)
 	}
-	o, err = d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: 500})
-	if err != nil || o.Status != model.OrderShipped {
+	if err := unchanged(t, d.db, func() error { _, err := d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: 1_000}); return err }); !errors.As(err, &ve) || ve.Fields["lines.1.shipped"] == "" {
+		t.Errorf("taking a shipment back: %v", err)
+	}
+	o, err = d.boss.Ship(o.ID, o.Version, map[int]model.Qty{1: 2_000}) // the line's quantity in all
+	if err != nil || o.Status != model.OrderShipped || o.Lines[1].Shipped != 2_000 {
 		t.Fatalf("the rest: %s %v", o.Status, err)
 	}
 	if err := unchanged(t, d.db, func() error { _, err := d.boss.Invoice(o.ID, o.Version, planT0.AddDate(0, 0, -3)); return err }); !errors.As(err, &ve) || ve.Fields["invoice_date"] == "" {
@@ -201,6 +206,16 @@ func TestOrderLifecycleDetails(t *testing.T) {
 	o, err = d.head.ReturnOrder(o.ID, o.Version, map[int]model.Qty{0: qty(1)}, "broken")
 	if err != nil || o.Status != model.OrderReturned || o.Lines[0].Returned != qty(1) {
 		t.Errorf("return: %s %v", o.Status, err)
+	}
+	if err := unchanged(t, d.db, func() error {
+		_, err := d.head.ReturnOrder(o.ID, o.Version, map[int]model.Qty{0: qty(1), 1: 0}, "again")
+		return err
+	}); !errors.As(err, &ve) || ve.Fields["lines.1.returned"] == "" && ve.Fields["lines"] == "" {
+		t.Errorf("a return that changes nothing or takes back: %v", err)
+	}
+	o, err = d.head.ReturnOrder(o.ID, o.Version, map[int]model.Qty{1: 750}, "the roll was short")
+	if err != nil || o.Lines[0].Returned != qty(1) || o.Lines[1].Returned != 750 {
+		t.Errorf("a second return: %+v %v", o.Lines, err)
 	}
 	if err := unchanged(t, d.db, func() error { _, err := d.boss.CancelOrder(o.ID, o.Version, ""); return err }); err == nil {
 		t.Error("a cancellation without a reason")
