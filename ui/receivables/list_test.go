@@ -291,9 +291,10 @@ func TestNoPaymentOnACancelledOrder(t *testing.T) {
 	if len(out) != 0 || pf.Closed() {
 		t.Fatalf("a payment on a cancelled order went on: %v", out)
 	}
-	if !strings.Contains(view(pf), "cancelled") {
-		t.Fatalf("no sentence says the order is cancelled:\n%s", view(pf))
+	if e := pf.form.Error(fAmount); !strings.Contains(e, "cancelled") || !strings.Contains(view(pf), "✗") {
+		t.Fatalf("no sentence under the amount says the order is cancelled (%q):\n%s", e, view(pf))
 	}
+	golden(t, "payment_cancelled", view(pf))
 	if pays, _ := d.boss.Payments(o.ID); len(pays) != 0 {
 		t.Fatal("a payment on a cancelled order was saved")
 	}

@@ -37,6 +37,7 @@ type PaymentForm struct {
 	width, height int
 
 	banner  string
+	refusal string // why the order takes no payment ("" when it does)
 	ask     *confirm.Model // the mismatch question, or the discard question
 	asking  askWhat
 	pending model.Payment // what the mismatch question would save
@@ -59,8 +60,10 @@ const (
 func NewPaymentForm(env common.Env, o model.Order) *PaymentForm {
 	f := &PaymentForm{env: env, order: o, keys: keymap.NewForm(), width: 80, height: 20}
 	f.build("", "", "")
-	if blocked := f.blocked(); blocked != "" {
-		f.banner = blocked
+	f.refusal = f.blocked()
+	if f.refusal != "" {
+		// Next to the amount, where the user would type: nothing can go there.
+		f.showErrors(map[string]string{fAmount: f.refusal})
 	}
 	return f
 }
@@ -227,7 +230,7 @@ func (f *PaymentForm) answer(k tea.KeyPressMsg) tea.Cmd {
 // or "" when it matches or cannot be read; diff is the difference's size.
 func (f *PaymentForm) Flag() (flag string, diff model.Money) {
 	m, err := model.ParseMoney(f.form.Value(fAmount), f.currency())
-	if err != nil || m.Minor <= 0 {
+	if err != nil || m.Minor <= 0 || f.refusal != "" {
 		return "", model.Money{}
 	}
 	return mismatch(m, f.Due())
@@ -281,9 +284,8 @@ func (f *PaymentForm) read() (model.Payment, map[string]string) {
 
 // submit checks the form; a mismatching amount is asked about first.
 func (f *PaymentForm) submit() tea.Cmd {
-	if b := f.blocked(); b != "" {
-		f.banner = b
-		f.layout()
+	if f.refusal != "" {
+		f.showErrors(map[string]string{fAmount: f.refusal})
 		return nil
 	}
 	p, errs := f.read()
