@@ -37,7 +37,7 @@ type PaymentForm struct {
 	width, height int
 
 	banner  string
-	refusal string // why the order takes no payment ("" when it does)
+	refusal string         // why the order takes no payment ("" when it does)
 	ask     *confirm.Model // the mismatch question, or the discard question
 	asking  askWhat
 	pending model.Payment // what the mismatch question would save
