@@ -80,6 +80,7 @@ func init() {
 		"orders.entry.totals":          "%s  Net %s  VAT %s  Gross %s  Discount %s",
 		"orders.entry.lines":           "%d lines",
 		"orders.entry.lines_one":       "1 line",
+		"orders.entry.unsaved":         "The order has unsaved changes: esc again leaves without saving them, ctrl+s saves the draft.",
 		"orders.entry.saving":          "Saving…",
 		"orders.entry.saved":           "Draft %s saved.",
 		"orders.col.sku":               "SKU",
@@ -158,6 +159,7 @@ func init() {
 		"orders.error.date":         "%q is not a date: write dd.mm.yyyy, dd.mm or +days.",
 		"orders.error.before_order": "The date is before the order date.",
 		"orders.error.address":      "A delivery needs an address.",
+		"orders.error.busy":         "An order is being entered here: save it (ctrl+s) or leave it (esc) first.",
 		"orders.error.reason":       "Say why, in a few words.",
 	})
 }

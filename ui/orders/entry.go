@@ -102,6 +102,8 @@ type Entry struct {
 	msgKind   msgKind
 	busy      bool
 	closed    bool
+	dirty     bool // lines or header changed since the last save
+	leaving   bool // esc was pressed once on unsaved changes
 }
 
 // NewEntry opens order o: ID 0 is a new order (o.Client preset when known,
@@ -217,6 +219,9 @@ func (e *Entry) Order() model.Order {
 	o.Totals = model.ComputeTotals(o.Lines, o.Currency)
 	return o
 }
+
+// Dirty reports lines or header changes not saved yet.
+func (e *Entry) Dirty() bool { return e.dirty }
 
 // Message is the sentence the entry shows under the totals (tests read it).
 func (e *Entry) Message() string { return e.message }
@@ -396,6 +401,9 @@ func (e *Entry) applyClient(c model.Client) {
 }
 
 func (e *Entry) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if !key.Matches(k, e.keys.Back) {
+		e.leaving = false
+	}
 	switch e.focus {
 	case focusLookup:
 		if key.Matches(k, e.lookup.keys.Back) {
@@ -488,6 +496,11 @@ func (e *Entry) productKey(k tea.KeyPressMsg) tea.Cmd {
 			e.mgen++
 			return nil
 		}
+		if e.dirty && !e.leaving {
+			e.leaving = true
+			e.setMessage(model.T("orders.entry.unsaved"), msgWarn)
+			return nil
+		}
 		e.closed = true
 		return nil
 	case key.Matches(k, e.keys.Up):
@@ -563,6 +576,7 @@ func (e *Entry) onLine(m lineReadyMsg) tea.Cmd {
 		Price: m.price, VAT: p.VAT, Source: model.SourceBranch}
 	model.ComputeLine(&l, e.order.VATIncluded)
 	e.lines = append(e.lines, lineRow{l: l})
+	e.dirty = true
 	e.cursor = len(e.lines) - 1
 	e.keepCursorVisible()
 	e.product.SetValue("")
@@ -670,6 +684,7 @@ func (e *Entry) cycleSource(forward bool) {
 		at = (at + n - 1) % n
 	}
 	r.l.Source = model.LineSources[at]
+	e.dirty = true
 }
 
 // liveCell takes the cell's text as it is typed: a valid value updates the
@@ -677,6 +692,7 @@ func (e *Entry) cycleSource(forward bool) {
 func (e *Entry) liveCell() {
 	r := &e.lines[e.cursor]
 	text := e.cellIn.Value()
+	e.dirty = true
 	switch e.cell {
 	case cellQty:
 		r.qtyText, r.qtyErr = text, ""
@@ -736,6 +752,7 @@ func (e *Entry) deleteLine() {
 	}
 	i := e.cursor
 	e.lines = append(e.lines[:i], e.lines[i+1:]...)
+	e.dirty = true
 	if e.cursor >= len(e.lines) {
 		e.cursor = max(0, len(e.lines)-1)
 	}
@@ -792,6 +809,7 @@ func (e *Entry) onSaved(m savedMsg) tea.Cmd {
 	}
 	e.order = m.order
 	e.setLines(m.order.Lines)
+	e.dirty, e.leaving = false, false
 	e.settleFocus()
 	if !m.submit {
 		e.setMessage(model.T("orders.entry.saved", m.order.Number), msgOK)
@@ -957,6 +975,7 @@ func (e *Entry) applyHeader() bool {
 	o.Requested, o.Promised = req, prom
 	o.Delivery = f.Bool("delivery")
 	o.Address = strings.TrimSpace(f.Value("address"))
+	e.dirty = true
 	e.fieldErrs = nil
 	return true
 }

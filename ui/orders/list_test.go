@@ -151,3 +151,31 @@ func TestHeaderForm(t *testing.T) {
 		t.Fatalf("stored header: channel %s promised %v requested %v", stored.Channel, stored.Promised, stored.Requested)
 	}
 }
+
+// Unsaved lines are not lost to a stray esc or to another screen's request.
+func TestUnsavedOrderIsKept(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newTabDriver(t, sh.as(t, "petrov"), 80, 24)
+	d.run(d.m.Update(common.NewOrderMsg{Client: sh.clients[0].ID}))
+	d.addSKU("SKU-001", "2")
+	e := d.m.Entry()
+	d.run(d.m.Update(common.NewOrderMsg{Client: sh.clients[1].ID}))
+	if d.m.Entry() != e || len(d.status) == 0 || !d.status[len(d.status)-1].Err {
+		t.Fatalf("a second NewOrderMsg replaced the order being entered (status %+v)", d.status)
+	}
+	d.press("esc")
+	if d.m.Entry() == nil || !strings.Contains(e.Message(), "esc again") {
+		t.Fatalf("one esc left unsaved lines: %q", e.Message())
+	}
+	d.press("ctrl+s")
+	if e.Dirty() || e.order.ID == 0 {
+		t.Fatalf("ctrl+s: dirty %v id %d %q", e.Dirty(), e.order.ID, e.Message())
+	}
+	d.press("esc")
+	if d.m.Entry() != nil {
+		t.Fatal("esc after saving did not leave")
+	}
+	if d.m.list.win.Total != 1 {
+		t.Fatalf("the list shows %d orders after the save, want 1", d.m.list.win.Total)
+	}
+}

@@ -188,10 +188,16 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		return nil
-	case common.NewOrderMsg:
-		return m.open(NewEntry(m.env, model.Order{Client: msg.Client}))
-	case common.OpenOrderMsg:
-		return m.open(NewEntry(m.env, model.Order{ID: msg.Order}))
+	case common.NewOrderMsg, common.OpenOrderMsg:
+		if m.entry != nil && m.entry.Dirty() {
+			// Another screen asked while an order is half entered here: keep it.
+			m.view = ViewOrders
+			return statusErr(model.T("orders.error.busy"))
+		}
+		if o, ok := msg.(common.NewOrderMsg); ok {
+			return m.open(NewEntry(m.env, model.Order{Client: o.Client}))
+		}
+		return m.open(NewEntry(m.env, model.Order{ID: msg.(common.OpenOrderMsg).Order}))
 	case listPageMsg:
 		return m.list.onPage(msg)
 	case clientMatchesMsg:
