@@ -6,6 +6,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/store"
+	"clientbase/ui/styles"
 )
 
 func approvalsAs(t *testing.T, db *store.DB, user string) *Approvals {
@@ -233,5 +234,52 @@ func TestApprovalViewsKeepTheirSize(t *testing.T) {
 		press(t, a, "r")
 		checkSize(t, view(a), size[0], size[1])
 		press(t, a, "esc", "esc")
+	}
+}
+
+// A long order scrolls under its fixed head; G shows its last line.
+func TestALongOrderScrolls(t *testing.T) {
+	d := department(t)
+	a := approvalsAs(t, d.db, "volkova")
+	press(t, a, "enter")
+	o := a.detail.order
+	for i := 2; i <= 40; i++ {
+		l := o.Lines[0]
+		l.SKU = "TX-" + string(rune('A'+i%26)) + string(rune('0'+i%10))
+		o.Lines = append(o.Lines, l)
+	}
+	a.detail.order = o
+	press(t, a, "G")
+	v := view(a)
+	checkSize(t, v, 80, 24)
+	if !strings.Contains(v, " 40 ") || strings.Contains(v, " 1 TX-100") {
+		t.Fatalf("G does not show the last line alone:\n%s", v)
+	}
+	press(t, a, "g")
+	if !strings.Contains(view(a), " 1 TX-100") {
+		t.Fatalf("g does not show the first line:\n%s", view(a))
+	}
+}
+
+// An answer to an older question is dropped: it would put back a list that
+// is no longer true.
+func TestAStaleListIsDropped(t *testing.T) {
+	d := department(t)
+	a := approvalsAs(t, d.db, "volkova")
+	a.Update(approvalsMsg{gen: a.gen - 1, rows: nil})
+	if len(a.Rows()) != 3 {
+		t.Fatalf("a stale answer replaced the list: %d rows", len(a.Rows()))
+	}
+}
+
+// New styles (the terminal's background changed) keep the comment typed.
+func TestStylesKeepTheComment(t *testing.T) {
+	d := department(t)
+	a := approvalsAs(t, d.db, "volkova")
+	press(t, a, "r")
+	typeText(t, a, "too much")
+	a.SetStyles(styles.New(false))
+	if got := a.dialog.form.Value(fComment); got != "too much" {
+		t.Fatalf("comment after new styles %q", got)
 	}
 }
