@@ -119,7 +119,8 @@ func NewOrderEntry() OrderEntry {
 
 // EditingHelp is the footer while lines are being entered.
 func (k OrderEntry) EditingHelp() []key.Binding {
-	return []key.Binding{k.Add, k.NextCell, k.Delete, k.Header, k.Save, k.Submit, k.Back}
+	// Save and submit early: a narrow footer cuts from the right.
+	return []key.Binding{k.Add, k.NextCell, k.Save, k.Submit, k.Delete, k.Header, k.Back}
 }
 
 // EditingFullHelp is the ? overlay while lines are being entered.
