@@ -228,3 +228,25 @@ func TestOrderLifecycleDetails(t *testing.T) {
 	}
 	checkOrders(t, d.db)
 }
+
+func TestOrderCreditGateOverdue(t *testing.T) {
+	d := newOrderDept(t)
+	o := d.orderIn(t, model.OrderInvoiced) // due on the invoice day: the client has no deferral
+	d.clock.Advance(10 * 24 * time.Hour)
+	next := mustOrder(t, d.petrov, d.draft(d.vilnius.ID, "petrov", d.chair))
+	next, err := d.petrov.SubmitOrder(next.ID, next.Version)
+	if err != nil || next.Status != model.OrderCreditHold || next.HoldReason == "" {
+		t.Fatalf("with an overdue invoice: %s %q %v", next.Status, next.HoldReason, err)
+	}
+	if ev := next.Events[len(next.Events)-1]; ev.Comment != next.HoldReason {
+		t.Errorf("the event does not say why: %+v", ev)
+	}
+	if _, err := d.boss.RecordPayment(model.Payment{Order: o.ID, Amount: o.Totals.Gross, Date: d.clock.Now(), Reference: "PP 9"}); err != nil {
+		t.Fatal(err)
+	}
+	paid := mustOrder(t, d.petrov, d.draft(d.vilnius.ID, "petrov", d.chair))
+	if paid, err = d.petrov.SubmitOrder(paid.ID, paid.Version); err != nil || paid.Status != model.OrderConfirmed {
+		t.Errorf("once paid: %s %q %v", paid.Status, paid.HoldReason, err)
+	}
+	checkOrders(t, d.db)
+}
