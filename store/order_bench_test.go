@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"clientbase/model"
+	"clientbase/model/demo"
 )
 
 // receivablesBenchNow is the benchmarks' clock.
@@ -116,4 +117,47 @@ func BenchmarkReceivablesList(b *testing.B) {
 		}
 	}
 	percentiles(b, took)
+}
+
+// BenchmarkBulkLoadOrdersDemo loads the demo's catalogue and year of orders
+// for 2,500 clients (about 18,000 orders and 17,000 payments) into a file
+// that holds the clients.
+func BenchmarkBulkLoadOrdersDemo(b *testing.B) {
+	var clients []demo.OrderClient
+	var loaded, payments int
+	var took time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
+		if err != nil {
+			b.Fatal(err)
+		}
+		clients = clients[:0]
+		if _, err := BulkLoadWith(db, demo.Users(), BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
+			return demo.Clients(1, 2500, func(c model.Client) error {
+				if oc, ok := demo.OrderClientOf(c); ok {
+					clients = append(clients, oc)
+				}
+				return emit(c)
+			})
+		}); err != nil {
+			b.Fatal(err)
+		}
+		products, versions := demo.Catalogue(1, receivablesBenchNow)
+		b.StartTimer()
+		t0 := time.Now()
+		loaded, payments, err = BulkLoadOrders(db, "orlov", products, versions, func(emit func(model.Order, []model.Payment) error) error {
+			return demo.Orders(1, receivablesBenchNow, products, versions, clients, emit)
+		})
+		took += time.Since(t0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(loaded), "orders")
+	b.ReportMetric(float64(payments), "payments")
+	b.ReportMetric(float64(loaded)*float64(b.N)/took.Seconds(), "orders/s")
 }
