@@ -89,6 +89,8 @@ func (k Lookup) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 type OrderEntry struct {
 	Add, NextCell, PrevCell, Up, Down, Delete, Cycle key.Binding
 	Header, Save, Submit, Back                       key.Binding
+	// CancelOrder cancels a stored order while its lines are still typed in (x is text then).
+	CancelOrder key.Binding
 	// Actions on a stored order, by its status.
 	Ship, Invoice, Cancel, Return, Close, Payment key.Binding
 }
@@ -106,14 +108,15 @@ func NewOrderEntry() OrderEntry {
 		Header:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", model.T("orders.key.header"))),
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", model.T("orders.key.save"))),
 		// ctrl+enter reaches few terminals; ctrl+o is the key shown.
-		Submit:  key.NewBinding(key.WithKeys("ctrl+o", "ctrl+enter"), key.WithHelp("ctrl+o", model.T("orders.key.submit"))),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
-		Ship:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.ship"))),
-		Invoice: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", model.T("orders.key.invoice"))),
-		Cancel:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("orders.key.cancel"))),
-		Return:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T("orders.key.return"))),
-		Close:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("orders.key.close"))),
-		Payment: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("orders.key.payment"))),
+		Submit:      key.NewBinding(key.WithKeys("ctrl+o", "ctrl+enter"), key.WithHelp("ctrl+o", model.T("orders.key.submit"))),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		CancelOrder: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", model.T("orders.key.cancel"))),
+		Ship:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.ship"))),
+		Invoice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", model.T("orders.key.invoice"))),
+		Cancel:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("orders.key.cancel"))),
+		Return:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T("orders.key.return"))),
+		Close:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("orders.key.close"))),
+		Payment:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("orders.key.payment"))),
 	}
 }
 
@@ -125,7 +128,7 @@ func (k OrderEntry) EditingHelp() []key.Binding {
 
 // EditingFullHelp is the ? overlay while lines are being entered.
 func (k OrderEntry) EditingFullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Add, k.NextCell, k.PrevCell, k.Up, k.Down, k.Delete, k.Cycle}, {k.Header, k.Save, k.Submit, k.Back}}
+	return [][]key.Binding{{k.Add, k.NextCell, k.PrevCell, k.Up, k.Down, k.Delete, k.Cycle}, {k.Header, k.Save, k.Submit, k.CancelOrder, k.Back}}
 }
 
 // Prompt are the keys of a one-line question (a reason, a comment).

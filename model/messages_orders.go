@@ -160,6 +160,7 @@ func init() {
 		"orders.error.before_order": "The date is before the order date.",
 		"orders.error.address":      "A delivery needs an address.",
 		"orders.error.busy":         "An order is being entered here: save it (ctrl+s) or leave it (esc) first.",
+		"orders.error.not_stored":   "The order is not saved yet: esc leaves it, nothing to cancel.",
 		"orders.error.reason":       "Say why, in a few words.",
 	})
 }

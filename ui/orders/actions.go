@@ -18,6 +18,7 @@ type action struct {
 	right   model.Action
 }
 
+// actions are the lifecycle steps; cancel stays fifth (ctrl+x while editing takes it by index).
 func (e *Entry) actions() []action {
 	k := e.keys
 	return []action{

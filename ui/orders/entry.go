@@ -431,6 +431,13 @@ func (e *Entry) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return e.save(true)
 	case key.Matches(k, e.keys.Header):
 		return e.openHeader()
+	case key.Matches(k, e.keys.CancelOrder):
+		if e.order.ID == 0 {
+			// Nothing is stored: leaving is cancelling.
+			e.setMessage(model.T("orders.error.not_stored"), msgErr)
+			return nil
+		}
+		return e.start(e.actions()[4])
 	}
 	if e.focus == focusCell {
 		return e.cellKey(k)

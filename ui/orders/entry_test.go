@@ -328,3 +328,23 @@ func TestEntryFramesAndScrolling(t *testing.T) {
 		d.press("esc")
 	}
 }
+
+// A stored draft is cancelled with ctrl+x and a reason while its lines are open for typing.
+func TestCancelDraftWhileEditing(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.press("ctrl+x")
+	if d.e.focus == focusPrompt || d.e.msgKind != msgErr {
+		t.Fatal("ctrl+x on an unsaved order asks for a reason")
+	}
+	d.addSKU("SKU-001", "")
+	d.press("ctrl+s", "ctrl+x")
+	if d.e.focus != focusPrompt {
+		t.Fatalf("ctrl+x on a draft: focus %v %q", d.e.focus, d.e.Message())
+	}
+	d.typeText("duplicate")
+	d.press("enter")
+	if d.e.order.Status != model.OrderCancelled || d.e.focus != focusView {
+		t.Fatalf("after the reason: %s focus %v %q", d.e.order.Status, d.e.focus, d.e.Message())
+	}
+}

@@ -48,7 +48,7 @@ func TestOrderKeys(t *testing.T) {
 	check("list", []key.Binding{l.Up, l.Down, l.PageUp, l.PageDown, l.Top, l.Bottom, l.Open, l.New, l.Status,
 		l.Client, l.ThisClient, l.Mine, l.PrevMonth, l.NextMonth, l.Clear})
 	e := keymap.NewOrderEntry()
-	check("order", []key.Binding{e.Up, e.Down, e.Ship, e.Invoice, e.Cancel, e.Return, e.Close, e.Payment, e.Back})
+	check("order", []key.Binding{e.Up, e.Down, e.CancelOrder, e.Ship, e.Invoice, e.Cancel, e.Return, e.Close, e.Payment, e.Back})
 	for _, g := range e.EditingFullHelp() {
 		for _, b := range g {
 			if b.Help().Desc == "" {
