@@ -57,5 +57,6 @@ func init() {
 		"storeorder.not_draft":                "Order %s is %s; only a draft is submitted.",
 		"storeorder.not_awaiting":             "Order %s is %s; only an order awaiting approval is approved or rejected.",
 		"storeorder.not_on_hold":              "Order %s is %s; only an order on credit hold is confirmed over the credit limit.",
+		"storeorder.edited":                   "Changed after it was submitted; to be submitted again.",
 	})
 }

@@ -43,7 +43,8 @@ func (s *Session) orderRefusal(a model.Action, o *model.Order) error {
 }
 
 // SaveOrder creates (ID 0: the next number of its year) or changes an order
-// while model.LinesEditable allows: rights (order.edit on the stored and the
+// while model.LinesEditable allows (a change of an order awaiting approval
+// or on credit hold makes it a draft again, to be submitted anew): rights (order.edit on the stored and the
 // new order), the client, the header's defaults from the client and the
 // price settings, every line priced from the client's column at the order
 // date and computed, the totals, validation, then record, indexes and
@@ -95,6 +96,13 @@ func (s *Session) SaveOrder(in model.Order) (model.Order, error) {
 		}
 		if err := ve.Err(); err != nil {
 			return err
+		}
+		if old != nil && old.Status != model.OrderDraft {
+			// a changed order waiting on the head goes back to a draft: what
+			// the head was asked about is no longer what it is
+			o.Status, o.HoldReason = model.OrderDraft, ""
+			o.Events = append(slices.Clone(o.Events), model.OrderEvent{At: now, By: s.me.Name, From: old.Status,
+				To: model.OrderDraft, Comment: model.T("storeorder.edited")})
 		}
 		return db.putOrder(tx, old, &o, s.me.Name, action, "")
 	})

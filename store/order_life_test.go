@@ -250,3 +250,22 @@ func TestOrderCreditGateOverdue(t *testing.T) {
 	}
 	checkOrders(t, d.db)
 }
+
+func TestOrderEditedWhileWaitingIsADraftAgain(t *testing.T) {
+	d := newOrderDept(t)
+	for _, st := range []model.OrderStatus{model.OrderAwaitingApproval, model.OrderCreditHold} {
+		o := d.orderIn(t, st)
+		o.Lines[1].Discount = 0
+		o, err := d.boss.SaveOrder(o)
+		if err != nil || o.Status != model.OrderDraft || o.HoldReason != "" {
+			t.Fatalf("%s edited: %s %q %v", st, o.Status, o.HoldReason, err)
+		}
+		if ev := o.Events[len(o.Events)-1]; ev.From != st || ev.To != model.OrderDraft || ev.Comment == "" {
+			t.Errorf("event %+v", ev)
+		}
+		if rows, _ := d.head.Approvals(t.Context()); len(rows) != 0 {
+			t.Errorf("still in the approval list: %d", len(rows))
+		}
+	}
+	checkOrders(t, d.db)
+}
