@@ -53,5 +53,9 @@ func orderCallContext(tx *bolt.Tx, cs model.CallSettings, client model.ID, now t
 				model.FormatMoney(model.Money{Minor: s.gross, Currency: cur})))
 		}
 	}
+	if acc.r.Overdue.Minor == 0 {
+		// no debt: the call screen counts a promise in the client's terms' currency
+		return model.Money{}, lines
+	}
 	return model.Money{Minor: acc.r.Overdue.Minor, Currency: cur}, lines
 }

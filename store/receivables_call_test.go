@@ -42,7 +42,7 @@ func TestOrderCallContext(t *testing.T) {
 	for range 6 {
 		putDebt(t, d.db, d.orphan.ID, debtOrder{status: model.OrderConfirmed, gross: 1})
 	}
-	if debt, lines := ctx(d.orphan.ID); debt.Minor != 0 || len(lines) != openOrdersShown {
+	if debt, lines := ctx(d.orphan.ID); debt != (model.Money{}) || len(lines) != openOrdersShown {
 		t.Errorf("orphan: %v, %d lines", debt, len(lines))
 	}
 	if debt, lines := ctx(999); debt.Minor != 0 || lines != nil {
