@@ -35,7 +35,7 @@ func init() {
 		"storeplan.take_visit":          "A visit is not taken from the queue; log its outcome from the plan.",
 		"storeplan.release_other":       "%s is on this call; only they (or the head) can let it go.",
 		"storeplan.stale_hold":          "held when clientbase stopped; let go at the next start",
-		"storeplan.item_other_client":   "Plan item %d belongs to another client %s.",
+		"storeplan.item_other_client":   "Plan item %d belongs to another client (%s).",
 		"storeplan.ix_other_client":     "This outcome names another client than plan item %d's.",
 		"storeplan.log_as_other":        "An outcome is logged under your own name, not %s's.",
 		"storeplan.at_future":           "A contact cannot be logged in the future.",

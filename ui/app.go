@@ -13,8 +13,8 @@ import (
 	"clientbase/model"
 	"clientbase/ui/calls"
 	"clientbase/ui/clients"
-	"clientbase/ui/orders"
 	"clientbase/ui/common"
+	"clientbase/ui/orders"
 	"clientbase/ui/styles"
 )
 

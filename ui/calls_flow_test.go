@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +120,14 @@ func TestCallScreenClaimsTheDigits(t *testing.T) {
 	tab := h.app.tabs[TabCalls].(*calls.Model)
 	if _, open := tab.OnCall(); !open {
 		t.Fatalf("space did not take a call:\n%s", h.screen())
+	}
+	// The ? overlay does not offer 1–4 as tabs while they are outcomes.
+	for _, g := range h.app.fullHelp() {
+		for _, b := range g {
+			if b.Enabled() && slices.Contains(b.Keys(), "1") && (b.Help().Desc == model.T("key.tabs") || b.Help().Desc == model.T("key.clients")) {
+				t.Fatal("the help offers 1 as the clients tab on the call screen")
+			}
+		}
 	}
 	h.press("n")
 	h.typeText("1 q 3")

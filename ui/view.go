@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/common"
 	"clientbase/ui/components/helpview"
 	"clientbase/ui/components/statusbar"
 	"clientbase/ui/components/tabs"
@@ -113,5 +114,11 @@ func (a *App) fullHelp() [][]key.Binding {
 	// B stays bound (it says why it is refused) but is not offered to a role
 	// that may not make backups.
 	k.Backup.SetEnabled(model.Can(a.cfg.Me, model.ActBackup))
+	// While the tab takes the digits (outcome keys on a call), 1–4 are not tabs.
+	if c, ok := a.tabs[a.active].(common.KeyClaimer); ok && c.ClaimsKey(tea.KeyPressMsg{Code: '1', Text: "1"}) {
+		for _, b := range []*key.Binding{&k.Tabs, &k.Tab1, &k.Tab2, &k.Tab3, &k.Tab4} {
+			b.SetEnabled(false)
+		}
+	}
 	return append(g, k.FullHelp()...)
 }
