@@ -241,9 +241,9 @@ func mismatch(paid, due model.Money) (string, model.Money) {
 	d := paid.Minor - due.Minor
 	switch {
 	case d > 0:
-		return "over", model.Money{Minor: d, Currency: due.Currency}
+		return model.PaymentOver, model.Money{Minor: d, Currency: due.Currency}
 	case d < 0:
-		return "under", model.Money{Minor: -d, Currency: due.Currency}
+		return model.PaymentUnder, model.Money{Minor: -d, Currency: due.Currency}
 	}
 	return "", model.Money{}
 }
@@ -350,7 +350,7 @@ func (f *PaymentForm) onPaid(msg paidMsg) tea.Cmd {
 		flag = local
 	}
 	text := model.TSentence("receivables.pay.done", model.FormatMoney(p.Amount), f.order.Number)
-	if flag == "over" || flag == "under" {
+	if flag == model.PaymentOver || flag == model.PaymentUnder {
 		text = model.T("receivables.pay.done_"+flag, model.FormatMoney(p.Amount), f.order.Number, model.FormatMoney(diff))
 	}
 	return tea.Batch(
