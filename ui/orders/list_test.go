@@ -3,9 +3,13 @@ package orders
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/styles"
 )
 
 // placeOrders confirms one order per client given, as user, and returns them.
@@ -177,5 +181,32 @@ func TestUnsavedOrderIsKept(t *testing.T) {
 	}
 	if d.m.list.win.Total != 1 {
 		t.Fatalf("the list shows %d orders after the save, want 1", d.m.list.win.Total)
+	}
+}
+
+// A late delivery is drawn in the error red, on the cursor's row too; an
+// order on time is not.
+func TestLateDeliveryIsRed(t *testing.T) {
+	env := common.Env{Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return fixedNow }}
+	l := newList(env)
+	l.setSize(80, 10)
+	o := model.Order{Number: "2026-000001", Date: fixedNow, Status: model.OrderConfirmed, Promised: fixedNow.AddDate(0, 0, -2)}
+	late, onTime := o, o
+	onTime.Number = "2026-000002"
+	l.rows = []model.OrderRow{{Order: late, ClientName: "Late Ltd", LateDelivery: true}, {Order: onTime, ClientName: "Prompt Ltd"}}
+	l.loaded = true
+	l.win.SetTotal(2)
+	red := lipgloss.NewStyle().Foreground(env.Styles.Red).Render("x")
+	// The foreground part of the sequence ("38;2;r;g;b"): bold or a background may join it.
+	redCode := strings.TrimSuffix(strings.TrimPrefix(red[:strings.Index(red, "x")], "\x1b["), "m")
+	for _, cursor := range []int{0, 1} {
+		l.win.GoTo(cursor)
+		lines := strings.Split(l.view(), "\n")
+		if !strings.Contains(lines[2], redCode) || !strings.Contains(lines[2], "Late Ltd") {
+			t.Fatalf("cursor %d: the late order is not red: %q", cursor, lines[2])
+		}
+		if strings.Contains(lines[3], redCode) {
+			t.Fatalf("cursor %d: the order on time is red: %q", cursor, lines[3])
+		}
 	}
 }
