@@ -85,6 +85,7 @@ func (e *Entry) titleLine() string {
 	} else {
 		left = s.Title.Render(model.T("orders.entry.title", e.order.Number)) + " · " + e.statusStyled()
 	}
+	left += s.Subtle.Render(" · " + dateText(e.order.Date, e.env.Loc))
 	right := ""
 	switch {
 	case e.haveClient:
