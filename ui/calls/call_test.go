@@ -119,6 +119,29 @@ func TestOutcomeNoAnswerLogsAndShowsTheStep(t *testing.T) {
 	mustContain(t, d.screen(), "My queue")
 }
 
+// 8 "order taken" logs the outcome and asks for a new order for the caller;
+// other outcomes do not.
+func TestOrderTakenOpensANewOrder(t *testing.T) {
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	d.press("8")
+	if len(d.orders) != 1 || d.orders[0] != c.ID {
+		t.Fatalf("order taken asked for orders %v, want one for client %d", d.orders, c.ID)
+	}
+	other := planFor(t, db, c.ID, "ivanova", testNow.Add(40*time.Minute), "")
+	d.send(common.TakeCallMsg{Item: other.ID})
+	if _, open := d.m.OnCall(); !open {
+		t.Fatal("the second call was not taken")
+	}
+	d.press("1")
+	if _, open := d.m.OnCall(); open || len(d.orders) != 1 {
+		t.Fatalf("reached asked for a new order too: %v", d.orders)
+	}
+}
+
 // 4 opens the call-back form; a time that cannot be read shows its sentence
 // under the field and logs nothing; a good one logs the call back.
 func TestCallBackFormRefusesABadTime(t *testing.T) {

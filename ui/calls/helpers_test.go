@@ -53,6 +53,7 @@ type driver struct {
 	m      *Model
 	status common.StatusMsg
 	opened []model.ID // clients the tab asked the root to open
+	orders []model.ID // clients the tab asked the root to open a new order for
 	events []common.DataChangedMsg
 }
 
@@ -86,6 +87,8 @@ func (d *driver) run(cmd tea.Cmd) {
 			d.status = msg
 		case common.OpenClientMsg:
 			d.opened = append(d.opened, msg.Client)
+		case common.NewOrderMsg:
+			d.orders = append(d.orders, msg.Client)
 		case common.DataChangedMsg:
 			d.events = append(d.events, msg)
 			queue = append(queue, d.m.Update(msg))

@@ -399,10 +399,15 @@ func (m *Model) onLogged(msg loggedMsg) tea.Cmd {
 	if step == "" {
 		step = model.TSentence("calls.status.logged", outcomeText(msg.outcome))
 	}
-	return tea.Batch(
+	cmds := []tea.Cmd{
 		status(step),
 		msgCmd(common.DataChangedMsg{Kind: "interaction", ID: msg.res.Interaction.ID}),
-	)
+	}
+	if msg.outcome == model.OutcomeOrderTaken && !m.env.ReadOnly {
+		// "Order taken": the order is typed in next, the client already known.
+		cmds = append(cmds, msgCmd(common.NewOrderMsg{Client: msg.res.Interaction.Client}))
+	}
+	return tea.Batch(cmds...)
 }
 
 // letGo hands a held call back to the queue unchanged.
