@@ -65,15 +65,12 @@ func (s *Session) SavePriceSettings(ps model.PriceSettings) (model.PriceSettings
 		if err != nil {
 			return err
 		}
-		action := "update"
-		if tx.Bucket(bucketMeta).Get(keyPriceSettings) == nil {
-			action = "create"
-		}
 		if err := tx.Bucket(bucketMeta).Put(keyPriceSettings, v); err != nil {
 			return err
 		}
-		return writeAudit(tx, &model.AuditEntry{At: db.now(), User: s.me.Name, Kind: "settings", Action: action,
-			Reason: "price_settings", Changes: diffPriceSettings(&old, &ps)})
+		// kind "settings" as the call rules; the action tells the two apart
+		return writeAudit(tx, &model.AuditEntry{At: db.now(), User: s.me.Name, Kind: "settings", Action: "price_settings",
+			Changes: diffPriceSettings(&old, &ps)})
 	})
 	if err != nil {
 		return model.PriceSettings{}, err
