@@ -12,6 +12,7 @@ type Card struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Edit, Contacts, History, Archive        key.Binding
 	Plan, CallNow, Timeline                 key.Binding // the call schedule on the card
+	NewOrder                                key.Binding // an order for this client
 	Back                                    key.Binding
 }
 
@@ -32,6 +33,7 @@ func NewCard() Card {
 		// c is the contact persons' since issue 2; calling is the capital.
 		CallNow:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", model.T("plan.key.call_now"))),
 		Timeline: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", model.T("plan.key.timeline"))),
+		NewOrder: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", model.T("card.key.new_order"))),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
 	}
 }
@@ -47,7 +49,7 @@ func (k Card) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Edit, k.Contacts, k.History, k.Archive, k.Back},
-		{k.Plan, k.CallNow, k.Timeline},
+		{k.Plan, k.CallNow, k.Timeline, k.NewOrder},
 	}
 }
 

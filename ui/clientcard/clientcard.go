@@ -82,6 +82,9 @@ type Model struct {
 	tlLines      []string
 	tlScroll     int
 	waitTimeline uint64
+	debt         *model.ClientReceivables // nil until the store answers
+	debtErr      string
+	waitDebt     uint64
 	plan         *planform.Model // the plan form, in modePlan
 
 	contactCursor int
@@ -248,6 +251,7 @@ func (m Model) cardKeys() keymap.Card {
 	k.Plan.SetEnabled(loaded && m.canPlan())
 	k.CallNow.SetEnabled(loaded && !m.deps.ReadOnly && !m.client.Archived)
 	k.Timeline.SetEnabled(loaded)
+	k.NewOrder.SetEnabled(loaded && !m.deps.ReadOnly && !m.client.Archived && model.Can(m.deps.Me, model.ActOrderEdit))
 	if m.client.Archived {
 		k.Archive.SetHelp("A", model.T("card.key.restore"))
 	}

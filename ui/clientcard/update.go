@@ -17,7 +17,7 @@ import (
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.mode == modePlan && m.plan != nil {
 		switch msg.(type) {
-		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, common.DataChangedMsg:
+		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, debtMsg, common.DataChangedMsg:
 			// the card's own answers, while the plan form is open
 		default:
 			cmd := m.plan.Update(msg)
@@ -39,14 +39,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.rebuild()
 		return m, nil
+	case debtMsg:
+		return m.onDebt(msg), nil
 	case common.DataChangedMsg:
 		// A save of this client may re-plan its recurring contact (or, archived,
 		// cancel its items): the timeline is asked again then too.
 		mine := msg.Kind == "client" && msg.ID == m.id
-		if (msg.Kind == "plan" || msg.Kind == "interaction" || mine) && m.id != 0 && m.mode != modeLoading {
-			return m, m.loadTimeline()
+		if m.id == 0 || m.mode == modeLoading {
+			return m, nil
 		}
-		return m, nil
+		var cmds []tea.Cmd
+		if msg.Kind == "plan" || msg.Kind == "interaction" || mine {
+			cmds = append(cmds, m.loadTimeline())
+		}
+		if msg.Kind == "order" || msg.Kind == "payment" {
+			cmds = append(cmds, m.loadDebt())
+		}
+		return m, tea.Batch(cmds...)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
 	case clientSavedMsg:
@@ -116,7 +125,7 @@ func (m Model) onLoaded(msg clientLoadedMsg) (Model, tea.Cmd) {
 	}
 	if m.mode == modeLoading {
 		m.mode = modeCard
-		return m, m.loadTimeline()
+		return m, tea.Batch(m.loadTimeline(), m.loadDebt())
 	}
 	return m, nil
 }
@@ -371,6 +380,8 @@ func (m Model) onCardKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, m.openPlan()
 	case key.Matches(msg, k.CallNow):
 		return m, msgCmd(common.CallClientMsg{Client: m.id})
+	case key.Matches(msg, k.NewOrder):
+		return m, msgCmd(common.NewOrderMsg{Client: m.id})
 	case key.Matches(msg, k.Timeline):
 		m.mode, m.tlScroll = modeTimeline, 0
 		m.rebuild()

@@ -196,6 +196,9 @@ func (m Model) cardLines() []string {
 		}
 	}
 
+	add("", m.section(model.T("card.sec.receivables")))
+	add(m.debtLines()...)
+
 	add("", m.section(model.T("card.sec.timeline")))
 	add(m.cardTimelineLines()...)
 
