@@ -348,3 +348,26 @@ func TestCancelDraftWhileEditing(t *testing.T) {
 		t.Fatalf("after the reason: %s focus %v %q", d.e.order.Status, d.e.focus, d.e.Message())
 	}
 }
+
+// The outcome of a submit is read whole on a narrow screen: it wraps onto a second line.
+func TestOutcomeWraps(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.e.SetSize(70, 14)
+	d.addSKU("SKU-001", "")
+	d.press("up", "tab")
+	d.typeText("12")
+	d.press("enter", "ctrl+o")
+	if d.e.order.Status != model.OrderAwaitingApproval {
+		t.Fatalf("status %s", d.e.order.Status)
+	}
+	checkFrame(t, d.e.View(), 70, 14)
+	if n := len([]rune(d.e.Message())); n <= 70 || n > 136 {
+		t.Fatalf("the sentence is %d long: it should need two lines of 70 and fit them", n)
+	}
+	words := strings.Fields(d.e.order.HoldReason)
+	last := words[len(words)-1]
+	if !strings.Contains(d.screen(), last) {
+		t.Fatalf("the reason's last word %q is not on screen:\n%s", last, d.screen())
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"charm.land/bubbles/v2/key"
 
 	"clientbase/model"
@@ -48,7 +50,9 @@ func (e *Entry) matchLines() int {
 }
 
 // gridRows is how many lines the grid has for its rows (error lines included).
-func (e *Entry) gridRows() int { return max(1, e.height-fixedLines-e.matchLines()) }
+func (e *Entry) gridRows() int {
+	return max(1, e.height-fixedLines-e.matchLines()-(len(e.messageLines())-1))
+}
 
 // View renders the entry exactly width×height; only the lines on screen are drawn.
 func (e *Entry) View() string {
@@ -62,9 +66,7 @@ func (e *Entry) View() string {
 	switch e.focus {
 	case focusLookup:
 		out = append(out, e.lookup.lines(e.width)...)
-		if e.message != "" {
-			out = append(out, e.messageLine())
-		}
+		out = append(out, e.messageLines()...)
 		return pad(out, e.width, e.height)
 	case focusHeader:
 		out = append(out, e.headerLine(), e.header.View())
@@ -73,7 +75,8 @@ func (e *Entry) View() string {
 	out = append(out, e.headerLine(), e.inputLine())
 	out = append(out, e.matchView()...)
 	out = append(out, e.grid()...)
-	out = append(out, e.totalsLine(), e.messageLine())
+	out = append(out, e.totalsLine())
+	out = append(out, e.messageLines()...)
 	return pad(out, e.width, e.height)
 }
 
@@ -332,17 +335,31 @@ func (e *Entry) orderLines() []model.OrderLine {
 	return ls
 }
 
-func (e *Entry) messageLine() string {
+// messageLines is the entry's sentence, wrapped on two lines at most (a
+// hold reason is long and must be read whole).
+func (e *Entry) messageLines() []string {
+	if e.message == "" {
+		return []string{""}
+	}
 	s := e.env.Styles
+	text, st := e.message, s.Subtle
 	switch e.msgKind {
 	case msgErr:
-		return s.FieldError.Render("✗ " + e.message)
+		text, st = "✗ "+e.message, s.FieldError
 	case msgWarn:
-		return s.Warning.Render(e.message)
+		st = s.Warning
 	case msgOK:
-		return s.Success.Render(e.message)
+		st = s.Success
 	}
-	return s.Subtle.Render(e.message)
+	lines := strings.Split(ansi.Wrap(text, max(1, e.width), " "), "\n")
+	if len(lines) > 2 {
+		lines = lines[:2]
+		lines[1] = ansi.Truncate(lines[1], max(1, e.width-1), "") + "…"
+	}
+	for i := range lines {
+		lines[i] = st.Render(strings.TrimRight(lines[i], " "))
+	}
+	return lines
 }
 
 // ShortHelp is the footer for the entry's state.
