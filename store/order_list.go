@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -54,6 +55,15 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 				return true, nil
 			}
 			inWindow := page.Total >= offset && len(page.Rows) < limit
+			if f.Manager != "" && c.status != "" && !inWindow {
+				// counting "mine" reads the taker from the record's head, not the lines
+				if by, ok := orderTakenBy(tx.Bucket(bucketOrders).Get(itob(uint64(c.id)))); ok {
+					if by == f.Manager {
+						page.Total++
+					}
+					return true, nil
+				}
+			}
 			var o model.Order
 			if c.status == "" || f.Manager != "" || inWindow {
 				var err error
@@ -93,6 +103,7 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 				return visit(orderCand{status: f.Status, unix: binary.BigEndian.Uint64(r[:8]), id: model.ID(binary.BigEndian.Uint64(r[8:]))})
 			})
 		default:
+			clientIdx := tx.Bucket(bucketOrderClient)
 			cur := tx.Bucket(bucketOrderDate).Cursor()
 			var k, v []byte
 			if to == ^uint64(0) {
@@ -109,6 +120,13 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 				c := orderCand{unix: binary.BigEndian.Uint64(k[:8]), id: model.ID(binary.BigEndian.Uint64(k[8:])), client: model.ID(binary.BigEndian.Uint64(v))}
 				if c.unix < from {
 					break
+				}
+				if f.Open || f.Manager != "" { // the status from the client index's summary, without a decode
+					ck := binary.BigEndian.AppendUint64(bytes.Clone(v[:8]), c.unix)
+					ck = binary.BigEndian.AppendUint64(ck, uint64(c.id))
+					if sm, ok := summaryOf(clientIdx.Get(ck)); ok {
+						c.status = sm.status
+					}
 				}
 				if ok, err := visit(c); !ok || err != nil {
 					return err
@@ -209,4 +227,31 @@ func (s *Session) Approvals(ctx context.Context) ([]model.OrderRow, error) {
 		return nil
 	})
 	return out, err
+}
+
+// orderTakenBy reads taken_by from the head of an order record (it comes
+// before the lines); ok is false when the record is not read that way.
+func orderTakenBy(v []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(v))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", false
+	}
+	for i := 0; i < 8 && dec.More(); i++ {
+		k, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		if k == "taken_by" {
+			var by string
+			if err := dec.Decode(&by); err != nil {
+				return "", false
+			}
+			return by, true
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
 }
