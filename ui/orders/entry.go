@@ -298,7 +298,9 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case clientMatchesMsg:
 		if msg.owner == e.id && e.lookup != nil {
-			e.lookup.onMatches(msg)
+			if c := e.lookup.onMatches(msg); c != nil {
+				e.applyClient(*c)
+			}
 		}
 		return nil
 	case productMatchesMsg:

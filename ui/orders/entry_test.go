@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"clientbase/model"
 )
 
@@ -369,5 +371,28 @@ func TestOutcomeWraps(t *testing.T) {
 	last := words[len(words)-1]
 	if !strings.Contains(d.screen(), last) {
 		t.Fatalf("the reason's last word %q is not on screen:\n%s", last, d.screen())
+	}
+}
+
+// enter pressed before the lookup's answer for the last keystroke takes the
+// answer's first client when it comes (typing ahead of the search).
+func TestClientLookupTypeAhead(t *testing.T) {
+	sh := newShop(t, 8)
+	e := NewEntry(sh.as(t, "petrov"), model.Order{})
+	e.SetSize(80, 20)
+	c := sh.clients[2]
+	var last tea.Cmd
+	for _, r := range c.TaxID {
+		last = e.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	e.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if e.haveClient {
+		t.Fatal("a client was taken before any answer")
+	}
+	// The answer for the whole tax id arrives after enter.
+	d := &driver{t: t, e: e}
+	d.run(last)
+	if !e.haveClient || e.order.Client != c.ID {
+		t.Fatalf("after the answer: client %d, want %d (%q)", e.order.Client, c.ID, e.Message())
 	}
 }

@@ -112,6 +112,25 @@ func (l *list) row(i int) (model.OrderRow, bool) {
 	return l.rows[j], true
 }
 
+// chooseClient filters the list by c and closes the lookup.
+func (l *list) chooseClient(c model.Client) tea.Cmd {
+	l.lookup.close()
+	l.lookup = nil
+	l.filter.Client, l.clientName = c.ID, c.ShortName
+	return l.requery(false)
+}
+
+// onMatches hands the lookup its answer (enter may have waited for it).
+func (l *list) onMatches(m clientMatchesMsg) tea.Cmd {
+	if l.lookup == nil {
+		return nil
+	}
+	if c := l.lookup.onMatches(m); c != nil {
+		return l.chooseClient(*c)
+	}
+	return nil
+}
+
 // current is the highlighted order.
 func (l *list) current() (model.OrderRow, bool) { return l.row(l.win.Cursor) }
 
@@ -127,10 +146,7 @@ func (l *list) key(k tea.KeyPressMsg) (cmd tea.Cmd, open model.ID, newOrder bool
 		}
 		cmd, chosen := l.lookup.update(k)
 		if chosen != nil {
-			l.lookup.close()
-			l.lookup = nil
-			l.filter.Client, l.clientName = chosen.ID, chosen.ShortName
-			return l.requery(false), 0, false
+			return l.chooseClient(*chosen), 0, false
 		}
 		return cmd, 0, false
 	}

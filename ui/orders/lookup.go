@@ -29,6 +29,9 @@ type clientLookup struct {
 	asked  uint64 // the gen the rows answer
 	cancel context.CancelFunc
 	err    string
+	// chooseFirst: enter came before the answer for the text typed; the
+	// answer's first client is taken when it arrives (typing ahead).
+	chooseFirst bool
 }
 
 func newClientLookup(env common.Env, owner uint64, prompt string) *clientLookup {
@@ -69,6 +72,7 @@ func (l *clientLookup) update(msg tea.Msg) (cmd tea.Cmd, chosen *model.Client) {
 			if l.input.Value() == "" {
 				return nil, nil
 			}
+			l.chooseFirst = true
 			l.err = model.T("orders.lookup.wait")
 			return nil, nil
 		}
@@ -86,7 +90,7 @@ func (l *clientLookup) ask() tea.Cmd {
 		l.cancel()
 	}
 	l.gen++
-	l.err = ""
+	l.err, l.chooseFirst = "", false
 	if l.input.Value() == "" {
 		l.rows, l.asked, l.cursor = nil, l.gen, 0
 		return nil
@@ -96,17 +100,26 @@ func (l *clientLookup) ask() tea.Cmd {
 	return lookupClients(ctx, l.env.Store, l.owner, l.gen, l.input.Value())
 }
 
-func (l *clientLookup) onMatches(m clientMatchesMsg) {
+// onMatches takes an answer; chosen is set when enter was waiting for it.
+func (l *clientLookup) onMatches(m clientMatchesMsg) (chosen *model.Client) {
 	if m.gen != l.gen {
-		return
+		return nil
 	}
 	l.asked = m.gen
 	l.rows, l.cursor = m.rows, 0
+	l.err = ""
 	if m.err != nil {
 		l.err = errText(m.err)
 	} else if len(m.rows) == 0 {
 		l.err = model.T("orders.lookup.none")
 	}
+	if l.chooseFirst && len(m.rows) > 0 {
+		l.chooseFirst = false
+		c := m.rows[0]
+		return &c
+	}
+	l.chooseFirst = false
+	return nil
 }
 
 func (l *clientLookup) close() {

@@ -202,10 +202,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		return m.list.onPage(msg)
 	case clientMatchesMsg:
 		if msg.owner == 0 {
-			if m.list.lookup != nil {
-				m.list.lookup.onMatches(msg)
-			}
-			return nil
+			return m.list.onMatches(msg)
 		}
 	case common.DataChangedMsg:
 		var cmd tea.Cmd
