@@ -110,6 +110,10 @@ func TestViewsAndRights(t *testing.T) {
 	if r.m.Entry() != nil || len(r.status) == 0 || !strings.Contains(r.status[0].Text, "read-only") {
 		t.Fatalf("read-only n: entry %v status %+v", r.m.Entry() != nil, r.status)
 	}
+	r.run(r.m.Update(common.NewOrderMsg{Client: sh.clients[0].ID}))
+	if r.m.Entry() != nil || len(r.status) != 2 || !strings.Contains(r.status[1].Text, "read-only") {
+		t.Fatalf("read-only NewOrderMsg: entry %v status %+v", r.m.Entry() != nil, r.status)
+	}
 	// NewOrderMsg and OpenOrderMsg from other screens.
 	h := newTabDriver(t, sh.as(t, "volkova"), 80, 24)
 	h.run(h.m.Update(common.NewOrderMsg{Client: sh.clients[2].ID}))

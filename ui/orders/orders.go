@@ -195,6 +195,10 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return statusErr(model.T("orders.error.busy"))
 		}
 		if o, ok := msg.(common.NewOrderMsg); ok {
+			m.view = ViewOrders
+			if why := m.newRefusal(); why != "" {
+				return statusErr(why)
+			}
 			return m.open(NewEntry(m.env, model.Order{Client: o.Client}))
 		}
 		return m.open(NewEntry(m.env, model.Order{ID: msg.(common.OpenOrderMsg).Order}))
@@ -255,11 +259,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 	cmd, open, isNew := m.list.key(k)
 	switch {
 	case isNew:
-		if !model.CanOnOrder(m.env.Me, model.ActOrderEdit, nil) || m.env.ReadOnly {
-			why := model.T("orders.error.no_edit")
-			if m.env.ReadOnly {
-				why = model.T("orders.error.read_only")
-			}
+		if why := m.newRefusal(); why != "" {
 			return statusErr(why)
 		}
 		o := model.Order{Client: m.list.filter.Client}
@@ -268,6 +268,17 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return m.open(NewEntry(m.env, model.Order{ID: open}))
 	}
 	return cmd
+}
+
+// newRefusal says why this user may not enter an order ("" when they may).
+func (m *Model) newRefusal() string {
+	switch {
+	case m.env.ReadOnly:
+		return model.T("orders.error.read_only")
+	case !model.CanOnOrder(m.env.Me, model.ActOrderEdit, nil):
+		return model.T("orders.error.no_edit")
+	}
+	return ""
 }
 
 // viewKey switches views with O, P, A, D, $.
