@@ -185,7 +185,7 @@ func TestGoldenCallsTab(t *testing.T) {
 }
 
 func TestGoldenOrdersTab(t *testing.T) {
-	goldenTab(t, "3", TabOrders, "Orders come next")
+	goldenTab(t, "3", TabOrders, "O Orders")
 }
 
 func TestGoldenComplaintsTab(t *testing.T) {
