@@ -296,3 +296,29 @@ func TestCanOnPlanScopes(t *testing.T) {
 		}
 	}
 }
+
+// An order is a manager's or an operator's own when they took it or typed it
+// in (sales support enters what a manager took); others' orders need ScopeAll.
+func TestCanOnOrderOwnMeansTakenOrEntered(t *testing.T) {
+	op := User{Name: "ivanova", Role: RoleOperator}
+	cases := []struct {
+		o    Order
+		want bool
+	}{
+		{Order{TakenBy: "ivanova", EnteredBy: "ivanova"}, true},
+		{Order{TakenBy: "petrova", EnteredBy: "ivanova"}, true},
+		{Order{TakenBy: "ivanova", EnteredBy: "petrova"}, true},
+		{Order{TakenBy: "petrova", EnteredBy: "petrova"}, false},
+	}
+	for _, c := range cases {
+		if got := CanOnOrder(op, ActOrderEdit, &c.o); got != c.want {
+			t.Errorf("taken by %s, entered by %s: %v, want %v", c.o.TakenBy, c.o.EnteredBy, got, c.want)
+		}
+	}
+	if CanOnOrder(op, ActOrderApprove, &Order{TakenBy: "ivanova"}) {
+		t.Error("an operator approves her own order")
+	}
+	if !CanOnOrder(User{Name: "volkova", Role: RoleHead}, ActOrderEdit, &Order{TakenBy: "petrova"}) {
+		t.Error("the head may not change a manager's order")
+	}
+}

@@ -81,6 +81,11 @@ func (s *Session) SaveOrder(in model.Order) (model.Order, error) {
 		if !model.CanOnOrder(s.me, model.ActOrderEdit, &o) {
 			return s.orderRefusal(model.ActOrderEdit, &o)
 		}
+		// Whoever typed an order in may name who took it; handing a stored
+		// order to someone else is the head's (ScopeAll).
+		if old != nil && old.TakenBy != o.TakenBy && model.ScopeOf(s.me, model.ActOrderEdit) != model.ScopeAll {
+			return s.orderRefusal(model.ActOrderEdit, &o)
+		}
 		ve := &model.ValidationError{}
 		if err := s.fillOrder(tx, &o, old, ve); err != nil {
 			return err

@@ -258,8 +258,15 @@ func TestOrderRights(t *testing.T) {
 	}
 	refused("a manager edits another's order", func() error { _, err := d.jonaitis.SaveOrder(mine); return err })
 	refused("a manager submits another's order", func() error { _, err := d.jonaitis.SubmitOrder(mine.ID, mine.Version); return err })
-	refused("an operator enters an order for a manager", func() error {
-		_, err := d.olga.SaveOrder(d.draft(d.vilnius.ID, "petrov", d.chair))
+	// sales support types in what a manager took, and may go on changing it
+	forPetrov := mustOrder(t, d.olga, d.draft(d.vilnius.ID, "petrov", d.chair))
+	if forPetrov.TakenBy != "petrov" || forPetrov.EnteredBy != "olga" {
+		t.Errorf("entered for a manager: taken by %q, entered by %q", forPetrov.TakenBy, forPetrov.EnteredBy)
+	}
+	refused("an operator hands an entered order to someone else", func() error {
+		o := forPetrov
+		o.TakenBy = "jonaitis"
+		_, err := d.olga.SaveOrder(o)
 		return err
 	})
 	refused("a manager hands his order to another", func() error {

@@ -163,10 +163,11 @@ func (e *Entry) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		if e.promptAct == "cancel" {
 			return act(e.id, "cancel", func() (model.Order, error) { return st.CancelOrder(o.ID, o.Version, reason) })
 		}
+		// The store takes each line's returned quantity in all: everything shipped comes back.
 		returned := map[int]model.Qty{}
 		for i, l := range o.Lines {
-			if rest := l.Shipped - l.Returned; rest > 0 {
-				returned[i] = rest
+			if l.Shipped > l.Returned {
+				returned[i] = l.Shipped
 			}
 		}
 		return act(e.id, "return", func() (model.Order, error) { return st.ReturnOrder(o.ID, o.Version, returned, reason) })
