@@ -347,3 +347,48 @@ func TestListViewsKeepTheirSize(t *testing.T) {
 		press(t, l, "esc", "esc")
 	}
 }
+
+// The aging columns come all five or none at every width (two of them would
+// not add up to the overdue figure), and the client's name takes the spare width.
+func TestTheAgingColumnsComeAllOrNone(t *testing.T) {
+	d := department(t)
+	l := listAs(t, d.db, "volkova")
+	buckets := []string{"Current", "1–30", "31–60", "61–90", ">90"}
+	seen := map[int]bool{}
+	for w := 40; w <= 220; w++ {
+		l.SetSize(w, 24)
+		v := view(l)
+		checkSize(t, v, w, 24)
+		head := strings.Split(v, "\n")[2]
+		n := 0
+		for _, b := range buckets {
+			if strings.Contains(head, b) {
+				n++
+			}
+		}
+		if n != 0 && n != len(buckets) {
+			t.Fatalf("at %d columns %d of the 5 aging columns: %q", w, n, head)
+		}
+		seen[n] = true
+		widths := fitList(sizeMoney(listColumns(), listMoney, l.moneyW), w)
+		used, cols := 0, 0
+		for _, x := range widths {
+			if x > 0 {
+				used += x
+				cols++
+			}
+		}
+		if used+(cols-1)+2 < w {
+			t.Errorf("at %d columns the table uses %d: the client's name should take the rest", w, used+(cols-1)+2)
+		}
+	}
+	if !seen[0] || !seen[len(buckets)] {
+		t.Errorf("the sweep should see the list with and without the aging columns: %v", seen)
+	}
+	l.SetSize(120, 24)
+	for _, name := range []string{"Acme Trading N002", "ИП Ёлкин N003", "Šiaulių prekyba N004"} {
+		if !strings.Contains(view(l), name) {
+			t.Errorf("at 120 columns %q is cut:\n%s", name, view(l))
+		}
+	}
+}

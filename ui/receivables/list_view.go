@@ -23,7 +23,8 @@ func (l *List) invRows() int { return max(1, l.height-invHead) }
 
 func listColumns() []table.Column {
 	return []table.Column{
-		{Title: model.T("receivables.col.client"), Min: 14, Want: 24, Max: 40},
+		// The client's name takes whatever width the figures leave.
+		{Title: model.T("receivables.col.client"), Min: 14, Want: 24},
 		{Title: model.T("receivables.col.manager"), Min: 8, Want: 12, Max: 16, Drop: 3},
 		{Title: model.T("receivables.col.invoiced"), Min: 12, Want: 13, Max: 15, Drop: 5},
 		{Title: model.T("receivables.col.paid"), Min: 12, Want: 13, Max: 15, Drop: 4},
@@ -31,14 +32,29 @@ func listColumns() []table.Column {
 		{Title: model.T("receivables.col.overdue"), Min: 12, Want: 13, Max: 15},
 		{Title: model.T("receivables.col.days"), Min: 4, Want: 4, Max: 5},
 		{Title: model.T("receivables.col.limit"), Min: 5, Want: 5, Max: 6, Drop: 2},
-		// The aging buckets have columns of their own on a wide terminal
-		// (143 columns and more); narrower, the summary under the list has them.
+		// The aging buckets have columns of their own on a wide terminal, all
+		// five or none (see fitList); narrower, the summary under the list has them.
 		{Title: model.T("receivables.col.current"), Min: 10, Want: 12, Max: 14, Drop: 10},
 		{Title: model.T("receivables.bucket.1_30"), Min: 10, Want: 12, Max: 14, Drop: 9},
 		{Title: model.T("receivables.bucket.31_60"), Min: 10, Want: 12, Max: 14, Drop: 8},
 		{Title: model.T("receivables.bucket.61_90"), Min: 10, Want: 12, Max: 14, Drop: 7},
 		{Title: model.T("receivables.bucket.over_90"), Min: 10, Want: 12, Max: 14, Drop: 6},
 	}
+}
+
+// firstBucket is the index of the first aging column.
+const firstBucket = 8
+
+// fitList sizes the list's columns. The aging buckets come all together or
+// not at all: two of five would not add up to the overdue figure beside them.
+func fitList(cols []table.Column, width int) []int {
+	widths := table.Fit(cols, width)
+	for _, w := range widths[firstBucket:] {
+		if w == 0 {
+			return append(table.Fit(cols[:firstBucket], width), make([]int, len(cols)-firstBucket)...)
+		}
+	}
+	return widths
 }
 
 var listRight = []bool{false, false, true, true, true, true, true, false, true, true, true, true, true}
@@ -106,7 +122,7 @@ func (l *List) View() string {
 		lines = append(lines, "")
 	}
 	cols := sizeMoney(listColumns(), listMoney, l.moneyW)
-	widths := table.Fit(cols, l.width)
+	widths := fitList(cols, l.width)
 	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
 	from, to := l.win.Visible()
 	if l.loaded && l.win.Total == 0 {
