@@ -635,9 +635,9 @@ func (e *VersionEditor) onSaved(msg versionSavedMsg) tea.Cmd {
 			}
 			e.head.SetErrors(headBad)
 			e.focusFirstError(headBad)
-			return status(msg.err.Error(), true)
+			return status(errSentence(msg.err), true)
 		}
-		e.errTop = msg.err.Error()
+		e.errTop = errSentence(msg.err)
 		return status(e.errTop, true)
 	}
 	e.close()

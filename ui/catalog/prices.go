@@ -450,9 +450,9 @@ func (p *Prices) onSettingsSaved(msg settingsSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		if bad := fieldErrors(msg.err); bad != nil {
 			p.placeSettingsErrors(bad)
-			return status(msg.err.Error(), true)
+			return status(errSentence(msg.err), true)
 		}
-		sf.errTop = msg.err.Error()
+		sf.errTop = errSentence(msg.err)
 		return status(sf.errTop, true)
 	}
 	p.settings = msg.ps

@@ -116,6 +116,10 @@ func TestProductFormShowsErrorsAndSavesNothingUntilValid(t *testing.T) {
 	if !p.Editing() || p.form.f.Error("sku") == "" {
 		t.Fatalf("duplicate SKU: editing %v, sku error %q\n%s", p.Editing(), p.form.f.Error("sku"), d.view())
 	}
+	// The status bar says the sentence, not the program's field key ("sku: …").
+	if texts, _ := d.statuses(); len(texts) == 0 || texts[len(texts)-1] != p.form.f.Error("sku") {
+		t.Errorf("status after the taken SKU %q, want the field's sentence %q", texts, p.form.f.Error("sku"))
+	}
 	p.form.f.Focus("sku")
 	p.form.f.SetValue("sku", "")
 	d.typ("ANC-10")

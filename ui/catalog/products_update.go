@@ -372,9 +372,9 @@ func (p *Products) onSaved(msg productSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		if bad := fieldErrors(msg.err); bad != nil {
 			p.placeErrors(bad)
-			return status(msg.err.Error(), true)
+			return status(errSentence(msg.err), true)
 		}
-		pf.errTop = msg.err.Error()
+		pf.errTop = errSentence(msg.err)
 		return status(pf.errTop, true)
 	}
 	p.form = nil

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"sort"
 	"strings"
 	"time"
 
@@ -40,6 +41,29 @@ func fieldErrors(err error) map[string]string {
 		return v.Fields
 	}
 	return nil
+}
+
+// errSentence is what the status bar says about a failed save: a validation
+// error's sentences (sorted by field) without the field keys, which are
+// the program's names ("sku:"), not the department's.
+func errSentence(err error) string {
+	if bad := fieldErrors(err); bad != nil {
+		keys := make([]string, 0, len(bad))
+		for k := range bad {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, 0, len(keys))
+		for _, k := range keys {
+			parts = append(parts, bad[k])
+		}
+		return strings.Join(parts, " ")
+	}
+	var s *model.Sentence
+	if errors.As(err, &s) {
+		return s.Text
+	}
+	return err.Error()
 }
 
 // fit pads or cuts a styled line to exactly w cells.
