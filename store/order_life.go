@@ -91,7 +91,7 @@ func (db *DB) takerRole(name string) model.Role {
 // creditGate settles an order the discount no longer holds: credit hold
 // with the reason, or confirmed.
 func (db *DB) creditGate(tx *bolt.Tx, o *model.Order) error {
-	c, err := getClient(tx, o.Client)
+	c, err := clientTakingOrders(tx, o.Client)
 	if err != nil {
 		return err
 	}
@@ -105,6 +105,16 @@ func (db *DB) creditGate(tx *bolt.Tx, o *model.Order) error {
 	}
 	o.Status, o.HoldReason = model.OrderConfirmed, ""
 	return nil
+}
+
+// clientTakingOrders loads the order's client, refusing an archived one: a
+// draft saved before the client was archived does not become an order.
+func clientTakingOrders(tx *bolt.Tx, id model.ID) (model.Client, error) {
+	c, err := getClient(tx, id)
+	if err == nil && c.Archived {
+		return c, model.Sentencef(model.ErrConflict, "storeorder.client_archived", c.ShortName)
+	}
+	return c, err
 }
 
 // SubmitOrder asks to confirm a draft (order.edit): awaiting approval when a
@@ -175,6 +185,9 @@ func (s *Session) OverrideCredit(id model.ID, version uint64, comment string) (m
 		}
 		if strings.TrimSpace(comment) == "" {
 			return "", commentRequired("comment")
+		}
+		if _, err := clientTakingOrders(tx, old.Client); err != nil {
+			return "", err
 		}
 		o.Status, o.HoldReason = model.OrderConfirmed, ""
 		return comment, nil
