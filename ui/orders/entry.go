@@ -100,6 +100,7 @@ type Entry struct {
 	fieldErrs map[string]string // header errors from the last save ("client", "promised", …)
 	message   string
 	msgKind   msgKind
+	addErr    bool // the message says why the typed text added no line
 	busy      bool
 	closed    bool
 	dirty     bool // lines or header changed since the last save
@@ -252,7 +253,7 @@ func (e *Entry) editRefusal() string {
 	return ""
 }
 
-func (e *Entry) setMessage(text string, k msgKind) { e.message, e.msgKind = text, k }
+func (e *Entry) setMessage(text string, k msgKind) { e.message, e.msgKind, e.addErr = text, k, false }
 
 // column is the client's price column (the price list's first when unset).
 func (e *Entry) column() string {
@@ -503,6 +504,9 @@ func (e *Entry) productKey(k tea.KeyPressMsg) tea.Cmd {
 			e.product.SetValue("")
 			e.matches = nil
 			e.mgen++
+			if e.addErr {
+				e.setMessage("", msgInfo)
+			}
 			return nil
 		}
 		if e.dirty && !e.leaving {
@@ -555,6 +559,10 @@ func (e *Entry) typeProduct(msg tea.Msg) tea.Cmd {
 		e.mcancel()
 	}
 	e.mgen++
+	if e.addErr {
+		// Why the last text added no line is about that text, not the new one.
+		e.setMessage("", msgInfo)
+	}
 	text := strings.TrimSpace(e.product.Value())
 	if text == "" {
 		e.matches = nil
@@ -578,6 +586,7 @@ func (e *Entry) onLine(m lineReadyMsg) tea.Cmd {
 			}
 		}
 		e.setMessage(text, msgErr)
+		e.addErr = true
 		return nil
 	}
 	p := m.product

@@ -46,6 +46,11 @@ func TestUnknownSKUAndNoPriceAddNoLine(t *testing.T) {
 	if len(d.e.lines) != 0 || !strings.Contains(d.e.Message(), "NOPE-999") {
 		t.Fatalf("unknown SKU: %d lines, message %q", len(d.e.lines), d.e.Message())
 	}
+	// The sentence is about the text typed then: typing anew takes it away.
+	d.press("backspace")
+	if d.e.Message() != "" {
+		t.Fatalf("the unknown SKU's sentence stays while %q is typed: %q", d.e.product.Value(), d.e.Message())
+	}
 	d.press("esc")
 	d.typeText("SKU-005")
 	d.press("enter")
