@@ -334,6 +334,12 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 
 func (e *Entry) afterPay() tea.Cmd {
 	if c, ok := e.pay.(common.Closer); ok && c.Closed() {
+		if p, ok := e.pay.(interface{ Saved() (model.Payment, bool) }); ok {
+			if _, saved := p.Saved(); saved {
+				// The status bar has the payment's sentence; the last action's is out of date.
+				e.setMessage("", msgInfo)
+			}
+		}
 		e.pay = nil
 		e.loading = true
 		return loadOrder(e.env.Store, e.id, e.order.ID)

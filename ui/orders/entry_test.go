@@ -295,6 +295,15 @@ func TestCancelReturnAndPayment(t *testing.T) {
 	if q.e.pay != nil {
 		t.Fatal("esc did not leave the payment form")
 	}
+	// Paid in full from the entry: the order reloads as paid, and the entry no
+	// longer says it is invoiced.
+	q.press("p", "ctrl+s")
+	if q.e.pay != nil || q.e.order.Status != model.OrderPaid {
+		t.Fatalf("payment in full: form open %v, status %s", q.e.pay != nil, q.e.order.Status)
+	}
+	if strings.Contains(q.e.Message(), statusText(model.OrderInvoiced)) {
+		t.Errorf("after the payment the entry still says %q", q.e.Message())
+	}
 	h := newEntryDriver(t, sh.as(t, "volkova"), model.Order{ID: orders[1].ID})
 	h.press("r")
 	h.typeText("damaged in transit")
