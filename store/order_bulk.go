@@ -48,6 +48,7 @@ func BulkLoadOrders(db *DB, by string, products []model.Product, versions []mode
 	clientSeq := uint64(0)
 	numbers := map[string]bool{}
 	yearSeq := map[int]uint64{}
+	invoiceSeq := map[int]uint64{} // the store's invoice numbers given, so Invoice never repeats one
 	err = db.bolt.View(func(tx *bolt.Tx) error {
 		start = bulkStart{
 			product: tx.Bucket(bucketProducts).Sequence(),
@@ -122,6 +123,9 @@ func BulkLoadOrders(db *DB, by string, products []model.Product, versions []mode
 			return bad("storepay.bad_order", uint64(o.ID), uint64(o.Client), model.T("storeorder.number_taken", o.Number))
 		}
 		numbers[o.Number] = true
+		if y, n, ok := splitInvoiceNumber(o.InvoiceNo); ok {
+			invoiceSeq[y] = max(invoiceSeq[y], n)
+		}
 		var sum int64
 		for _, p := range ps {
 			paySeq++
@@ -284,6 +288,13 @@ func BulkLoadOrders(db *DB, by string, products []model.Product, versions []mode
 		for y, n := range yearSeq {
 			if n > counter(tx, orderSeqKey(y)) {
 				if err := tx.Bucket(bucketMeta).Put(orderSeqKey(y), itob(n)); err != nil {
+					return err
+				}
+			}
+		}
+		for y, n := range invoiceSeq {
+			if n > counter(tx, invoiceSeqKey(y)) {
+				if err := tx.Bucket(bucketMeta).Put(invoiceSeqKey(y), itob(n)); err != nil {
 					return err
 				}
 			}

@@ -249,6 +249,16 @@ func qtyFits(q model.Qty, u model.Unit) bool {
 // invoiceSeqKey is the meta key of a year's last invoice number.
 func invoiceSeqKey(year int) []byte { return []byte("invoice_seq_" + itoa(uint64(year))) }
 
+// splitInvoiceNumber reads the store's "INV-2026-000042" as its year and
+// number; other numbers (an import's) are not the store's sequence.
+func splitInvoiceNumber(s string) (int, uint64, bool) {
+	rest, ok := strings.CutPrefix(s, "INV-")
+	if !ok {
+		return 0, 0, false
+	}
+	return splitOrderNumber(rest)
+}
+
 // Invoice issues the order's invoice (order.fulfil): the next invoice number
 // of the year ("INV-2026-000042"), dated date (zero: today), due after the
 // order's deferral days.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -229,4 +230,30 @@ func TestOrderReadOnlyRefusesEveryWrite(t *testing.T) {
 	if got, err := s.Order(o.ID); err != nil || got.Version != o.Version {
 		t.Errorf("read-only read: %+v %v", got, err)
 	}
+}
+
+// TestBulkLoadedInvoiceNumbersNotRepeated: invoices a bulk load brings in
+// the store's numbering move the year's counter, so the next invoice the
+// store issues does not repeat one.
+func TestBulkLoadedInvoiceNumbersNotRepeated(t *testing.T) {
+	d := newOrderDept(t)
+	now := d.clock.Now()
+	gen := func(emit func(model.Order, []model.Payment) error) error {
+		for i := range 3 {
+			o := bulkOrder(d.vilnius.ID, d.chair.ID, now.AddDate(0, 0, -10), model.OrderInvoiced, 1000, 0)
+			o.InvoiceNo = fmt.Sprintf("INV-%d-%06d", now.Year(), i+1)
+			if err := emit(o, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if _, _, err := BulkLoadOrders(d.db, "boss", nil, nil, gen); err != nil {
+		t.Fatal(err)
+	}
+	o := d.invoiced(t, d.vilnius.ID)
+	if want := fmt.Sprintf("INV-%d-000004", now.Year()); o.InvoiceNo != want {
+		t.Errorf("the store's next invoice is %s, want %s", o.InvoiceNo, want)
+	}
+	checkNumbersUnique(t, d.db)
 }
