@@ -80,6 +80,7 @@ func init() {
 		"orders.entry.totals":          "%s  Net %s  VAT %s  Gross %s  Discount %s",
 		"orders.entry.lines":           "%d lines",
 		"orders.entry.lines_one":       "1 line",
+		"orders.entry.lines_sure":      "%d/%d lines",
 		"orders.entry.unsaved":         "The order has unsaved changes: esc again leaves without saving them, ctrl+s saves the draft.",
 		"orders.entry.saving":          "Saving…",
 		"orders.entry.saved":           "Draft %s saved.",

@@ -50,6 +50,25 @@ type lineRow struct {
 	err               string // a sentence from the store about the line (price, …)
 }
 
+// unsure: the line's cells say something its figures do not (a quantity
+// or discount being typed or refused), so its gross is not to be read out.
+func (r lineRow) unsure() bool {
+	if r.qtyErr != "" || r.discErr != "" {
+		return true
+	}
+	if t := strings.TrimSpace(r.qtyText); t != "" {
+		if q, err := model.ParseQty(t, r.l.Unit); err != nil || q != r.l.Qty {
+			return true
+		}
+	}
+	if t := strings.TrimSpace(r.discText); t != "" {
+		if d, err := model.ParseRate(t); err != nil || d != r.l.Discount {
+			return true
+		}
+	}
+	return false
+}
+
 type msgKind int
 
 const (

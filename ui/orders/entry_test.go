@@ -410,3 +410,50 @@ func TestClientLookupTypeAhead(t *testing.T) {
 		t.Fatalf("after the answer: client %d, want %d (%q)", e.order.Client, c.ID, e.Message())
 	}
 }
+
+// A quantity or discount that is refused (or half-typed) does not leave the
+// line's old figures in the gross cell and the totals, to be read out to the
+// client as the order's.
+func TestARefusedCellIsLeftOutOfTheTotals(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "2") // 2 × 100.00 + 20 % VAT = 240.00
+	d.addSKU("SKU-003", "")
+	totals := func() string {
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.Contains(l, "Net ") && strings.Contains(l, "Gross ") {
+				return l
+			}
+		}
+		t.Fatalf("no totals line:\n%s", d.screen())
+		return ""
+	}
+	if got := totals(); !strings.Contains(got, "2 lines") || !strings.Contains(got, "Gross 360.00") {
+		t.Fatalf("two good lines: %q", got)
+	}
+	d.press("up") // the last line's quantity
+	d.typeText("0")
+	d.press("tab")
+	if got := totals(); !strings.Contains(got, "1/2 lines") || !strings.Contains(got, "Gross 240.00") {
+		t.Errorf("quantity 0 refused: totals %q, want the other line's 240.00 of 1/2 lines", got)
+	}
+	d.press("shift+tab", "backspace")
+	d.typeText("3")
+	d.press("tab")
+	d.typeText("150") // above 100 %
+	if got := totals(); !strings.Contains(got, "1/2 lines") {
+		t.Errorf("150 %% being typed: totals %q", got)
+	}
+	d.press("enter")
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.Contains(l, "SKU-003") && !strings.HasSuffix(strings.TrimSpace(l), "—") {
+			t.Errorf("the refused line's gross is still drawn: %q", l)
+		}
+	}
+	d.press("up", "tab", "backspace", "backspace", "backspace")
+	d.typeText("5")
+	d.press("enter")
+	if got := totals(); !strings.Contains(got, "2 lines") || strings.Contains(got, "/") {
+		t.Errorf("fixed: totals %q", got)
+	}
+}

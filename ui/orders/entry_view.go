@@ -231,6 +231,9 @@ func (e *Entry) grid() []string {
 			itoa(i + 1), plain(l.SKU), plain(l.Name), qty, string(l.Unit),
 			amount(l.Price), disc, sourceText(l.Source), amount(l.Gross),
 		}
+		if r.unsure() {
+			texts[colGross] = "—"
+		}
 		editing := -1
 		editText := ""
 		if e.focus == focusCell && i == e.cursor {
@@ -316,10 +319,21 @@ func gridCells(texts []string, widths []int, editing int, editText string) strin
 
 func (e *Entry) totalsLine() string {
 	s := e.env.Styles
-	t := model.ComputeTotals(e.orderLines(), e.order.Currency)
+	// A line whose cell is refused or half-typed is left out of the totals
+	// ("2/3 lines"): its old figures would be read out as the order's.
+	sure := make([]model.OrderLine, 0, len(e.lines))
+	for _, r := range e.lines {
+		if !r.unsure() {
+			sure = append(sure, r.l)
+		}
+	}
+	t := model.ComputeTotals(sure, e.order.Currency)
 	count := model.T("orders.entry.lines", len(e.lines))
 	if len(e.lines) == 1 {
 		count = model.T("orders.entry.lines_one")
+	}
+	if len(sure) < len(e.lines) {
+		count = s.Warning.Render(model.T("orders.entry.lines_sure", len(sure), len(e.lines)))
 	}
 	text := model.T("orders.entry.totals", count, model.FormatMoney(t.Net), model.FormatMoney(t.VAT),
 		model.FormatMoney(t.Gross), model.FormatMoney(t.Discount))
