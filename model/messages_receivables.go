@@ -139,6 +139,7 @@ func init() {
 		"receivables.pay.reference":       "Reference",
 		"receivables.pay.amount_positive": "The amount must be above zero.",
 		"receivables.pay.date_future":     "A payment cannot be dated after today.",
+		"receivables.pay.date_early":      "A payment cannot be dated before the invoice of %s.",
 		"receivables.pay.flag_over":       "Over-payment: %s more than is due.",
 		"receivables.pay.flag_under":      "Under-payment: %s less than is due.",
 		"receivables.pay.ask_over":        "%s is %s more than the %s due. Record it as an over-payment?",

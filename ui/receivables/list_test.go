@@ -257,6 +257,7 @@ func TestPaymentBadInputSavesNothing(t *testing.T) {
 		{"1,621.80", "31.02.2026", fDate, "Type the date as dd.mm.yyyy"},
 		{"1,621.80", "", fDate, "Type a date"},
 		{"1,621.80", "26.11.2026", fDate, "A payment cannot be dated after today."},
+		{"1,621.80", "01.01.2020", fDate, "before the invoice of"},
 	} {
 		set(fAmount, c.amount)
 		set(fDate, c.date)

@@ -264,6 +264,9 @@ func (f *PaymentForm) read() (model.Payment, map[string]string) {
 		errs[fDate] = errorSentence(err)
 	} else if d.After(today) {
 		errs[fDate] = model.T("receivables.pay.date_future")
+	} else if inv := f.order.InvoiceDate; !inv.IsZero() && d.Before(dayStart(inv, loc(f.env))) {
+		// A mistyped year (2020 for 2026) would otherwise be stored as paid years before the invoice.
+		errs[fDate] = model.T("receivables.pay.date_early", model.FormatDate(inv, loc(f.env)))
 	} else {
 		p.Date = d
 	}
