@@ -124,6 +124,7 @@ type Entry struct {
 	closed    bool
 	dirty     bool // lines or header changed since the last save
 	leaving   bool // esc was pressed once on unsaved changes
+	headerEsc bool // esc was pressed once on a header with a refused value
 }
 
 // NewEntry opens order o: ID 0 is a new order (o.Client preset when known,
@@ -962,12 +963,31 @@ func (e *Entry) openHeader() tea.Cmd {
 }
 
 func (e *Entry) headerKey(k tea.KeyPressMsg) tea.Cmd {
+	back := key.Matches(k, e.keys.Back)
+	if !back {
+		e.headerEsc = false
+	}
 	switch {
-	case key.Matches(k, e.keys.Header), key.Matches(k, e.keys.Back), key.Matches(k, e.keys.Save), key.Matches(k, e.keys.Submit):
+	case key.Matches(k, e.keys.Header), back, key.Matches(k, e.keys.Save), key.Matches(k, e.keys.Submit):
 		if !e.applyHeader() {
-			return nil
+			if !back {
+				return nil
+			}
+			// esc must get out of a header changed by mistake: the second
+			// one leaves it as it was before the form was opened.
+			if !e.headerEsc {
+				e.headerEsc = true
+				e.setMessage(model.T("orders.header.esc_again"), msgWarn)
+				return nil
+			}
+			e.header, e.headerEsc = nil, false
+			e.setMessage(model.T("orders.header.discarded"), msgInfo)
+			return e.toProduct()
 		}
-		e.header = nil
+		e.header, e.headerEsc = nil, false
+		if e.message == model.T("orders.header.esc_again") {
+			e.setMessage("", msgInfo)
+		}
 		cmd := e.toProduct()
 		switch {
 		case key.Matches(k, e.keys.Save):

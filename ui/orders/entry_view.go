@@ -69,7 +69,12 @@ func (e *Entry) View() string {
 		out = append(out, e.messageLines()...)
 		return pad(out, e.width, e.height)
 	case focusHeader:
-		out = append(out, e.headerLine(), e.header.View())
+		out = append(out, e.headerLine())
+		if e.headerEsc {
+			// Above the form, which fills the rest of the screen.
+			out = append(out, e.messageLines()...)
+		}
+		out = append(out, e.header.View())
 		return pad(strings.Split(strings.Join(out, "\n"), "\n"), e.width, e.height)
 	}
 	out = append(out, e.headerLine(), e.inputLine())

@@ -160,6 +160,40 @@ func TestHeaderForm(t *testing.T) {
 	}
 }
 
+// esc gets out of a header changed by mistake: the first says what is
+// wrong (on screen), the second leaves the header as it was.
+func TestEscLeavesAHeaderWithARefusedValue(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	before := d.e.order
+	d.press("ctrl+e")
+	d.e.header.SetValue("delivery", "true")
+	d.e.header.SetValue("address", "")
+	d.e.header.SetValue("promised", "01.01.2020")
+	d.press("esc")
+	if d.e.focus != focusHeader || d.e.header.Error("address") == "" {
+		t.Fatalf("the first esc left a header with a refused value: focus %v", d.e.focus)
+	}
+	if !strings.Contains(d.screen(), "esc again") {
+		t.Errorf("the header does not say how to leave it:\n%s", d.screen())
+	}
+	d.press("esc")
+	if d.e.focus == focusHeader || d.e.header != nil {
+		t.Fatalf("the second esc kept the header open:\n%s", d.screen())
+	}
+	if d.e.order.Delivery != before.Delivery || !d.e.order.Promised.Equal(before.Promised) {
+		t.Errorf("the refused header was taken: delivery %v promised %v", d.e.order.Delivery, d.e.order.Promised)
+	}
+	// Another key between the two esc starts over.
+	d.press("ctrl+e")
+	d.e.header.SetValue("promised", "01.01.2020")
+	d.press("esc", "tab", "esc")
+	if d.e.focus != focusHeader {
+		t.Error("esc, tab, esc left the header: the second esc was not in a row")
+	}
+}
+
 // Unsaved lines are not lost to a stray esc or to another screen's request.
 func TestUnsavedOrderIsKept(t *testing.T) {
 	sh := newShop(t, 8)
