@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 	"testing"
 	"time"
@@ -256,4 +257,25 @@ func TestBulkLoadedInvoiceNumbersNotRepeated(t *testing.T) {
 		t.Errorf("the store's next invoice is %s, want %s", o.InvoiceNo, want)
 	}
 	checkNumbersUnique(t, d.db)
+}
+
+// TestPaymentTooLargeForPaid: a payment whose amount would carry the
+// order's Paid past the largest sum is refused with a sentence next to the
+// amount and nothing is saved (Paid would wrap negative and the order would
+// owe more than before).
+func TestPaymentTooLargeForPaid(t *testing.T) {
+	d := newOrderDept(t)
+	o := d.invoiced(t, d.vilnius.ID)
+	if _, err := d.head.RecordPayment(model.Payment{Order: o.ID, Amount: model.Money{Minor: 100, Currency: o.Currency}, Date: planT0}); err != nil {
+		t.Fatal(err)
+	}
+	err := unchanged(t, d.db, func() error {
+		_, err := d.head.RecordPayment(model.Payment{Order: o.ID, Amount: model.Money{Minor: math.MaxInt64, Currency: o.Currency}, Date: planT0})
+		return err
+	})
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Fields["amount"] == "" {
+		t.Errorf("a payment overflowing Paid: %v", err)
+	}
+	checkPayments(t, d.db)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,12 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 		mismatch, err := model.CheckPayment(p, old)
 		if err != nil {
 			return err
+		}
+		if p.Amount.Minor > math.MaxInt64-max(old.Paid.Minor, 0) {
+			// Paid would wrap negative: the order and its summary would owe more
+			ve := &model.ValidationError{}
+			ve.Add("amount", model.T("model.money.too_large"))
+			return ve
 		}
 		now := db.now()
 		seq, err := tx.Bucket(bucketPayments).NextSequence()
