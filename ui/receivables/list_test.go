@@ -382,6 +382,12 @@ func TestTheAgingColumnsComeAllOrNone(t *testing.T) {
 		if used+(cols-1)+2 < w {
 			t.Errorf("at %d columns the table uses %d: the client's name should take the rest", w, used+(cols-1)+2)
 		}
+		// The spare goes to the client's name, not to blanks beside the figures.
+		for i, c := range sizeMoney(listColumns(), listMoney, l.moneyW) {
+			if i > 0 && widths[i] > max(c.Min, c.Want) {
+				t.Errorf("at %d columns %q is %d wide, more than it wants (%d)", w, c.Title, widths[i], c.Want)
+			}
+		}
 	}
 	if !seen[0] || !seen[len(buckets)] {
 		t.Errorf("the sweep should see the list with and without the aging columns: %v", seen)

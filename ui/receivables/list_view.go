@@ -48,6 +48,10 @@ const firstBucket = 8
 // fitList sizes the list's columns. The aging buckets come all together or
 // not at all: two of five would not add up to the overdue figure beside them.
 func fitList(cols []table.Column, width int) []int {
+	// Past their Want the figures only gain blanks; the client's name gets the rest.
+	for i := 1; i < len(cols); i++ {
+		cols[i].Max = max(cols[i].Min, cols[i].Want)
+	}
 	widths := table.Fit(cols, width)
 	for _, w := range widths[firstBucket:] {
 		if w == 0 {
