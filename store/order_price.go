@@ -181,6 +181,7 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 		now := db.now()
 		versions, prices := tx.Bucket(bucketPriceVersions), tx.Bucket(bucketPrices)
 		var old *model.PriceVersion
+		var freed [][]byte // keys whose entry this version held before the change
 		action := "create"
 		if v.ID != 0 {
 			o, err := getPriceVersion(tx, v.ID)
@@ -198,6 +199,7 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 					if err := prices.Delete(k); err != nil {
 						return err
 					}
+					freed = append(freed, k)
 				}
 			}
 			v.Version, v.CreatedAt, v.CreatedBy = o.Version+1, o.CreatedAt, o.CreatedBy
@@ -215,6 +217,9 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 			if err := prices.Put(priceKey(e.Product, e.Column, unixKey(v.Effective)), priceValue(e.Price.Minor, v.ID)); err != nil {
 				return err
 			}
+		}
+		if err := restoreFreedPrices(tx, v.ID, freed); err != nil {
+			return err
 		}
 		rec, err := json.Marshal(v)
 		if err != nil {
@@ -297,4 +302,44 @@ func (s *Session) PriceFor(product model.ID, column string, date time.Time) (mod
 		return nil
 	})
 	return m, err
+}
+
+// restoreFreedPrices gives a key the changed version no longer prices back
+// to another version with the same date, product and column (the latest
+// such version), so its price is not lost from the index. Versions are
+// read only when such a key is left.
+func restoreFreedPrices(tx *bolt.Tx, self model.ID, freed [][]byte) error {
+	prices := tx.Bucket(bucketPrices)
+	left := map[string]bool{}
+	for _, k := range freed {
+		if prices.Get(k) == nil {
+			left[string(k)] = true
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	best := map[string][]byte{}
+	c := tx.Bucket(bucketPriceVersions).Cursor()
+	for k, rec := c.First(); k != nil; k, rec = c.Next() {
+		if model.ID(btoi(k)) == self {
+			continue
+		}
+		var pv model.PriceVersion
+		if err := json.Unmarshal(rec, &pv); err != nil {
+			return err
+		}
+		for _, e := range pv.Prices {
+			pk := string(priceKey(e.Product, e.Column, unixKey(pv.Effective)))
+			if left[pk] {
+				best[pk] = priceValue(e.Price.Minor, pv.ID) // ids ascend: the latest wins
+			}
+		}
+	}
+	for k, v := range best {
+		if err := prices.Put([]byte(k), v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
