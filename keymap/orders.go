@@ -89,6 +89,8 @@ func (k Lookup) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 type OrderEntry struct {
 	Add, NextCell, PrevCell, Up, Down, Delete, Cycle key.Binding
 	Header, Save, Submit, Back                       key.Binding
+	// Help shows the entry's keys: the product line takes every key, so ? only on an empty line.
+	Help key.Binding
 	// CancelOrder cancels a stored order while its lines are still typed in (x is text then).
 	CancelOrder key.Binding
 	// Actions on a stored order, by its status.
@@ -110,6 +112,7 @@ func NewOrderEntry() OrderEntry {
 		// ctrl+enter reaches few terminals; ctrl+o is the key shown.
 		Submit:      key.NewBinding(key.WithKeys("ctrl+o", "ctrl+enter"), key.WithHelp("ctrl+o", model.T("orders.key.submit"))),
 		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", model.T("orders.key.help"))),
 		CancelOrder: key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", model.T("orders.key.cancel"))),
 		Ship:        key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.ship"))),
 		Invoice:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", model.T("orders.key.invoice"))),
@@ -123,7 +126,7 @@ func NewOrderEntry() OrderEntry {
 // EditingHelp is the footer while lines are being entered.
 func (k OrderEntry) EditingHelp() []key.Binding {
 	// Save and submit early: a narrow footer cuts from the right.
-	return []key.Binding{k.Add, k.NextCell, k.Save, k.Submit, k.Delete, k.Header, k.Back}
+	return []key.Binding{k.Help, k.Add, k.NextCell, k.Save, k.Submit, k.Delete, k.Header, k.Back}
 }
 
 // EditingFullHelp is the ? overlay while lines are being entered.

@@ -106,6 +106,8 @@ func init() {
 		"orders.header.address":        "Address",
 		"orders.header.esc_again":      "Fix the marked field, or press esc again to leave the header as it was.",
 		"orders.header.discarded":      "The header is as it was: the changes typed there were not taken.",
+		"orders.key.help":              "all keys",
+		"orders.help.close":            "any key closes this help",
 		"orders.key.add_line":          "add line",
 		"orders.key.next_cell":         "next cell",
 		"orders.key.prev_cell":         "previous cell",

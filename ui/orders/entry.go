@@ -125,6 +125,7 @@ type Entry struct {
 	dirty     bool // lines or header changed since the last save
 	leaving   bool // esc was pressed once on unsaved changes
 	headerEsc bool // esc was pressed once on a header with a refused value
+	showHelp  bool // the entry's keys over the lines (? on an empty product line)
 }
 
 // NewEntry opens order o: ID 0 is a new order (o.Client preset when known,
@@ -293,6 +294,10 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 		if e.pay != nil {
 			cmd := e.pay.Update(msg)
 			return tea.Batch(cmd, e.afterPay())
+		}
+		if e.showHelp {
+			e.showHelp = false
+			return nil
 		}
 		return e.onKey(msg)
 	case tea.PasteMsg:
@@ -569,6 +574,10 @@ func (e *Entry) productKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, e.keys.Delete) && e.product.Value() == "":
 		e.deleteLine()
+		return nil
+	case key.Matches(k, e.keys.Help) && text == "":
+		// The root's ? never gets here while the product line has the keys.
+		e.showHelp = true
 		return nil
 	}
 	return e.typeProduct(k)

@@ -457,3 +457,39 @@ func TestARefusedCellIsLeftOutOfTheTotals(t *testing.T) {
 		t.Errorf("fixed: totals %q", got)
 	}
 }
+
+// The product line has every key, so the root's ? never reaches the entry's
+// keys: ? on an empty line shows them here, any key closes them, and a ? in
+// typed text stays text.
+func TestQuestionMarkOnAnEmptyLineShowsTheEntrysKeys(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	d.press("enter") // back on the product line
+	d.press("?")
+	v := d.screen()
+	checkFrame(t, d.e.View(), d.e.width, d.e.height)
+	for _, want := range []string{"ctrl+e", "ctrl+o", "ctrl+x", "del"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("? on an empty line: %q missing:\n%s", want, v)
+		}
+	}
+	if d.e.product.Value() != "" {
+		t.Errorf("? was typed into the product line: %q", d.e.product.Value())
+	}
+	d.press("j")
+	if strings.Contains(d.screen(), "ctrl+x") || d.e.product.Value() != "" {
+		t.Fatalf("the key that closes the help did something else: line %q\n%s", d.e.product.Value(), d.screen())
+	}
+	d.typeText("Widget?")
+	if d.e.product.Value() != "Widget?" {
+		t.Errorf("a ? in typed text is text: %q", d.e.product.Value())
+	}
+	var footer []string
+	for _, b := range d.e.ShortHelp() {
+		footer = append(footer, b.Help().Key)
+	}
+	if !strings.Contains(strings.Join(footer, " "), "?") {
+		t.Errorf("the footer does not offer ?: %v", footer)
+	}
+}

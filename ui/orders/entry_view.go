@@ -10,6 +10,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/helpview"
 	"clientbase/ui/components/table"
 )
 
@@ -61,6 +62,9 @@ func (e *Entry) View() string {
 	}
 	if e.pay != nil {
 		return e.pay.View()
+	}
+	if e.showHelp {
+		return helpview.Overlay(e.env.Styles, model.T("ui.help.title"), e.FullHelp(), model.T("orders.help.close"), e.width, e.height)
 	}
 	out := []string{e.titleLine()}
 	switch e.focus {
