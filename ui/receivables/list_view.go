@@ -26,8 +26,9 @@ func listColumns() []table.Column {
 		// The client's name takes whatever width the figures leave.
 		{Title: model.T("receivables.col.client"), Min: 14, Want: 24},
 		{Title: model.T("receivables.col.manager"), Min: 8, Want: 12, Max: 16, Drop: 3},
-		{Title: model.T("receivables.col.invoiced"), Min: 12, Want: 13, Max: 15, Drop: 5},
-		{Title: model.T("receivables.col.paid"), Min: 12, Want: 13, Max: 15, Drop: 4},
+		// Narrow, paid goes before invoiced: outstanding of what was invoiced reads; of what was paid, not.
+		{Title: model.T("receivables.col.invoiced"), Min: 12, Want: 13, Max: 15, Drop: 4},
+		{Title: model.T("receivables.col.paid"), Min: 12, Want: 13, Max: 15, Drop: 5},
 		{Title: model.T("receivables.col.outstanding"), Min: 12, Want: 13, Max: 15},
 		{Title: model.T("receivables.col.overdue"), Min: 12, Want: 13, Max: 15},
 		{Title: model.T("receivables.col.days"), Min: 4, Want: 4, Max: 5},
