@@ -169,3 +169,24 @@ func init() {
 		"orders.error.reason":       "Say why, in a few words.",
 	})
 }
+
+// The per-line quantity dialog of a shipment or a return (ui/orders/qtydialog.go).
+func init() {
+	addMessages(map[string]string{
+		"orders.qty.title.ship":      "Ship order %s: how much of each line goes now",
+		"orders.qty.title.return":    "Return on order %s: how much of each line comes back",
+		"orders.qty.col.sku":         "SKU",
+		"orders.qty.col.name":        "Name",
+		"orders.qty.col.ordered":     "Ordered",
+		"orders.qty.col.shipped":     "Shipped",
+		"orders.qty.col.returned":    "Returned",
+		"orders.qty.col.ship_now":    "Ship now",
+		"orders.qty.col.return_now":  "Return now",
+		"orders.qty.reason":          "Reason: ",
+		"orders.qty.too_much.ship":   "Only %s is left to ship on this line.",
+		"orders.qty.too_much.return": "Only %s was shipped and not returned on this line.",
+		"orders.qty.nothing.ship":    "Nothing to ship: every line says 0.",
+		"orders.qty.nothing.return":  "Nothing comes back: every line says 0.",
+		"orders.qty.busy":            "Saving…",
+	})
+}

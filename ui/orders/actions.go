@@ -113,7 +113,7 @@ func (e *Entry) start(a action) tea.Cmd {
 	}
 	o, st := e.order, e.env.Store
 	switch a.name {
-	case "cancel", "return":
+	case "cancel":
 		e.promptAct = a.name
 		e.prompt.SetValue("")
 		e.focus = focusPrompt
@@ -123,15 +123,12 @@ func (e *Entry) start(a action) tea.Cmd {
 		p.SetSize(e.width, e.height)
 		e.pay = p
 		return p.Init()
-	case "ship":
-		shipped := map[int]model.Qty{}
-		for i, l := range o.Lines {
-			if rest := l.Qty - l.Shipped; rest > 0 {
-				shipped[i] = l.Qty
-			}
-		}
-		e.busy = true
-		return act(e.id, a.name, func() (model.Order, error) { return st.Ship(o.ID, o.Version, shipped) })
+	case "ship", "return":
+		// How much of each line moves now is asked line by line (qtydialog.go).
+		q := newQtyDialog(e.env, e.id, a.name, o)
+		q.SetSize(e.width, e.height)
+		e.pay = q
+		return q.Init()
 	case "invoice":
 		e.busy = true
 		day := e.env.Now()
@@ -160,17 +157,7 @@ func (e *Entry) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		e.prompt.Blur()
 		e.focus = focusView
 		e.busy = true
-		if e.promptAct == "cancel" {
-			return act(e.id, "cancel", func() (model.Order, error) { return st.CancelOrder(o.ID, o.Version, reason) })
-		}
-		// The store takes each line's returned quantity in all: everything shipped comes back.
-		returned := map[int]model.Qty{}
-		for i, l := range o.Lines {
-			if l.Shipped > l.Returned {
-				returned[i] = l.Shipped
-			}
-		}
-		return act(e.id, "return", func() (model.Order, error) { return st.ReturnOrder(o.ID, o.Version, returned, reason) })
+		return act(e.id, "cancel", func() (model.Order, error) { return st.CancelOrder(o.ID, o.Version, reason) })
 	}
 	var cmd tea.Cmd
 	e.prompt, cmd = e.prompt.Update(k)

@@ -227,7 +227,7 @@ func TestStoredOrderActionsAndRights(t *testing.T) {
 	if !strings.Contains(p.screen(), "s ship") {
 		t.Fatalf("the ship key is not shown:\n%s", p.screen())
 	}
-	p.press("s")
+	p.press("s", "enter") // the quantity dialog, prefilled with all that is left
 	if p.e.order.Status != model.OrderShipped {
 		t.Fatalf("after s: %s %q", p.e.order.Status, p.e.Message())
 	}
@@ -282,7 +282,7 @@ func TestCancelReturnAndPayment(t *testing.T) {
 	}
 	// Ship and invoice the second; the head returns it with a reason.
 	q := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: orders[1].ID})
-	q.press("s", "i")
+	q.press("s", "enter", "i")
 	if q.e.order.Status != model.OrderInvoiced {
 		t.Fatalf("ship, invoice: %s %q", q.e.order.Status, q.e.Message())
 	}
@@ -305,7 +305,7 @@ func TestCancelReturnAndPayment(t *testing.T) {
 		t.Errorf("after the payment the entry still says %q", q.e.Message())
 	}
 	h := newEntryDriver(t, sh.as(t, "volkova"), model.Order{ID: orders[1].ID})
-	h.press("r")
+	h.press("r", "tab") // past the line's quantity to the reason
 	h.typeText("damaged in transit")
 	h.press("enter")
 	if h.e.order.Status != model.OrderReturned {
