@@ -279,3 +279,44 @@ func TestPaymentTooLargeForPaid(t *testing.T) {
 	}
 	checkPayments(t, d.db)
 }
+
+// TestOrderNumbersConcurrentSessions: orders saved by several sessions at
+// once get distinct, consecutive numbers of their year, and the year's
+// counter is the last one.
+func TestOrderNumbersConcurrentSessions(t *testing.T) {
+	d := newOrderDept(t)
+	sessions := []*Session{d.head, d.petrov, d.jonaitis, d.boss}
+	const each = 10
+	var wg sync.WaitGroup
+	nums := make(chan string, len(sessions)*each)
+	for _, s := range sessions {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range each {
+				o, err := s.SaveOrder(d.draft(d.vilnius.ID, s.Me().Name, d.chair))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				nums <- o.Number
+			}
+		}()
+	}
+	wg.Wait()
+	close(nums)
+	seen := map[string]bool{}
+	for n := range nums {
+		if seen[n] {
+			t.Errorf("number %s given twice", n)
+		}
+		seen[n] = true
+	}
+	for i := 1; i <= len(sessions)*each; i++ {
+		if n := fmt.Sprintf("%d-%06d", planT0.Year(), i); !seen[n] {
+			t.Errorf("number %s skipped", n)
+		}
+	}
+	checkNumbersUnique(t, d.db)
+	checkOrders(t, d.db)
+}
