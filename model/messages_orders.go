@@ -107,6 +107,7 @@ func init() {
 		"orders.header.esc_again":      "Fix the marked field, or press esc again to leave the header as it was.",
 		"orders.header.discarded":      "The header is as it was: the changes typed there were not taken.",
 		"orders.key.help":              "all keys",
+		"orders.entry.back_to_draft":   "Sent back to a draft by %s on %s: %s",
 		"orders.help.close":            "any key closes this help",
 		"orders.key.add_line":          "add line",
 		"orders.key.next_cell":         "next cell",

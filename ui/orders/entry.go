@@ -392,6 +392,29 @@ func (e *Entry) onOrder(m orderLoadedMsg) {
 	e.order, e.client, e.haveClient = m.order, m.client, true
 	e.setLines(m.order.Lines)
 	e.settleFocus()
+	if why := e.backToDraft(); why != "" && e.message == "" {
+		e.setMessage(why, msgWarn)
+	}
+}
+
+// backToDraft says who sent a submitted order back to a draft, when and
+// why (the head's rejection comment): the taker opening it must read it.
+func (e *Entry) backToDraft() string {
+	o := e.order
+	if o.Status != model.OrderDraft || len(o.Events) == 0 {
+		return ""
+	}
+	ev := o.Events[len(o.Events)-1]
+	if ev.To != model.OrderDraft || (ev.From != model.OrderAwaitingApproval && ev.From != model.OrderCreditHold) {
+		return ""
+	}
+	by := ev.By
+	for _, u := range e.users {
+		if u.Name == ev.By && u.FullName != "" {
+			by = u.FullName
+		}
+	}
+	return model.T("orders.entry.back_to_draft", plain(by), model.FormatDateTime(ev.At, e.env.Loc), plain(ev.Comment))
 }
 
 // setLines puts stored lines on screen, the typed texts forgotten.

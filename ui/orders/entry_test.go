@@ -493,3 +493,36 @@ func TestQuestionMarkOnAnEmptyLineShowsTheEntrysKeys(t *testing.T) {
 		t.Errorf("the footer does not offer ?: %v", footer)
 	}
 }
+
+// The head's rejection comment is for the taker: opening the rejected
+// order (a draft again) says who sent it back and why.
+func TestARejectedOrderSaysWhy(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	d.press("up", "tab")
+	d.typeText("12")
+	d.press("enter", "ctrl+o")
+	if d.e.order.Status != model.OrderAwaitingApproval {
+		t.Fatalf("status %s, want awaiting approval", d.e.order.Status)
+	}
+	head := sh.as(t, "volkova").Store
+	if _, err := head.Reject(d.e.order.ID, d.e.order.Version, "no discount for this client"); err != nil {
+		t.Fatal(err)
+	}
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: d.e.order.ID})
+	if p.e.order.Status != model.OrderDraft {
+		t.Fatalf("rejected order is %s", p.e.order.Status)
+	}
+	if !strings.Contains(p.e.Message(), "no discount for this client") || !strings.Contains(p.screen(), "no discount for this") {
+		t.Errorf("the taker does not read the head's comment: %q\n%s", p.e.Message(), p.screen())
+	}
+	// A draft never submitted says nothing of the kind.
+	q := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	q.addSKU("SKU-001", "")
+	q.press("ctrl+s")
+	r := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: q.e.order.ID})
+	if r.e.Message() != "" {
+		t.Errorf("a plain draft says %q", r.e.Message())
+	}
+}
