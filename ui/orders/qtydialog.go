@@ -66,7 +66,6 @@ func newQtyDialog(env common.Env, entry uint64, act string, o model.Order) *qtyD
 		}
 		r.room = max(0, r.room)
 		r.in = newInput(env.Styles, "", "")
-		r.in.SetWidth(10)
 		if r.room > 0 {
 			r.in.SetValue(model.FormatQty(r.room, l.Unit))
 		}
@@ -127,6 +126,9 @@ func (d *qtyDialog) Init() tea.Cmd { return nil }
 
 func (d *qtyDialog) SetSize(w, h int) {
 	d.width, d.height = w, h
+	for i := range d.rows {
+		d.rows[i].in.SetWidth(layoutFor(w).in - 1)
+	}
 	d.reason.SetWidth(max(1, w-len([]rune(d.reason.Prompt))-1))
 }
 
@@ -306,22 +308,50 @@ func cell(s string, w int, right bool) string {
 	return s + gap
 }
 
-// View: the title, a row per line with its sentence under it, the reason
-// (returns) and the store's sentence; exactly width×height.
+// qtyLayout are the dialog's column widths for its room: below 60 cells
+// the SKU, figures and input narrow and the name goes.
+type qtyLayout struct{ sku, name, num, in int }
+
+func layoutFor(w int) qtyLayout {
+	l := qtyLayout{sku: 10, num: 10, in: 11}
+	if w < 60 {
+		l = qtyLayout{sku: 8, num: 8, in: 8}
+	}
+	// #, SKU, name, two figures, the input, with their gaps.
+	l.name = w - 3 - l.sku - 1 - 1 - l.num - 1 - l.num - 2 - l.in
+	if l.name < 4 {
+		l.name = 0
+	}
+	return l
+}
+
+// row is one line of the grid; name is left out when the layout has no room for it.
+func (l qtyLayout) row(no, sku, name, total, done, in string) string {
+	out := cell(no, 3, false) + cell(sku, l.sku, false) + " "
+	if l.name > 0 {
+		out += cell(name, l.name, false) + " "
+	}
+	return out + cell(total, l.num, true) + " " + cell(done, l.num, true) + "  " + cell(in, l.in, false)
+}
+
+// View: the title, a row per line with its sentence under it (scrolled so
+// the focused line shows), the reason (returns) and the store's sentence;
+// exactly width×height.
 func (d *qtyDialog) View() string {
 	if d.width <= 0 || d.height <= 0 {
 		return ""
 	}
 	s := d.env.Styles
-	out := []string{s.Title.Render(model.T("orders.qty.title."+d.act, d.order.Number)), ""}
-	nameW := max(4, d.width-3-1-10-1-10-1-10-1-12)
+	lay := layoutFor(d.width)
+	head := []string{s.Title.Render(model.T("orders.qty.title."+d.act, d.order.Number)), ""}
 	done, now := model.T("orders.qty.col.shipped"), model.T("orders.qty.col.ship_now")
 	total := model.T("orders.qty.col.ordered")
 	if d.act == "return" {
 		total, done, now = model.T("orders.qty.col.shipped"), model.T("orders.qty.col.returned"), model.T("orders.qty.col.return_now")
 	}
-	out = append(out, s.Header.Render(cell("#", 3, false)+cell(model.T("orders.qty.col.sku"), 10, false)+" "+
-		cell(model.T("orders.qty.col.name"), nameW, false)+" "+cell(total, 10, true)+" "+cell(done, 10, true)+"  "+cell(now, 11, false)))
+	head = append(head, s.Header.Render(lay.row("#", model.T("orders.qty.col.sku"), model.T("orders.qty.col.name"), total, done, now)))
+	var body []string
+	focusAt, ins := -1, d.inputs()
 	for i, r := range d.rows {
 		tot, dn := r.l.Qty, r.l.Shipped
 		if d.act == "return" {
@@ -331,23 +361,42 @@ func (d *qtyDialog) View() string {
 		if r.room > 0 {
 			in = r.in.View()
 		}
-		out = append(out, cell(itoa(i+1), 3, false)+cell(r.l.SKU, 10, false)+" "+cell(r.l.Name, nameW, false)+" "+
-			cell(model.FormatQty(tot, r.l.Unit), 10, true)+" "+cell(model.FormatQty(dn, r.l.Unit), 10, true)+"  "+cell(in, 11, false))
+		if d.focus < len(ins) && ins[d.focus] == i {
+			focusAt = len(body)
+		}
+		body = append(body, lay.row(itoa(i+1), r.l.SKU, r.l.Name, model.FormatQty(tot, r.l.Unit), model.FormatQty(dn, r.l.Unit), in))
 		if r.err != "" {
-			out = append(out, "   "+s.FieldError.Render("✗ "+r.err))
+			body = append(body, "   "+s.FieldError.Render("✗ "+r.err))
 		}
 	}
+	var foot []string
 	if d.act == "return" {
-		out = append(out, "", d.reason.View())
+		foot = append(foot, "", d.reason.View())
 		if d.rsnErr != "" {
-			out = append(out, s.FieldError.Render("✗ "+d.rsnErr))
+			foot = append(foot, s.FieldError.Render("✗ "+d.rsnErr))
 		}
 	}
 	if d.msg != "" {
-		out = append(out, "", s.FieldError.Render(d.msg))
+		foot = append(foot, "", s.FieldError.Render(d.msg))
 	}
 	if d.busy {
-		out = append(out, "", s.Subtle.Render(model.T("orders.qty.busy")))
+		foot = append(foot, "", s.Subtle.Render(model.T("orders.qty.busy")))
 	}
-	return pad(out, d.width, d.height)
+	// The focused line and its sentence stay on screen; the reason and the store's sentence too.
+	room := max(1, d.height-len(head)-len(foot))
+	if len(body) > room {
+		top := 0
+		if focusAt >= 0 {
+			end := focusAt
+			if focusAt+1 < len(body) && d.rows[ins[d.focus]].err != "" {
+				end++ // its sentence
+			}
+			top = max(0, min(len(body)-room, end-room+1))
+		} else {
+			top = len(body) - room
+		}
+		body = body[top : top+room]
+	}
+	out := append(head, body...)
+	return pad(append(out, foot...), d.width, d.height)
 }

@@ -248,3 +248,44 @@ func FuzzQtyDialogParse(f *testing.F) {
 		}
 	})
 }
+
+// Many lines on small terminals: the frame is exact, the focused line (and
+// its sentence) stays on screen, the input is never cut off.
+func TestQtyDialogFramesAndScrolling(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	for i := 0; i < 15; i++ {
+		d.addSKU("SKU-001", "2")
+	}
+	d.press("ctrl+o")
+	if d.e.order.ID == 0 || d.e.order.Status == model.OrderDraft {
+		t.Fatalf("order: %s %q", d.e.order.Status, d.e.Message())
+	}
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: d.e.order.ID})
+	for _, size := range [][2]int{{80, 24}, {80, 10}, {40, 8}, {59, 12}} {
+		p.e.SetSize(size[0], size[1])
+		p.press("s")
+		for i := 0; i < 15; i++ {
+			if i%4 == 1 {
+				p.retype("9") // a sentence under this line
+			}
+			view := p.screen()
+			checkFrame(t, p.e.View(), size[0], size[1])
+			row := "\n" + cell(itoa(i+1), 3, false) + "SKU-001"
+			if !strings.Contains(view, row) {
+				t.Fatalf("%v: line %d is not on screen:\n%s", size, i+1, view)
+			}
+			if i%4 == 1 && !strings.Contains(view, "Only 2 is left") {
+				t.Fatalf("%v: the sentence under line %d is not on screen:\n%s", size, i+1, view)
+			}
+			want := p.dialog().rows[i].in.Value()
+			for _, l := range strings.Split(view, "\n") {
+				if strings.HasPrefix(l, row[1:]) && !strings.HasSuffix(strings.TrimRight(l, " "), want) {
+					t.Fatalf("%v: line %d's input %q is cut off: %q", size, i+1, want, l)
+				}
+			}
+			p.press("tab")
+		}
+		p.press("esc")
+	}
+}
