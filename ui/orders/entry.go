@@ -301,6 +301,10 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 		}
 		return e.onKey(msg)
 	case tea.PasteMsg:
+		if e.pay != nil {
+			// A paste is typing: it goes where the keys go.
+			return tea.Batch(e.pay.Update(msg), e.afterPay())
+		}
 		return e.onText(msg)
 	case setupMsg:
 		if msg.entry == e.id {

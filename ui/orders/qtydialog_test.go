@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"clientbase/model"
@@ -287,5 +288,22 @@ func TestQtyDialogFramesAndScrolling(t *testing.T) {
 			p.press("tab")
 		}
 		p.press("esc")
+	}
+}
+
+// A pasted quantity lands in the focused input (the entry hands pastes on as it does keys).
+func TestQtyDialogPaste(t *testing.T) {
+	sh := newShop(t, 8)
+	o := twoLineOrder(t, sh)
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: o.ID})
+	p.press("s", "tab", "ctrl+e", "ctrl+u")
+	p.run(p.e.Update(tea.PasteMsg{Content: "1,25"}))
+	q := p.dialog()
+	if q.rows[1].in.Value() != "1,25" || q.rows[0].in.Value() != "5" {
+		t.Fatalf("after the paste: %q %q", q.rows[0].in.Value(), q.rows[1].in.Value())
+	}
+	p.press("enter")
+	if got := stored(t, sh, o.ID); got.Lines[1].Shipped != 1250 || got.Lines[0].Shipped != 5*model.QtyScale {
+		t.Fatalf("stored %d/%d", got.Lines[0].Shipped, got.Lines[1].Shipped)
 	}
 }
