@@ -125,6 +125,25 @@ func TestViewsAndRights(t *testing.T) {
 	if e := h.m.Entry(); e == nil || e.order.ID != o.ID || e.order.Number != o.Number {
 		t.Fatal("OpenOrderMsg did not open the order")
 	}
+	// Opened from the debts (o on a client's invoices): esc goes back there,
+	// where the head was working, not to the order list.
+	h.press("esc", "esc")
+	h.press("D")
+	h.run(h.m.Update(common.OpenOrderMsg{Order: o.ID}))
+	if h.m.ActiveView() != ViewOrders || h.m.Entry() == nil {
+		t.Fatalf("OpenOrderMsg from the debts: view %d", h.m.ActiveView())
+	}
+	h.press("esc")
+	if h.m.Entry() != nil || h.m.ActiveView() != ViewDebts {
+		t.Errorf("esc from an order opened from the debts: view %d, entry open %v", h.m.ActiveView(), h.m.Entry() != nil)
+	}
+	// From the order list it stays the list.
+	h.press("O")
+	h.run(h.m.Update(common.OpenOrderMsg{Order: o.ID}))
+	h.press("esc")
+	if h.m.ActiveView() != ViewOrders {
+		t.Errorf("esc from an order opened on the list: view %d", h.m.ActiveView())
+	}
 }
 
 func TestHeaderForm(t *testing.T) {

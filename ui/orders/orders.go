@@ -37,6 +37,7 @@ type Model struct {
 	height int // the tab's body; the views get one line less (the sub-header)
 
 	view      View
+	back      View // where esc from the open order returns (the debts an order was opened from)
 	list      *list
 	entry     *Entry
 	products  common.Pane
@@ -201,7 +202,11 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			}
 			return m.open(NewEntry(m.env, model.Order{Client: o.Client}))
 		}
-		return m.open(NewEntry(m.env, model.Order{ID: msg.(common.OpenOrderMsg).Order}))
+		from := m.view
+		cmd := m.open(NewEntry(m.env, model.Order{ID: msg.(common.OpenOrderMsg).Order}))
+		// Opened from the debts (a client's invoices): leaving it goes back there, not to the order list.
+		m.back = from
+		return cmd
 	case listPageMsg:
 		return m.list.onPage(msg)
 	case clientMatchesMsg:
@@ -220,7 +225,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 // open shows an order over the list.
 func (m *Model) open(e *Entry) tea.Cmd {
-	m.view = ViewOrders
+	m.view, m.back = ViewOrders, ViewOrders
 	m.entry = e
 	e.SetSize(m.width, m.paneHeight())
 	return e.Init()
@@ -241,6 +246,9 @@ func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 func (m *Model) afterEntry() tea.Cmd {
 	if m.entry != nil && m.entry.Closed() {
 		m.entry = nil
+		if m.back != ViewOrders && m.view == ViewOrders {
+			m.view, m.back = m.back, ViewOrders
+		}
 		return m.list.ensure()
 	}
 	return nil
@@ -285,7 +293,7 @@ func (m *Model) newRefusal() string {
 func (m *Model) viewKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, m.vkeys.Orders):
-		m.view = ViewOrders
+		m.view, m.back = ViewOrders, ViewOrders
 		return m.list.ensure(), true
 	case key.Matches(k, m.vkeys.Products):
 		m.view = ViewProducts
@@ -301,6 +309,7 @@ func (m *Model) viewKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	default:
 		return nil, false
 	}
+	m.back = ViewOrders // chosen by hand: esc from the order goes to the list again
 	return nil, true
 }
 
