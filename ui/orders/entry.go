@@ -399,6 +399,11 @@ func (e *Entry) onOrder(m orderLoadedMsg) {
 	if why := e.backToDraft(); why != "" && e.message == "" {
 		e.setMessage(why, msgWarn)
 	}
+	// Lines that could change but not by this user: say so before a key is pressed,
+	// or typing a SKU into the locked order goes to the tabs and views.
+	if why := e.editRefusal(); why != "" && model.LinesEditable(e.order.Status) && e.message == "" {
+		e.setMessage(why, msgInfo)
+	}
 }
 
 // backToDraft says who sent a submitted order back to a draft, when and

@@ -526,3 +526,27 @@ func TestARejectedOrderSaysWhy(t *testing.T) {
 		t.Errorf("a plain draft says %q", r.e.Message())
 	}
 }
+
+// Another manager's draft opens locked: it says whose it is before a key is
+// pressed (a SKU typed into it went to the tabs and views).
+func TestAnotherManagersDraftSaysWhyItIsLocked(t *testing.T) {
+	sh := newShop(t, 8)
+	d := newEntryDriver(t, sh.as(t, "petrov"), model.Order{Client: sh.clients[0].ID})
+	d.addSKU("SKU-001", "")
+	d.press("ctrl+s")
+	if d.e.order.ID == 0 {
+		t.Fatalf("draft not saved: %q", d.e.Message())
+	}
+	j := newEntryDriver(t, sh.as(t, "jonaitis"), model.Order{ID: d.e.order.ID})
+	if j.e.InputFocused() || j.e.editable() {
+		t.Fatal("another manager may type into petrov's draft")
+	}
+	if !strings.Contains(j.e.Message(), "petrov") || !strings.Contains(j.screen(), "taken by petrov: only") {
+		t.Errorf("the locked draft does not say why: %q\n%s", j.e.Message(), j.screen())
+	}
+	// The taker reads no such sentence.
+	p := newEntryDriver(t, sh.as(t, "petrov"), model.Order{ID: d.e.order.ID})
+	if p.e.Message() != "" {
+		t.Errorf("the taker's own draft says %q", p.e.Message())
+	}
+}
