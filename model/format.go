@@ -79,7 +79,8 @@ func ParseMoney(s, currency string) (Money, error) {
 		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\'':
 		default:
 			if r >= 0x80 || (r|0x20 >= 'a' && r|0x20 <= 'z') {
-				if currency == "" {
+				// "100 EUR" where RUB is asked names the currency; "abc" is no amount at all
+				if currency == "" || !strings.ContainsAny(s, "0123456789") {
 					return m, Sentencef(nil, "model.money.letters")
 				}
 				return m, Sentencef(nil, "model.money.currency", currency)

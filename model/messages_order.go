@@ -117,6 +117,7 @@ func init() {
 		"order.price.product":      "Choose the product this price is for.",
 		"order.price.column":       "The price list has no column %q.",
 		"order.price.negative":     "A price cannot be negative.",
+		"order.price.zero":         "A price of 0 is no price; give free goods as a 100 % discount on the order.",
 		"order.price.currency":     "Prices are in %s, not %s.",
 		"order.price.duplicate":    "This product already has a price in the column %q.",
 

@@ -9,7 +9,7 @@ func init() {
 		"storeorder.conflict":                 "Someone else changed this order at %s (%s); reload to see their change.",
 		"storeorder.product_missing":          "This product no longer exists (id %d).",
 		"storeorder.sku_missing":              "There is no active product with SKU %q.",
-		"storeorder.sku_taken":                "SKU %s is already product %q's.",
+		"storeorder.sku_taken":                "SKU %s is already used by %q.",
 		"storeorder.version_missing":          "This price version no longer exists (id %d).",
 		"storeorder.version_conflict":         "Someone else changed this price version at %s (%s); reload to see their change.",
 		"storeorder.settings_conflict":        "Someone else changed the price settings meanwhile; reopen them to see their change.",

@@ -503,6 +503,9 @@ func ValidatePriceVersion(v PriceVersion, ps PriceSettings) error {
 			ve.Add(key, T("order.price.column", e.Column))
 		case e.Price.Minor < 0:
 			ve.Add(key, T("order.price.negative"))
+		case e.Price.Minor == 0:
+			// a zero price on an order line means "no price in the list"; free goods are a 100 % discount
+			ve.Add(key, T("order.price.zero"))
 		case e.Price.Currency != "" && ps.Currency != "" && e.Price.Currency != ps.Currency:
 			ve.Add(key, T("order.price.currency", ps.Currency, e.Price.Currency))
 		case seen[slot{e.Product, e.Column}]:

