@@ -200,9 +200,13 @@ func runUI(o options, stderr io.Writer) int {
 	defer cancel()
 	go func() {
 		// The first screen comes from the name index; the search index is
-		// built behind it.
+		// built behind it, then the product catalogue.
 		_ = db.BuildIndex(ctx)
+		_ = db.LoadCatalogue()
 	}()
+	if !db.ReadOnly() {
+		go remindOverdue(ctx, db, time.Hour)
+	}
 
 	app := ui.New(ui.Config{
 		Store:      db.As(me),
@@ -217,6 +221,22 @@ func runUI(o options, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// remindOverdue plans the debt-reminder call of every invoice that has
+// become overdue — at start and then every interval while the program runs;
+// the store plans each invoice's call once.
+func remindOverdue(ctx context.Context, db *store.DB, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		_, _ = db.PlanOverdueReminders() // a failure is retried at the next tick
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // demoPlanClients is how many of the demo's clients its plan draws on.

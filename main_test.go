@@ -273,3 +273,37 @@ func TestDemoHasALivelyPlan(t *testing.T) {
 		}
 	}
 }
+
+// The program plans the debt-reminder calls of invoices that became overdue
+// since the last run, at start: three months on, the demo's invoices are
+// overdue, and once remindOverdue has run nothing is left to plan.
+func TestRemindOverdueAtStart(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "d.db")
+	if _, err := makeDemo(path, 300, demoSeed); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().AddDate(0, 3, 0)
+	open := func(p string) *store.DB {
+		db, err := store.Open(p, store.Options{Now: func() time.Time { return later }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	db := open(path)
+	copyPath := filepath.Join(dir, "copy.db")
+	if err := db.Backup(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := open(copyPath).PlanOverdueReminders(); err != nil || n == 0 {
+		t.Fatalf("three months on, the copy had %d reminders to plan (%v); the test needs some", n, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // one round, then it sees the end
+	remindOverdue(ctx, db, time.Hour)
+	if n, err := db.PlanOverdueReminders(); err != nil || n != 0 {
+		t.Errorf("after remindOverdue %d reminders were still to plan (%v)", n, err)
+	}
+}
