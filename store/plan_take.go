@@ -410,6 +410,8 @@ func callContextTx(tx *bolt.Tx, cs model.CallSettings, c *model.Client, item *mo
 	loc := model.ClientLocation(cs, *c)
 	cc.LocalTime = now.In(loc)
 	cc.InWindow = model.InCallWindow(cs, loc, c.CallWindow, now)
+	// the overdue debt and open orders, from the order summaries (receivables_call.go)
+	cc.OverdueDebt, cc.OpenOrders = orderCallContext(tx, cs, c.ID, now)
 
 	// The client's interactions, newest first: the last five, and the
 	// reached outgoing ones within the pester period.

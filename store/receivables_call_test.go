@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -47,5 +48,32 @@ func TestOrderCallContext(t *testing.T) {
 	}
 	if debt, lines := ctx(999); debt.Minor != 0 || lines != nil {
 		t.Errorf("no client: %v %q", debt, lines)
+	}
+}
+
+// TestCallContextShowsOrders: the call screen's context carries the
+// client's overdue debt and open orders, whether the call is taken or not.
+func TestCallContextShowsOrders(t *testing.T) {
+	d := newPlanDept(t)
+	now := d.clock.Now()
+	past := now.AddDate(0, 0, -40)
+	o := putDebt(t, d.db, d.vilnius.ID, debtOrder{status: model.OrderInvoiced, gross: 4_200, invoice: past, due: past, date: past})
+	cc, err := d.petrov.CallContext(d.vilnius.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc.OverdueDebt.Minor != 4_200 || len(cc.OpenOrders) != 1 || !strings.HasPrefix(cc.OpenOrders[0], o.Number) {
+		t.Errorf("debt %v, orders %q", cc.OverdueDebt, cc.OpenOrders)
+	}
+	item := mustPlan(t, d.petrov, d.call(d.vilnius, "petrov", time.Hour))
+	cc, err = d.petrov.Take(item.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cc.OverdueDebt.Minor != 4_200 || len(cc.OpenOrders) != 1 {
+		t.Errorf("taken: debt %v, orders %q", cc.OverdueDebt, cc.OpenOrders)
+	}
+	if cc, _ := d.petrov.CallContext(d.orphan.ID, 0); cc.OverdueDebt != (model.Money{}) || cc.OpenOrders != nil {
+		t.Errorf("no orders: %v %q", cc.OverdueDebt, cc.OpenOrders)
 	}
 }
