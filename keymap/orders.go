@@ -31,7 +31,7 @@ func (k OrderViews) FullHelp() [][]key.Binding {
 // OrderList are the keys of the order list.
 type OrderList struct {
 	Nav
-	Open, New, Status, Client, ThisClient, Mine, PrevMonth, NextMonth, Clear key.Binding
+	Open, New, Status, Client, ThisClient, ThisTaker, Mine, PrevMonth, NextMonth, Clear key.Binding
 }
 
 // NewOrderList builds the order list keys.
@@ -43,6 +43,7 @@ func NewOrderList() OrderList {
 		Status:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", model.T("orders.key.status"))),
 		Client:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T("orders.key.client"))),
 		ThisClient: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("orders.key.this_client"))),
+		ThisTaker:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", model.T("orders.key.this_taker"))),
 		Mine:       key.NewBinding(key.WithKeys("m"), key.WithHelp("m", model.T("orders.key.mine"))),
 		PrevMonth:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", model.T("orders.key.prev_month"))),
 		NextMonth:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", model.T("orders.key.next_month"))),
@@ -60,7 +61,7 @@ func (k OrderList) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.New},
-		{k.Status, k.Client, k.ThisClient, k.Mine, k.PrevMonth, k.NextMonth, k.Clear},
+		{k.Status, k.Client, k.ThisClient, k.ThisTaker, k.Mine, k.PrevMonth, k.NextMonth, k.Clear},
 	}
 }
 

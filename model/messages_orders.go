@@ -23,6 +23,8 @@ func init() {
 		"orders.key.client":          "client",
 		"orders.key.this_client":     "this order's client",
 		"orders.key.mine":            "mine",
+		"orders.key.this_taker":      "this order's manager (taken by)",
+		"orders.list.taken_by":       "taken by %s",
 		"orders.key.prev_month":      "previous month",
 		"orders.key.next_month":      "next month",
 		"orders.key.clear":           "clear filters",

@@ -191,6 +191,14 @@ func (l *list) key(k tea.KeyPressMsg) (cmd tea.Cmd, open model.ID, newOrder bool
 		}
 		l.filter.Client, l.clientName = r.Order.Client, r.ClientName
 		return l.requery(false), 0, false
+	case key.Matches(k, l.keys.ThisTaker):
+		// the head's filter by manager: all orders taken by the highlighted order's taker
+		r, ok := l.current()
+		if !ok {
+			return nil, 0, false
+		}
+		l.filter.Manager = r.Order.TakenBy
+		return l.requery(false), 0, false
 	case key.Matches(k, l.keys.Mine):
 		if l.filter.Manager == "" {
 			l.filter.Manager = l.env.Me.Name
@@ -232,8 +240,12 @@ func (l *list) filterLine() string {
 	if l.filter.Client != 0 {
 		parts = append(parts, plain(l.clientName))
 	}
-	if l.filter.Manager != "" {
+	switch l.filter.Manager {
+	case "":
+	case l.env.Me.Name:
 		parts = append(parts, model.T("orders.list.mine"))
+	default:
+		parts = append(parts, model.T("orders.list.taken_by", l.filter.Manager))
 	}
 	if !l.month.IsZero() {
 		parts = append(parts, model.T("orders.list.month", l.month.Format("01.2006")))

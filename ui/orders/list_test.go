@@ -45,7 +45,12 @@ func TestListFilters(t *testing.T) {
 	if l.win.Total != 2 || !strings.Contains(d.screen(), "taken by me") {
 		t.Fatalf("mine: %d orders\n%s", l.win.Total, d.screen())
 	}
-	d.press("m", "c") // the highlighted order's client: clients[1]
+	// t: the highlighted (newest) order's manager — the head's filter by manager
+	d.press("m", "g", "t")
+	if l.win.Total != 1 || l.filter.Manager != "jonaitis" || !strings.Contains(d.screen(), "taken by jonaitis") {
+		t.Fatalf("taken by the highlighted order's manager: %d orders, filter %+v\n%s", l.win.Total, l.filter, d.screen())
+	}
+	d.press("x", "m", "m", "c") // the highlighted order's client: clients[1]
 	if l.win.Total != 2 || l.filter.Client != sh.clients[1].ID {
 		t.Fatalf("this client: %d orders, filter %+v", l.win.Total, l.filter)
 	}
