@@ -257,6 +257,7 @@ func demoDirector() string {
 // rate clientbase demo reports is the clients' alone).
 type demoFigures struct {
 	items, interactions int
+	orders, payments    int
 	clients             time.Duration
 }
 
@@ -298,7 +299,7 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 		// The catalogue and a year of orders and payments; the invoices left
 		// overdue get their debt-reminder calls as at any start.
 		products, versions := demo.Catalogue(seed, now)
-		_, _, err = store.BulkLoadOrders(db, demoDirector(), products, versions, func(emit func(model.Order, []model.Payment) error) error {
+		fig.orders, fig.payments, err = store.BulkLoadOrders(db, demoDirector(), products, versions, func(emit func(model.Order, []model.Payment) error) error {
 			return demo.Orders(seed, now, products, versions, orderClients, emit)
 		})
 	}
@@ -348,7 +349,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	took := time.Since(start)
-	say(stdout, "cli.demo_written", *n, fig.items, fig.interactions, path, took.Round(time.Millisecond),
+	say(stdout, "cli.demo_written", *n, fig.items, fig.interactions, fig.orders, fig.payments, path, took.Round(time.Millisecond),
 		float64(*n)/fig.clients.Seconds())
 	return 0
 }

@@ -38,7 +38,7 @@ Roles: operator, manager, head, director.
 		"cli.clients_range":       "--clients must be between 1 and 50,000,000.",
 		"cli.demo_exists":         "%s already exists; add --force to replace it.",
 		"cli.cannot_replace":      "cannot replace %s: %v",
-		"cli.demo_written":        "Wrote %d clients, %d planned calls and visits and %d logged contacts to %s in %v (clients at %.0f/s).",
+		"cli.demo_written":        "Wrote %d clients, %d planned calls and visits, %d logged contacts, %d orders and %d payments to %s in %v (clients at %.0f/s).",
 		"cli.backup_file":         "name the backup file: clientbase backup FILE.",
 		"cli.backup_written":      "Backup written to %s.",
 		"cli.user_what":           "say what to do: clientbase user add NAME --role ROLE, or clientbase user list.",
