@@ -1,11 +1,13 @@
 package calls
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/components/tabs"
 )
 
 // View renders the tab exactly width×height: the sub-header, then what is on top.
@@ -38,28 +40,10 @@ func (m *Model) View() string {
 // subHeader names the views (the active one stands out) and what the tab is doing.
 func (m *Model) subHeader() string {
 	s := m.env.Styles
-	views := []struct {
-		v    View
-		name string
-		on   bool
-	}{
-		{ViewQueue, model.T("calls.view.queue"), true},
-		{ViewWeek, model.T("calls.view.week"), true},
-		{ViewTeam, model.T("calls.view.team"), m.team != nil},
-		{ViewRules, model.T("calls.view.rules"), true},
-	}
-	var parts []string
-	for _, v := range views {
-		if !v.on {
-			continue
-		}
-		if v.v == m.view {
-			parts = append(parts, s.TabActive.Render(v.name))
-		} else {
-			parts = append(parts, s.TabIdle.Render(v.name))
-		}
-	}
-	left := strings.Join(parts, "")
+	views := []View{ViewQueue, ViewWeek, ViewTeam, ViewRules}
+	active := slices.Index(views, m.view)
+	left := tabs.Views(s, []string{model.T("calls.view.queue"), model.T("calls.view.week"), model.T("calls.view.team"), model.T("calls.view.rules")},
+		[]bool{false, false, m.team == nil, false}, active)
 	var right string
 	switch {
 	case m.call != nil && m.call.dir == model.DirIncoming:

@@ -1,9 +1,11 @@
 package orders
 
 import (
+	"slices"
 	"strings"
 
 	"clientbase/model"
+	"clientbase/ui/components/tabs"
 )
 
 // View renders the tab exactly width×height: the sub-header, then the view.
@@ -27,31 +29,13 @@ func (m *Model) View() string {
 // subHeader names the views (the active one stands out) and their keys.
 func (m *Model) subHeader() string {
 	s := m.env.Styles
-	views := []struct {
-		v    View
-		name string
-		on   bool
-	}{
-		{ViewOrders, model.T("orders.view.orders"), true},
-		{ViewProducts, model.T("orders.view.products"), true},
-		{ViewApprovals, model.T("orders.view.approvals"), m.approvals != nil},
-		{ViewDebts, model.T("orders.view.debts"), true},
-		{ViewPrices, model.T("orders.view.prices"), true},
-	}
-	var parts []string
-	for _, v := range views {
-		if !v.on {
-			continue
-		}
-		if v.v == m.view {
-			parts = append(parts, s.TabActive.Render(v.name))
-		} else {
-			parts = append(parts, s.TabIdle.Render(v.name))
-		}
-	}
+	views := []View{ViewOrders, ViewProducts, ViewApprovals, ViewDebts, ViewPrices}
+	active := slices.Index(views, m.view)
+	left := tabs.Views(s, []string{model.T("orders.view.orders"), model.T("orders.view.products"), model.T("orders.view.approvals"), model.T("orders.view.debts"), model.T("orders.view.prices")},
+		[]bool{false, false, m.approvals == nil, false, false}, active)
 	keys := "O P D $"
 	if m.approvals != nil {
 		keys = "O P A D $"
 	}
-	return spread(strings.Join(parts, ""), s.Subtle.Render(model.T("orders.header.keys", keys)), m.width)
+	return spread(left, s.Subtle.Render(model.T("orders.header.keys", keys)), m.width)
 }

@@ -30,3 +30,19 @@ func View(s styles.Styles, titles []string, active int, right string, width int)
 	}
 	return s.TabBar.Render(left + strings.Repeat(" ", gap) + s.Subtle.Render(right))
 }
+
+// Views draws a tab's own row of views (the Calls and Orders tabs' Queue ·
+// Week …), the active one standing out; titles[i] is left out when hidden[i].
+func Views(s styles.Styles, titles []string, hidden []bool, active int) string {
+	var b strings.Builder
+	for i, t := range titles {
+		switch {
+		case i < len(hidden) && hidden[i]:
+		case i == active:
+			b.WriteString(s.TabActive.Render(t))
+		default:
+			b.WriteString(s.TabIdle.Render(t))
+		}
+	}
+	return b.String()
+}

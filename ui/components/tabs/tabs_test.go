@@ -29,3 +29,15 @@ func TestTabBarNumbersTabsAndFits(t *testing.T) {
 		t.Error("the active tab is not marked")
 	}
 }
+
+// A tab's row of views leaves out the hidden ones and marks the active one.
+func TestViewsHideAndMarkTheActive(t *testing.T) {
+	s := styles.New(true)
+	row := Views(s, []string{"Queue", "Week", "Team", "Rules"}, []bool{false, false, true, false}, 1)
+	if got := ansi.Strip(row); strings.Contains(got, "Team") || !strings.Contains(got, "Queue") || !strings.Contains(got, "Rules") {
+		t.Errorf("row %q", got)
+	}
+	if !strings.Contains(row, s.TabActive.Render("Week")) || strings.Contains(row, s.TabActive.Render("Queue")) {
+		t.Errorf("the active view is not Week: %q", row)
+	}
+}
