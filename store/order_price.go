@@ -17,65 +17,16 @@ import (
 // the prices index that answers "the price at a date" with one seek.
 
 // priceSettingsTx reads the price settings (the defaults when none were saved).
-func priceSettingsTx(tx *bolt.Tx) (model.PriceSettings, error) {
-	v := tx.Bucket(bucketMeta).Get(keyPriceSettings)
-	if v == nil {
-		return model.DefaultPriceSettings(), nil
-	}
-	var ps model.PriceSettings
-	err := json.Unmarshal(v, &ps)
-	return ps, err
-}
+func priceSettingsTx(tx *bolt.Tx) (model.PriceSettings, error) { return priceSettings.read(tx) }
 
 // PriceSettings returns the price list's columns, VAT basis, currency and
 // discount limits (the defaults when none were saved).
-func (s *Session) PriceSettings() (model.PriceSettings, error) {
-	var ps model.PriceSettings
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		ps, err = priceSettingsTx(tx)
-		return err
-	})
-	return ps, err
-}
+func (s *Session) PriceSettings() (model.PriceSettings, error) { return priceSettings.view(s.db) }
 
 // SavePriceSettings stores new price settings (price.edit), checked against
 // the version the editor started from.
 func (s *Session) SavePriceSettings(ps model.PriceSettings) (model.PriceSettings, error) {
-	db := s.db
-	if db.ro {
-		return model.PriceSettings{}, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActPriceEdit) {
-		return model.PriceSettings{}, forbidden(s.me, "storeorder.act.price.edit")
-	}
-	if err := model.ValidatePriceSettings(ps); err != nil {
-		return model.PriceSettings{}, err
-	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		old, err := priceSettingsTx(tx)
-		if err != nil {
-			return err
-		}
-		if old.Version != ps.Version {
-			return model.Sentencef(model.ErrConflict, "storeorder.settings_conflict")
-		}
-		ps.Version = old.Version + 1
-		v, err := json.Marshal(ps)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketMeta).Put(keyPriceSettings, v); err != nil {
-			return err
-		}
-		// kind "settings" as the call rules; the action tells the two apart
-		return writeAudit(tx, &model.AuditEntry{At: db.now(), User: s.me.Name, Kind: "settings", Action: "price_settings",
-			Changes: diffPriceSettings(&old, &ps)})
-	})
-	if err != nil {
-		return model.PriceSettings{}, err
-	}
-	return ps, nil
+	return priceSettings.save(s, ps)
 }
 
 func diffPriceSettings(old, ps *model.PriceSettings) []model.FieldChange {

@@ -527,67 +527,15 @@ func (s *Session) Reassign(ids []model.ID, to string) (int, error) {
 }
 
 // settingsTx reads the call settings (the defaults when none were saved).
-func settingsTx(tx *bolt.Tx) (model.CallSettings, error) {
-	v := tx.Bucket(bucketMeta).Get(keyCallSettings)
-	if v == nil {
-		return model.DefaultCallSettings(), nil
-	}
-	var cs model.CallSettings
-	err := json.Unmarshal(v, &cs)
-	return cs, err
-}
+func settingsTx(tx *bolt.Tx) (model.CallSettings, error) { return callSettings.read(tx) }
 
 // CallSettings returns the department's call rules (the defaults when none were saved).
-func (s *Session) CallSettings() (model.CallSettings, error) {
-	var cs model.CallSettings
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		cs, err = settingsTx(tx)
-		return err
-	})
-	return cs, err
-}
+func (s *Session) CallSettings() (model.CallSettings, error) { return callSettings.view(s.db) }
 
 // SaveCallSettings stores new call rules (head and director), checked
 // against the version the editor started from.
 func (s *Session) SaveCallSettings(cs model.CallSettings) (model.CallSettings, error) {
-	db := s.db
-	if db.ro {
-		return model.CallSettings{}, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActCallSettings) {
-		return model.CallSettings{}, forbidden(s.me, "storeplan.act."+string(model.ActCallSettings))
-	}
-	if err := model.ValidateCallSettings(cs); err != nil {
-		return model.CallSettings{}, err
-	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		old, err := settingsTx(tx)
-		if err != nil {
-			return err
-		}
-		if old.Version != cs.Version {
-			return model.Sentencef(model.ErrConflict, "storeplan.settings_conflict")
-		}
-		cs.Version = old.Version + 1
-		v, err := json.Marshal(cs)
-		if err != nil {
-			return err
-		}
-		action := "update"
-		if tx.Bucket(bucketMeta).Get(keyCallSettings) == nil {
-			action = "create"
-		}
-		if err := tx.Bucket(bucketMeta).Put(keyCallSettings, v); err != nil {
-			return err
-		}
-		return writeAudit(tx, &model.AuditEntry{At: db.now(), User: s.me.Name, Kind: "settings", Action: action,
-			Changes: diffSettings(&old, &cs)})
-	})
-	if err != nil {
-		return model.CallSettings{}, err
-	}
-	return cs, nil
+	return callSettings.save(s, cs)
 }
 
 // diffSettings lists the changed parts of the call rules as display text.
