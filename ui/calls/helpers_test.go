@@ -1,7 +1,6 @@
 package calls
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -69,39 +68,22 @@ func newDriver(t testing.TB, env common.Env) *driver {
 
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
-			d.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg := msg.(type) {
 		case common.StatusMsg:
 			d.status = msg
+			return nil
 		case common.OpenClientMsg:
 			d.opened = append(d.opened, msg.Client)
+			return nil
 		case common.NewOrderMsg:
 			d.orders = append(d.orders, msg.Client)
+			return nil
 		case common.DataChangedMsg:
 			d.events = append(d.events, msg)
-			queue = append(queue, d.m.Update(msg))
-		default:
-			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-				for i := 0; i < v.Len(); i++ { // tea.Sequence
-					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-				}
-				continue
-			}
-			queue = append(queue, d.m.Update(msg))
 		}
-	}
+		return d.m.Update(msg)
+	})
 }
 
 func (d *driver) send(msg tea.Msg) {

@@ -124,25 +124,16 @@ func drive(t *testing.T, m Model, cmd tea.Cmd) *driver {
 }
 
 func (d *driver) run(cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
 		case common.DataChangedMsg, common.StatusMsg:
 			d.out = append(d.out, msg)
-		default:
-			var next tea.Cmd
-			d.m, next = d.m.Update(msg)
-			queue = append(queue, next)
+			return nil
 		}
-	}
+		var next tea.Cmd
+		d.m, next = d.m.Update(msg)
+		return next
+	})
 }
 
 func keyMsg(s string) tea.KeyPressMsg { return uitest.Key(s) }

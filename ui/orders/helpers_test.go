@@ -3,7 +3,6 @@ package orders
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -112,36 +111,19 @@ func newEntryDriver(t testing.TB, env common.Env, o model.Order) *driver {
 
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			d.t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
 		case common.StatusMsg:
-			d.status = append(d.status, msg)
+			d.status = append(d.status, msg.(common.StatusMsg))
+			return nil
 		case common.DataChangedMsg:
 			if d.m != nil {
-				queue = append(queue, d.m.Update(msg))
+				return d.m.Update(msg)
 			}
-		default:
-			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-				for i := 0; i < v.Len(); i++ {
-					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-				}
-				continue
-			}
-			queue = append(queue, d.update(msg))
+			return nil
 		}
-	}
+		return d.update(msg)
+	})
 }
 
 func (d *driver) press(keys ...string) {

@@ -89,23 +89,14 @@ func drive(t *testing.T, m *Model) *driver {
 }
 
 func (d *driver) run(cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
 		case common.DataChangedMsg, common.StatusMsg:
 			d.out = append(d.out, msg)
-		default:
-			queue = append(queue, d.m.Update(msg))
+			return nil
 		}
-	}
+		return d.m.Update(msg)
+	})
 }
 
 // press sends keys one by one, running what each returns.

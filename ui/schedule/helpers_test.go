@@ -4,7 +4,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -56,36 +55,16 @@ type pane interface {
 func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg {
 	t.Helper()
 	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 10000 {
-			t.Fatal("commands did not settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	uitest.Run(t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
 		case common.StatusMsg, common.TakeCallMsg, common.OpenClientMsg, common.CallClientMsg:
 			out = append(out, msg)
-		default:
-			if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-				for i := 0; i < v.Len(); i++ { // tea.Sequence
-					queue = append(queue, v.Index(i).Interface().(tea.Cmd))
-				}
-				continue
-			}
-			if _, ok := msg.(common.DataChangedMsg); ok {
-				out = append(out, msg)
-			}
-			queue = append(queue, p.Update(msg))
+			return nil
+		case common.DataChangedMsg:
+			out = append(out, msg) // the root hands it back to every screen
 		}
-	}
+		return p.Update(msg)
+	})
 	return out
 }
 
