@@ -50,7 +50,7 @@ type Products struct {
 	cacheOff int
 	rows     []model.Product
 	loaded   bool
-	pending  *span
+	pending  *table.Span
 	loadErr  string
 
 	settings model.PriceSettings
@@ -61,9 +61,6 @@ type Products struct {
 
 	form *productForm
 }
-
-// span is a requested slice of the list.
-type span struct{ off, limit int }
 
 // productForm is a product being created or edited.
 type productForm struct {

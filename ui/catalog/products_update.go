@@ -11,6 +11,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/table"
 )
 
 // Update handles keys (sent only while the pane shows) and every other message.
@@ -72,7 +73,7 @@ func (p *Products) onPage(msg pageMsg) tea.Cmd {
 	if msg.gen != p.gen {
 		return nil
 	}
-	if p.pending != nil && p.pending.off == msg.off && p.pending.limit == msg.want {
+	if p.pending != nil && p.pending.Off == msg.off && p.pending.Limit == msg.want {
 		p.pending = nil
 	}
 	if msg.err != nil {
@@ -118,33 +119,16 @@ func (p *Products) requery(fromTop bool) tea.Cmd {
 	return p.fetchAround()
 }
 
-func (p *Products) want() span {
-	from, to := p.win.Visible()
-	if !p.loaded && to <= from {
-		to = from + p.win.Height
-	}
-	margin := max(rowsAround, p.win.Height)
-	off := max(0, from-margin)
-	return span{off: off, limit: to + margin - off}
-}
-
 func (p *Products) fetchAround() tea.Cmd {
-	w := p.want()
+	w := p.win.Around(p.loaded, rowsAround)
 	p.pending = &w
-	return fetchPage(p.ctx, p.env.Store, p.query, p.inactive, p.gen, w.off, w.limit)
+	return fetchPage(p.ctx, p.env.Store, p.query, p.inactive, p.gen, w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (p *Products) ensureRows() tea.Cmd {
-	from, to := p.win.Visible()
-	if to <= from {
-		return nil
-	}
-	slack := p.win.Height / 2
-	lo, hi := max(0, from-slack), min(p.win.Total, to+slack)
-	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
-	if covered(p.cacheOff, len(p.rows)) || p.pending != nil && covered(p.pending.off, p.pending.limit) {
+	if !p.win.NeedsRows(p.cacheOff, len(p.rows), p.pending) {
 		return nil
 	}
 	return p.fetchAround()
@@ -152,19 +136,10 @@ func (p *Products) ensureRows() tea.Cmd {
 
 func (p *Products) listKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := p.keys
+	if p.win.Navigate(k, table.Nav{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown, Top: keys.Top, Bottom: keys.Bottom}) {
+		return p.ensureRows()
+	}
 	switch {
-	case key.Matches(k, keys.Up):
-		p.win.Move(-1)
-	case key.Matches(k, keys.Down):
-		p.win.Move(1)
-	case key.Matches(k, keys.PageUp):
-		p.win.Move(-p.win.Height)
-	case key.Matches(k, keys.PageDown):
-		p.win.Move(p.win.Height)
-	case key.Matches(k, keys.Top):
-		p.win.GoTo(0)
-	case key.Matches(k, keys.Bottom):
-		p.win.GoTo(p.win.Total - 1)
 	case key.Matches(k, keys.Filter):
 		p.filtering = true
 		p.input.CursorEnd()
@@ -196,10 +171,8 @@ func (p *Products) listKey(k tea.KeyPressMsg) tea.Cmd {
 		}
 		p.closed = true
 		return nil
-	default:
-		return nil
 	}
-	return p.ensureRows()
+	return nil
 }
 
 func (p *Products) filterKey(k tea.KeyPressMsg) tea.Cmd {

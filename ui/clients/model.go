@@ -55,7 +55,7 @@ type Model struct {
 	cacheOff  int
 	cacheRows []model.Client
 	loaded    bool // a result for the current query arrived
-	pending   *span
+	pending   *table.Span
 	indexing  bool
 	loadErr   string
 
@@ -65,9 +65,6 @@ type Model struct {
 
 	card *clientcard.Model
 }
-
-// span is a requested slice of the list.
-type span struct{ off, limit int }
 
 // New builds the list; Init starts its first loads.
 func New(d Deps) *Model {

@@ -10,6 +10,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/clientcard"
 	"clientbase/ui/common"
+	"clientbase/ui/components/table"
 )
 
 // Update handles keys (the root sends them only to the active tab) and every
@@ -86,7 +87,7 @@ func (m *Model) onPage(msg pageMsg) tea.Cmd {
 	if msg.gen != m.gen {
 		return nil // an older query: its filter or data are gone
 	}
-	if m.pending != nil && m.pending.off == msg.off && m.pending.limit == msg.want {
+	if m.pending != nil && m.pending.Off == msg.off && m.pending.Limit == msg.want {
 		m.pending = nil
 	}
 	if msg.err != nil {
@@ -116,38 +117,16 @@ func (m *Model) requery(fromTop bool) tea.Cmd {
 	return m.fetchAround()
 }
 
-// want is the slice of the list to keep in memory for the current cursor.
-func (m *Model) want() span {
-	from, to := m.win.Visible()
-	if !m.loaded && to <= from {
-		to = from + m.win.Height // total unknown yet: ask for a screenful
-	}
-	margin := max(rowsAround, m.win.Height)
-	off := max(0, from-margin)
-	return span{off: off, limit: to + margin - off}
-}
-
 func (m *Model) fetchAround() tea.Cmd {
-	w := m.want()
+	w := m.win.Around(m.loaded, rowsAround)
 	m.pending = &w
-	return fetchPage(m.ctx, m.deps.Store, m.filter, m.gen, w.off, w.limit)
+	return fetchPage(m.ctx, m.deps.Store, m.filter, m.gen, w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (m *Model) ensureRows() tea.Cmd {
-	from, to := m.win.Visible()
-	if to <= from {
-		return nil
-	}
-	slack := m.win.Height / 2
-	lo := max(0, from-slack)
-	hi := min(m.win.Total, to+slack)
-	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
-	if covered(m.cacheOff, len(m.cacheRows)) {
-		return nil
-	}
-	if m.pending != nil && covered(m.pending.off, m.pending.limit) {
+	if !m.win.NeedsRows(m.cacheOff, len(m.cacheRows), m.pending) {
 		return nil
 	}
 	return m.fetchAround()
@@ -155,19 +134,10 @@ func (m *Model) ensureRows() tea.Cmd {
 
 func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := m.keys
+	if m.win.Navigate(k, table.Nav{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown, Top: keys.Top, Bottom: keys.Bottom}) {
+		return m.ensureRows()
+	}
 	switch {
-	case key.Matches(k, keys.Up):
-		m.win.Move(-1)
-	case key.Matches(k, keys.Down):
-		m.win.Move(1)
-	case key.Matches(k, keys.PageUp):
-		m.win.Move(-m.win.Height)
-	case key.Matches(k, keys.PageDown):
-		m.win.Move(m.win.Height)
-	case key.Matches(k, keys.Top):
-		m.win.GoTo(0)
-	case key.Matches(k, keys.Bottom):
-		m.win.GoTo(m.win.Total - 1)
 	case key.Matches(k, keys.Filter):
 		m.filtering = true
 		m.input.CursorEnd()
@@ -215,10 +185,8 @@ func (m *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, keys.Archived):
 		m.filter.IncludeArchived = !m.filter.IncludeArchived
 		return m.requery(true)
-	default:
-		return nil
 	}
-	return m.ensureRows()
+	return nil
 }
 
 func (m *Model) filterKey(k tea.KeyPressMsg) tea.Cmd {

@@ -42,7 +42,7 @@ type List struct {
 	cacheOff  int
 	cacheRows []model.ClientReceivables
 	loaded    bool
-	pending   *span
+	pending   *table.Span
 	loadErr   string
 	moneyW    int // the amount columns' width: the widest amount seen since the last sort
 
@@ -54,9 +54,6 @@ type List struct {
 	// payGen is the order being loaded for the payment form.
 	payGen uint64
 }
-
-// span is a requested slice of the list.
-type span struct{ off, limit int }
 
 // invoices is one client's open invoices.
 type invoices struct {
@@ -229,7 +226,7 @@ func (l *List) onPage(msg listMsg) tea.Cmd {
 	if msg.gen != l.gen {
 		return nil // an older query: its order or data are gone
 	}
-	if l.pending != nil && l.pending.off == msg.off && l.pending.limit == msg.want {
+	if l.pending != nil && l.pending.Off == msg.off && l.pending.Limit == msg.want {
 		l.pending = nil
 	}
 	if msg.err != nil {
@@ -262,32 +259,15 @@ func (l *List) requery(fromTop bool) tea.Cmd {
 }
 
 func (l *List) fetchAround() tea.Cmd {
-	from, to := l.win.Visible()
-	if !l.loaded && to <= from {
-		to = from + l.win.Height
-	}
-	margin := max(rowsAround, l.win.Height)
-	off := max(0, from-margin)
-	w := span{off: off, limit: to + margin - off}
+	w := l.win.Around(l.loaded, rowsAround)
 	l.pending = &w
-	return listCmd(l.ctx, l.env.Store, l.gen, Sorts[l.sort], w.off, w.limit)
+	return listCmd(l.ctx, l.env.Store, l.gen, Sorts[l.sort], w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (l *List) ensureRows() tea.Cmd {
-	from, to := l.win.Visible()
-	if to <= from {
-		return nil
-	}
-	slack := l.win.Height / 2
-	lo := max(0, from-slack)
-	hi := min(l.win.Total, to+slack)
-	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
-	if covered(l.cacheOff, len(l.cacheRows)) {
-		return nil
-	}
-	if l.pending != nil && covered(l.pending.off, l.pending.limit) {
+	if !l.win.NeedsRows(l.cacheOff, len(l.cacheRows), l.pending) {
 		return nil
 	}
 	return l.fetchAround()
@@ -295,19 +275,10 @@ func (l *List) ensureRows() tea.Cmd {
 
 func (l *List) listKey(k tea.KeyPressMsg) tea.Cmd {
 	keys := l.keys
+	if l.win.Navigate(k, table.Nav{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown, Top: keys.Top, Bottom: keys.Bottom}) {
+		return l.ensureRows()
+	}
 	switch {
-	case key.Matches(k, keys.Up):
-		l.win.Move(-1)
-	case key.Matches(k, keys.Down):
-		l.win.Move(1)
-	case key.Matches(k, keys.PageUp):
-		l.win.Move(-l.win.Height)
-	case key.Matches(k, keys.PageDown):
-		l.win.Move(l.win.Height)
-	case key.Matches(k, keys.Top):
-		l.win.GoTo(0)
-	case key.Matches(k, keys.Bottom):
-		l.win.GoTo(l.win.Total - 1)
 	case key.Matches(k, keys.Sort):
 		l.sort = (l.sort + 1) % len(Sorts)
 		return tea.Batch(l.requery(true), status(model.T("receivables.list.sorted", model.T("receivables.sort."+Sorts[l.sort])), false))
@@ -317,10 +288,8 @@ func (l *List) listKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return l.OpenClient(r.Client, r.ClientName)
-	default:
-		return nil
 	}
-	return l.ensureRows()
+	return nil
 }
 
 // OpenClient shows a client's open invoices (name: shown until they load).

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -141,6 +143,60 @@ func (w *Window) GoTo(i int) { w.Cursor = i; w.clamp() }
 func (w Window) Visible() (from, to int) {
 	return w.Top, min(w.Total, w.Top+w.Height)
 }
+
+// Span is a slice of a list asked of the store: rows [Off, Off+Limit).
+type Span struct{ Off, Limit int }
+
+// Around is the slice to keep in memory for the cursor: the visible rows and
+// margin rows (at least a screenful) either side. Before the total is known
+// (loaded false) it asks for a screenful from the top row.
+func (w Window) Around(loaded bool, margin int) Span {
+	from, to := w.Visible()
+	if !loaded && to <= from {
+		to = from + w.Height
+	}
+	margin = max(margin, w.Height)
+	off := max(0, from-margin)
+	return Span{Off: off, Limit: to + margin - off}
+}
+
+// NeedsRows reports whether the visible rows and half a screen either side
+// lie outside both the n rows held from off and the request on its way
+// (pending, nil if none): only then is another page worth asking for.
+func (w Window) NeedsRows(off, n int, pending *Span) bool {
+	from, to := w.Visible()
+	if to <= from {
+		return false
+	}
+	slack := w.Height / 2
+	lo, hi := max(0, from-slack), min(w.Total, to+slack)
+	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
+	return !covered(off, n) && (pending == nil || !covered(pending.Off, pending.Limit))
+}
+
+// Navigate moves the cursor for a key of nav and reports whether it was one.
+func (w *Window) Navigate(k tea.KeyPressMsg, nav Nav) bool {
+	switch {
+	case key.Matches(k, nav.Up):
+		w.Move(-1)
+	case key.Matches(k, nav.Down):
+		w.Move(1)
+	case key.Matches(k, nav.PageUp):
+		w.Move(-w.Height)
+	case key.Matches(k, nav.PageDown):
+		w.Move(w.Height)
+	case key.Matches(k, nav.Top):
+		w.GoTo(0)
+	case key.Matches(k, nav.Bottom):
+		w.GoTo(w.Total - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// Nav is the keys that move a list's cursor.
+type Nav struct{ Up, Down, PageUp, PageDown, Top, Bottom key.Binding }
 
 // Row is one row's cells (plain text, see Plain); a row not yet loaded is drawn as a quiet placeholder.
 type Row struct {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -165,5 +167,60 @@ func TestPlainDefusesEscapes(t *testing.T) {
 	}
 	if got := Plain("Šiaulių prekyba"); got != "Šiaulių prekyba" {
 		t.Fatalf("Plain changed clean text: %q", got)
+	}
+}
+
+// Around keeps a margin (at least a screenful) either side of the visible
+// rows; NeedsRows asks again only when neither the rows held nor the request
+// on its way cover the screen and half a screen either side.
+func TestWindowAroundAndNeedsRows(t *testing.T) {
+	w := Window{Height: 10}
+	if got := w.Around(false, 40); got != (Span{Off: 0, Limit: 50}) {
+		t.Fatalf("before the total: %+v, want a screenful and the margin", got)
+	}
+	w.SetTotal(1000)
+	w.GoTo(500)
+	if got := w.Around(true, 40); got != (Span{Off: 451, Limit: 90}) {
+		t.Fatalf("around 500: %+v, want 451+90", got)
+	}
+	if got := w.Around(true, 4); got.Off != 481 || got.Limit != 30 {
+		t.Fatalf("a margin under a screenful: %+v, want a screenful either side", got)
+	}
+	if w.NeedsRows(451, 90, nil) {
+		t.Error("rows in memory cover the screen, yet more were asked for")
+	}
+	if !w.NeedsRows(0, 100, nil) {
+		t.Error("rows far away, yet none were asked for")
+	}
+	if w.NeedsRows(0, 100, &Span{Off: 451, Limit: 90}) {
+		t.Error("a request on its way covers the screen, yet another was asked for")
+	}
+	if (Window{Height: 10}).NeedsRows(0, 0, nil) {
+		t.Error("an empty list asked for rows")
+	}
+}
+
+func TestWindowNavigate(t *testing.T) {
+	b := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k)) }
+	nav := Nav{Up: b("k"), Down: b("j"), PageUp: b("pgup"), PageDown: b("pgdown"), Top: b("g"), Bottom: b("G")}
+	w := Window{Height: 10}
+	w.SetTotal(100)
+	for _, step := range []struct {
+		k    tea.KeyPressMsg
+		want int
+	}{
+		{tea.KeyPressMsg{Code: 'j', Text: "j"}, 1},
+		{tea.KeyPressMsg{Code: tea.KeyPgDown}, 11},
+		{tea.KeyPressMsg{Code: 'k', Text: "k"}, 10},
+		{tea.KeyPressMsg{Code: 'G', Text: "G"}, 99},
+		{tea.KeyPressMsg{Code: tea.KeyPgUp}, 89},
+		{tea.KeyPressMsg{Code: 'g', Text: "g"}, 0},
+	} {
+		if !w.Navigate(step.k, nav) || w.Cursor != step.want {
+			t.Fatalf("%s: cursor %d, want %d", step.k, w.Cursor, step.want)
+		}
+	}
+	if w.Navigate(tea.KeyPressMsg{Code: 'x', Text: "x"}, nav) || w.Cursor != 0 {
+		t.Fatal("a key not in nav moved the cursor")
 	}
 }
