@@ -39,7 +39,7 @@ func init() {
 		"orders.list.empty":          "No orders match. n enters a new one.",
 		"orders.list.client_prompt":  "Client › ",
 		"orders.lookup.client_place": "name, tax id or phone",
-		"orders.lookup.none":         "No client matches.",
+		"orders.lookup.none":         "No client matches: type part of the name, the tax id or a phone; a new client is added on the Clients tab (1, then n).",
 		"orders.lookup.wait":         "Still looking; press enter again in a moment.",
 		"orders.col.number":          "Number",
 		"orders.col.date":            "Date",

@@ -411,6 +411,23 @@ func TestClientLookupTypeAhead(t *testing.T) {
 	}
 }
 
+// enter on a client search that has answered with nothing says so and what
+// to do; it does not promise an answer that has already come.
+func TestClientLookupWithNoMatchSaysSo(t *testing.T) {
+	sh := newShop(t, 8)
+	e := NewEntry(sh.as(t, "petrov"), model.Order{})
+	e.SetSize(80, 20)
+	d := &driver{t: t, e: e}
+	for _, r := range "zzzz nobody" {
+		d.run(e.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+	d.run(e.Update(tea.KeyPressMsg{Code: tea.KeyEnter}))
+	view := e.View()
+	if e.haveClient || strings.Contains(view, "Still looking") || !strings.Contains(view, "No client matches") {
+		t.Fatalf("enter after an empty answer:\n%s", view)
+	}
+}
+
 // A quantity or discount that is refused (or half-typed) does not leave the
 // line's old figures in the gross cell and the totals, to be read out to the
 // client as the order's.

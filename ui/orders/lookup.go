@@ -65,11 +65,15 @@ func (l *clientLookup) update(msg tea.Msg) (cmd tea.Cmd, chosen *model.Client) {
 			l.cursor = min(max(0, len(l.rows)-1), l.cursor+1)
 			return nil, nil
 		case key.Matches(k, l.keys.Choose):
-			if l.asked == l.gen && l.cursor < len(l.rows) {
-				c := l.rows[l.cursor]
-				return nil, &c
-			}
 			if l.input.Value() == "" {
+				return nil, nil
+			}
+			if l.asked == l.gen { // the answer for this text is in
+				if l.cursor < len(l.rows) {
+					c := l.rows[l.cursor]
+					return nil, &c
+				}
+				l.err = model.T("orders.lookup.none") // nothing to wait for
 				return nil, nil
 			}
 			l.chooseFirst = true
