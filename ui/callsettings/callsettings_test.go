@@ -3,8 +3,6 @@ package callsettings
 import (
 	"errors"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -85,17 +83,9 @@ func (d *driver) run(cmd tea.Cmd) {
 	})
 }
 
-func (d *driver) press(keys ...string) {
-	for _, k := range keys {
-		d.run(d.m.Update(uitest.Key(k)))
-	}
-}
+func (d *driver) press(keys ...string) { uitest.Press(d.m.Update, d.run, keys...) }
 
-func (d *driver) typ(text string) {
-	for _, r := range text {
-		d.run(d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
-	}
-}
+func (d *driver) typ(text string) { uitest.Type(d.m.Update, d.run, text) }
 
 // setField replaces the text of the open form's field k.
 func (d *driver) setField(k, text string) {
@@ -441,36 +431,12 @@ func TestHelpIsDocumented(t *testing.T) {
 	}
 }
 
-// golden compares the stripped view with testdata/name.golden (-update rewrites it).
+// golden compares the stripped 80×20 view with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name string, view string) {
 	t.Helper()
 	view = ansi.Strip(view)
-	lines := strings.Split(view, "\n")
-	if len(lines) != 20 {
-		t.Errorf("%s: view has %d lines, want 20", name, len(lines))
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != 80 {
-			t.Errorf("%s: line %d is %d wide, want 80", name, i, w)
-		}
-	}
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(view), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(want) != view {
-		t.Errorf("%s differs from %s:\n%s", name, path, view)
-	}
+	uitest.CheckSize(t, name, view, 80, 20)
+	uitest.Golden(t, name, view, *update)
 }
 
 func TestGoldenViews(t *testing.T) {

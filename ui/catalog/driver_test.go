@@ -3,9 +3,6 @@ package catalog
 import (
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -99,17 +96,9 @@ func (d *driver) run(cmd tea.Cmd) {
 	})
 }
 
-func (d *driver) press(keys ...string) {
-	for _, k := range keys {
-		d.run(d.p.Update(uitest.Key(k)))
-	}
-}
+func (d *driver) press(keys ...string) { uitest.Press(d.p.Update, d.run, keys...) }
 
-func (d *driver) typ(text string) {
-	for _, r := range text {
-		d.run(d.p.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
-	}
-}
+func (d *driver) typ(text string) { uitest.Type(d.p.Update, d.run, text) }
 
 func (d *driver) view() string { return ansi.Strip(d.p.View()) }
 
@@ -142,30 +131,9 @@ func openPrices(t *testing.T, env common.Env) (*driver, *Prices) {
 	return d, p
 }
 
-// golden compares a view (styles stripped) with testdata/name.golden.
+// golden compares an 80×24 view (styles stripped) with testdata/name.golden.
 func golden(t *testing.T, name, view string) {
 	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != 24 {
-		t.Errorf("%s: %d lines, want 24", name, len(lines))
-	}
-	for i, l := range lines {
-		if w := ansi.StringWidth(l); w != 80 {
-			t.Errorf("%s: line %d is %d cells wide: %q", name, i, w, l)
-		}
-	}
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(view), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if string(want) != view {
-		t.Errorf("%s differs from the golden file:\n%s\nwant:\n%s", name, view, want)
-	}
+	uitest.CheckSize(t, name, view, 80, 24)
+	uitest.Golden(t, name, view, *update)
 }

@@ -2,14 +2,10 @@ package planform
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
@@ -100,18 +96,10 @@ func (d *driver) run(cmd tea.Cmd) {
 }
 
 // press sends keys one by one, running what each returns.
-func (d *driver) press(keys ...string) {
-	for _, k := range keys {
-		d.run(d.m.Update(uitest.Key(k)))
-	}
-}
+func (d *driver) press(keys ...string) { uitest.Press(d.m.Update, d.run, keys...) }
 
 // typ types text into the focused field.
-func (d *driver) typ(text string) {
-	for _, r := range text {
-		d.run(d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
-	}
-}
+func (d *driver) typ(text string) { uitest.Type(d.m.Update, d.run, text) }
 
 // fieldTo tabs to the form field with key k.
 func (d *driver) fieldTo(k string) {
@@ -161,31 +149,6 @@ func (d *driver) changed() bool {
 func golden(t *testing.T, name string, m *Model) {
 	t.Helper()
 	view := m.View()
-	lines := strings.Split(view, "\n")
-	if len(lines) != 24 {
-		t.Errorf("%s: view has %d lines, want 24", name, len(lines))
-	}
-	for i, l := range lines {
-		if w := lipgloss.Width(l); w != 80 {
-			t.Errorf("%s: line %d is %d cells wide, want 80: %q", name, i, w, ansi.Strip(l))
-		}
-	}
-	got := ansi.Strip(view)
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
+	uitest.CheckSize(t, name, view, 80, 24)
+	uitest.Golden(t, name, ansi.Strip(view), *update)
 }

@@ -2,9 +2,6 @@ package schedule
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -78,51 +75,20 @@ func press(t testing.TB, p pane, keys ...string) []tea.Msg {
 	return out
 }
 
-func statusOf(msgs []tea.Msg) (common.StatusMsg, bool) {
-	for _, m := range msgs {
-		if s, ok := m.(common.StatusMsg); ok {
-			return s, true
-		}
-	}
-	return common.StatusMsg{}, false
-}
+func statusOf(msgs []tea.Msg) (common.StatusMsg, bool) { return uitest.First[common.StatusMsg](msgs) }
 
 func view(p pane) string { return ansi.Strip(p.View()) }
 
 // golden compares the plain view with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	uitest.Golden(t, name, got, *update)
 }
 
 // checkSize fails unless the view is exactly w×h cells.
 func checkSize(t *testing.T, v string, w, h int) {
 	t.Helper()
-	lines := strings.Split(v, "\n")
-	if len(lines) != h {
-		t.Fatalf("view is %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n != w {
-			t.Fatalf("line %d is %d cells, want %d: %q", i, n, w, l)
-		}
-	}
+	uitest.CheckSize(t, "view", v, w, h)
 }
 
 // counted is one person-day's counts worked out from the items themselves.

@@ -58,3 +58,27 @@ func Key(s string) tea.KeyPressMsg {
 	}
 	return tea.KeyPressMsg{Code: r, Text: s}
 }
+
+// Text is the key presses that type s, a rune at a time.
+func Text(s string) []tea.KeyPressMsg {
+	keys := make([]tea.KeyPressMsg, 0, len(s))
+	for _, r := range s {
+		keys = append(keys, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return keys
+}
+
+// Press sends each key (spelled as for Key) to update and hands what it
+// returns to run, which usually runs it through Run.
+func Press(update func(tea.Msg) tea.Cmd, run func(tea.Cmd), keys ...string) {
+	for _, k := range keys {
+		run(update(Key(k)))
+	}
+}
+
+// Type types text through update a rune at a time, handing each answer to run.
+func Type(update func(tea.Msg) tea.Cmd, run func(tea.Cmd), text string) {
+	for _, k := range Text(text) {
+		run(update(k))
+	}
+}

@@ -40,3 +40,15 @@ func Run(t testing.TB, cmd tea.Cmd, handle func(tea.Msg) tea.Cmd) {
 		}
 	}
 }
+
+// First is the first message of type M among msgs, as a test reads what a
+// screen told its owner (a status sentence, a data change).
+func First[M tea.Msg](msgs []tea.Msg) (M, bool) {
+	for _, m := range msgs {
+		if m, ok := m.(M); ok {
+			return m, true
+		}
+	}
+	var zero M
+	return zero, false
+}

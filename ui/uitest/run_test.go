@@ -24,3 +24,36 @@ func TestRunUnfoldsAndFeedsBack(t *testing.T) {
 		t.Fatalf("seen %v, want 1, 2, 3 and then 4", seen)
 	}
 }
+
+// CheckSize passes a view of exactly w×h cells, styles or not.
+func TestCheckSizeExact(t *testing.T) {
+	CheckSize(t, "plain", "ab\ncd", 2, 2)
+	CheckSize(t, "styled", "\x1b[1mab\x1b[0m\ncd", 2, 2)
+}
+
+type recorder struct {
+	testing.TB
+	errs int
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.errs++ }
+
+// A line too wide and a missing line are both reported.
+func TestCheckSizeNamesEachFault(t *testing.T) {
+	r := &recorder{TB: t}
+	CheckSize(r, "short", "abc", 2, 2)
+	if r.errs != 2 {
+		t.Fatalf("%d faults reported, want 2 (line count, width)", r.errs)
+	}
+}
+
+func TestFirstOfType(t *testing.T) {
+	msgs := []tea.Msg{"a", ping(1), ping(2)}
+	if p, ok := First[ping](msgs); !ok || p != 1 {
+		t.Fatalf("First[ping] = %v, %v; want 1, true", p, ok)
+	}
+	if _, ok := First[int](msgs); ok {
+		t.Fatal("First[int] found an int among none")
+	}
+}
