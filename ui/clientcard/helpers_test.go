@@ -2,15 +2,12 @@ package clientcard
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
@@ -130,31 +127,24 @@ func (d *driver) run(cmd tea.Cmd) {
 			d.out = append(d.out, msg)
 			return nil
 		}
-		var next tea.Cmd
-		d.m, next = d.m.Update(msg)
-		return next
+		return d.update(msg)
 	})
 }
 
 func keyMsg(s string) tea.KeyPressMsg { return uitest.Key(s) }
 
-// press sends keys one by one, running what each returns.
-func (d *driver) press(keys ...string) {
-	for _, k := range keys {
-		var cmd tea.Cmd
-		d.m, cmd = d.m.Update(keyMsg(k))
-		d.run(cmd)
-	}
+// update hands msg to the card (a value model) and keeps the card it returns.
+func (d *driver) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	d.m, cmd = d.m.Update(msg)
+	return cmd
 }
 
+// press sends keys one by one, running what each returns.
+func (d *driver) press(keys ...string) { uitest.Press(d.update, d.run, keys...) }
+
 // typ types text into the focused field.
-func (d *driver) typ(text string) {
-	for _, r := range text {
-		var cmd tea.Cmd
-		d.m, cmd = d.m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
-		d.run(cmd)
-	}
-}
+func (d *driver) typ(text string) { uitest.Type(d.update, d.run, text) }
 
 // fieldTo tabs to the form field with key k.
 func (d *driver) fieldTo(k string) {
@@ -184,30 +174,8 @@ var whenRE = regexp.MustCompile(`\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}`)
 func golden(t *testing.T, name string, m Model) {
 	t.Helper()
 	view := m.View()
-	lines := strings.Split(view, "\n")
-	if len(lines) != 20 {
-		t.Errorf("%s: view has %d lines, want 20", name, len(lines))
-	}
-	for i, l := range lines {
-		if w := lipgloss.Width(l); w != 80 {
-			t.Errorf("%s: line %d is %d cells wide, want 80: %q", name, i, w, ansi.Strip(l))
-		}
-	}
-	got := whenRE.ReplaceAllString(ansi.Strip(view), "dd.mm.yyyy hh:mm")
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
+	uitest.CheckSize(t, name, view, 80, 20)
+	uitest.Golden(t, name, whenRE.ReplaceAllString(ansi.Strip(view), "dd.mm.yyyy hh:mm"), *update)
 }
 
 func stripANSI(s string) string { return ansi.Strip(s) }
