@@ -51,6 +51,9 @@ type PriceVersion struct {
 	Effective time.Time    `json:"effective"`
 	Note      string       `json:"note,omitempty"`
 	Prices    []PriceEntry `json:"prices"`
+	// Count is how many prices the version holds, filled on the headers
+	// PriceVersions lists (their Prices stay nil); never stored.
+	Count int `json:"-"`
 	Meta
 }
 

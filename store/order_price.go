@@ -55,17 +55,27 @@ func getPriceVersion(tx *bolt.Tx, id model.ID) (model.PriceVersion, error) {
 	return pv, err
 }
 
-// PriceVersions lists the versions, newest effective first, without their prices.
+// priceVersionHead decodes a stored version without building its prices:
+// the list needs only their number.
+type priceVersionHead struct {
+	ID        model.ID   `json:"id"`
+	Effective time.Time  `json:"effective"`
+	Note      string     `json:"note,omitempty"`
+	Prices    []struct{} `json:"prices"`
+	model.Meta
+}
+
+// PriceVersions lists the versions, newest effective first, without their
+// prices (Prices nil) but with Count, how many they hold.
 func (s *Session) PriceVersions() ([]model.PriceVersion, error) {
 	var out []model.PriceVersion
 	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketPriceVersions).ForEach(func(_, v []byte) error {
-			var pv model.PriceVersion
-			if err := json.Unmarshal(v, &pv); err != nil {
+			var h priceVersionHead
+			if err := json.Unmarshal(v, &h); err != nil {
 				return err
 			}
-			pv.Prices = nil
-			out = append(out, pv)
+			out = append(out, model.PriceVersion{ID: h.ID, Effective: h.Effective, Note: h.Note, Count: len(h.Prices), Meta: h.Meta})
 			return nil
 		})
 	})

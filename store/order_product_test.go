@@ -228,7 +228,7 @@ func TestPriceSettingsAndVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, err := d.olga.PriceVersions()
-	if err != nil || len(list) != 2 || list[0].ID != v2.ID || list[0].Prices != nil || list[1].ID != d.version.ID {
+	if err != nil || len(list) != 2 || list[0].ID != v2.ID || list[0].Prices != nil || list[0].Count != 1 || list[1].ID != d.version.ID {
 		t.Errorf("versions %+v %v", list, err)
 	}
 	full, err := d.olga.PriceVersion(v2.ID)
