@@ -15,6 +15,20 @@ import (
 
 // romashka is a client with everything the call screen shows: a contact
 // person with her own number, flags, a far-away time zone.
+// resave saves the boss's change to client c and returns it as stored.
+func resave(t testing.TB, db *store.DB, c model.Client) model.Client {
+	t.Helper()
+	boss, err := db.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved, err := db.As(boss).SaveClient(c, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
+}
+
 func romashka(t testing.TB, db *store.DB) model.Client {
 	t.Helper()
 	boss, err := db.SignIn("boss")
@@ -79,11 +93,8 @@ func TestGoldenCallScreen(t *testing.T) {
 func TestCallScreenSaysDoNotContact(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	boss, _ := db.SignIn("boss")
 	c.Flags.DoNotContact = true
-	if _, err := db.As(boss).SaveClient(c, ""); err != nil {
-		t.Fatal(err)
-	}
+	c = resave(t, db, c)
 	d := newDriver(t, envAs(t, db, "ivanova"))
 	d.send(common.CallClientMsg{Client: c.ID})
 	mustContain(t, d.screen(), "DO NOT CONTACT", "off-plan call")
@@ -422,11 +433,9 @@ func TestPesterWarning(t *testing.T) {
 func TestWindowAndDoNotContactMarks(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	boss, _ := db.SignIn("boss")
 	c.Flags.DoNotContact = true
-	if _, err := db.As(boss).SaveClient(c, ""); err != nil {
-		t.Fatal(err)
-	}
+	c = resave(t, db, c)
+	boss, _ := db.SignIn("boss")
 	due := testNow.Add(30 * time.Minute)
 	p, err := db.As(boss).Plan(model.PlanItem{Kind: model.PlanCall, Client: c.ID, Assignee: "ivanova", Due: due, Until: due.Add(2 * time.Hour),
 		Purpose: model.PurposeSurvey, Priority: model.PriorityNormal, Origin: model.OriginManual})
@@ -444,12 +453,8 @@ func TestWindowAndDoNotContactMarks(t *testing.T) {
 func TestStatusKeepsTheNamesOwnStop(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	boss, _ := db.SignIn("boss")
 	c.ShortName = "Northwind Mills Sp. z o.o."
-	c, err := db.As(boss).SaveClient(c, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	c = resave(t, db, c)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(-time.Minute), "")
 	d := newDriver(t, envAs(t, db, "ivanova"))
 	d.send(common.TakeCallMsg{Item: item.ID})

@@ -93,16 +93,12 @@ func (d *driver) send(msg tea.Msg) {
 
 func (d *driver) press(keys ...string) {
 	d.t.Helper()
-	for _, k := range keys {
-		d.send(uitest.Key(k))
-	}
+	uitest.Press(d.m.Update, d.run, keys...)
 }
 
 func (d *driver) typeText(s string) {
 	d.t.Helper()
-	for _, r := range s {
-		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
-	}
+	uitest.Type(d.m.Update, d.run, s)
 }
 
 func (d *driver) screen() string {
