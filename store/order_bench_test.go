@@ -161,3 +161,75 @@ func BenchmarkBulkLoadOrdersDemo(b *testing.B) {
 	b.ReportMetric(float64(payments), "payments")
 	b.ReportMetric(float64(loaded)*float64(b.N)/took.Seconds(), "orders/s")
 }
+
+// BenchmarkPriceVersions lists the demo catalogue's price versions (the
+// catalog screen's list: headers and their price counts).
+func BenchmarkPriceVersions(b *testing.B) {
+	db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	u, err := db.SignIn("boss")
+	if err != nil {
+		b.Fatal(err)
+	}
+	products, versions := demo.Catalogue(42, receivablesBenchNow)
+	none := func(func(model.Order, []model.Payment) error) error { return nil }
+	if _, _, err := BulkLoadOrders(db, "boss", products, versions, none); err != nil {
+		b.Fatal(err)
+	}
+	s := db.As(u)
+	b.ResetTimer()
+	for range b.N {
+		vs, err := s.PriceVersions()
+		if err != nil || len(vs) != len(versions) {
+			b.Fatalf("%d versions, %v", len(vs), err)
+		}
+	}
+}
+
+// BenchmarkOrdersMine is the order list's first page filtered by a taker
+// ("mine") over the demo's year of about 18,000 orders: counting the
+// matches reads every order's taker.
+func BenchmarkOrdersMine(b *testing.B) {
+	db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	var clients []demo.OrderClient
+	if _, err := BulkLoadWith(db, demo.Users(), BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
+		return demo.Clients(1, 2500, func(c model.Client) error {
+			if oc, ok := demo.OrderClientOf(c); ok {
+				clients = append(clients, oc)
+			}
+			return emit(c)
+		})
+	}); err != nil {
+		b.Fatal(err)
+	}
+	products, versions := demo.Catalogue(1, receivablesBenchNow)
+	var taker string
+	if _, _, err := BulkLoadOrders(db, "orlov", products, versions, func(emit func(model.Order, []model.Payment) error) error {
+		return demo.Orders(1, receivablesBenchNow, products, versions, clients, func(o model.Order, p []model.Payment) error {
+			if taker == "" {
+				taker = o.TakenBy
+			}
+			return emit(o, p)
+		})
+	}); err != nil {
+		b.Fatal(err)
+	}
+	u, err := db.SignIn("orlov")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := db.As(u)
+	for b.Loop() {
+		page, err := s.Orders(context.Background(), model.OrderFilter{Manager: taker}, 0, 50)
+		if err != nil || page.Total == 0 || len(page.Rows) == 0 {
+			b.Fatalf("%d orders, %v", page.Total, err)
+		}
+	}
+}

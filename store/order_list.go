@@ -43,6 +43,7 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 	}
 	err := s.db.bolt.View(func(tx *bolt.Tx) error {
 		names := map[model.ID]string{}
+		orders := tx.Bucket(bucketOrders)
 		n := 0
 		visit := func(c orderCand) (bool, error) {
 			if n++; n&1023 == 0 && ctx.Err() != nil {
@@ -57,7 +58,7 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 			inWindow := page.Total >= offset && len(page.Rows) < limit
 			if f.Manager != "" && c.status != "" && !inWindow {
 				// counting "mine" reads the taker from the record's head, not the lines
-				if by, ok := orderTakenBy(tx.Bucket(bucketOrders).Get(itob(uint64(c.id)))); ok {
+				if by, ok := orderTakenBy(orders.Get(itob(uint64(c.id)))); ok {
 					if by == f.Manager {
 						page.Total++
 					}
@@ -106,6 +107,7 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 			clientIdx := tx.Bucket(bucketOrderClient)
 			cur := tx.Bucket(bucketOrderDate).Cursor()
 			var k, v []byte
+			ck := make([]byte, 0, 24) // the client index key, reused
 			if to == ^uint64(0) {
 				k, v = cur.Last()
 			} else if k, v = cur.Seek(itob(to)); k == nil {
@@ -122,7 +124,8 @@ func (s *Session) Orders(ctx context.Context, f model.OrderFilter, offset, limit
 					break
 				}
 				if f.Open || f.Manager != "" { // the status from the client index's summary, without a decode
-					ck := binary.BigEndian.AppendUint64(bytes.Clone(v[:8]), c.unix)
+					ck = append(ck[:0], v[:8]...)
+					ck = binary.BigEndian.AppendUint64(ck, c.unix)
 					ck = binary.BigEndian.AppendUint64(ck, uint64(c.id))
 					if sm, ok := summaryOf(clientIdx.Get(ck)); ok {
 						c.status = sm.status
@@ -230,28 +233,66 @@ func (s *Session) Approvals(ctx context.Context) ([]model.OrderRow, error) {
 }
 
 // orderTakenBy reads taken_by from the head of an order record (it comes
-// before the lines); ok is false when the record is not read that way.
+// before the lines) by walking the scalar fields ahead of it, without a
+// decoder; ok is false when the record is not read that way.
 func orderTakenBy(v []byte) (string, bool) {
-	dec := json.NewDecoder(bytes.NewReader(v))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+	if len(v) == 0 || v[0] != '{' {
 		return "", false
 	}
-	for i := 0; i < 8 && dec.More(); i++ {
-		k, err := dec.Token()
-		if err != nil {
+	v = v[1:]
+	for range 8 {
+		key, rest, ok := headString(v)
+		if !ok || len(rest) == 0 || rest[0] != ':' {
 			return "", false
 		}
-		if k == "taken_by" {
-			var by string
-			if err := dec.Decode(&by); err != nil {
+		v = rest[1:]
+		if len(v) == 0 || v[0] == '{' || v[0] == '[' {
+			return "", false
+		}
+		var val []byte
+		if v[0] == '"' {
+			val, v, ok = headString(v)
+			if !ok {
 				return "", false
 			}
-			return by, true
+			if string(key) == `"taken_by"` {
+				if bytes.IndexByte(val, '\\') < 0 {
+					return string(val[1 : len(val)-1]), true
+				}
+				var by string
+				if json.Unmarshal(val, &by) != nil {
+					return "", false
+				}
+				return by, true
+			}
+		} else {
+			n := bytes.IndexAny(v, ",}")
+			if n < 0 {
+				return "", false
+			}
+			v = v[n:]
 		}
-		var skip json.RawMessage
-		if err := dec.Decode(&skip); err != nil {
+		if len(v) == 0 || v[0] != ',' {
 			return "", false
 		}
+		v = v[1:]
 	}
 	return "", false
+}
+
+// headString splits the JSON string at the start of v (quotes included)
+// from what follows it.
+func headString(v []byte) (str, rest []byte, ok bool) {
+	if len(v) == 0 || v[0] != '"' {
+		return nil, v, false
+	}
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			return v[:i+1], v[i+1:], true
+		}
+	}
+	return nil, v, false
 }
