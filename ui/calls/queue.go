@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -34,7 +33,7 @@ type queue struct {
 	gen     uint64
 	ctx     context.Context
 	cancel  context.CancelFunc
-	pending *span
+	pending *table.Span
 
 	cacheOff  int
 	cacheRows []model.PlanRow
@@ -49,8 +48,6 @@ type queue struct {
 	tickGen uint64
 	ticking bool // a tick is on its way
 }
-
-type span struct{ off, limit int }
 
 // rowStyles colour a row by its due time; the cursor row keeps the colour.
 type rowStyles struct {
@@ -138,34 +135,24 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	return q.fetchAround()
 }
 
-func (q *queue) want() span {
-	from, to := q.win.Visible()
-	if !q.loaded && to <= from {
-		to = from + max(q.win.Height, 1)
+// want is the queue's span to fetch: table.Window.Around, but before the
+// total is known at least one row even when the window has no height yet.
+func (q *queue) want() table.Span {
+	w := q.win
+	if !q.loaded {
+		w.Height = max(w.Height, 1)
 	}
-	margin := max(rowsAround, q.win.Height)
-	off := max(0, from-margin)
-	return span{off: off, limit: to + margin - off}
+	return w.Around(q.loaded, rowsAround)
 }
 
 func (q *queue) fetchAround() tea.Cmd {
 	w := q.want()
 	q.pending = &w
-	return fetchQueue(q.ctx, q.env.Store, q.gen, w.off, w.limit)
+	return fetchQueue(q.ctx, q.env.Store, q.gen, w.Off, w.Limit)
 }
 
 func (q *queue) ensureRows() tea.Cmd {
-	from, to := q.win.Visible()
-	if to <= from {
-		return nil
-	}
-	slack := q.win.Height / 2
-	lo, hi := max(0, from-slack), min(q.win.Total, to+slack)
-	covered := func(off, n int) bool { return lo >= off && hi <= off+n }
-	if covered(q.cacheOff, len(q.cacheRows)) {
-		return nil
-	}
-	if q.pending != nil && covered(q.pending.off, q.pending.limit) {
+	if !q.win.NeedsRows(q.cacheOff, len(q.cacheRows), q.pending) {
 		return nil
 	}
 	return q.fetchAround()
@@ -175,7 +162,7 @@ func (q *queue) onPage(msg queuePageMsg) tea.Cmd {
 	if msg.gen != q.gen {
 		return nil
 	}
-	if q.pending != nil && q.pending.off == msg.off && q.pending.limit == msg.want {
+	if q.pending != nil && q.pending.Off == msg.off && q.pending.Limit == msg.want {
 		q.pending = nil
 	}
 	if msg.err != nil {
@@ -219,20 +206,8 @@ func (q *queue) onTick(msg queueTickMsg) tea.Cmd {
 
 // navKey moves the cursor; it reports whether k was a movement key.
 func (q *queue) navKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case key.Matches(k, q.keys.Up):
-		q.win.Move(-1)
-	case key.Matches(k, q.keys.Down):
-		q.win.Move(1)
-	case key.Matches(k, q.keys.PageUp):
-		q.win.Move(-q.win.Height)
-	case key.Matches(k, q.keys.PageDown):
-		q.win.Move(q.win.Height)
-	case key.Matches(k, q.keys.Top):
-		q.win.GoTo(0)
-	case key.Matches(k, q.keys.Bottom):
-		q.win.GoTo(q.win.Total - 1)
-	default:
+	keys := q.keys
+	if !q.win.Navigate(k, table.Nav{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDown, Top: keys.Top, Bottom: keys.Bottom}) {
 		return nil, false
 	}
 	q.follow = 0 // the user moved: a page on its way must not pull the cursor back
