@@ -67,6 +67,7 @@ type cellList struct {
 	loadErr     string
 	marked      map[model.ID]bool
 	cursor, top int
+	whenW       int // the widest "when" of rows, measured once they load (as Week does)
 }
 
 // NewTeam shows the department's current week.
@@ -315,6 +316,7 @@ func (t *Team) handle(msg tea.Msg) tea.Cmd {
 			return status(c.loadErr, true)
 		}
 		c.loadErr, c.loaded, c.rows = "", true, msg.rows
+		c.whenW = whenWidth(c.rows, loc(t.env))
 		c.cursor = max(0, min(c.cursor, len(c.rows)-1))
 		keep := map[model.ID]bool{}
 		for _, r := range c.rows {

@@ -292,7 +292,7 @@ func (t *Team) cellView() string {
 		if cursor {
 			marker = "› " + mark
 		}
-		lines = append(lines, describe(r, n, l).render(s, marker, whenWidth(c.rows, l), t.width, cursor))
+		lines = append(lines, describe(r, n, l).render(s, marker, c.whenW, t.width, cursor))
 	}
 	return pad(lines, t.width, t.height)
 }
