@@ -98,39 +98,21 @@ func (e *VersionEditor) searchLines() []string {
 }
 
 // gridLines are the grid's rows (and each bad cell's sentence under its row)
-// in room lines, scrolled so the cursor's row shows.
+// in room lines, scrolled so the cursor's row shows. Only the lines on screen
+// are drawn: a version may hold thousands of rows and this runs every frame.
 func (e *VersionEditor) gridLines(g grid, room int) []string {
 	s := e.st
 	if len(e.rows) == 0 {
 		return []string{s.Subtle.Render("  " + model.T("catalog.version.empty"))}
 	}
-	type line struct {
-		text string
-		row  int
-	}
+	// line is a grid row (col -1) or the sentence under its bad cell col.
+	type line struct{ row, col int }
 	var all []line
 	for i, r := range e.rows {
-		text := s.Row.Render(g.left(r.p, e.zone == zoneGrid && i == e.row))
-		for j, c := range r.cells {
-			cell := padLeft(c, g.cell)
-			switch {
-			case e.zone == zoneGrid && i == e.row && j == e.col:
-				cell = s.Focused.Render(padLeft(c+"▏", g.cell))
-			case e.cellErrs[[2]int{i, j}] != "":
-				cell = s.FieldError.Render(cell)
-			case r.loading:
-				cell = s.Subtle.Render(padLeft("…", g.cell))
-			case j < len(r.was) && strings.TrimSpace(c) != r.was[j]:
-				cell = s.Warning.Render(cell)
-			default:
-				cell = s.Value.Render(cell)
-			}
-			text += cell + "  "
-		}
-		all = append(all, line{text: text, row: i})
+		all = append(all, line{row: i, col: -1})
 		for j := range r.cells {
-			if err := e.cellErrs[[2]int{i, j}]; err != "" {
-				all = append(all, line{text: "    " + s.FieldError.Render("↳ "+e.settings.Columns[j]+": "+err), row: i})
+			if e.cellErrs[[2]int{i, j}] != "" {
+				all = append(all, line{row: i, col: j})
 			}
 		}
 	}
@@ -154,7 +136,34 @@ func (e *VersionEditor) gridLines(g grid, room int) []string {
 	}
 	var out []string
 	for k := top; k < len(all) && k < top+room; k++ {
-		out = append(out, all[k].text)
+		out = append(out, e.gridLine(g, all[k].row, all[k].col))
 	}
 	return out
+}
+
+// gridLine draws row i of the grid, or with col ≥ 0 the sentence under its bad cell col.
+func (e *VersionEditor) gridLine(g grid, i, col int) string {
+	s := e.st
+	if col >= 0 {
+		return "    " + s.FieldError.Render("↳ "+e.settings.Columns[col]+": "+e.cellErrs[[2]int{i, col}])
+	}
+	r := e.rows[i]
+	text := s.Row.Render(g.left(r.p, e.zone == zoneGrid && i == e.row))
+	for j, c := range r.cells {
+		cell := padLeft(c, g.cell)
+		switch {
+		case e.zone == zoneGrid && i == e.row && j == e.col:
+			cell = s.Focused.Render(padLeft(c+"▏", g.cell))
+		case e.cellErrs[[2]int{i, j}] != "":
+			cell = s.FieldError.Render(cell)
+		case r.loading:
+			cell = s.Subtle.Render(padLeft("…", g.cell))
+		case j < len(r.was) && strings.TrimSpace(c) != r.was[j]:
+			cell = s.Warning.Render(cell)
+		default:
+			cell = s.Value.Render(cell)
+		}
+		text += cell + "  "
+	}
+	return text
 }
