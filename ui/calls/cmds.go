@@ -141,19 +141,4 @@ func status(text string) tea.Cmd { return msgCmd(common.StatusMsg{Text: text}) }
 func statusErr(text string) tea.Cmd { return msgCmd(common.StatusMsg{Text: text, Err: true}) }
 
 // errorSentence turns a store error into a sentence for the status bar.
-func errorSentence(err error) string {
-	var s *model.Sentence
-	switch {
-	case errors.As(err, &s):
-		return s.Text
-	case errors.Is(err, model.ErrReadOnly):
-		return model.T("calls.error.read_only")
-	case errors.Is(err, model.ErrForbidden):
-		return model.T("calls.error.forbidden")
-	case errors.Is(err, model.ErrNotFound):
-		return model.T("calls.error.not_found")
-	case errors.Is(err, model.ErrConflict):
-		return model.T("calls.error.conflict")
-	}
-	return model.T("calls.error.store", err.Error())
-}
+func errorSentence(err error) string { return common.ErrorSentence(err, "calls") }

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"errors"
-	"sort"
 	"strings"
 	"time"
 
@@ -48,16 +47,7 @@ func fieldErrors(err error) map[string]string {
 // the program's names ("sku:"), not the department's.
 func errSentence(err error) string {
 	if bad := fieldErrors(err); bad != nil {
-		keys := make([]string, 0, len(bad))
-		for k := range bad {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			parts = append(parts, bad[k])
-		}
-		return strings.Join(parts, " ")
+		return common.FieldSentences(bad)
 	}
 	var s *model.Sentence
 	if errors.As(err, &s) {

@@ -206,22 +206,7 @@ func (m Model) onDuplicates(msg duplicatesMsg) (Model, tea.Cmd) {
 }
 
 // errorSentence turns a store error into the sentence the user reads.
-func errorSentence(err error) string {
-	var s *model.Sentence
-	switch {
-	case errors.As(err, &s):
-		return s.Text
-	case errors.Is(err, model.ErrReadOnly):
-		return model.T("card.error.read_only")
-	case errors.Is(err, model.ErrForbidden):
-		return model.T("card.error.forbidden")
-	case errors.Is(err, model.ErrNotFound):
-		return model.T("card.error.not_found")
-	case errors.Is(err, model.ErrConflict):
-		return model.T("card.error.conflict")
-	}
-	return model.T("card.error.store", err.Error())
-}
+func errorSentence(err error) string { return common.ErrorSentence(err, "card") }
 
 func (m *Model) setBanner(s string, isErr bool) {
 	m.banner, m.bannerErr = s, isErr

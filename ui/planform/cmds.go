@@ -3,8 +3,6 @@ package planform
 import (
 	"context"
 	"errors"
-	"sort"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -119,28 +117,8 @@ func doneCmds(id model.ID, status string) tea.Cmd {
 func ErrorSentence(err error) string {
 	var s *model.Sentence
 	var ve *model.ValidationError
-	switch {
-	case errors.As(err, &s):
-		return s.Text
-	case errors.As(err, &ve):
-		keys := make([]string, 0, len(ve.Fields))
-		for k := range ve.Fields {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			parts = append(parts, ve.Fields[k])
-		}
-		return strings.Join(parts, " ")
-	case errors.Is(err, model.ErrReadOnly):
-		return model.T("plan.error.read_only")
-	case errors.Is(err, model.ErrForbidden):
-		return model.T("plan.error.forbidden")
-	case errors.Is(err, model.ErrNotFound):
-		return model.T("plan.error.not_found")
-	case errors.Is(err, model.ErrConflict):
-		return model.T("plan.error.conflict")
+	if !errors.As(err, &s) && errors.As(err, &ve) {
+		return common.FieldSentences(ve.Fields)
 	}
-	return model.T("plan.error.store", err.Error())
+	return common.ErrorSentence(err, "plan")
 }

@@ -5,7 +5,6 @@ package receivables
 
 import (
 	"errors"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -104,30 +103,10 @@ func msgCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 func errorSentence(err error) string {
 	var s *model.Sentence
 	var ve *model.ValidationError
-	switch {
-	case errors.As(err, &s):
-		return s.Text
-	case errors.As(err, &ve):
-		keys := make([]string, 0, len(ve.Fields))
-		for k := range ve.Fields {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		parts := make([]string, 0, len(keys))
-		for _, k := range keys {
-			parts = append(parts, ve.Fields[k])
-		}
-		return strings.Join(parts, " ")
-	case errors.Is(err, model.ErrReadOnly):
-		return model.T("receivables.error.read_only")
-	case errors.Is(err, model.ErrForbidden):
-		return model.T("receivables.error.forbidden")
-	case errors.Is(err, model.ErrNotFound):
-		return model.T("receivables.error.not_found")
-	case errors.Is(err, model.ErrConflict):
-		return model.T("receivables.error.conflict")
+	if !errors.As(err, &s) && errors.As(err, &ve) {
+		return common.FieldSentences(ve.Fields)
 	}
-	return model.T("receivables.error.store", err.Error())
+	return common.ErrorSentence(err, "receivables")
 }
 
 // personName is a user's full name when known, else the login.
