@@ -106,6 +106,7 @@ var (
 	bucketIxClient       = []byte("idx_ix_client")
 	keyCallSettings      = []byte("call_settings")
 	keyPlanOpen          = []byte("plan_open")
+	keyPlanHeld          = []byte("plan_held") // open calls someone holds; a file from before it has none
 	keyPlanBulk          = []byte("plan_bulk")
 	keyInteractions      = []byte("interactions")
 	keySchema            = []byte("schema")

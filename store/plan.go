@@ -103,9 +103,23 @@ func putPlan(tx *bolt.Tx, old, p *model.PlanItem) error {
 		isOpen = 1
 	}
 	if d := isOpen - wasOpen; d != 0 {
-		return addCounter(tx, keyPlanOpen, int64(d))
+		if err := addCounter(tx, keyPlanOpen, int64(d)); err != nil {
+			return err
+		}
+	}
+	if d := heldCall(p) - heldCall(old); d != 0 {
+		return addCounter(tx, keyPlanHeld, int64(d))
 	}
 	return nil
+}
+
+// heldCall is 1 when p has a queue entry with a holder (what plan_held
+// counts), else 0.
+func heldCall(p *model.PlanItem) int {
+	if p != nil && p.Open() && p.Kind == model.PlanCall && p.HeldBy != "" {
+		return 1
+	}
+	return 0
 }
 
 // planAudit writes the audit entry of a plan item's change.

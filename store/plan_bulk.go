@@ -45,6 +45,7 @@ type planBatch struct {
 	nItems  int
 	nIxs    int
 	open    int
+	held    int
 	entries [5][]kv // per planIndexes
 	err     error
 }
@@ -150,6 +151,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 	var (
 		writeErr  error
 		open      int
+		held      int
 		writeDone = make(chan struct{})
 	)
 	go func() {
@@ -197,6 +199,7 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 					}
 				}
 				open += b.open
+				held += b.held
 				if inTx += len(b.recs); inTx >= planBulkTx {
 					if err := tx.Commit(); err != nil {
 						fail(err)
@@ -319,6 +322,9 @@ func BulkLoadPlan(db *DB, by string, gen func(emit func(p model.PlanItem, ixs []
 		if err := addCounter(tx, keyPlanOpen, int64(open)); err != nil {
 			return err
 		}
+		if err := addCounter(tx, keyPlanHeld, int64(held)); err != nil {
+			return err
+		}
 		if err := addCounter(tx, keyInteractions, int64(interactions)); err != nil {
 			return err
 		}
@@ -366,6 +372,9 @@ func preparePlanBatch(b *planBatch, by string, now time.Time, clientSeq uint64, 
 			b.entries[2] = append(b.entries[2], kv{k: planDueKey(p)})
 			if p.Kind == model.PlanCall {
 				b.entries[0] = append(b.entries[0], kv{k: planQueueKey(p), v: []byte(p.HeldBy)})
+				if p.HeldBy != "" {
+					b.held++
+				}
 			}
 		}
 		b.entries[1] = append(b.entries[1], kv{k: planUserKey(p), v: planUserValue(p)})

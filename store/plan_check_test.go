@@ -31,7 +31,7 @@ func planProblems(db *DB) []string {
 			string(bucketPlanClient): {}, string(bucketIxClient): {},
 		}
 		clients := tx.Bucket(bucketClients)
-		open, items := 0, 0
+		open, items, held := 0, 0, 0
 		var maxID uint64
 		plan := tx.Bucket(bucketPlan)
 		if err := plan.ForEach(func(k, v []byte) error {
@@ -66,6 +66,7 @@ func planProblems(db *DB) []string {
 			if p.Open() {
 				open++
 			}
+			held += heldCall(&p)
 			return nil
 		}); err != nil {
 			return err
@@ -123,6 +124,9 @@ func planProblems(db *DB) []string {
 			if got != len(w) {
 				bad("%s has %d entries, the records need %d", name, got, len(w))
 			}
+		}
+		if n := int(counter(tx, keyPlanHeld)); n != held {
+			bad("counter plan_held is %d, %d calls are held", n, held)
 		}
 		if n := int(counter(tx, keyPlanOpen)); n != open {
 			bad("counter plan_open is %d, there are %d open items (of %d)", n, open, items)

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"clientbase/model"
 )
 
@@ -385,5 +387,40 @@ func TestStaleHoldsClearedAtOpen(t *testing.T) {
 	if cc, err := db.As(d.oleg.me).TakeNext(); err != nil || cc.Item.ID != p.ID {
 		t.Errorf("oleg takes it: %v", err)
 	}
+	checkPlanConsistency(t, db)
+}
+
+// A file from before the plan_held counter has a hold and no counter: the
+// first writable Open finds the hold by the queue scan and sets the counter.
+func TestStaleHoldsClearedInAFileWithoutTheCounter(t *testing.T) {
+	d := newPlanDept(t)
+	p := mustPlan(t, d.head, d.call(d.vilnius, "", 0))
+	if _, err := d.olga.Take(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.db.bolt.Update(func(tx *bolt.Tx) error {
+		if n := counter(tx, keyPlanHeld); n != 1 {
+			t.Errorf("plan_held is %d with one call taken", n)
+		}
+		return tx.Bucket(bucketMeta).Delete(keyPlanHeld)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	path := d.db.Path()
+	d.db.Close()
+	db, err := Open(path, Options{Now: d.clock.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got, err := db.As(d.oleg.me).PlanItem(p.ID); err != nil || got.HeldBy != "" {
+		t.Fatalf("after reopening: held by %q, %v", got.HeldBy, err)
+	}
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(keyPlanHeld); v == nil || btoi(v) != 0 {
+			t.Errorf("plan_held after the first Open: %v", v)
+		}
+		return nil
+	})
 	checkPlanConsistency(t, db)
 }

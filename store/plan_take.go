@@ -292,25 +292,35 @@ func (s *Session) Release(id model.ID) error {
 
 // clearStaleHolds lets go every held call: in local mode one process has
 // the file, so a hold found at a writable Open was left by a crash. The
+// counter plan_held says whether there is any (one Get when none); the
 // holds are found through the queue index values, without decoding items.
+// A file from before the counter is scanned once and then has it.
 func (db *DB) clearStaleHolds() error {
-	var held []model.ID
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPlanQueue)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
-			if len(v) != 0 {
-				held = append(held, model.ID(compositeID(k)))
-			}
-			return nil
-		})
+	none := false
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyPlanHeld)
+		none = v != nil && btoi(v) == 0
+		return nil
 	})
-	if err != nil || len(held) == 0 {
-		return err
+	if none {
+		return nil
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
+		var held []model.ID
+		if b := tx.Bucket(bucketPlanQueue); b != nil {
+			if err := b.ForEach(func(k, v []byte) error {
+				if len(v) != 0 {
+					held = append(held, model.ID(compositeID(k)))
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		// each release below takes one off
+		if err := tx.Bucket(bucketMeta).Put(keyPlanHeld, itob(uint64(len(held)))); err != nil {
+			return err
+		}
 		now := db.now()
 		for _, id := range held {
 			old, err := getPlan(tx, id)
@@ -326,7 +336,8 @@ func (db *DB) clearStaleHolds() error {
 				return err
 			}
 		}
-		return nil
+		// none is held now, whatever an index entry without a held record left
+		return tx.Bucket(bucketMeta).Put(keyPlanHeld, itob(0))
 	})
 }
 
