@@ -89,12 +89,7 @@ func NewVersionEditor(env common.Env, ps model.PriceSettings) *VersionEditor {
 	return e
 }
 
-func loc(env common.Env) *time.Location {
-	if env.Loc != nil {
-		return env.Loc
-	}
-	return time.Local
-}
+func loc(env common.Env) *time.Location { return env.Zone() }
 
 func (e *VersionEditor) buildHead(effective, note, notice string, prev *form.Model) {
 	f := form.New(e.st, model.T("catalog.yes"), model.T("catalog.no"),

@@ -116,12 +116,7 @@ func plainMoney(m model.Money) string {
 }
 
 // nowOf is the screen's clock (time.Now when the root gave none).
-func nowOf(env common.Env) time.Time {
-	if env.Now != nil {
-		return env.Now()
-	}
-	return time.Now()
-}
+func nowOf(env common.Env) time.Time { return env.Clock() }
 
 // plain makes user text safe for a cell.
 func plain(s string) string { return table.Plain(s) }

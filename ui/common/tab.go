@@ -63,3 +63,19 @@ type Env struct {
 	Loc      *time.Location   // the user's zone for showing times
 	Now      func() time.Time // the clock; never nil once the root built it
 }
+
+// Clock is Now, or the wall clock where a test or tool built an Env without one.
+func (e Env) Clock() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// Zone is Loc, or the machine's zone where none was given.
+func (e Env) Zone() *time.Location {
+	if e.Loc != nil {
+		return e.Loc
+	}
+	return time.Local
+}

@@ -25,19 +25,9 @@ var lastGen atomic.Uint64
 func nextGen() uint64 { return lastGen.Add(1) }
 
 // now is the env's clock, or the wall clock when the root gave none.
-func now(env common.Env) time.Time {
-	if env.Now != nil {
-		return env.Now()
-	}
-	return time.Now()
-}
+func now(env common.Env) time.Time { return env.Clock() }
 
-func loc(env common.Env) *time.Location {
-	if env.Loc != nil {
-		return env.Loc
-	}
-	return time.Local
-}
+func loc(env common.Env) *time.Location { return env.Zone() }
 
 // fit pads or cuts a styled line to exactly w cells.
 func fit(line string, w int) string {
