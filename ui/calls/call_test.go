@@ -15,6 +15,17 @@ import (
 
 // romashka is a client with everything the call screen shows: a contact
 // person with her own number, flags, a far-away time zone.
+// onRomashkasCall is ivanova on the call planned for Romashka in half an hour.
+func onRomashkasCall(t testing.TB) (*driver, *store.DB, model.Client, model.PlanItem) {
+	t.Helper()
+	db := department(t)
+	c := romashka(t, db)
+	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
+	d := newDriver(t, envAs(t, db, "ivanova"))
+	d.send(common.TakeCallMsg{Item: item.ID})
+	return d, db, c, item
+}
+
 // resave saves the boss's change to client c and returns it as stored.
 func resave(t testing.TB, db *store.DB, c model.Client) model.Client {
 	t.Helper()
@@ -133,11 +144,7 @@ func TestOutcomeNoAnswerLogsAndShowsTheStep(t *testing.T) {
 // 8 "order taken" logs the outcome and asks for a new order for the caller;
 // other outcomes do not.
 func TestOrderTakenOpensANewOrder(t *testing.T) {
-	db := department(t)
-	c := romashka(t, db)
-	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
-	d.send(common.TakeCallMsg{Item: item.ID})
+	d, db, c, _ := onRomashkasCall(t)
 	d.press("8")
 	if len(d.orders) != 1 || d.orders[0] != c.ID {
 		t.Fatalf("order taken asked for orders %v, want one for client %d", d.orders, c.ID)
@@ -156,11 +163,7 @@ func TestOrderTakenOpensANewOrder(t *testing.T) {
 // 4 opens the call-back form; a time that cannot be read shows its sentence
 // under the field and logs nothing; a good one logs the call back.
 func TestCallBackFormRefusesABadTime(t *testing.T) {
-	db := department(t)
-	c := romashka(t, db)
-	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
-	d.send(common.TakeCallMsg{Item: item.ID})
+	d, _, _, item := onRomashkasCall(t)
 	d.press("4")
 	if !d.m.InputFocused() || d.m.ClaimsKey(keyOf("1")) {
 		t.Fatal("the call-back form must have the keys")
@@ -247,11 +250,7 @@ func TestOutcomeFormsNeedTheirValues(t *testing.T) {
 
 // Notes typed after n go with the outcome.
 func TestNotesGoWithTheOutcome(t *testing.T) {
-	db := department(t)
-	c := romashka(t, db)
-	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
-	d.send(common.TakeCallMsg{Item: item.ID})
+	d, _, c, item := onRomashkasCall(t)
 	d.press("n")
 	if !d.m.InputFocused() {
 		t.Fatal("n did not focus the notes")
@@ -393,11 +392,7 @@ func TestCallScreenDegrades(t *testing.T) {
 // A sentence the store gives for a field lands under that field: a call-back
 // time that has passed is read fine here and refused by the retry policy.
 func TestStoreSentenceLandsUnderItsField(t *testing.T) {
-	db := department(t)
-	c := romashka(t, db)
-	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
-	d.send(common.TakeCallMsg{Item: item.ID})
+	d, _, _, item := onRomashkasCall(t)
 	d.press("4")
 	d.typeText("08:00") // 08:00 today in Vladivostok is 22:00 UTC yesterday
 	d.press("enter")
