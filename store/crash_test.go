@@ -57,13 +57,14 @@ func TestCrashWriterChild(t *testing.T) {
 	os.Exit(0)
 }
 
-func TestCrashKeepsReportedWrites(t *testing.T) {
-	if testing.Short() {
-		t.Skip("spawns a child process")
-	}
-	path := tempPath(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashWriterChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
+// killChildWhen runs the test named child in a new process with env=path,
+// hands each line it prints (split in fields) to line and SIGKILLs it the
+// first time line says so. A child that says "error" fails the test, and so
+// does one that stops before it is killed (after what it printed).
+func killChildWhen(t *testing.T, child, env, path string, line func(f []string) (kill bool)) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+child+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env+"="+path)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -72,35 +73,36 @@ func TestCrashKeepsReportedWrites(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	reported := map[uint64]uint64{} // id → version reported saved
 	sc := bufio.NewScanner(out)
-	killed := false
+	killed, lines := false, 0
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
 		if len(f) >= 1 && f[0] == "error" {
+			cmd.Process.Kill()
+			cmd.Wait()
 			t.Fatalf("child: %s", sc.Text())
 		}
-		if len(f) != 3 || f[0] != "saved" {
-			continue
-		}
-		id, _ := strconv.ParseUint(f[1], 10, 64)
-		ver, _ := strconv.ParseUint(f[2], 10, 64)
-		reported[id] = ver
-		if len(reported) == 200 && !killed {
+		lines++
+		if line(f) && !killed {
 			killed = true
 			cmd.Process.Signal(syscall.SIGKILL)
 		}
 	}
 	cmd.Wait()
 	if !killed {
-		t.Fatalf("the child stopped by itself after %d saves", len(reported))
+		t.Fatalf("the child %s stopped by itself after %d lines", child, lines)
 	}
+}
 
-	db, err := Open(path, Options{})
+// reopenChecked opens the file a killed child left and checks bbolt's
+// pages before the test reads it.
+func reopenChecked(t *testing.T, path string, o Options) *DB {
+	t.Helper()
+	db, err := Open(path, o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	t.Cleanup(func() { db.Close() })
 	err = db.bolt.View(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			t.Errorf("tx.Check: %v", err)
@@ -110,6 +112,25 @@ func TestCrashKeepsReportedWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+func TestCrashKeepsReportedWrites(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns a child process")
+	}
+	path := tempPath(t)
+	reported := map[uint64]uint64{} // id → version reported saved
+	killChildWhen(t, "TestCrashWriterChild", crashChildEnv, path, func(f []string) bool {
+		if len(f) != 3 || f[0] != "saved" {
+			return false
+		}
+		id, _ := strconv.ParseUint(f[1], 10, 64)
+		ver, _ := strconv.ParseUint(f[2], 10, 64)
+		reported[id] = ver
+		return len(reported) == 200
+	})
+	db := reopenChecked(t, path, Options{})
 	s := db.As(model.User{Name: "boss", Role: model.RoleDirector})
 	for id, ver := range reported {
 		c, err := s.Client(model.ID(id))

@@ -1,15 +1,12 @@
 package store
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -112,16 +109,6 @@ func TestOrderCrashKeepsAcknowledged(t *testing.T) {
 	}
 	d.db.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestOrderCrashWriterChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), orderCrashChildEnv+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	type said struct {
 		version         uint64
 		status          model.OrderStatus
@@ -135,13 +122,9 @@ func TestOrderCrashKeepsAcknowledged(t *testing.T) {
 	orders := map[model.ID]said{}
 	payments := map[model.ID]paid{}
 	num := func(s string) uint64 { v, _ := strconv.ParseUint(s, 10, 64); return v }
-	sc := bufio.NewScanner(out)
-	killed, writes := false, 0
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
+	writes := 0
+	killChildWhen(t, "TestOrderCrashWriterChild", orderCrashChildEnv, path, func(f []string) bool {
 		switch {
-		case len(f) >= 1 && f[0] == "error":
-			t.Fatalf("child: %s", sc.Text())
 		case len(f) >= 6 && f[0] == "order":
 			s := said{version: num(f[2]), status: model.OrderStatus(f[3]), paid: int64(num(f[4])), number: f[5]}
 			if len(f) == 7 {
@@ -153,30 +136,9 @@ func TestOrderCrashKeepsAcknowledged(t *testing.T) {
 			payments[model.ID(num(f[1]))] = paid{model.ID(num(f[2])), int64(num(f[3]))}
 			writes++
 		}
-		if writes >= 400 && len(payments) >= 30 && !killed {
-			killed = true
-			cmd.Process.Signal(syscall.SIGKILL)
-		}
-	}
-	cmd.Wait()
-	if !killed {
-		t.Fatalf("the child stopped by itself after %d writes", writes)
-	}
-
-	db, err := Open(path, Options{Now: func() time.Time { return planT0.Add(time.Hour) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.bolt.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			t.Errorf("tx.Check: %v", err)
-		}
-		return nil
+		return writes >= 400 && len(payments) >= 30
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := reopenChecked(t, path, Options{Now: func() time.Time { return planT0.Add(time.Hour) }})
 	s := db.As(model.User{Name: "boss", Role: model.RoleDirector})
 	for id, r := range orders {
 		o, err := s.Order(id)

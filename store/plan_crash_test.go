@@ -1,14 +1,11 @@
 package store
 
 import (
-	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -90,16 +87,6 @@ func TestPlanCrashKeepsLoggedOutcomes(t *testing.T) {
 	}
 	d.db.Close()
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestPlanCrashWriterChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), planCrashChildEnv+"="+path)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	type logged struct {
 		item    model.ID
 		version uint64
@@ -107,42 +94,15 @@ func TestPlanCrashKeepsLoggedOutcomes(t *testing.T) {
 		next    model.ID
 	}
 	reported := map[model.ID]logged{} // interaction → what the child was told
-	sc := bufio.NewScanner(out)
-	killed := false
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) >= 1 && f[0] == "error" {
-			t.Fatalf("child: %s", sc.Text())
-		}
+	killChildWhen(t, "TestPlanCrashWriterChild", planCrashChildEnv, path, func(f []string) bool {
 		if len(f) != 6 || f[0] != "logged" {
-			continue
+			return false
 		}
 		num := func(s string) uint64 { v, _ := strconv.ParseUint(s, 10, 64); return v }
 		reported[model.ID(num(f[1]))] = logged{model.ID(num(f[2])), num(f[3]), model.PlanStatus(f[4]), model.ID(num(f[5]))}
-		if len(reported) == 150 && !killed {
-			killed = true
-			cmd.Process.Signal(syscall.SIGKILL)
-		}
-	}
-	cmd.Wait()
-	if !killed {
-		t.Fatalf("the child stopped by itself after %d outcomes", len(reported))
-	}
-
-	db, err := Open(path, Options{Now: func() time.Time { return planT0.Add(time.Hour) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.bolt.View(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			t.Errorf("tx.Check: %v", err)
-		}
-		return nil
+		return len(reported) == 150
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := reopenChecked(t, path, Options{Now: func() time.Time { return planT0.Add(time.Hour) }})
 	s := db.As(model.User{Name: "boss", Role: model.RoleDirector})
 	for id, r := range reported {
 		var ix model.Interaction
@@ -167,7 +127,7 @@ func TestPlanCrashKeepsLoggedOutcomes(t *testing.T) {
 	}
 	// No half-written retry: every outcome's item moved or closed with it,
 	// every next step exists, and every escalation or check call has its cause.
-	err = db.bolt.View(func(tx *bolt.Tx) error {
+	err := db.bolt.View(func(tx *bolt.Tx) error {
 		worked := map[model.ID]int{}
 		causes := map[model.ID]bool{}
 		_ = tx.Bucket(bucketInteractions).ForEach(func(k, v []byte) error {
