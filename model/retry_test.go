@@ -10,15 +10,6 @@ import (
 	_ "time/tzdata" // the zones below must resolve on any machine
 )
 
-func mustZone(t testing.TB, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
 var (
 	moscow      = mustZoneInit("Europe/Moscow")
 	vladivostok = mustZoneInit("Asia/Vladivostok")
