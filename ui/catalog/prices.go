@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -164,8 +163,8 @@ type settingsSavedMsg struct {
 	err error
 }
 
-// loadPrices reads the settings and the versions; PriceVersions leaves the
-// prices out, so each version is read once more for its count.
+// loadPrices reads the settings and the versions' headers (with their
+// price counts; the prices themselves are read when a version is opened).
 func loadPrices(st common.Store, gen uint64) tea.Cmd {
 	return func() tea.Msg {
 		ps, err := st.PriceSettings()
@@ -177,17 +176,9 @@ func loadPrices(st common.Store, gen uint64) tea.Cmd {
 			return pricesLoadedMsg{gen: gen, err: err}
 		}
 		rows := make([]versionRow, len(vs))
-		for i, v := range vs {
-			n := len(v.Prices)
-			if v.Prices == nil {
-				if full, err := st.PriceVersion(v.ID); err == nil {
-					n = len(full.Prices)
-				}
-			}
-			v.Prices = nil
-			rows[i] = versionRow{v: v, prices: n}
+		for i, v := range vs { // newest effective first, as the store lists them
+			rows[i] = versionRow{v: v, prices: v.Count}
 		}
-		sort.SliceStable(rows, func(i, j int) bool { return rows[i].v.Effective.After(rows[j].v.Effective) })
 		return pricesLoadedMsg{gen: gen, ps: ps, versions: rows}
 	}
 }
