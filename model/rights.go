@@ -34,13 +34,19 @@ const (
 	ActPriceEdit          Action = "price.edit"      // products, price lists, discount limits
 	ActReceivablesAll     Action = "receivables.all" // everyone's receivables list
 	ActBackup             Action = "db.backup"
+	ActComplaintRegister  Action = "complaint.register" // register a complaint (own: for clients the user may see, i.e. any)
+	ActComplaintEdit      Action = "complaint.edit"     // own and work complaints (own: owned, unassigned, escalated to the user)
+	ActComplaintJustify   Action = "complaint.justify"  // the "justified" verdict; a satisfied amount above the claimed one
+	ActComplaintSettings  Action = "complaint.settings" // service levels and the working calendar
+	ActComplaintReport    Action = "complaint.report"   // the head's report, everyone's complaints
 )
 
 // Actions lists every action, in the order the rights table is shown.
 var Actions = []Action{ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
 	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActCallPool, ActPlanLogUnheld,
-	ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActPriceEdit, ActReceivablesAll}
+	ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActPriceEdit, ActReceivablesAll,
+	ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport}
 
 // Scope is how far a right reaches.
 type Scope int
@@ -61,6 +67,8 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPlanEdit:           ScopeOwn,
 		ActCallPool:           ScopeAll,
 		ActOrderEdit:          ScopeOwn, // takes orders on the phone
+		ActComplaintRegister:  ScopeAll,
+		ActComplaintEdit:      ScopeOwn,
 		// no LogUnheld: an operator logs outcomes only on calls they are on
 	},
 	RoleManager: {
@@ -73,6 +81,8 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActOrderEdit:          ScopeOwn,
 		ActOrderFulfil:        ScopeOwn,
 		ActPaymentRecord:      ScopeOwn,
+		ActComplaintRegister:  ScopeAll,
+		ActComplaintEdit:      ScopeOwn,
 		// no Reassign: a manager may only take an unassigned client (see CheckClientChange)
 	},
 	RoleHead: {
@@ -94,6 +104,11 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActOrderFulfil:        ScopeAll,
 		ActPaymentRecord:      ScopeAll,
 		ActReceivablesAll:     ScopeAll,
+		ActComplaintRegister:  ScopeAll,
+		ActComplaintEdit:      ScopeAll,
+		ActComplaintJustify:   ScopeAll,
+		ActComplaintSettings:  ScopeAll,
+		ActComplaintReport:    ScopeAll,
 	},
 	RoleDirector: {
 		ActClientCreate:       ScopeAll,
@@ -117,6 +132,11 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActPaymentRecord:      ScopeAll,
 		ActReceivablesAll:     ScopeAll,
 		ActPriceEdit:          ScopeAll,
+		ActComplaintRegister:  ScopeAll,
+		ActComplaintEdit:      ScopeAll,
+		ActComplaintJustify:   ScopeAll,
+		ActComplaintSettings:  ScopeAll,
+		ActComplaintReport:    ScopeAll,
 	},
 }
 

@@ -28,6 +28,7 @@ var migrations = []migration{
 	{from: 2, name: "drop the lookup indexes, rebuild idx_client_name", run: migrateDropLookups},
 	{from: 3, name: "create the call schedule buckets", run: migrateCallSchedule},
 	{from: 4, name: "create the order, product, price and payment buckets", run: migrateOrders},
+	{from: 5, name: "create the complaint buckets", run: migrateComplaints},
 }
 
 // migrateCallSchedule creates schema 4's plan and interaction buckets.
@@ -116,7 +117,7 @@ func (db *DB) prepareSchema() error {
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	case empty:
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			for _, name := range append(append([][]byte{}, schemaBuckets...), orderBuckets...) {
+			for _, name := range slices.Concat(schemaBuckets, orderBuckets, complaintBuckets) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

@@ -14,6 +14,7 @@ import (
 	"clientbase/ui/calls"
 	"clientbase/ui/clients"
 	"clientbase/ui/common"
+	"clientbase/ui/complaints"
 	"clientbase/ui/orders"
 	"clientbase/ui/styles"
 )
@@ -76,11 +77,12 @@ func New(cfg Config) *App {
 	}
 	a.cfg = cfg
 	a.clients = clients.New(clients.Deps{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now})
+	env := common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}
 	a.tabs = []common.Tab{
 		a.clients,
-		calls.New(common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}),
-		orders.New(common.Env{Store: cfg.Store, Me: cfg.Me, Styles: a.styles, ReadOnly: cfg.ReadOnly, Loc: cfg.Loc, Now: cfg.Now}),
-		newPlaceholder(model.T("ui.tab.complaints"), model.T("ui.next.complaints"), a.styles),
+		calls.New(env),
+		orders.New(env),
+		complaints.New(env),
 	}
 	return a
 }

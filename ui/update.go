@@ -46,6 +46,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.NewOrderMsg, common.OpenOrderMsg:
 		a.setTab(TabOrders)
 		return a, a.tabs[TabOrders].Update(msg)
+	case common.NewComplaintMsg, common.OpenComplaintMsg:
+		a.setTab(TabComplaints)
+		return a, a.tabs[TabComplaints].Update(msg)
 	case common.StatsMsg:
 		if msg.Err != nil {
 			a.statsOK, a.statsErr = false, true

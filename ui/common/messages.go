@@ -35,3 +35,16 @@ type NewOrderMsg struct{ Client model.ID }
 
 // OpenOrderMsg asks the root to show an order on the Orders tab.
 type OpenOrderMsg struct{ Order model.ID }
+
+// NewComplaintMsg asks the root to open the complaint intake form on the
+// Complaints tab, with what is known (from a card, a call or an order).
+type NewComplaintMsg struct {
+	Client  model.ID
+	Contact model.ID
+	Order   model.ID
+	Lines   []model.ComplaintLine // preselected order lines
+	Channel model.Channel
+}
+
+// OpenComplaintMsg asks the root to show a complaint on the Complaints tab.
+type OpenComplaintMsg struct{ Complaint model.ID }

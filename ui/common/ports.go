@@ -147,9 +147,61 @@ type OrderStore interface {
 	ReceivablesList(ctx context.Context, sortBy string, offset, limit int) ([]model.ClientReceivables, int, error)
 }
 
+// ComplaintStore is what the complaint screens need. Rights are the store's
+// (model.RightsTable, model.CanOnComplaint); every method may block on the
+// disk. Moves check the version the screen started from (model.ErrConflict)
+// and the status flow (model.CheckComplaintMove's sentence).
+type ComplaintStore interface {
+	// Complaints returns rows [offset, offset+limit) of the queue matching f:
+	// open complaints, serious incidents first, then by deadline, priority and
+	// age (f.Status closed or f.Client: newest received first). Row.Left is
+	// the working time left at the store's clock. ctx cancels.
+	Complaints(ctx context.Context, f model.ComplaintFilter, offset, limit int) (model.ComplaintPage, error)
+	Complaint(id model.ID) (model.Complaint, error)
+	// ComplaintHistory is the complaint's audit entries, oldest first.
+	ComplaintHistory(id model.ID) ([]model.AuditEntry, error)
+	// OpenComplaintsAbout lists client's open complaints about order (0: any
+	// order): the intake form's warning.
+	OpenComplaintsAbout(client, order model.ID) ([]model.ComplaintRow, error)
+	// RegisterComplaint creates a complaint (ID 0): registered, or assigned
+	// when Owner is set; the deadline from the service level. Errors as SaveClient.
+	RegisterComplaint(c model.Complaint) (model.Complaint, error)
+	// SaveComplaint changes an open complaint's fields (type, contact, lines,
+	// claimed, description, priority, serious); the deadline follows type and
+	// seriousness.
+	SaveComplaint(c model.Complaint) (model.Complaint, error)
+	// NextComplaint gives me the most urgent unassigned complaint I may handle
+	// (it becomes mine, assigned); model.ErrNotFound with a sentence when none.
+	NextComplaint() (model.Complaint, error)
+	// AssignComplaint gives a complaint to owner (head: anyone; others: themselves).
+	AssignComplaint(id model.ID, version uint64, owner string) (model.Complaint, error)
+	// MoveComplaint moves along the flow: investigating, waiting (pauses the
+	// deadline), investigating again (resumes it), answered (note is the answer),
+	// remedy done, feedback, reopened. Closing and escalating have their own calls.
+	MoveComplaint(id model.ID, version uint64, to model.ComplaintStatus, note string) (model.Complaint, error)
+	// ForwardComplaint records sending it to a department.
+	ForwardComplaint(id model.ID, version uint64, d model.Department, note string) (model.Complaint, error)
+	// EscalateComplaint sends it one or more rungs up to the person to, with why.
+	EscalateComplaint(id model.ID, version uint64, to, reason string) (model.Complaint, error)
+	// AnswerEscalation is the upper level's answer: the escalation closes and
+	// the complaint goes back to investigating.
+	AnswerEscalation(id model.ID, version uint64, answer string) (model.Complaint, error)
+	// CloseComplaint closes with a decision, amount, remedy, reason, fault and
+	// feedback (model.CheckClosing), plans the retention call (origin
+	// complaint_closure) and, for a return, records it on the order.
+	CloseComplaint(id model.ID, version uint64, cl model.Closing) (model.Complaint, error)
+	// SetJustified gives the head's verdict (head, director).
+	SetJustified(id model.ID, version uint64, justified bool) (model.Complaint, error)
+	ComplaintSettings() (model.ComplaintSettings, error)
+	SaveComplaintSettings(cs model.ComplaintSettings) (model.ComplaintSettings, error)
+	// ComplaintReport is the head's report for complaints received in [from, to).
+	ComplaintReport(ctx context.Context, from, to time.Time) (model.ComplaintReport, error)
+}
+
 // Store is everything the interface asks of the database.
 type Store interface {
 	ClientStore
 	CallStore
 	OrderStore
+	ComplaintStore
 }

@@ -1,0 +1,236 @@
+package store
+
+import (
+	"encoding/binary"
+	"slices"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+// Complaints (schema 6). Times in keys are Unix seconds, 8-byte big-endian.
+//
+//	complaints             id → JSON model.Complaint (ids from the sequence; shown as "#id")
+//	idx_complaint_queue    rank(1) deadline(8) priority(1) received(8) id(8) → complaintSummary:
+//	                       open complaints only, in urgency order (rank 0 a serious
+//	                       incident, 1 the rest): the queue is a prefix-free scan and
+//	                       "next complaint" skips owned ones without decoding records
+//	idx_complaint_client   client(8) received(8) id(8) → complaintSummary: a client's
+//	                       complaints (card, call context, the same-order warning)
+//	idx_complaint_received received(8) id(8) → complaintSummary: every complaint by
+//	                       received time (the report, the closed list)
+//	meta "complaint_settings" → JSON model.ComplaintSettings (absent: the defaults);
+//	meta "complaints", "complaints_open" → uint64 counters;
+//	meta "complaint_bulk" → the sequence before a bulk load under way
+//
+// A paused complaint keeps its deadline in the queue key: it moves when the
+// complaint resumes (model.ResumeDeadline), and the row shows it paused.
+
+var (
+	bucketComplaints        = []byte("complaints")
+	bucketComplaintQueue    = []byte("idx_complaint_queue")
+	bucketComplaintClient   = []byte("idx_complaint_client")
+	bucketComplaintReceived = []byte("idx_complaint_received")
+	keyComplaintSettings    = []byte("complaint_settings")
+	keyComplaints           = []byte("complaints")
+	keyComplaintsOpen       = []byte("complaints_open")
+	keyComplaintBulk        = []byte("complaint_bulk")
+
+	complaintBuckets = [][]byte{bucketComplaints, bucketComplaintQueue, bucketComplaintClient, bucketComplaintReceived}
+)
+
+// migrateComplaints creates schema 6's buckets.
+func migrateComplaints(tx *bolt.Tx) error {
+	for _, name := range complaintBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// complaintQueueKey is `rank(1) deadline(8) priority(1) received(8) id(8)`.
+func complaintQueueKey(c *model.Complaint) []byte {
+	k := make([]byte, 0, 26)
+	rank := byte(1)
+	if c.Serious {
+		rank = 0
+	}
+	k = append(k, rank)
+	k = binary.BigEndian.AppendUint64(k, unixKey(c.Deadline))
+	k = append(k, byte(c.Priority))
+	k = binary.BigEndian.AppendUint64(k, unixKey(c.Received))
+	return binary.BigEndian.AppendUint64(k, uint64(c.ID))
+}
+
+// complaintClientKey is `client(8) received(8) id(8)`.
+func complaintClientKey(c *model.Complaint) []byte {
+	k := make([]byte, 0, 24)
+	k = binary.BigEndian.AppendUint64(k, uint64(c.Client))
+	k = binary.BigEndian.AppendUint64(k, unixKey(c.Received))
+	return binary.BigEndian.AppendUint64(k, uint64(c.ID))
+}
+
+// complaintReceivedKey is `received(8) id(8)`.
+func complaintReceivedKey(c *model.Complaint) []byte {
+	k := make([]byte, 0, 16)
+	k = binary.BigEndian.AppendUint64(k, unixKey(c.Received))
+	return binary.BigEndian.AppendUint64(k, uint64(c.ID))
+}
+
+// complaintSummary is the value of the three indexes: what the queue's
+// filters, "next complaint" and the head's report need, so none of them
+// decodes a record. Layout (fixed part 71 bytes, then two short strings):
+//
+//	status(1) direction(1) type(1) flags(1) priority(1) decision(1) reason(1)
+//	fault(1) remedy(1) level(1) client(8) order(8) deadline(8) paused(8)
+//	received(8) claimed minor(8) satisfied minor(8) sla minutes(4)
+//	answer minutes(4: working minutes received → first answer, pauses
+//	excluded; 0 not answered) — owner len(1) owner, escalated-to len(1) escalated-to
+//
+// Enum bytes are 1 + the index in the model's list (0: none); flags are
+// complaintSerious, complaintJustifiedSet, complaintJustified, complaintAnsweredLate.
+type complaintSummary struct {
+	Status     model.ComplaintStatus
+	Direction  model.ComplaintDirection
+	Type       model.ComplaintType
+	Serious    bool
+	Justified  *bool
+	Late       bool // first answer after the deadline
+	Priority   model.Priority
+	Decision   model.Decision
+	Reason     model.ReasonCode
+	Fault      model.FaultParty
+	Remedy     model.Remedy
+	Level      model.Role // the open escalation's rung, "" none
+	Client     model.ID
+	Order      model.ID
+	Deadline   time.Time
+	PausedAt   time.Time
+	Received   time.Time
+	Claimed    int64
+	Satisfied  int64
+	SLA        int // working minutes
+	AnswerMin  int // working minutes to the first answer, 0 not answered
+	Owner      string
+	Escalated  string // the open escalation's receiver
+}
+
+const (
+	complaintSerious byte = 1 << iota
+	complaintJustifiedSet
+	complaintJustified
+	complaintAnsweredLate
+)
+
+const complaintSummaryFixed = 10 + 8*7 + 4 + 4
+
+// enumCode is 1 + v's index in list, 0 when absent.
+func enumCode[T comparable](v T, list []T) byte {
+	if i := slices.Index(list, v); i >= 0 {
+		return byte(i + 1)
+	}
+	return 0
+}
+
+func enumOf[T any](b byte, list []T) T {
+	var zero T
+	if b == 0 || int(b) > len(list) {
+		return zero
+	}
+	return list[b-1]
+}
+
+// summarize builds c's summary; answerMin is the working minutes from
+// received to the first answer (pauses excluded), 0 when not answered.
+func summarize(c *model.Complaint, answerMin int) complaintSummary {
+	s := complaintSummary{Status: c.Status, Direction: c.Direction, Type: c.Type, Serious: c.Serious,
+		Priority: c.Priority, Client: c.Client, Order: c.Order, Deadline: c.Deadline, PausedAt: c.PausedAt,
+		Received: c.Received, Claimed: c.Claimed.Minor, SLA: c.SLA, AnswerMin: answerMin, Owner: c.Owner,
+		Late: !c.Answered.IsZero() && c.Answered.After(c.Deadline) && c.PausedAt.IsZero()}
+	if cl := c.Closing; cl != nil {
+		s.Decision, s.Reason, s.Fault, s.Remedy = cl.Decision, cl.Reason, cl.Fault, cl.Remedy
+		s.Satisfied = cl.Satisfied.Minor
+		s.Justified = cl.Justified
+	}
+	if e := c.OpenEscalation(); e != nil {
+		s.Level, s.Escalated = e.Level, e.To
+	}
+	return s
+}
+
+func (s *complaintSummary) encode() []byte {
+	b := make([]byte, 0, complaintSummaryFixed+2+len(s.Owner)+len(s.Escalated))
+	var flags byte
+	if s.Serious {
+		flags |= complaintSerious
+	}
+	if s.Justified != nil {
+		flags |= complaintJustifiedSet
+		if *s.Justified {
+			flags |= complaintJustified
+		}
+	}
+	if s.Late {
+		flags |= complaintAnsweredLate
+	}
+	b = append(b, enumCode(s.Status, model.ComplaintStatuses), enumCode(s.Direction, model.ComplaintDirections),
+		enumCode(s.Type, model.ComplaintTypes), flags, byte(s.Priority), enumCode(s.Decision, model.Decisions),
+		enumCode(s.Reason, model.ReasonCodes), enumCode(s.Fault, model.FaultParties), enumCode(s.Remedy, model.Remedies),
+		enumCode(s.Level, model.Roles))
+	for _, v := range []uint64{uint64(s.Client), uint64(s.Order), unixKey(s.Deadline), unixKey(s.PausedAt),
+		unixKey(s.Received), uint64(s.Claimed), uint64(s.Satisfied)} {
+		b = binary.BigEndian.AppendUint64(b, v)
+	}
+	b = binary.BigEndian.AppendUint32(b, uint32(s.SLA))
+	b = binary.BigEndian.AppendUint32(b, uint32(s.AnswerMin))
+	b = append(b, byte(min(len(s.Owner), 255)))
+	b = append(b, s.Owner[:min(len(s.Owner), 255)]...)
+	b = append(b, byte(min(len(s.Escalated), 255)))
+	return append(b, s.Escalated[:min(len(s.Escalated), 255)]...)
+}
+
+// decodeSummary reads a summary back; ok is false for a short value.
+func decodeSummary(b []byte) (s complaintSummary, ok bool) {
+	if len(b) < complaintSummaryFixed+2 {
+		return s, false
+	}
+	s.Status = enumOf(b[0], model.ComplaintStatuses)
+	s.Direction = enumOf(b[1], model.ComplaintDirections)
+	s.Type = enumOf(b[2], model.ComplaintTypes)
+	flags := b[3]
+	s.Serious = flags&complaintSerious != 0
+	if flags&complaintJustifiedSet != 0 {
+		j := flags&complaintJustified != 0
+		s.Justified = &j
+	}
+	s.Late = flags&complaintAnsweredLate != 0
+	s.Priority = model.Priority(b[4])
+	s.Decision = enumOf(b[5], model.Decisions)
+	s.Reason = enumOf(b[6], model.ReasonCodes)
+	s.Fault = enumOf(b[7], model.FaultParties)
+	s.Remedy = enumOf(b[8], model.Remedies)
+	s.Level = enumOf(b[9], model.Roles)
+	u := func(i int) uint64 { return binary.BigEndian.Uint64(b[10+8*i:]) }
+	s.Client, s.Order = model.ID(u(0)), model.ID(u(1))
+	s.Deadline, s.PausedAt, s.Received = unixTime(u(2)), unixTime(u(3)), unixTime(u(4))
+	s.Claimed, s.Satisfied = int64(u(5)), int64(u(6))
+	p := 10 + 8*7
+	s.SLA = int(binary.BigEndian.Uint32(b[p:]))
+	s.AnswerMin = int(binary.BigEndian.Uint32(b[p+4:]))
+	p += 8
+	n := int(b[p])
+	if len(b) < p+1+n+1 {
+		return s, false
+	}
+	s.Owner = string(b[p+1 : p+1+n])
+	p += 1 + n
+	m := int(b[p])
+	if len(b) < p+1+m {
+		return s, false
+	}
+	s.Escalated = string(b[p+1 : p+1+m])
+	return s, true
+}
