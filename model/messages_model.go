@@ -111,6 +111,11 @@ func init() {
 		"model.action.payment.record":       "record payments",
 		"model.action.price.edit":           "change products and prices",
 		"model.action.receivables.all":      "see everyone's receivables",
+		"model.action.complaint.register":   "register complaints",
+		"model.action.complaint.edit":       "work on complaints",
+		"model.action.complaint.justify":    "give the justified verdict or satisfy more than was claimed",
+		"model.action.complaint.settings":   "change the complaint deadlines and working calendar",
+		"model.action.complaint.report":     "see the complaint report and everyone's complaints",
 		"model.action.call.pool":            "take calls from the operators' pool",
 		"model.action.plan.log_unheld":      "log a call's outcome without taking it first",
 

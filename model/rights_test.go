@@ -18,18 +18,21 @@ var (
 func TestCanEveryRoleAndAction(t *testing.T) {
 	// want[role] lists the actions the role may do at all
 	want := map[Role][]Action{
-		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit, ActCallPool, ActOrderEdit},
+		RoleOperator: {ActClientCreate, ActClientEditContacts, ActPlanEdit, ActCallPool, ActOrderEdit,
+			ActComplaintRegister, ActComplaintEdit},
 		RoleManager: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientArchive, ActPlanEdit, ActPlanLogUnheld,
-			ActOrderEdit, ActOrderFulfil, ActPaymentRecord},
+			ActOrderEdit, ActOrderFulfil, ActPaymentRecord, ActComplaintRegister, ActComplaintEdit},
 		RoleHead: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive,
 			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
-			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll},
+			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll,
+			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport},
 		// everything but working the operators' pool
 		RoleDirector: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
 			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
-			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll, ActPriceEdit},
+			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll, ActPriceEdit,
+			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport},
 	}
 	for _, r := range Roles {
 		for _, a := range Actions {
