@@ -26,36 +26,49 @@ func (s *Session) step(id model.ID, version uint64, act model.Action, action str
 	}
 	var o model.Order
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		old, err := getOrder(tx, id)
-		if err != nil {
-			return err
-		}
-		if !model.CanOnOrder(s.me, act, &old) {
-			return s.orderRefusal(act, &old)
-		}
-		if old.Version != version {
-			return orderConflict(&old)
-		}
-		if pre != "" && (pre != old.Status || !repeatable(pre)) {
-			if err := model.CheckTransition(old, pre); err != nil {
-				return err
-			}
-		}
-		o = cloneOrder(old)
-		comment, err := fn(tx, old, &o)
-		if err != nil {
-			return err
-		}
-		if o.Status != old.Status && o.Status != pre {
-			if err := model.CheckTransition(old, o.Status); err != nil {
-				return err
-			}
-		}
-		comment = strings.TrimSpace(comment)
-		o.Events = append(o.Events, model.OrderEvent{At: db.now(), By: s.me.Name, From: old.Status, To: o.Status, Comment: comment})
-		return db.putOrder(tx, &old, &o, s.me.Name, action, comment)
+		var err error
+		o, err = s.stepTx(tx, id, version, act, action, pre, fn)
+		return err
 	})
 	if err != nil {
+		return model.Order{}, err
+	}
+	return o, nil
+}
+
+// stepTx is step inside the caller's transaction (closing a complaint with
+// a return records it on the order in the same one).
+func (s *Session) stepTx(tx *bolt.Tx, id model.ID, version uint64, act model.Action, action string, pre model.OrderStatus,
+	fn func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error)) (model.Order, error) {
+	db := s.db
+	old, err := getOrder(tx, id)
+	if err != nil {
+		return model.Order{}, err
+	}
+	if !model.CanOnOrder(s.me, act, &old) {
+		return model.Order{}, s.orderRefusal(act, &old)
+	}
+	if old.Version != version {
+		return model.Order{}, orderConflict(&old)
+	}
+	if pre != "" && (pre != old.Status || !repeatable(pre)) {
+		if err := model.CheckTransition(old, pre); err != nil {
+			return model.Order{}, err
+		}
+	}
+	o := cloneOrder(old)
+	comment, err := fn(tx, old, &o)
+	if err != nil {
+		return model.Order{}, err
+	}
+	if o.Status != old.Status && o.Status != pre {
+		if err := model.CheckTransition(old, o.Status); err != nil {
+			return model.Order{}, err
+		}
+	}
+	comment = strings.TrimSpace(comment)
+	o.Events = append(o.Events, model.OrderEvent{At: db.now(), By: s.me.Name, From: old.Status, To: o.Status, Comment: comment})
+	if err := db.putOrder(tx, &old, &o, s.me.Name, action, comment); err != nil {
 		return model.Order{}, err
 	}
 	return o, nil
@@ -312,7 +325,13 @@ func (s *Session) CancelOrder(id model.ID, version uint64, reason string) (model
 // reason: returned maps a line's index to the line's returned quantity in
 // all after it: never less than returned before, never more than shipped.
 func (s *Session) ReturnOrder(id model.ID, version uint64, returned map[int]model.Qty, reason string) (model.Order, error) {
-	return s.step(id, version, model.ActOrderApprove, "return", model.OrderReturned, func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error) {
+	return s.step(id, version, model.ActOrderApprove, "return", model.OrderReturned, returnLines(returned, reason))
+}
+
+// returnLines is the return step's change: ReturnOrder's, and a complaint
+// closed with a return (CloseComplaint) in its own transaction.
+func returnLines(returned map[int]model.Qty, reason string) func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error) {
+	return func(tx *bolt.Tx, old model.Order, o *model.Order) (string, error) {
 		ve := &model.ValidationError{}
 		if strings.TrimSpace(reason) == "" {
 			ve.Add("reason", model.T("storeorder.reason_required"))
@@ -344,7 +363,7 @@ func (s *Session) ReturnOrder(id model.ID, version uint64, returned map[int]mode
 		}
 		o.Status = model.OrderReturned
 		return reason, nil
-	})
+	}
 }
 
 // CloseOrder closes an order (order.fulfil) where the lifecycle allows it.
