@@ -423,6 +423,11 @@ func callContextTx(tx *bolt.Tx, cs model.CallSettings, c *model.Client, item *mo
 	cc.InWindow = model.InCallWindow(cs, loc, c.CallWindow, now)
 	// the overdue debt and open orders, from the order summaries (receivables_call.go)
 	cc.OverdueDebt, cc.OpenOrders = orderCallContext(tx, cs, c.ID, now)
+	// the open complaints, from the complaint summaries (complaint_views.go)
+	var err error
+	if cc.OpenComplaints, err = complaintLines(tx, c.ID, now); err != nil {
+		return cc, err
+	}
 
 	// The client's interactions, newest first: the last five, and the
 	// reached outgoing ones within the pester period.
