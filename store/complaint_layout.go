@@ -149,7 +149,9 @@ func summarize(c *model.Complaint, answerMin int) complaintSummary {
 	s := complaintSummary{Status: c.Status, Direction: c.Direction, Type: c.Type, Serious: c.Serious,
 		Priority: c.Priority, Client: c.Client, Order: c.Order, Deadline: c.Deadline, PausedAt: c.PausedAt,
 		Received: c.Received, Claimed: c.Claimed.Minor, SLA: c.SLA, AnswerMin: answerMin, Owner: c.Owner,
-		Late: !c.Answered.IsZero() && c.Answered.After(c.Deadline) && c.PausedAt.IsZero()}
+		// late is fixed at the answer: the deadline may move on later (a
+		// pause after the answer, a reopening) and must not make it on time
+		Late: answerMin > c.SLA}
 	if cl := c.Closing; cl != nil {
 		s.Decision, s.Reason, s.Fault, s.Remedy = cl.Decision, cl.Reason, cl.Fault, cl.Remedy
 		s.Satisfied = cl.Satisfied.Minor
