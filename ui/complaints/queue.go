@@ -1,0 +1,441 @@
+package complaints
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientbase/keymap"
+	"clientbase/model"
+	"clientbase/ui/common"
+	"clientbase/ui/components/table"
+)
+
+// rowsAround is how many rows are fetched beyond the visible window on each side.
+const rowsAround = 40
+
+// queueHeader is the lines above the rows (filters, column titles); one below (the footer).
+const (
+	queueHeader = 2
+	queueFooter = 1
+)
+
+// queue is the complaint queue: a window over Store.Complaints, only the
+// visible rows and a margin in memory, serious incidents first as the
+// store orders them. It opens on every open complaint, the user's own
+// marked: an operator answering the phone must see what else is burning,
+// and space pulls the next one anyway.
+type queue struct {
+	env    common.Env
+	keys   keymap.ComplaintQueue
+	width  int
+	height int
+	dayMin int
+
+	filter     model.ComplaintFilter
+	statusAt   int // index into model.ComplaintStatuses; -1 open ones
+	typeAt     int // index into model.ComplaintTypes; -1 any
+	dirAt      int // index into model.ComplaintDirections; -1 any
+	clientName string
+
+	win      table.Window
+	gen      uint64
+	ctx      context.Context
+	cancel   context.CancelFunc
+	pending  *table.Span
+	cacheOff int
+	rows     []model.ComplaintRow
+	loaded   bool
+	follow   model.ID // the highlighted complaint while the queue loads again
+	loadErr  string
+
+	open, overdue int // the footer's counts
+	counted       bool
+
+	ask *ask // the owner filter's choice
+}
+
+func newQueue(env common.Env) *queue {
+	q := &queue{env: env, keys: keymap.NewComplaintQueue(), statusAt: -1, typeAt: -1, dirAt: -1, dayMin: 9 * 60}
+	q.ctx, q.cancel = context.WithCancel(context.Background())
+	return q
+}
+
+func (q *queue) setSize(w, h int) {
+	q.width, q.height = w, h
+	q.win.SetHeight(max(1, h-queueHeader-queueFooter))
+	if q.ask != nil {
+		q.ask.setWidth(w)
+	}
+}
+
+func (q *queue) rowAt(i int) (model.ComplaintRow, bool) {
+	j := i - q.cacheOff
+	if j < 0 || j >= len(q.rows) {
+		return model.ComplaintRow{}, false
+	}
+	return q.rows[j], true
+}
+
+func (q *queue) current() (model.ComplaintRow, bool) { return q.rowAt(q.win.Cursor) }
+
+// Rows are the rows in memory (tests read what the screen holds).
+func (q *queue) visibleRows() []model.ComplaintRow {
+	from, to := q.win.Visible()
+	var out []model.ComplaintRow
+	for i := from; i < to; i++ {
+		if r, ok := q.rowAt(i); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// requery asks for the window again under a new generation; fromTop puts
+// the cursor on the first row, else it follows the highlighted complaint.
+func (q *queue) requery(fromTop bool) tea.Cmd {
+	q.cancel()
+	q.ctx, q.cancel = context.WithCancel(context.Background())
+	q.gen++
+	q.pending = nil
+	q.follow = 0
+	if fromTop {
+		q.win.GoTo(0)
+		q.win.Top = 0
+	} else if r, ok := q.current(); ok {
+		q.follow = r.ID
+	}
+	return tea.Batch(q.fetchAround(), fetchCounts(q.ctx, q.env.Store, q.gen))
+}
+
+func (q *queue) fetchAround() tea.Cmd {
+	w := q.win
+	if !q.loaded {
+		w.Height = max(w.Height, 1)
+	}
+	span := w.Around(q.loaded, rowsAround)
+	q.pending = &span
+	return fetchPage(q.ctx, q.env.Store, q.filter, q.gen, span.Off, span.Limit)
+}
+
+func (q *queue) ensureRows() tea.Cmd {
+	if !q.win.NeedsRows(q.cacheOff, len(q.rows), q.pending) {
+		return nil
+	}
+	return q.fetchAround()
+}
+
+func (q *queue) onPage(m pageMsg) tea.Cmd {
+	if m.gen != q.gen {
+		return nil
+	}
+	if q.pending != nil && q.pending.Off == m.off && q.pending.Limit == m.want {
+		q.pending = nil
+	}
+	if m.err != nil {
+		q.loadErr = model.T("complaints.queue.load_failed", errText(m.err))
+		return nil
+	}
+	q.loadErr, q.loaded = "", true
+	q.cacheOff, q.rows = m.off, m.page.Rows
+	q.win.SetTotal(m.page.Total)
+	if id := q.follow; id != 0 {
+		q.follow = 0
+		for j, r := range m.page.Rows {
+			if r.ID == id {
+				q.win.GoTo(m.off + j)
+				break
+			}
+		}
+	}
+	return q.ensureRows()
+}
+
+func (q *queue) onCounts(m countsMsg) {
+	if m.gen != q.gen || m.err != nil {
+		return
+	}
+	q.open, q.overdue, q.counted = m.open, m.overdue, true
+}
+
+func (q *queue) inputFocused() bool { return q.ask != nil }
+
+// queueKey is what a key on the queue asks the tab to do.
+type queueKey int
+
+const (
+	queueStay queueKey = iota
+	queueOpen
+	queueNew
+	queueNext
+)
+
+// key handles a key; what it returns beyond the command the tab does.
+func (q *queue) key(k tea.KeyPressMsg, users []model.User) (tea.Cmd, queueKey, model.ID) {
+	if q.ask != nil {
+		done, cancelled := q.ask.update(k)
+		switch {
+		case cancelled:
+			q.ask = nil
+		case done:
+			q.filter.Owner = q.ask.value()
+			q.ask = nil
+			return q.requery(true), queueStay, 0
+		}
+		return nil, queueStay, 0
+	}
+	if q.win.Navigate(k, table.Nav(q.keys.Nav)) {
+		return q.ensureRows(), queueStay, 0
+	}
+	switch {
+	case key.Matches(k, q.keys.Open):
+		if r, ok := q.current(); ok {
+			return nil, queueOpen, r.ID
+		}
+		return nil, queueStay, 0
+	case key.Matches(k, q.keys.Next):
+		return nil, queueNext, 0
+	case key.Matches(k, q.keys.New):
+		return nil, queueNew, 0
+	case key.Matches(k, q.keys.Refresh):
+		return q.requery(false), queueStay, 0
+	case key.Matches(k, q.keys.Mine):
+		q.filter.Mine = !q.filter.Mine
+	case key.Matches(k, q.keys.Unassigned):
+		q.filter.Unassigned = !q.filter.Unassigned
+	case key.Matches(k, q.keys.Overdue):
+		q.filter.Overdue = !q.filter.Overdue
+	case key.Matches(k, q.keys.Status):
+		q.statusAt = cycle(q.statusAt, len(model.ComplaintStatuses))
+		q.filter.Status = ""
+		if q.statusAt >= 0 {
+			q.filter.Status = model.ComplaintStatuses[q.statusAt]
+		}
+	case key.Matches(k, q.keys.Type):
+		q.typeAt = cycle(q.typeAt, len(model.ComplaintTypes))
+		q.filter.Type = ""
+		if q.typeAt >= 0 {
+			q.filter.Type = model.ComplaintTypes[q.typeAt]
+		}
+	case key.Matches(k, q.keys.Direction):
+		q.dirAt = cycle(q.dirAt, len(model.ComplaintDirections))
+		q.filter.Direction = ""
+		if q.dirAt >= 0 {
+			q.filter.Direction = model.ComplaintDirections[q.dirAt]
+		}
+	case key.Matches(k, q.keys.ThisClient):
+		r, ok := q.current()
+		if !ok {
+			return nil, queueStay, 0
+		}
+		q.filter.Client, q.clientName = r.Client, r.ClientName
+	case key.Matches(k, q.keys.Owner):
+		opts := []option{{label: model.T("complaints.filter.any_owner"), value: ""}}
+		for _, u := range users {
+			if !u.Archived {
+				opts = append(opts, option{label: userLabel(u), value: u.Name})
+			}
+		}
+		q.ask = newChoice(q.env.Styles, model.T("complaints.ask.owner"), opts, false, false)
+		q.ask.setWidth(q.width)
+		return nil, queueStay, 0
+	case key.Matches(k, q.keys.Clear):
+		if q.filter == (model.ComplaintFilter{}) {
+			return nil, queueStay, 0
+		}
+		q.filter, q.statusAt, q.typeAt, q.dirAt, q.clientName = model.ComplaintFilter{}, -1, -1, -1, ""
+	default:
+		return nil, queueStay, 0
+	}
+	return q.requery(true), queueStay, 0
+}
+
+// cycle steps i through -1 (any), 0 … n-1 and back to -1.
+func cycle(i, n int) int {
+	i++
+	if i >= n {
+		return -1
+	}
+	return i
+}
+
+func userLabel(u model.User) string {
+	name := u.FullName
+	if name == "" {
+		name = u.Name
+	}
+	return model.T("complaints.user", plain(name), u.Name, model.T("model.role."+string(u.Role)))
+}
+
+// filterText says which filters are on ("" none).
+func (q *queue) filterText() string {
+	var parts []string
+	f := q.filter
+	if f.Mine {
+		parts = append(parts, model.T("complaints.filter.mine"))
+	}
+	if f.Unassigned {
+		parts = append(parts, model.T("complaints.filter.unassigned"))
+	}
+	if f.Status != "" {
+		parts = append(parts, model.ComplaintStatusLabel(f.Status))
+	}
+	if f.Type != "" {
+		parts = append(parts, model.ComplaintTypeLabel(f.Type))
+	}
+	if f.Direction != "" {
+		parts = append(parts, model.ComplaintDirectionLabel(f.Direction))
+	}
+	if f.Owner != "" {
+		parts = append(parts, model.T("complaints.filter.owner", f.Owner))
+	}
+	if f.Overdue {
+		parts = append(parts, model.T("complaints.filter.overdue"))
+	}
+	if f.Client != 0 {
+		parts = append(parts, plain(q.clientName))
+	}
+	return strings.Join(parts, " · ")
+}
+
+var queueColumns = []table.Column{
+	{Min: 1, Want: 1, Max: 1},             // serious / mine mark
+	{Min: 5, Want: 6, Max: 7},             // #id
+	{Min: 10, Want: 10, Max: 10, Drop: 4}, // received
+	{Min: 10, Want: 18},                   // client
+	{Min: 7, Want: 10, Max: 14, Drop: 6},  // type
+	{Min: 3, Want: 3, Max: 3, Drop: 7},    // direction
+	{Min: 8, Want: 12, Max: 16},           // status
+	{Min: 7, Want: 9, Max: 12, Drop: 3},   // owner
+	{Min: 7, Want: 9, Max: 12, Drop: 8},   // escalated to
+	{Min: 8, Want: 11, Max: 13, Drop: 5},  // claimed
+	{Min: 16, Want: 16, Max: 16, Drop: 2}, // deadline
+	{Min: 10, Want: 12, Max: 14},          // countdown
+}
+
+const (
+	colClaimed   = 9
+	colCountdown = 11
+)
+
+func (q *queue) view() string {
+	if q.width <= 0 || q.height <= 0 {
+		return ""
+	}
+	s := q.env.Styles
+	left := s.Title.Render(model.T("complaints.queue.title"))
+	if f := q.filterText(); f != "" {
+		left += "  " + s.FilterBar.Render(f)
+	} else {
+		left += "  " + model.T("complaints.queue.all_open")
+	}
+	right := ""
+	switch {
+	case q.loadErr != "":
+		right = s.FieldError.Render(q.loadErr)
+	case !q.loaded:
+		right = s.Subtle.Render(model.T("complaints.queue.loading"))
+	}
+	out := []string{spread(left, right, q.width)}
+	if q.ask != nil {
+		out = append(out, q.ask.lines(q.width)...)
+		return pad(out, q.width, q.height)
+	}
+	widths := table.Fit(queueColumns, q.width)
+	titles := []string{"", model.T("complaints.col.id"), model.T("complaints.col.received"), model.T("complaints.col.client"),
+		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
+		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
+		model.T("complaints.col.deadline"), model.T("complaints.col.left")}
+	out = append(out, s.Header.Render(fit("  "+cells(titles, widths), q.width)))
+	from, to := q.win.Visible()
+	if q.loaded && q.win.Total == 0 {
+		out = append(out, s.Subtle.Render(fit("  "+model.T("complaints.queue.empty"), q.width)))
+	}
+	for i := from; i < to; i++ {
+		r, ok := q.rowAt(i)
+		if !ok {
+			out = append(out, s.Subtle.Render(fit("  …", q.width)))
+			continue
+		}
+		out = append(out, q.rowLine(r, widths, i == q.win.Cursor))
+	}
+	body := pad(out, q.width, q.height-queueFooter)
+	return body + "\n" + q.footer()
+}
+
+// rowLine draws one row; the countdown keeps its colour under the cursor.
+func (q *queue) rowLine(r model.ComplaintRow, widths []int, cursor bool) string {
+	s := q.env.Styles
+	mark := " "
+	switch {
+	case r.Serious:
+		mark = "!"
+	case q.mineRow(r):
+		mark = "•"
+	}
+	texts := []string{mark, fmt.Sprintf("#%d", r.ID), dateText(r.Received, q.env.Loc), plain(r.ClientName),
+		model.ComplaintTypeLabel(r.Type), directionShort(r.Direction), model.ComplaintStatusLabel(r.Status),
+		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), dateTimeText(r.Deadline, q.env.Loc),
+		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}
+	if r.Status == model.ComplaintClosed {
+		texts[10] = "—"
+	}
+	cd := widths[colCountdown]
+	head := cells(texts[:colCountdown], widths[:colCountdown])
+	st := s.Row
+	prefix := "  "
+	if cursor {
+		st, prefix = s.RowCursor, "› "
+	}
+	if r.Serious && !cursor {
+		st = st.Foreground(s.Red)
+	}
+	rest := q.width - len([]rune(prefix)) - lipgloss.Width(head) - 1
+	if rest < 1 {
+		return st.Render(fit(prefix+head, q.width))
+	}
+	return st.Render(prefix+head+" ") + rowUrgency(r).style(s, cursor).Render(fit(texts[colCountdown], min(cd, rest))) +
+		st.Render(fit("", rest-min(cd, rest)))
+}
+
+// mineRow: owned by me, or escalated to me and waiting for my answer.
+func (q *queue) mineRow(r model.ComplaintRow) bool {
+	return r.Owner == q.env.Me.Name || r.Escalated == q.env.Me.Name
+}
+
+func (q *queue) footer() string {
+	s := q.env.Styles
+	if !q.loaded {
+		return fit("", q.width)
+	}
+	text := model.T("complaints.queue.footer", q.open, q.overdue, q.win.Total)
+	if !q.counted {
+		text = model.T("complaints.queue.footer_shown", q.win.Total)
+	}
+	return s.Subtle.Render(fit(text, q.width))
+}
+
+// cells joins cells at widths (a 0 width drops the column); the claimed amount is right-aligned.
+func cells(texts []string, widths []int) string {
+	var b strings.Builder
+	first := true
+	for i, w := range widths {
+		if w == 0 {
+			continue
+		}
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		if i == colClaimed {
+			b.WriteString(fitRight(texts[i], w))
+		} else {
+			b.WriteString(fit(texts[i], w))
+		}
+	}
+	return b.String()
+}

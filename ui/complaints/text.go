@@ -1,0 +1,199 @@
+package complaints
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/ui/components/table"
+	"clientbase/ui/styles"
+)
+
+// fit pads or cuts a styled line to exactly w cells.
+func fit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(line) > w {
+		line = ansi.Truncate(line, w, "…")
+	}
+	if p := w - lipgloss.Width(line); p > 0 {
+		line += strings.Repeat(" ", p)
+	}
+	return line
+}
+
+// fitRight right-aligns plain text in w cells (amounts).
+func fitRight(s string, w int) string {
+	if lipgloss.Width(s) >= w {
+		return fit(s, w)
+	}
+	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
+}
+
+// pad makes lines exactly w×h.
+func pad(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	out := make([]string, 0, h)
+	for _, l := range lines {
+		out = append(out, fit(l, w))
+	}
+	for len(out) < h {
+		out = append(out, strings.Repeat(" ", w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// spread puts left and right on one line w cells wide, left cut first.
+func spread(left, right string, w int) string {
+	room := w - lipgloss.Width(right) - 1
+	if room < 1 {
+		return fit(right, w)
+	}
+	return fit(fit(left, room)+" "+right, w)
+}
+
+// plain makes user text safe on one line.
+func plain(s string) string { return table.Plain(strings.Join(strings.Fields(s), " ")) }
+
+// wrap breaks user text into lines of at most w cells (words kept whole when they fit).
+func wrap(s string, w int) []string {
+	if w < 4 {
+		w = 4
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(table.Plain(para)) {
+			switch {
+			case line == "":
+				line = word
+			case lipgloss.Width(line)+1+lipgloss.Width(word) <= w:
+				line += " " + word
+			default:
+				out = append(out, line)
+				line = word
+			}
+			for lipgloss.Width(line) > w {
+				out = append(out, ansi.Truncate(line, w, ""))
+				line = ansi.TruncateLeft(line, w, "")
+			}
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func dateText(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return model.FormatDate(t, loc)
+}
+
+func dateTimeText(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return model.FormatDateTime(t, loc)
+}
+
+// amount is an amount without its currency, for columns.
+func amount(m model.Money) string {
+	if m.Minor == 0 {
+		return "—"
+	}
+	return model.FormatMoney(model.Money{Minor: m.Minor})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func directionShort(d model.ComplaintDirection) string {
+	return model.T("complaints.direction." + string(d))
+}
+
+// urgency is how a deadline stands: the countdown's colour.
+type urgency int
+
+const (
+	urgencyNone    urgency = iota // closed, or no deadline
+	urgencyFine                   // green
+	urgencySoon                   // yellow: less than a quarter of the service level left
+	urgencyOverdue                // red
+	urgencyPaused                 // subtle: waiting for the client
+)
+
+// urgencyOf decides a row's countdown colour from the time left the store
+// measured: overdue below zero, soon under 25 % of the service level.
+func urgencyOf(status model.ComplaintStatus, deadline, pausedAt time.Time, left time.Duration, sla int) urgency {
+	switch {
+	case status == model.ComplaintClosed || deadline.IsZero():
+		return urgencyNone
+	case !pausedAt.IsZero():
+		return urgencyPaused
+	case left < 0:
+		return urgencyOverdue
+	case sla > 0 && 4*left < time.Duration(sla)*time.Minute:
+		return urgencySoon
+	}
+	return urgencyFine
+}
+
+func rowUrgency(r model.ComplaintRow) urgency {
+	return urgencyOf(r.Status, r.Deadline, r.PausedAt, r.Left, r.SLA)
+}
+
+// String names an urgency for the goldens, where colours are lost.
+func (u urgency) String() string {
+	return [...]string{"none", "green", "yellow", "red", "paused"}[u]
+}
+
+// style is the countdown's style; under the cursor the row's background stays.
+func (u urgency) style(s styles.Styles, cursor bool) lipgloss.Style {
+	base := s.Row
+	if cursor {
+		base = s.RowCursor
+	}
+	switch u {
+	case urgencyFine:
+		return base.Foreground(s.Green)
+	case urgencySoon:
+		return base.Foreground(s.Yellow)
+	case urgencyOverdue:
+		return base.Foreground(s.Red)
+	case urgencyPaused, urgencyNone:
+		return base.Foreground(s.Muted)
+	}
+	return base
+}
+
+// leftText is the countdown: time left, "overdue 3h", or "paused 5h".
+func leftText(status model.ComplaintStatus, deadline, pausedAt time.Time, left time.Duration, dayMinutes int) string {
+	switch {
+	case status == model.ComplaintClosed || deadline.IsZero():
+		return "—"
+	case !pausedAt.IsZero():
+		return model.T("complaints.left.paused", model.FormatLeft(left, dayMinutes))
+	}
+	return model.FormatLeft(left, dayMinutes)
+}
+
+// dayMinutes is a working day's length in the settings' calendar (9 hours when unset).
+func dayMinutes(cs model.ComplaintSettings) int {
+	if d := cs.WorkTo - cs.WorkFrom; d > 0 {
+		return d
+	}
+	return 9 * 60
+}
