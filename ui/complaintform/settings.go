@@ -1,0 +1,736 @@
+package complaintform
+
+import (
+	"errors"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"clientbase/keymap"
+	"clientbase/model"
+	"clientbase/ui/common"
+	"clientbase/ui/components/confirm"
+	"clientbase/ui/components/form"
+	"clientbase/ui/styles"
+)
+
+// The rows after the service levels, in screen order; each is also the
+// field key model.ValidateComplaintSettings uses for it.
+var generalRows = []string{"default_hours", "serious_hours", "work_days", "work_hours", "holidays", "zone", "follow_up_days"}
+
+// categories a service level may name: any, a key client, A, B, C.
+var categories = []string{"", "key", string(model.CategoryA), string(model.CategoryB), string(model.CategoryC)}
+
+// newLevel is the row number of a level being added (not yet in the draft).
+const newLevel = -1
+
+// Settings edits the service levels and the working calendar deadlines
+// count in (head, director; others see them read-only with a sentence).
+// The screen is a table of rows; enter opens a small form for the row whose
+// ctrl+s puts it into the draft; ctrl+s on the table saves the draft
+// (common.StatusMsg, common.DataChangedMsg{Kind: "complaint_settings"}) and
+// closes; esc leaves (asking when something changed).
+type Settings struct {
+	env    common.Env
+	keys   keymap.ComplaintSettings
+	width  int
+	height int
+	closed bool
+
+	gen     uint64 // the load or save in flight; older answers are dropped
+	loading bool
+	saving  bool
+	loadErr string
+
+	saved model.ComplaintSettings
+	draft model.ComplaintSettings
+
+	cursor int
+	offset int
+	errs   map[string]string // row key → sentence
+	errTop string
+
+	editing int // the row the form edits (newLevel: a level being added)
+	form    *form.Model
+	ask     *confirm.Model
+
+	canEdit bool
+	why     string
+}
+
+// NewSettings opens the editor; Init loads the settings.
+func NewSettings(env common.Env) *Settings {
+	env.Loc = env.Zone()
+	m := &Settings{env: env, keys: keymap.NewComplaintSettings(), width: 80, height: 24, loading: true}
+	switch {
+	case env.ReadOnly:
+		m.why = model.T("complaintform.settings.read_only")
+	case !model.Can(env.Me, model.ActComplaintSettings):
+		m.why = model.T("complaintform.settings.no_right")
+	default:
+		m.canEdit = true
+	}
+	return m
+}
+
+// Init loads the settings.
+func (m *Settings) Init() tea.Cmd {
+	m.gen++
+	m.loading = true
+	return loadSettingsCmd(m.env.Store, m.gen)
+}
+
+// Closed reports that the editor saved or was left.
+func (m *Settings) Closed() bool { return m.closed }
+
+// SetSize gives the editor its space.
+func (m *Settings) SetSize(w, h int) {
+	m.width, m.height = max(w, 20), max(h, 6)
+	if m.form != nil {
+		m.form.SetSize(m.width, m.bodyHeight())
+	}
+	m.keepVisible()
+}
+
+// SetStyles hands over styles rebuilt for a new terminal background.
+func (m *Settings) SetStyles(s styles.Styles) {
+	m.env.Styles = s
+	if m.form != nil {
+		m.openForm(m.editing, m.form)
+	}
+}
+
+// InputFocused: the row editor and the discard question keep every key.
+func (m *Settings) InputFocused() bool { return m.form != nil || m.ask != nil }
+
+// Dirty reports whether the draft differs from what the store holds.
+func (m *Settings) Dirty() bool { return !m.loading && !reflect.DeepEqual(m.saved, m.draft) }
+
+// ShortHelp is the footer for the editor's state.
+func (m *Settings) ShortHelp() []key.Binding {
+	switch {
+	case m.ask != nil:
+		return m.ask.ShortHelp()
+	case m.form != nil:
+		return m.form.Keys().ShortHelp()
+	case !m.canEdit:
+		return m.keys.ReadOnlyHelp()
+	}
+	return m.keys.ShortHelp()
+}
+
+// FullHelp is the ? overlay for the editor's state.
+func (m *Settings) FullHelp() [][]key.Binding {
+	switch {
+	case m.ask != nil:
+		return m.ask.FullHelp()
+	case m.form != nil:
+		return m.form.Keys().FullHelp()
+	case !m.canEdit:
+		return [][]key.Binding{m.keys.ReadOnlyHelp()}
+	}
+	return m.keys.FullHelp()
+}
+
+func normaliseSettings(s model.ComplaintSettings) model.ComplaintSettings {
+	s.Levels = append([]model.ServiceLevel{}, s.Levels...)
+	s.Holidays = append([]string{}, s.Holidays...)
+	return s
+}
+
+func (m *Settings) rowCount() int { return len(m.draft.Levels) + len(generalRows) }
+
+// rowKey is the field key of row i.
+func (m *Settings) rowKey(i int) string {
+	if i < len(m.draft.Levels) {
+		return "levels." + strconv.Itoa(i)
+	}
+	return generalRows[i-len(m.draft.Levels)]
+}
+
+// rowOf is the row a validation key names ("levels.2.hours" is level 2,
+// "work_from" the working hours), -1 for none.
+func (m *Settings) rowOf(k string) int {
+	switch k {
+	case "work_from", "work_to":
+		k = "work_hours"
+	case "levels":
+		if len(m.draft.Levels) > 0 {
+			return 0
+		}
+	}
+	if rest, ok := strings.CutPrefix(k, "levels."); ok {
+		if j := strings.IndexByte(rest, '.'); j >= 0 {
+			rest = rest[:j]
+		}
+		if i, err := strconv.Atoi(rest); err == nil && i >= 0 && i < len(m.draft.Levels) {
+			return i
+		}
+		return -1
+	}
+	for i, g := range generalRows {
+		if g == k {
+			return len(m.draft.Levels) + i
+		}
+	}
+	return -1
+}
+
+// rowErrors are a validation error's sentences by row key; the rest joined.
+func (m *Settings) rowErrors(err error) (map[string]string, string) {
+	fields := validationFields(err)
+	if fields == nil {
+		return nil, ""
+	}
+	byRow, rest := map[string]string{}, map[string]string{}
+	for k, s := range fields {
+		if r := m.rowOf(k); r >= 0 {
+			if _, ok := byRow[m.rowKey(r)]; !ok {
+				byRow[m.rowKey(r)] = s
+			}
+		} else {
+			rest[k] = s
+		}
+	}
+	return byRow, joinUnplaced(rest)
+}
+
+// Update handles a message and returns the commands to run.
+func (m *Settings) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case settingsMsg:
+		if msg.gen != m.gen {
+			return nil
+		}
+		wasSaving := m.saving
+		m.loading, m.saving = false, false
+		if msg.err != nil {
+			if !wasSaving {
+				m.loadErr = model.T("complaintform.settings.load_error", errorSentence(msg.err))
+				return nil
+			}
+			return m.saveFailed(msg.err)
+		}
+		m.saved, m.draft = normaliseSettings(msg.s), normaliseSettings(msg.s)
+		m.cursor = min(m.cursor, m.rowCount()-1)
+		if wasSaving {
+			m.errs, m.errTop = nil, ""
+			m.closed = true
+			return doneCmds("complaint_settings", 0, model.T("complaintform.settings.saved"))
+		}
+		m.errs, _ = m.rowErrors(model.ValidateComplaintSettings(m.draft)) // settings saved before a check existed
+		m.keepVisible()
+		return nil
+	case tea.KeyPressMsg:
+		return m.onKey(msg)
+	}
+	if m.form != nil {
+		f, cmd := m.form.Update(msg)
+		m.form = &f
+		return cmd
+	}
+	return nil
+}
+
+// saveFailed: a stale version reloads what was saved meanwhile; a refusal
+// goes under its rows.
+func (m *Settings) saveFailed(err error) tea.Cmd {
+	if errors.Is(err, model.ErrConflict) {
+		m.errTop = model.T("complaintform.settings.stale")
+		m.errs = nil
+		m.gen++
+		m.loading = true
+		return tea.Batch(loadSettingsCmd(m.env.Store, m.gen), msgCmd(common.StatusMsg{Text: m.errTop, Err: true}))
+	}
+	if byRow, rest := m.rowErrors(err); byRow != nil || rest != "" {
+		m.errs, m.errTop = byRow, rest
+		m.toFirstError()
+		return msgCmd(common.StatusMsg{Text: model.T("complaintform.settings.refused"), Err: true})
+	}
+	m.errTop = errorSentence(err)
+	return msgCmd(common.StatusMsg{Text: m.errTop, Err: true})
+}
+
+func (m *Settings) toFirstError() {
+	for i := 0; i < m.rowCount(); i++ {
+		if m.errs[m.rowKey(i)] != "" {
+			m.cursor = i
+			break
+		}
+	}
+	m.keepVisible()
+}
+
+func (m *Settings) onKey(k tea.KeyPressMsg) tea.Cmd {
+	if m.ask != nil {
+		a := m.ask.Update(k)
+		m.ask = &a
+		if a.Answered {
+			m.ask = nil
+			if a.Yes {
+				m.closed = true
+			}
+		}
+		return nil
+	}
+	if m.form != nil {
+		return m.formKey(k)
+	}
+	if m.loading || m.loadErr != "" {
+		if key.Matches(k, m.keys.Back) {
+			m.closed = true
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(k, m.keys.Down):
+		m.cursor = min(m.cursor+1, m.rowCount()-1)
+	case key.Matches(k, m.keys.Top):
+		m.cursor = 0
+	case key.Matches(k, m.keys.Bottom):
+		m.cursor = m.rowCount() - 1
+	case key.Matches(k, m.keys.Edit):
+		if !m.canEdit {
+			return msgCmd(common.StatusMsg{Text: m.why, Err: true})
+		}
+		m.openForm(m.cursor, nil)
+		return nil
+	case key.Matches(k, m.keys.Add):
+		if !m.canEdit {
+			return msgCmd(common.StatusMsg{Text: m.why, Err: true})
+		}
+		m.openForm(newLevel, nil)
+		return nil
+	case key.Matches(k, m.keys.Delete):
+		if !m.canEdit {
+			return msgCmd(common.StatusMsg{Text: m.why, Err: true})
+		}
+		if m.cursor >= len(m.draft.Levels) {
+			return msgCmd(common.StatusMsg{Text: model.T("complaintform.settings.not_a_level"), Err: true})
+		}
+		m.draft.Levels = append(append([]model.ServiceLevel{}, m.draft.Levels[:m.cursor]...), m.draft.Levels[m.cursor+1:]...)
+		m.errs, _ = m.rowErrors(model.ValidateComplaintSettings(m.draft))
+		m.cursor = min(m.cursor, m.rowCount()-1)
+	case key.Matches(k, m.keys.Save):
+		return m.save()
+	case key.Matches(k, m.keys.Back):
+		if m.Dirty() && m.canEdit {
+			a := confirm.New(model.T("complaintform.settings.discard"))
+			m.ask = &a
+			return nil
+		}
+		m.closed = true
+		return nil
+	default:
+		return nil
+	}
+	m.keepVisible()
+	return nil
+}
+
+func (m *Settings) save() tea.Cmd {
+	switch {
+	case !m.canEdit:
+		return msgCmd(common.StatusMsg{Text: m.why, Err: true})
+	case m.saving:
+		return nil
+	case !m.Dirty():
+		return msgCmd(common.StatusMsg{Text: model.T("complaintform.settings.unchanged")})
+	}
+	if err := model.ValidateComplaintSettings(m.draft); err != nil {
+		return m.saveFailed(err)
+	}
+	m.saving, m.errTop = true, ""
+	m.gen++
+	return saveSettingsCmd(m.env.Store, m.gen, m.draft)
+}
+
+func (m *Settings) formKey(k tea.KeyPressMsg) tea.Cmd {
+	keys := m.form.Keys()
+	switch {
+	case key.Matches(k, keys.Submit):
+		m.apply()
+		return nil
+	case key.Matches(k, keys.Back):
+		m.form = nil
+		return nil
+	}
+	f, cmd := m.form.Update(k)
+	m.form = &f
+	return cmd
+}
+
+// weekdays in the order the department reads a week.
+var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+func dayKey(d time.Weekday) string { return "day." + strconv.Itoa(int(d)) }
+
+func typeName(t model.ComplaintType) string {
+	if t == "" {
+		return model.T("complaintform.settings.any_type")
+	}
+	return model.ComplaintTypeLabel(t)
+}
+
+func categoryName(c string) string {
+	switch c {
+	case "":
+		return model.T("complaintform.settings.any_category")
+	case "key":
+		return model.T("complaintform.settings.key_client")
+	}
+	return model.T("complaintform.settings.category", c)
+}
+
+// openForm opens the editor of row (newLevel: a level to add); prev (a
+// form rebuilt for new styles) gives the typed values.
+func (m *Settings) openForm(row int, prev *form.Model) {
+	s := m.draft
+	var fields []form.Field
+	if row == newLevel || row < len(s.Levels) {
+		l := model.ServiceLevel{Hours: s.DefaultHours}
+		if row != newLevel {
+			l = s.Levels[row]
+		}
+		types := []form.Option{{Value: "", Label: typeName("")}}
+		types = append(types, enumOptions(model.ComplaintTypes, model.ComplaintTypeLabel)...)
+		cats := make([]form.Option, 0, len(categories))
+		for _, c := range categories {
+			cats = append(cats, form.Option{Value: c, Label: categoryName(c)})
+		}
+		fields = []form.Field{
+			form.Choice("type", model.T("complaintform.settings.f.type"), types, string(l.Type)),
+			form.Choice("category", model.T("complaintform.settings.f.category"), cats, l.Category),
+			form.Text("hours", model.T("complaintform.settings.f.hours"), strconv.Itoa(l.Hours)),
+		}
+	} else {
+		switch k := m.rowKey(row); k {
+		case "default_hours", "serious_hours", "follow_up_days":
+			v := map[string]int{"default_hours": s.DefaultHours, "serious_hours": s.SeriousHours, "follow_up_days": s.FollowUpDays}[k]
+			fields = []form.Field{form.Text(k, model.T("complaintform.settings."+k), strconv.Itoa(v))}
+		case "work_days":
+			for _, d := range weekdays {
+				fields = append(fields, form.Toggle(dayKey(d), model.T("complaintform.settings.day_long."+strconv.Itoa(int(d))), s.WorkDays[d]))
+			}
+		case "work_hours":
+			fields = []form.Field{form.Text(k, model.T("complaintform.settings.work_hours"), model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo}))}
+		case "holidays":
+			fields = []form.Field{form.Text(k, model.T("complaintform.settings.holidays"), model.FormatHolidays(s.Holidays))}
+		case "zone":
+			fields = []form.Field{form.Text(k, model.T("complaintform.settings.zone"), s.Zone)}
+		}
+	}
+	f := form.New(m.env.Styles, yes(), no(), fields...)
+	if prev != nil {
+		for _, fl := range fields {
+			f.SetValue(fl.Key, prev.Value(fl.Key))
+		}
+		f.Focus(prev.Focused())
+	}
+	f.SetSize(m.width, m.bodyHeight())
+	m.form, m.editing = &f, row
+	if row != newLevel {
+		if err := m.errs[m.rowKey(row)]; err != "" {
+			f.SetErrors(map[string]string{m.errorField(row, fields[0].Key): err})
+		}
+	}
+}
+
+// errorField is the row form's field a sentence about the row goes under:
+// a level's hours when they are not positive, else its first field.
+func (m *Settings) errorField(row int, first string) string {
+	if row == newLevel || row < len(m.draft.Levels) {
+		if row == newLevel || m.draft.Levels[row].Hours <= 0 {
+			return "hours"
+		}
+		return "type"
+	}
+	return first
+}
+
+// apply reads the row editor into the draft; a value that does not read,
+// or settings model.ValidateComplaintSettings refuses for this row, keep the
+// form open with the sentence under the field.
+func (m *Settings) apply() {
+	f := m.form
+	next := m.draft
+	next.Levels = append([]model.ServiceLevel{}, m.draft.Levels...)
+	next.Holidays = append([]string{}, m.draft.Holidays...)
+	bad := map[string]string{}
+	number := func(k string) int {
+		n, err := strconv.Atoi(trim(f.Value(k)))
+		if err != nil {
+			bad[k] = model.T("complaintform.settings.number")
+		}
+		return n
+	}
+	row := m.editing
+	first := "type"
+	if row == newLevel || row < len(next.Levels) {
+		l := model.ServiceLevel{Type: model.ComplaintType(f.Value("type")), Category: f.Value("category"), Hours: number("hours")}
+		if row == newLevel {
+			next.Levels = append(next.Levels, l)
+			row = len(next.Levels) - 1
+		} else {
+			next.Levels[row] = l
+		}
+		if l.Hours <= 0 {
+			first = "hours"
+		}
+	} else {
+		first = m.rowKey(row)
+		switch first {
+		case "default_hours":
+			next.DefaultHours = number(first)
+		case "serious_hours":
+			next.SeriousHours = number(first)
+		case "follow_up_days":
+			next.FollowUpDays = number(first)
+		case "work_days":
+			first = dayKey(time.Monday)
+			for _, d := range weekdays {
+				next.WorkDays[d] = f.Bool(dayKey(d))
+			}
+		case "work_hours":
+			w, err := model.ParseCallWindow(f.Value(first))
+			if err != nil || w == (model.CallWindow{}) {
+				bad[first] = model.T("complaintform.settings.bad_hours")
+			}
+			next.WorkFrom, next.WorkTo = w.From, w.To
+		case "holidays":
+			days, err := model.ParseHolidays(f.Value(first))
+			if err != nil {
+				bad[first] = err.Error()
+			}
+			next.Holidays = append([]string{}, days...)
+		case "zone":
+			next.Zone = trim(f.Value(first))
+		}
+	}
+	if len(bad) == 0 {
+		probe := &Settings{draft: next}
+		byRow, _ := probe.rowErrors(model.ValidateComplaintSettings(next))
+		if s := byRow[probe.rowKey(row)]; s != "" {
+			bad[first] = s
+		}
+	}
+	if len(bad) > 0 {
+		f.SetErrors(bad)
+		return
+	}
+	m.draft = next
+	m.errs, _ = m.rowErrors(model.ValidateComplaintSettings(next))
+	m.errTop = ""
+	m.form = nil
+	m.cursor = row
+	m.keepVisible()
+}
+
+// Column widths of the levels table.
+const (
+	colMarker   = 2
+	colType     = 20
+	colCategory = 16
+)
+
+// headLines are the lines above the body: title, the notice, the column header.
+const settingsHead = 3
+
+func (m *Settings) bodyHeight() int { return max(m.height-settingsHead, 1) }
+
+// line is one screen line of the body and the row it belongs to (-1: none).
+type line struct {
+	text string
+	row  int
+}
+
+// View renders exactly width×height.
+func (m *Settings) View() string {
+	st := m.env.Styles
+	out := []string{m.titleLine(), m.noticeLine()}
+	switch {
+	case m.loading:
+		out = append(out, st.Subtle.Render(model.T("complaintform.loading")))
+	case m.loadErr != "":
+		for _, l := range wrap(m.loadErr, m.width) {
+			out = append(out, st.FieldError.Render(l))
+		}
+	case m.ask != nil:
+		out = append(out, strings.Split(m.ask.View(st, m.width, m.height-len(out)), "\n")...)
+	case m.form != nil:
+		out = append(out, st.Header.Render(m.formTitle()))
+		out = append(out, strings.Split(m.form.View(), "\n")...)
+	default:
+		out = append(out, st.Header.Render(pad("", colMarker)+pad(model.T("complaintform.settings.col.type"), colType)+
+			pad(model.T("complaintform.settings.col.category"), colCategory)+model.T("complaintform.settings.col.hours")))
+		body := m.body()
+		for i := m.offset; i < len(body) && i < m.offset+m.bodyHeight(); i++ {
+			out = append(out, body[i].text)
+		}
+	}
+	return strings.Join(fit(out, m.width, m.height), "\n")
+}
+
+func (m *Settings) titleLine() string {
+	st := m.env.Styles
+	title := st.Title.Render(model.T("complaintform.settings.title"))
+	var right string
+	switch {
+	case m.saving:
+		right = st.Subtle.Render(model.T("complaintform.saving"))
+	case m.Dirty():
+		right = st.Warning.Render(model.T("complaintform.changed"))
+	}
+	gap := m.width - lipgloss.Width(title) - lipgloss.Width(right)
+	if right == "" || gap < 1 {
+		return title
+	}
+	return title + strings.Repeat(" ", gap) + right
+}
+
+// noticeLine says what the store refused, or why the settings are read-only.
+func (m *Settings) noticeLine() string {
+	st := m.env.Styles
+	switch {
+	case m.errTop != "":
+		return st.FieldError.Render(m.errTop)
+	case m.why != "":
+		return st.Warning.Render(m.why)
+	}
+	return st.Subtle.Render(model.T("complaintform.settings.hint"))
+}
+
+func (m *Settings) formTitle() string {
+	st := m.env.Styles
+	switch {
+	case m.editing == newLevel:
+		return model.T("complaintform.settings.new_level")
+	case m.editing < len(m.draft.Levels):
+		return model.T("complaintform.settings.edit_level")
+	case m.rowKey(m.editing) == "holidays":
+		return model.T("complaintform.settings.edit_general") + "  " + st.Subtle.Render(model.T("complaintform.settings.holiday_hint"))
+	}
+	return model.T("complaintform.settings.edit_general")
+}
+
+// body is every line under the header: the levels, a blank line, the
+// general rows, each row followed by its error sentence.
+func (m *Settings) body() []line {
+	st := m.env.Styles
+	var out []line
+	if len(m.draft.Levels) == 0 {
+		out = append(out, line{text: "  " + st.Subtle.Render(model.T("complaintform.settings.no_levels")), row: -1})
+	}
+	for i := 0; i < m.rowCount(); i++ {
+		if i == len(m.draft.Levels) {
+			out = append(out, line{row: -1})
+		}
+		text := m.rowText(i)
+		switch {
+		case i == m.cursor && m.canEdit:
+			text = st.RowCursor.Render(pad(text, m.width))
+		case i == m.cursor:
+			text = st.Focused.Render(pad(text, m.width))
+		default:
+			text = st.Row.Render(text)
+		}
+		out = append(out, line{text: text, row: i})
+		if err := m.errs[m.rowKey(i)]; err != "" {
+			for _, l := range wrap("↳ "+err, m.width-colMarker-2) {
+				out = append(out, line{text: strings.Repeat(" ", colMarker+2) + st.FieldError.Render(l), row: i})
+			}
+		}
+	}
+	return out
+}
+
+// rowText is row i without styles.
+func (m *Settings) rowText(i int) string {
+	marker := "  "
+	if i == m.cursor {
+		marker = "▸ "
+	}
+	s := m.draft
+	if i < len(s.Levels) {
+		l := s.Levels[i]
+		return marker + pad(typeName(l.Type), colType) + pad(categoryName(l.Category), colCategory) + hoursText(l.Hours, s)
+	}
+	k := m.rowKey(i)
+	var value string
+	switch k {
+	case "default_hours":
+		value = hoursText(s.DefaultHours, s)
+	case "serious_hours":
+		value = hoursText(s.SeriousHours, s)
+	case "follow_up_days":
+		value = plural("complaintform.days", s.FollowUpDays)
+	case "work_days":
+		var days []string
+		for _, d := range weekdays {
+			if s.WorkDays[d] {
+				days = append(days, model.T("complaintform.settings.day."+strconv.Itoa(int(d))))
+			}
+		}
+		value = strings.Join(days, " ")
+	case "work_hours":
+		value = model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo})
+	case "holidays":
+		value = model.FormatHolidays(s.Holidays)
+	case "zone":
+		value = s.Zone
+	}
+	if value == "" {
+		value = model.T("complaintform.settings.none")
+	}
+	return marker + pad(model.T("complaintform.settings."+k), colType+colCategory) + value
+}
+
+// hoursText is "24 h (3 working days)" when the hours are whole working days.
+func hoursText(h int, s model.ComplaintSettings) string {
+	day := s.WorkTo - s.WorkFrom
+	if h > 0 && day > 0 && (h*60)%day == 0 {
+		return model.T("complaintform.settings.hours_days", h, plural("complaintform.days", h*60/day))
+	}
+	return model.T("complaintform.settings.hours_value", h)
+}
+
+// keepVisible scrolls the body so the cursor's row and its error are on screen.
+func (m *Settings) keepVisible() {
+	if m.loading {
+		return
+	}
+	body := m.body()
+	first, last := -1, -1
+	for i, l := range body {
+		if l.row == m.cursor {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	h := m.bodyHeight()
+	if last >= m.offset+h {
+		m.offset = last - h + 1
+	}
+	if first >= 0 && first < m.offset {
+		m.offset = first
+	}
+	m.offset = max(0, min(m.offset, len(body)-h))
+}
+
+var (
+	_ common.Pane   = (*Intake)(nil)
+	_ common.Closer = (*Intake)(nil)
+	_ common.Pane   = (*Closing)(nil)
+	_ common.Closer = (*Closing)(nil)
+	_ common.Pane   = (*Settings)(nil)
+	_ common.Closer = (*Settings)(nil)
+)
