@@ -258,6 +258,7 @@ func demoDirector() string {
 type demoFigures struct {
 	items, interactions int
 	orders, payments    int
+	complaints, open    int // complaints loaded, of them open
 	clients             time.Duration
 }
 
@@ -274,6 +275,9 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 	// a year of orders is a dozen per client, held in memory while loaded
 	const demoOrderClients = 5_000
 	var orderClients []demo.OrderClient
+	var complaintClients []demo.ComplaintClient
+	var orders []model.Order // as stored: ids and numbers, for the complaints
+	years := map[int]int{}   // order numbers given per year
 	_, err = store.BulkLoadWith(db, demo.Users(), store.BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
 		return demo.Clients(seed, n, func(c model.Client) error {
 			demo.Recurring(&c)
@@ -281,6 +285,9 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 			// thousand items need no more, and a huge demo keeps its memory.
 			if len(planClients) < demoPlanClients {
 				planClients = append(planClients, demo.PlanClientOf(c))
+				if cc, ok := demo.ComplaintClientOf(c); ok {
+					complaintClients = append(complaintClients, cc)
+				}
 				if oc, ok := demo.OrderClientOf(c); ok && len(orderClients) < demoOrderClients {
 					orderClients = append(orderClients, oc)
 				}
@@ -300,8 +307,15 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 		// overdue get their debt-reminder calls as at any start.
 		products, versions := demo.Catalogue(seed, now)
 		fig.orders, fig.payments, err = store.BulkLoadOrders(db, demoDirector(), products, versions, func(emit func(model.Order, []model.Payment) error) error {
-			return demo.Orders(seed, now, products, versions, orderClients, emit)
+			return demo.Orders(seed, now, products, versions, orderClients, func(o model.Order, pays []model.Payment) error {
+				orders = append(orders, numberedAsStored(o, len(orders), years))
+				return emit(o, pays)
+			})
 		})
+	}
+	if err == nil {
+		// Half a year of complaints on those orders.
+		fig.complaints, fig.open, err = demoComplaints(db, seed, now, complaintClients, orders)
 	}
 	if err == nil {
 		_, err = db.PlanOverdueReminders()
@@ -310,6 +324,63 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 		err = cerr
 	}
 	return fig, err
+}
+
+// numberedAsStored gives the i-th order of a fresh file's bulk load the id
+// and number the store gives it (ids from 1 in load order, numbers per year
+// of the date in the local zone); demoComplaints checks them against the file.
+func numberedAsStored(o model.Order, i int, years map[int]int) model.Order {
+	o.ID = model.ID(i + 1)
+	if o.Number == "" {
+		y := o.Date.In(time.Local).Year()
+		years[y]++
+		o.Number = fmt.Sprintf("%04d-%06d", y, years[y])
+	}
+	return o
+}
+
+// complaintLoader is the store's bulk load of complaints.
+type complaintLoader interface {
+	BulkLoadComplaints(cs []model.Complaint) error
+}
+
+// demoComplaints generates the demo's complaints on orders and loads them
+// (when the store can); it returns how many it loaded and how many are open.
+func demoComplaints(db *store.DB, seed int64, now time.Time, clients []demo.ComplaintClient, orders []model.Order) (n, open int, err error) {
+	loader, ok := any(db).(complaintLoader)
+	if !ok {
+		return 0, 0, nil
+	}
+	s := db.As(model.User{Name: demoDirector(), Role: model.RoleDirector})
+	settings, err := s.ComplaintSettings()
+	if err != nil {
+		return 0, 0, err
+	}
+	cs := demo.Complaints(seed, now, clients, orders, demo.Users(), settings)
+	// the orders' ids and numbers are the file's: check those named
+	checked := map[model.ID]bool{}
+	for _, c := range cs {
+		if c.Order == 0 || checked[c.Order] {
+			continue
+		}
+		checked[c.Order] = true
+		o, err := s.Order(c.Order)
+		if err != nil {
+			return 0, 0, err
+		}
+		if o.Client != c.Client || o.Number != c.OrderNo {
+			return 0, 0, errors.New(model.T("complaintlinks.demo_order_mismatch", uint64(c.Order), o.Number, uint64(o.Client), c.OrderNo, uint64(c.Client)))
+		}
+	}
+	if err := loader.BulkLoadComplaints(cs); err != nil {
+		return 0, 0, err
+	}
+	for _, c := range cs {
+		if c.IsOpen() {
+			open++
+		}
+	}
+	return len(cs), open, nil
 }
 
 func cmdDemo(args []string, stdout, stderr io.Writer) int {
@@ -351,6 +422,7 @@ func cmdDemo(args []string, stdout, stderr io.Writer) int {
 	took := time.Since(start)
 	say(stdout, "cli.demo_written", *n, fig.items, fig.interactions, fig.orders, fig.payments, path, took.Round(time.Millisecond),
 		float64(*n)/fig.clients.Seconds())
+	say(stdout, "complaintlinks.demo_complaints", fig.complaints, fig.open)
 	return 0
 }
 
