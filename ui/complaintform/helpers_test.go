@@ -1,0 +1,243 @@
+package complaintform
+
+import (
+	"context"
+	"flag"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/common"
+	"clientbase/ui/components/form"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// now is the department's clock: a Monday morning inside working hours.
+var now = time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
+
+// dept is storetest.PlanDepartment (real bbolt, clock at now: the director
+// boss, the head volkova, the managers petrov and jonaitis, three operators,
+// 12 clients) with an order of client 1: 10 pieces of SKU-001 and 4 of SKU-002.
+type dept struct {
+	t     *testing.T
+	db    *store.DB
+	order model.Order
+}
+
+func newDept(t *testing.T) *dept {
+	t.Helper()
+	s, _ := storetest.PlanDepartment(t, 12, 0, now)
+	d := &dept{t: t, db: s.DB()}
+	boss := d.session("boss")
+	var prices []model.PriceEntry
+	var lines []model.OrderLine
+	for i, p := range []model.Product{
+		{SKU: "SKU-001", Name: "Печенье овсяное", Unit: model.UnitPiece, VAT: 2000, Active: true},
+		{SKU: "SKU-002", Name: "Сок яблочный", Unit: model.UnitPiece, VAT: 2000, Active: true},
+	} {
+		saved, err := boss.SaveProduct(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prices = append(prices, model.PriceEntry{Product: saved.ID, Column: "retail", Price: model.Money{Minor: 15000}})
+		lines = append(lines, model.OrderLine{Product: saved.ID, Qty: model.Qty([]int64{10, 4}[i] * model.QtyScale)})
+	}
+	if _, _, err := boss.SavePriceVersion(model.PriceVersion{Effective: now.AddDate(0, -2, 0), Note: "test", Prices: prices}, 0); err != nil {
+		t.Fatal(err)
+	}
+	o, err := boss.SaveOrder(model.Order{Client: 1, TakenBy: "petrov", Channel: model.OrderByPhone, Date: now.AddDate(0, 0, -7), Lines: lines})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.order = o
+	return d
+}
+
+func (d *dept) user(name string) model.User {
+	d.t.Helper()
+	u, err := d.db.SignIn(name)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return u
+}
+
+func (d *dept) session(name string) *store.Session { return d.db.As(d.user(name)) }
+
+func (d *dept) env(name string) common.Env {
+	u := d.user(name)
+	return common.Env{Store: d.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
+}
+
+// register has who register a complaint of client about nothing in particular.
+func (d *dept) register(who string, client model.ID, owner string, claimed int64) model.Complaint {
+	d.t.Helper()
+	c, err := d.session(who).RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming, Type: model.TypeQuality,
+		Client: client, Channel: model.ChannelPhone, Received: now.Add(-2 * time.Hour), Owner: owner,
+		Description: "Плесень на двух коробках печенья", Claimed: model.Money{Minor: claimed, Currency: "RUB"}, Priority: model.PriorityNormal})
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return c
+}
+
+// answered is a complaint of client owned by owner and answered by them: ready to close.
+func (d *dept) answered(owner string, client model.ID, claimed int64) model.Complaint {
+	d.t.Helper()
+	c := d.register(owner, client, owner, claimed)
+	s := d.session(owner)
+	var err error
+	for _, to := range []model.ComplaintStatus{model.ComplaintInvestigating, model.ComplaintAnswered} {
+		if c, err = s.MoveComplaint(c.ID, c.Version, to, "Вернём деньги"); err != nil {
+			d.t.Fatal(err)
+		}
+	}
+	return c
+}
+
+// complaint is one complaint as stored.
+func (d *dept) complaint(id model.ID) model.Complaint {
+	d.t.Helper()
+	c, err := d.session("boss").Complaint(id)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return c
+}
+
+// of is every complaint of a client, newest first.
+func (d *dept) of(client model.ID) []model.ComplaintRow {
+	d.t.Helper()
+	p, err := d.session("boss").Complaints(context.Background(), model.ComplaintFilter{Client: client}, 0, 100)
+	if err != nil {
+		d.t.Fatal(err)
+	}
+	return p.Rows
+}
+
+// driver feeds keys to a pane and runs its commands at once, feeding their
+// answers back; messages for the owner are collected in out.
+type driver struct {
+	t    *testing.T
+	p    common.Pane
+	form func() *form.Model
+	out  []tea.Msg
+}
+
+func driveIntake(t *testing.T, f *Intake, w, h int) *driver {
+	d := &driver{t: t, p: f, form: func() *form.Model { return &f.form }}
+	f.SetSize(w, h)
+	d.run(f.Init())
+	return d
+}
+
+func driveClosing(t *testing.T, f *Closing, w, h int) *driver {
+	d := &driver{t: t, p: f, form: func() *form.Model { return &f.form }}
+	f.SetSize(w, h)
+	d.run(f.Init())
+	return d
+}
+
+func driveSettings(t *testing.T, s *Settings, w, h int) *driver {
+	d := &driver{t: t, p: s, form: func() *form.Model { return s.form }}
+	s.SetSize(w, h)
+	d.run(s.Init())
+	return d
+}
+
+func (d *driver) run(cmd tea.Cmd) {
+	d.t.Helper()
+	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
+		switch msg.(type) {
+		case common.DataChangedMsg, common.StatusMsg:
+			d.out = append(d.out, msg)
+			return nil
+		}
+		return d.p.Update(msg)
+	})
+}
+
+func (d *driver) press(keys ...string) { uitest.Press(d.p.Update, d.run, keys...) }
+
+func (d *driver) typ(text string) { uitest.Type(d.p.Update, d.run, text) }
+
+// fieldTo tabs to the form field with key k.
+func (d *driver) fieldTo(k string) {
+	d.t.Helper()
+	for range 40 {
+		if d.form().Focused() == k {
+			return
+		}
+		d.press("tab")
+	}
+	d.t.Fatalf("field %q never got the focus", k)
+}
+
+// set replaces the text of field k as a user would: go there, clear it, type.
+func (d *driver) set(k, text string) {
+	d.t.Helper()
+	d.fieldTo(k)
+	for range len([]rune(d.form().Value(k))) + 1 {
+		d.press("backspace", "delete") // a notes field starts with the cursor at its beginning
+	}
+	d.typ(text)
+}
+
+// choose cycles choice field k until it holds value.
+func (d *driver) choose(k, value string) {
+	d.t.Helper()
+	d.fieldTo(k)
+	for range 30 {
+		if d.form().Value(k) == value {
+			return
+		}
+		d.press("right")
+	}
+	d.t.Fatalf("field %q never offered %q (it holds %q)", k, value, d.form().Value(k))
+}
+
+// options are the values choice field k offers, found by cycling it round.
+func (d *driver) options(k string) []string {
+	d.t.Helper()
+	d.fieldTo(k)
+	start := d.form().Value(k)
+	out := []string{start}
+	for range 50 {
+		d.press("right")
+		if v := d.form().Value(k); v != start {
+			out = append(out, v)
+			continue
+		}
+		return out
+	}
+	d.t.Fatalf("field %q never came round", k)
+	return nil
+}
+
+func (d *driver) view() string { return ansi.Strip(d.p.View()) }
+
+// status is the last status-bar sentence the pane sent.
+func (d *driver) status() string {
+	for i := len(d.out) - 1; i >= 0; i-- {
+		if s, ok := d.out[i].(common.StatusMsg); ok {
+			return s.Text
+		}
+	}
+	return ""
+}
+
+// golden checks the view's size and compares it, stripped, with testdata/name.golden.
+func golden(t *testing.T, name string, p common.Pane, w, h int) {
+	t.Helper()
+	v := p.View()
+	uitest.CheckSize(t, name, v, w, h)
+	uitest.Golden(t, name, ansi.Strip(v), *update)
+}
