@@ -2,16 +2,62 @@ package model
 
 import "time"
 
-// Labels for the screens and reports.
-func ComplaintStatusLabel(s ComplaintStatus) string       { return string(s) }
-func ComplaintTypeLabel(t ComplaintType) string           { return string(t) }
-func ComplaintDirectionLabel(d ComplaintDirection) string { return string(d) }
-func DecisionLabel(d Decision) string                     { return string(d) }
-func RemedyLabel(r Remedy) string                         { return string(r) }
-func FaultLabel(f FaultParty) string                      { return string(f) }
-func ReasonLabel(r ReasonCode) string                     { return string(r) }
-func DepartmentLabel(d Department) string                 { return string(d) }
+// label is the catalogue's word for an enum value under prefix, or the value
+// itself when the catalogue has none (a value from a newer database).
+func label(prefix, v string) string {
+	if v == "" {
+		return ""
+	}
+	if k := prefix + v; HasMessage(k) {
+		return T(k)
+	}
+	return v
+}
 
-// FormatLeft shows a working time left as "2d 3h" (d = working days of the
-// calendar's length), "45m", or "overdue 3h" when negative.
-func FormatLeft(d time.Duration, dayMinutes int) string { return d.String() }
+// Labels for the screens and reports.
+func ComplaintStatusLabel(s ComplaintStatus) string { return label("complaint.status.", string(s)) }
+func ComplaintTypeLabel(t ComplaintType) string     { return label("complaint.type.", string(t)) }
+func ComplaintDirectionLabel(d ComplaintDirection) string {
+	return label("complaint.direction.", string(d))
+}
+func DecisionLabel(d Decision) string     { return label("complaint.decision.", string(d)) }
+func RemedyLabel(r Remedy) string         { return label("complaint.remedy.", string(r)) }
+func FaultLabel(f FaultParty) string      { return label("complaint.fault.", string(f)) }
+func ReasonLabel(r ReasonCode) string     { return label("complaint.reason.", string(r)) }
+func DepartmentLabel(d Department) string { return label("complaint.department.", string(d)) }
+
+// FormatLeft shows a working time left as "2d 3h" (d: working days of
+// dayMinutes, the calendar's day; 540 when not given), "5h 20m", "45m", or
+// "overdue 3h 10m" when negative. Time left is cut to the minute, time
+// overdue rounded up, so "0m" is never overdue.
+func FormatLeft(d time.Duration, dayMinutes int) string {
+	if dayMinutes <= 0 {
+		dayMinutes = 9 * 60
+	}
+	if d < 0 {
+		m := (-d + time.Minute - 1) / time.Minute
+		if d == time.Duration(-1<<63) {
+			m = (-(d + time.Minute)) / time.Minute
+		}
+		return T("complaint.left.overdue", spanText(int64(m), int64(dayMinutes)))
+	}
+	return spanText(int64(d/time.Minute), int64(dayMinutes))
+}
+
+// spanText is m working minutes in working days, hours and minutes.
+func spanText(m, day int64) string {
+	switch {
+	case m >= day:
+		d, h := m/day, m%day/60
+		if h == 0 {
+			return T("complaint.left.d", d)
+		}
+		return T("complaint.left.dh", d, h)
+	case m >= 60:
+		if m%60 == 0 {
+			return T("complaint.left.h", m/60)
+		}
+		return T("complaint.left.hm", m/60, m%60)
+	}
+	return T("complaint.left.m", m)
+}
