@@ -93,29 +93,29 @@ func complaintReceivedKey(c *model.Complaint) []byte {
 // Enum bytes are 1 + the index in the model's list (0: none); flags are
 // complaintSerious, complaintJustifiedSet, complaintJustified, complaintAnsweredLate.
 type complaintSummary struct {
-	Status     model.ComplaintStatus
-	Direction  model.ComplaintDirection
-	Type       model.ComplaintType
-	Serious    bool
-	Justified  *bool
-	Late       bool // first answer after the deadline
-	Priority   model.Priority
-	Decision   model.Decision
-	Reason     model.ReasonCode
-	Fault      model.FaultParty
-	Remedy     model.Remedy
-	Level      model.Role // the open escalation's rung, "" none
-	Client     model.ID
-	Order      model.ID
-	Deadline   time.Time
-	PausedAt   time.Time
-	Received   time.Time
-	Claimed    int64
-	Satisfied  int64
-	SLA        int // working minutes
-	AnswerMin  int // working minutes to the first answer, 0 not answered
-	Owner      string
-	Escalated  string // the open escalation's receiver
+	Status    model.ComplaintStatus
+	Direction model.ComplaintDirection
+	Type      model.ComplaintType
+	Serious   bool
+	Justified *bool
+	Late      bool // first answer after the deadline
+	Priority  model.Priority
+	Decision  model.Decision
+	Reason    model.ReasonCode
+	Fault     model.FaultParty
+	Remedy    model.Remedy
+	Level     model.Role // the open escalation's rung, "" none
+	Client    model.ID
+	Order     model.ID
+	Deadline  time.Time
+	PausedAt  time.Time
+	Received  time.Time
+	Claimed   int64
+	Satisfied int64
+	SLA       int // working minutes
+	AnswerMin int // working minutes to the first answer, 0 not answered
+	Owner     string
+	Escalated string // the open escalation's receiver
 }
 
 const (
