@@ -67,18 +67,21 @@ type CallScreen struct {
 	LetGo    key.Binding
 	Card     key.Binding
 	Plan     key.Binding
-	Back     key.Binding
+	// Complaint registers a complaint from the caller (the intake form on the Complaints tab).
+	Complaint key.Binding
+	Back      key.Binding
 }
 
 // NewCallScreen builds the call screen's keys.
 func NewCallScreen() CallScreen {
 	k := CallScreen{
-		Outcome: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", model.T("calls.key.outcome"))),
-		Notes:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("calls.key.notes"))),
-		LetGo:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("calls.key.let_go"))),
-		Card:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("calls.key.card"))),
-		Plan:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("calls.key.plan"))),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		Outcome:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", model.T("calls.key.outcome"))),
+		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("calls.key.notes"))),
+		LetGo:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("calls.key.let_go"))),
+		Card:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("calls.key.card"))),
+		Plan:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("calls.key.plan"))),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		Complaint: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("complaintlinks.key.complaint"))),
 	}
 	for i := range k.Outcomes {
 		d := string(rune('1' + i))
@@ -89,12 +92,12 @@ func NewCallScreen() CallScreen {
 
 // ShortHelp is the call screen's footer (the outcomes are listed on the screen itself).
 func (k CallScreen) ShortHelp() []key.Binding {
-	return []key.Binding{k.Outcome, k.Notes, k.LetGo, k.Plan, k.Card, k.Back}
+	return []key.Binding{k.Outcome, k.Notes, k.LetGo, k.Plan, k.Complaint, k.Card, k.Back}
 }
 
 // FullHelp is the call screen's columns of the ? overlay.
 func (k CallScreen) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.Outcomes[:], {k.Notes, k.Plan, k.Card, k.LetGo, k.Back}}
+	return [][]key.Binding{k.Outcomes[:], {k.Notes, k.Plan, k.Complaint, k.Card, k.LetGo, k.Back}}
 }
 
 // CallInput are the keys while a field of the call screen has the focus:

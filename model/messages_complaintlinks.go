@@ -4,6 +4,8 @@ package model
 // order) and the demo's complaint count.
 func init() {
 	addMessages(map[string]string{
+		"complaintlinks.key.complaint":       "complaint",
+		"complaintlinks.call_none":           "none",
 		"complaintlinks.demo_complaints":     "Wrote %d complaints, %d of them open.",
 		"complaintlinks.demo_order_mismatch": "The demo's order %d is %s of client %d in the file, not %s of client %d: its complaints were not loaded.",
 	})

@@ -135,6 +135,7 @@ func (c *callScreen) helpKeys() keymap.CallScreen {
 		k.Notes.SetEnabled(false)
 		k.Plan.SetEnabled(false)
 		k.LetGo.SetEnabled(false)
+		k.Complaint.SetEnabled(false)
 		for i := range k.Outcomes {
 			k.Outcomes[i].SetEnabled(false)
 		}

@@ -343,6 +343,11 @@ func (m *Model) callKey(k tea.KeyPressMsg) tea.Cmd {
 		p.SetSize(m.width, m.paneHeight())
 		m.sub = p
 		return cmd
+	case key.Matches(k, c.keys.Complaint):
+		if m.env.ReadOnly {
+			return m.readOnly()
+		}
+		return c.newComplaint()
 	case key.Matches(k, c.keys.Plan):
 		if m.env.ReadOnly {
 			return m.readOnly()

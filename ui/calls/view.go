@@ -346,9 +346,9 @@ func (c *callScreen) panelLines() []string {
 		}
 	}
 	var right []string
-	heading := func(title string, items []string) {
+	heading := func(title string, items []string, none string) {
 		if len(items) == 0 {
-			right = append(right, s.Header.Render(title)+s.Subtle.Render(" "+model.T("calls.panel.none")))
+			right = append(right, s.Header.Render(title)+s.Subtle.Render(" "+none))
 			return
 		}
 		right = append(right, s.Header.Render(title))
@@ -356,8 +356,9 @@ func (c *callScreen) panelLines() []string {
 			right = append(right, s.Value.Render(shorten(plain(it), rw)))
 		}
 	}
-	heading(model.T("calls.panel.orders"), c.ctx.OpenOrders)
-	heading(model.T("calls.panel.complaints"), c.ctx.OpenComplaints)
+	heading(model.T("calls.panel.orders"), c.ctx.OpenOrders, model.T("calls.panel.none"))
+	// the store fills the complaints: none means none
+	heading(model.T("calls.panel.complaints"), c.ctx.OpenComplaints, model.T("complaintlinks.call_none"))
 	var others []string
 	for _, p := range c.ctx.Open {
 		if p.ID == c.ctx.Item.ID {
@@ -369,7 +370,7 @@ func (c *callScreen) panelLines() []string {
 		}
 		others = append(others, text)
 	}
-	heading(model.T("calls.panel.other_items"), others)
+	heading(model.T("calls.panel.other_items"), others, model.T("calls.panel.none"))
 	n := max(len(left), len(right))
 	out := make([]string, n)
 	for i := 0; i < n; i++ {
