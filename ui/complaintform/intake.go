@@ -675,15 +675,15 @@ func (f *Intake) clientID() model.ID {
 // whether the client has an open one about it.
 func (f *Intake) submit() tea.Cmd {
 	c, errs := f.complaintFrom()
-	if len(errs) == 0 {
-		var o *model.Order
-		if f.hasOrder && c.Order == f.order.ID {
-			o = &f.order
-		}
-		for k, s := range validationFields(model.ValidateComplaint(c, o, f.env.Clock())) {
-			if _, ok := errs[k]; !ok {
-				errs[k] = s
-			}
+	// The model's sentences for the rest, so every bad field speaks at once;
+	// a field that did not even read keeps its own sentence.
+	var o *model.Order
+	if f.hasOrder && c.Order == f.order.ID {
+		o = &f.order
+	}
+	for k, s := range validationFields(model.ValidateComplaint(c, o, f.env.Clock())) {
+		if k = f.fieldFor(k, c); errs[k] == "" {
+			errs[k] = s
 		}
 	}
 	if f.showErrors(errs, c) {
@@ -918,7 +918,7 @@ func plural(k string, n int) string {
 
 // forWhat says whose claim of which kind the service level is for.
 func forWhat(c model.Complaint, cl model.Client) string {
-	t := model.ComplaintTypeLabel(c.Type)
+	t := strings.ToLower(model.ComplaintTypeLabel(c.Type)) // inside a sentence
 	switch {
 	case c.Serious:
 		return model.T("complaintform.for.serious")
