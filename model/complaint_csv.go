@@ -70,6 +70,16 @@ func WriteComplaintReportCSV(w io.Writer, r ComplaintReport, excel bool) error {
 	return cw.Error()
 }
 
+// ComplaintReportCSVRows is how many rows WriteComplaintReportCSV writes
+// for r after its header.
+func ComplaintReportCSVRows(r ComplaintReport) int {
+	n := 1 + 1 + 5 + 4 // period, total, answer times, now
+	for _, s := range ReportSections(r) {
+		n += len(s.Lines)
+	}
+	return n
+}
+
 // ReportSection is one breakdown of the report with the words for its keys.
 type ReportSection struct {
 	Name  string // "reason", "fault", "type", "owner", "direction"

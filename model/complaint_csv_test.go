@@ -45,7 +45,7 @@ func TestComplaintReportCSVRoundTrip(t *testing.T) {
 			t.Fatalf("excel=%v: %v\n%s", excel, err, data)
 		}
 		// header, period, total, 7 breakdown lines, 5 answer rows, 4 now rows
-		if len(rows) != 1+1+1+7+5+4 {
+		if len(rows) != 1+1+1+7+5+4 || ComplaintReportCSVRows(r) != len(rows)-1 {
 			t.Errorf("excel=%v: %d rows, want 19:\n%s", excel, len(rows), data)
 		}
 		find := func(section, key string) []string {

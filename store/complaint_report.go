@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
-	"encoding/json"
 	"slices"
 	"sort"
 	"time"
@@ -103,25 +102,16 @@ func (s *Session) ComplaintReport(ctx context.Context, from, to time.Time) (mode
 		if err := periodFigures(ctx, tx, &r); err != nil {
 			return err
 		}
-		cs := reportComplaintSettings(tx)
+		cs, err := complaintSettings.read(tx)
+		if err != nil {
+			return err
+		}
 		return nowFigures(ctx, tx, cs.Calendar(), now, &r)
 	})
 	if err != nil {
 		return model.ComplaintReport{From: from, To: to}, err
 	}
 	return r, nil
-}
-
-// reportComplaintSettings is the stored complaint settings, the defaults when
-// none are saved or the record does not read.
-func reportComplaintSettings(tx *bolt.Tx) model.ComplaintSettings {
-	if v := tx.Bucket(bucketMeta).Get(keyComplaintSettings); v != nil {
-		var cs model.ComplaintSettings
-		if json.Unmarshal(v, &cs) == nil {
-			return cs
-		}
-	}
-	return model.DefaultComplaintSettings()
 }
 
 // periodFigures walks idx_complaint_received over [r.From, r.To).
