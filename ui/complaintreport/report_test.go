@@ -133,7 +133,6 @@ func TestReportGolden(t *testing.T) {
 	}
 }
 
-
 // Owners show by full name, the unassigned ones as such, the bars scale to the most.
 func TestReportShowsNamesAndBars(t *testing.T) {
 	r, _ := loaded(t, 100, 60, sample())
