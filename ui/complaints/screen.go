@@ -1,10 +1,10 @@
 package complaints
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -375,7 +375,7 @@ func (s *screen) lines(w int) []string {
 		add(label(model.T("complaints.f.order"), orDash(plain(c.OrderNo))+st.Subtle.Render("  o")))
 	}
 	add(label(model.T("complaints.f.owner"), orDash(c.Owner)),
-		label(model.T("complaints.f.received"), dateTimeText(c.Received, loc)+"  "+model.T("complaints.f.channel", string(c.Channel))))
+		label(model.T("complaints.f.received"), dateTimeText(c.Received, loc)+"  "+model.T("complaints.f.channel", channelText(c.Channel))))
 	u := urgencyOf(c.Status, c.Deadline, c.PausedAt, s.left(), c.SLA)
 	left := leftText(c.Status, c.Deadline, c.PausedAt, s.left(), dayMinutes(s.cs))
 	add(label(model.T("complaints.f.deadline"), dateTimeText(c.Deadline, loc)+"  "+u.style(st, false).Render(left)))
@@ -443,9 +443,10 @@ func (s *screen) lines(w int) []string {
 		heading(model.T("complaints.h.history"))
 		for i := len(c.Events) - 1; i >= 0; i-- {
 			e := c.Events[i]
-			line := model.T("complaints.event", dateTimeText(e.At, loc), e.By, eventText(e))
-			if e.Note != "" {
-				line += " — " + plain(e.Note)
+			what, note := eventText(e)
+			line := model.T("complaints.event", dateTimeText(e.At, loc), e.By, what)
+			if note != "" {
+				line += " — " + plain(note)
 			}
 			add(fit("  "+line, w))
 		}
@@ -458,16 +459,26 @@ func (s *screen) left() time.Duration {
 	return model.TimeLeft(s.cs.Calendar(), s.c.Deadline, s.c.PausedAt, s.env.Clock())
 }
 
-func eventText(e model.ComplaintEvent) string {
-	k := "complaints.event." + e.Action
-	if model.HasMessage(k) {
-		if t := model.T(k); strings.Contains(t, "%") {
-			return model.T(k, model.ComplaintStatusLabel(e.To))
-		} else {
-			return t
+// eventText is one history line's words and its note; a reopening's
+// "closing" event carries the old closing as JSON and reads as its decision.
+func eventText(e model.ComplaintEvent) (string, string) {
+	switch e.Action {
+	case "move", "":
+		return model.T("complaints.event.move", model.ComplaintStatusLabel(e.From), model.ComplaintStatusLabel(e.To)), e.Note
+	case "register":
+		return model.T("complaints.event.register", model.ComplaintStatusLabel(e.To)), e.Note
+	case "closing":
+		var cl model.Closing
+		if json.Unmarshal([]byte(e.Note), &cl) != nil {
+			return model.T("complaints.event.closing"), ""
 		}
+		return model.T("complaints.event.closing"), model.T("complaints.event.closing_was", model.DecisionLabel(cl.Decision),
+			model.ReasonLabel(cl.Reason), model.FaultLabel(cl.Fault))
 	}
-	return model.T("complaints.event.move", model.ComplaintStatusLabel(e.From), model.ComplaintStatusLabel(e.To))
+	if k := "complaints.event." + e.Action; model.HasMessage(k) {
+		return model.T(k), e.Note
+	}
+	return e.Action, e.Note
 }
 
 func amountFull(m model.Money) string {
@@ -520,4 +531,11 @@ func (s *screen) view() string {
 		out = append(out, "")
 	}
 	return pad(append(out, bottom...), s.width, s.height)
+}
+
+func channelText(c model.Channel) string {
+	if k := "complaints.channel." + string(c); model.HasMessage(k) {
+		return model.T(k)
+	}
+	return string(c)
 }

@@ -358,6 +358,11 @@ func (t *Tab) afterForm() tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	}
+	if t.screen != nil && t.screen.id == c.ID {
+		// an edit: the screen shows the saved complaint
+		t.screen.showing(c)
+		return tea.Batch(changed(c.ID), statusOK(model.T("complaints.done.edit", c.ID)))
+	}
 	return tea.Batch(t.openScreen(c.ID, &c), changed(c.ID),
 		statusOK(model.T("complaints.done.register", c.ID, model.ComplaintStatusLabel(c.Status))))
 }
@@ -377,7 +382,7 @@ func (t *Tab) afterScreen() tea.Cmd {
 		return t.openForm(complaintform.NewClosing(t.env, s.c), true)
 	case s.wantEdit:
 		s.wantEdit = false
-		return statusErr(model.T("complaints.error.no_edit_form"))
+		return t.openForm(complaintform.EditIntake(t.env, s.c), false)
 	}
 	return nil
 }

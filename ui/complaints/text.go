@@ -105,6 +105,14 @@ func dateTimeText(t time.Time, loc *time.Location) string {
 	return model.FormatDateTime(t, loc)
 }
 
+// deadlineText is a queue row's deadline, without the year (deadlines lie days ahead).
+func deadlineText(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(loc).Format("02.01 15:04")
+}
+
 // amount is an amount without its currency, for columns.
 func amount(m model.Money) string {
 	if m.Minor == 0 {
