@@ -113,8 +113,9 @@ func amount(m model.Money) string { return model.FormatMoney(model.Money{Minor: 
 func (f *Closing) build(prev *form.Model) {
 	boss := isBoss(f.env.Me)
 	remedies := []model.Remedy{model.RemedyNone, model.RemedyRefund, model.RemedyReplacement, model.RemedyDiscount}
-	if f.c.Order != 0 {
-		remedies = append(remedies, model.RemedyReturn) // a return goes back on the order
+	if f.c.Order != 0 && model.Can(f.env.Me, model.ActOrderApprove) {
+		// A return goes back on the order through its return step, which is the head's.
+		remedies = append(remedies, model.RemedyReturn)
 	}
 	reasons := append([]form.Option{{Value: "", Label: model.T("complaintform.choose")}}, enumOptions(model.ReasonCodes, model.ReasonLabel)...)
 	faults := append([]form.Option{{Value: "", Label: model.T("complaintform.choose")}}, enumOptions(model.FaultParties, model.FaultLabel)...)
