@@ -146,7 +146,7 @@ func TestComplaintReportKnownMonth(t *testing.T) {
 	if want := overdueOneByOne(reportSet()); r.OverdueNow != want {
 		t.Errorf("overdue now %d, asking the calendar one by one %d", r.OverdueNow, want)
 	}
-	if model.DefaultComplaintSettings().WorkTo > 0 && r.OverdueNow != 2 { // TODO(report): drop the guard once model/complaint_sla.go lands
+	if r.OverdueNow != 2 {
 		t.Errorf("overdue now %d, want 2", r.OverdueNow)
 	}
 }
@@ -285,5 +285,146 @@ func TestComplaintReportOverdueAgrees(t *testing.T) {
 	}
 	if want := overdueOneByOne(cs); r.OverdueNow != want || r.OpenNow != 400 || r.WaitingNow != 400/11 {
 		t.Errorf("overdue %d open %d waiting %d; want %d, 400, %d", r.OverdueNow, r.OpenNow, r.WaitingNow, want, 400/11)
+	}
+}
+
+// The report over complaints made through the store as people make them:
+// registered, answered and closed at their own times, a verdict, a pause,
+// an escalation; the figures agree with the records.
+func TestComplaintReportThroughTheStore(t *testing.T) {
+	clock := time.Date(2026, 10, 31, 23, 59, 59, 0, time.UTC)
+	db, err := Open(filepath.Join(t.TempDir(), "clientbase.db"), Options{Now: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	bu, err := db.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	boss := db.As(bu)
+	petrov := addUser(t, boss, "petrov", model.RoleManager)
+	ivanova := addUser(t, boss, "ivanova", model.RoleOperator)
+	volkova := addUser(t, boss, "volkova", model.RoleHead)
+	client := mustSave(t, boss, newClient("ООО Ромашка"), "")
+
+	at := func(d, h, m int) time.Time { return time.Date(2026, time.Month(11+(d-1)/30), 1+(d-1)%30, h, m, 0, 0, time.UTC) }
+	ok := func(c model.Complaint, err error) model.Complaint {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	register := func(s *Session, when time.Time, d model.ComplaintDirection, tp model.ComplaintType, owner string, claimed int64) model.Complaint {
+		t.Helper()
+		clock = when
+		return ok(s.RegisterComplaint(model.Complaint{Direction: d, Type: tp, Client: client.ID, Channel: model.ChannelPhone,
+			Received: when, Owner: owner, Description: "претензия", Claimed: rub(claimed)}))
+	}
+	move := func(s *Session, c model.Complaint, when time.Time, to model.ComplaintStatus) model.Complaint {
+		t.Helper()
+		clock = when
+		return ok(s.MoveComplaint(c.ID, c.Version, to, "ответ клиенту"))
+	}
+	closeAs := func(s *Session, c model.Complaint, when time.Time, cl *model.Closing) model.Complaint {
+		t.Helper()
+		clock = when
+		if cl.Decision == model.DecisionRejected {
+			cl.Remedy = model.RemedyNone
+		}
+		return ok(s.CloseComplaint(c.ID, c.Version, *cl))
+	}
+	in, out := model.DirectionIncoming, model.DirectionOutgoing
+
+	// the last second of October: outside the period
+	c0 := register(petrov, clock, in, model.TypeQuality, "petrov", 7000)
+	c0 = move(petrov, c0, at(2, 9, 0), model.ComplaintInvestigating)
+	c0 = move(petrov, c0, at(2, 10, 0), model.ComplaintAnswered)
+	closeAs(petrov, c0, at(2, 11, 0), closing(model.DecisionFull, 7000, model.ReasonDefect, model.FaultOurs, nil))
+
+	c1 := register(ivanova, at(2, 9, 0), in, model.TypeQuality, "ivanova", 1000)
+	c1 = move(ivanova, c1, at(2, 10, 0), model.ComplaintInvestigating)
+	c1 = move(ivanova, c1, at(2, 14, 0), model.ComplaintAnswered)
+	closeAs(ivanova, c1, at(3, 9, 0), closing(model.DecisionFull, 1000, model.ReasonDefect, model.FaultManufacturer, nil))
+
+	c2 := register(petrov, at(3, 10, 0), in, model.TypeDelivery, "petrov", 500)
+	c2 = move(petrov, c2, at(3, 11, 0), model.ComplaintInvestigating)
+	c2 = move(petrov, c2, at(12, 15, 0), model.ComplaintAnswered) // long after its deadline
+	c2 = closeAs(petrov, c2, at(13, 9, 0), closing(model.DecisionPartly, 200, model.ReasonShortage, model.FaultCarrier, nil))
+	clock = at(13, 10, 0)
+	ok(volkova.SetJustified(c2.ID, c2.Version, true))
+
+	c3 := register(petrov, at(10, 12, 0), out, model.TypeSettlement, "petrov", 300)
+	c3 = move(petrov, c3, at(10, 13, 0), model.ComplaintInvestigating)
+	c3 = move(petrov, c3, at(11, 9, 0), model.ComplaintAnswered)
+	closeAs(petrov, c3, at(11, 10, 0), closing(model.DecisionRejected, 0, model.ReasonNonPayment, model.FaultClient, nil))
+
+	register(ivanova, at(20, 9, 0), in, model.TypeQuality, "", 100) // open, unassigned, overdue by December
+
+	c5 := register(petrov, at(24, 9, 0), in, model.TypeService, "petrov", 0)
+	c5 = move(petrov, c5, at(24, 10, 0), model.ComplaintInvestigating)
+	move(petrov, c5, at(24, 12, 0), model.ComplaintWaiting)
+
+	// the period's end is not in it
+	c6 := register(petrov, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), in, model.TypeQuality, "petrov", 50)
+	clock = time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	c6 = move(petrov, c6, clock, model.ComplaintInvestigating)
+	ok(petrov.EscalateComplaint(c6.ID, c6.Version, "volkova", "клиент просит руководителя"))
+
+	clock = time.Date(2026, 12, 2, 11, 0, 0, 0, time.UTC)
+	from, to := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	r, err := volkova.ComplaintReport(context.Background(), from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur := r.Currency
+	money := func(units int64) model.Money { return model.Money{Minor: units * 100, Currency: cur} }
+	if want := (model.ReportLine{Received: 5, Satisfied: 2, Rejected: 1, Claimed: money(1900), Paid: money(1200), Justified: 1}); r.Total != want {
+		t.Errorf("total %+v, want %+v", r.Total, want)
+	}
+	checkLines(t, "owner", r.ByOwner, []model.ReportLine{
+		{Key: "petrov", Received: 3, Satisfied: 1, Rejected: 1, Claimed: money(800), Paid: money(200), Justified: 1},
+		{Key: "", Received: 1, Claimed: money(100), Paid: money(0)},
+		{Key: "ivanova", Received: 1, Satisfied: 1, Claimed: money(1000), Paid: money(1000)}})
+	checkLines(t, "direction", r.ByDirection, []model.ReportLine{
+		{Key: "incoming", Received: 4, Satisfied: 2, Claimed: money(1600), Paid: money(1200), Justified: 1},
+		{Key: "outgoing", Received: 1, Rejected: 1, Claimed: money(300), Paid: money(0)}})
+
+	// The answer figures against the records: working time from received to
+	// the first answer in the settings' calendar, none of them paused.
+	cs, err := volkova.ComplaintSettings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := cs.Calendar()
+	var sum, sla, worst time.Duration
+	var worstID model.ID
+	late := 0
+	for _, id := range []model.ID{c1.ID, c2.ID, c3.ID} {
+		c, err := volkova.Complaint(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		took := cal.Between(c.Received, c.Answered).Truncate(time.Minute)
+		sum += took
+		sla += time.Duration(c.SLA) * time.Minute
+		if took > worst {
+			worst, worstID = took, id
+		}
+		if c.Answered.After(c.Deadline) {
+			late++
+		}
+	}
+	if late == 0 {
+		t.Fatal("the fixture meant #2 to be answered late")
+	}
+	if r.Answered != 3 || r.AvgAnswer != (sum/3).Truncate(time.Minute) || r.WorstAnswer != worst || r.WorstID != worstID ||
+		r.AnsweredLate != late || r.AvgSLA != (sla/3).Truncate(time.Minute) {
+		t.Errorf("answers %d avg %v worst %v #%d late %d deadline %v; want 3 %v %v #%d %d %v", r.Answered, r.AvgAnswer,
+			r.WorstAnswer, r.WorstID, r.AnsweredLate, r.AvgSLA, (sum / 3).Truncate(time.Minute), worst, worstID, late, (sla / 3).Truncate(time.Minute))
+	}
+	if r.OpenNow != 3 || r.WaitingNow != 1 || r.EscalatedNow != 1 || r.OverdueNow != 1 {
+		t.Errorf("now: open %d waiting %d escalated %d overdue %d; want 3 1 1 1", r.OpenNow, r.WaitingNow, r.EscalatedNow, r.OverdueNow)
 	}
 }
