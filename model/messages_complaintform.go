@@ -79,9 +79,9 @@ func init() {
 		"complaintform.hours":        "%d working hours",
 		"complaintform.hours_one":    "%d working hour",
 		"complaintform.for.serious":  "a serious incident",
-		"complaintform.for.key":      "a key client's claim: %s",
-		"complaintform.for.category": "a category %s client's claim: %s",
-		"complaintform.for.any":      "a claim: %s",
+		"complaintform.for.key":      "a key client's %s claim",
+		"complaintform.for.category": "a category %s client's %s claim",
+		"complaintform.for.any":      "a %s claim",
 
 		"complaintform.still_open":  "#%d registered %s is still open about order %s",
 		"complaintform.save_anyway": "ctrl+s again registers this one anyway; esc goes back.",

@@ -171,7 +171,7 @@ func TestIntakeDeadlinePreview(t *testing.T) {
 	f := NewIntake(d.env("kazlauskaite"), common.NewComplaintMsg{Client: 1})
 	dr := driveIntake(t, f, 100, 30)
 	// Client 1 is category B: a quality claim takes 45 working hours, 9:00–18:00 Moscow (UTC+3).
-	want := "deadline: 30.11.2026 11:00 — 5 working days for a category B client's claim: "
+	want := "deadline: 30.11.2026 11:00 — 5 working days for a category B client's quality claim"
 	if !strings.Contains(dr.view(), want) {
 		t.Fatalf("no %q in\n%s", want, dr.view())
 	}
