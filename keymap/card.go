@@ -13,7 +13,10 @@ type Card struct {
 	Edit, Contacts, History, Archive        key.Binding
 	Plan, CallNow, Timeline                 key.Binding // the call schedule on the card
 	NewOrder                                key.Binding // an order for this client
-	Back                                    key.Binding
+	// The complaints section: register one for this client, open the
+	// marked one, move the mark ([ ]).
+	NewComplaint, OpenComplaint, PickComplaint key.Binding
+	Back                                       key.Binding
 }
 
 // NewCard builds the card keys; the card disables what the role may not do.
@@ -34,7 +37,11 @@ func NewCard() Card {
 		CallNow:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", model.T("plan.key.call_now"))),
 		Timeline: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", model.T("plan.key.timeline"))),
 		NewOrder: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", model.T("card.key.new_order"))),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		// c and C are taken (contacts, call now): K for a complaint
+		NewComplaint:  key.NewBinding(key.WithKeys("K"), key.WithHelp("K", model.T("complaintlinks.key.new_complaint"))),
+		OpenComplaint: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", model.T("complaintlinks.key.open_complaint"))),
+		PickComplaint: key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", model.T("complaintlinks.key.pick_complaint"))),
+		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
 	}
 }
 
@@ -50,6 +57,7 @@ func (k Card) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Edit, k.Contacts, k.History, k.Archive, k.Back},
 		{k.Plan, k.CallNow, k.Timeline, k.NewOrder},
+		{k.NewComplaint, k.OpenComplaint, k.PickComplaint},
 	}
 }
 

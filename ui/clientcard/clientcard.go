@@ -85,7 +85,16 @@ type Model struct {
 	debt         *model.ClientReceivables // nil until the store answers
 	debtErr      string
 	waitDebt     uint64
-	plan         *planform.Model // the plan form, in modePlan
+	// the complaints section: open first, then the latest closed; enter
+	// opens complaintSel on the Complaints tab
+	complaints       []cardComplaint
+	complaintsTotal  int
+	complaintDay     int // working minutes a day, for the countdowns
+	complaintsLoaded bool
+	complaintsErr    string
+	complaintSel     int
+	waitComplaints   uint64
+	plan             *planform.Model // the plan form, in modePlan
 
 	contactCursor int
 	contactIdx    int // contact being edited; -1 for a new one
@@ -252,6 +261,9 @@ func (m Model) cardKeys() keymap.Card {
 	k.CallNow.SetEnabled(loaded && !m.deps.ReadOnly && !m.client.Archived)
 	k.Timeline.SetEnabled(loaded)
 	k.NewOrder.SetEnabled(loaded && !m.deps.ReadOnly && !m.client.Archived && model.Can(m.deps.Me, model.ActOrderEdit))
+	k.NewComplaint.SetEnabled(loaded && m.canRegisterComplaint())
+	k.OpenComplaint.SetEnabled(loaded && len(m.complaints) > 0)
+	k.PickComplaint.SetEnabled(loaded && len(m.complaints) > 1)
 	if m.client.Archived {
 		k.Archive.SetHelp("A", model.T("card.key.restore"))
 	}

@@ -17,7 +17,7 @@ import (
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.mode == modePlan && m.plan != nil {
 		switch msg.(type) {
-		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, debtMsg, common.DataChangedMsg:
+		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, debtMsg, complaintsMsg, common.DataChangedMsg:
 			// the card's own answers, while the plan form is open
 		default:
 			cmd := m.plan.Update(msg)
@@ -41,6 +41,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case debtMsg:
 		return m.onDebt(msg), nil
+	case complaintsMsg:
+		return m.onComplaints(msg), nil
 	case common.DataChangedMsg:
 		// A save of this client may re-plan its recurring contact (or, archived,
 		// cancel its items): the timeline is asked again then too.
@@ -54,6 +56,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		if msg.Kind == "order" || msg.Kind == "payment" {
 			cmds = append(cmds, m.loadDebt())
+		}
+		if msg.Kind == "complaint" {
+			cmds = append(cmds, m.loadComplaints())
 		}
 		return m, tea.Batch(cmds...)
 	case clientLoadedMsg:
@@ -125,7 +130,7 @@ func (m Model) onLoaded(msg clientLoadedMsg) (Model, tea.Cmd) {
 	}
 	if m.mode == modeLoading {
 		m.mode = modeCard
-		return m, tea.Batch(m.loadTimeline(), m.loadDebt())
+		return m, tea.Batch(m.loadTimeline(), m.loadDebt(), m.loadComplaints())
 	}
 	return m, nil
 }
@@ -367,6 +372,20 @@ func (m Model) onCardKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, msgCmd(common.CallClientMsg{Client: m.id})
 	case key.Matches(msg, k.NewOrder):
 		return m, msgCmd(common.NewOrderMsg{Client: m.id})
+	case key.Matches(msg, k.NewComplaint):
+		return m, msgCmd(common.NewComplaintMsg{Client: m.id})
+	case key.Matches(msg, k.OpenComplaint):
+		if id, ok := m.selectedComplaint(); ok {
+			return m, msgCmd(common.OpenComplaintMsg{Complaint: id})
+		}
+	case key.Matches(msg, k.PickComplaint):
+		// [ and ] move the mark over the listed complaints, round
+		step := 1
+		if msg.String() == "[" {
+			step = -1
+		}
+		m.complaintSel = (m.complaintSel + step + len(m.complaints)) % len(m.complaints)
+		m.rebuild()
 	case key.Matches(msg, k.Timeline):
 		m.mode, m.tlScroll = modeTimeline, 0
 		m.rebuild()

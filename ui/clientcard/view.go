@@ -199,6 +199,11 @@ func (m Model) cardLines() []string {
 	add("", m.section(model.T("card.sec.receivables")))
 	add(m.debtLines()...)
 
+	if c.ID != 0 {
+		add("", m.section(model.T("complaintlinks.card_section", m.complaintsTotal)))
+		add(m.complaintLines()...)
+	}
+
 	add("", m.section(model.T("card.sec.timeline")))
 	add(m.cardTimelineLines()...)
 
