@@ -308,7 +308,9 @@ func TestComplaintReportThroughTheStore(t *testing.T) {
 	volkova := addUser(t, boss, "volkova", model.RoleHead)
 	client := mustSave(t, boss, newClient("ООО Ромашка"), "")
 
-	at := func(d, h, m int) time.Time { return time.Date(2026, time.Month(11+(d-1)/30), 1+(d-1)%30, h, m, 0, 0, time.UTC) }
+	at := func(d, h, m int) time.Time {
+		return time.Date(2026, time.Month(11+(d-1)/30), 1+(d-1)%30, h, m, 0, 0, time.UTC)
+	}
 	ok := func(c model.Complaint, err error) model.Complaint {
 		t.Helper()
 		if err != nil {

@@ -18,6 +18,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/store"
+	"clientbase/store/storetest"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
@@ -355,4 +356,37 @@ func TestReportKeysDoNotCollide(t *testing.T) {
 		}
 	}
 	_ = context.Background
+}
+
+// On the store's demo department (a dozen complaints in every state) the
+// head's month shows what the store counts.
+func TestReportOnTheComplaintDepartment(t *testing.T) {
+	now := time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
+	db, _ := storetest.ComplaintDepartment(t, now)
+	head, err := db.SignIn(storetest.PlanHead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := envFor(db, head)
+	env.Now = func() time.Time { return now }
+	r := New(env)
+	r.SetSize(100, 30)
+	run(t, r, r.Init())
+	if r.rep == nil || r.err != "" {
+		t.Fatalf("no report: %q", r.err)
+	}
+	want, err := db.As(head).ComplaintReport(context.Background(), time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Total.Received != 12 || r.rep.Total != want.Total || r.rep.OpenNow != want.OpenNow {
+		t.Fatalf("the screen shows %+v (open %d), the store counts %+v (open %d)", r.rep.Total, r.rep.OpenNow, want.Total, want.OpenNow)
+	}
+	v := ansi.Strip(r.View())
+	uitest.CheckSize(t, "department", v, 100, 30)
+	for _, s := range []string{"Received 12", fmt.Sprintf("open %d", want.OpenNow), "Ирина Волкова"} {
+		if !strings.Contains(v, s) && !strings.Contains(strings.Join(r.body(), "\n"), s) {
+			t.Errorf("the report lacks %q:\n%s", s, v)
+		}
+	}
 }
