@@ -153,15 +153,27 @@ func dayNumber(y int, m time.Month, d int) int64 {
 // weekdayOf is the weekday of a day number (1970-01-01 was a Thursday).
 func weekdayOf(n int64) time.Weekday { return time.Weekday(((n % 7) + 7 + 4) % 7) }
 
+// workingDay reports whether the local date y-m-d is a working day (the
+// calendar's check without formatting the date).
+func (w WorkCalendar) workingDay(y int, m time.Month, d int) bool {
+	n := dayNumber(y, m, d)
+	if !w.days[weekdayOf(n)] {
+		return false
+	}
+	_, hol := slices.BinarySearch(w.hol, n)
+	return !hol
+}
+
 // window is the working period of local date y-m-d in instants; ok false on
-// a day off.
+// a day off. On a working day it may be empty: working hours that a
+// daylight-saving jump skips entirely.
 func (w WorkCalendar) window(y int, m time.Month, d int) (from, to time.Time, ok bool) {
 	if w.nominal == 0 || !w.workingDay(y, m, d) {
 		return time.Time{}, time.Time{}, false
 	}
 	from = wallTime(y, m, d, w.spans[0][0], w.loc)
 	to = wallTime(y, m, d, w.spans[0][1], w.loc)
-	return from, to, from.Before(to)
+	return from, to, true
 }
 
 // workingDays counts the working days among day numbers [d1, d2].
@@ -226,14 +238,32 @@ func (w WorkCalendar) Between(a, b time.Time) time.Duration {
 	mins := w.workingDays(n1+1, n2-1) * w.nominal
 	var extra time.Duration
 	last := n1
-	for x := a; ; {
+	for x := a.In(w.loc); ; { // ZoneBounds reads the zone of x
 		_, end := x.ZoneBounds()
-		if end.IsZero() || !end.After(x) || !end.Before(b) {
-			break
+		var around [2]time.Time // instants on the days the change may touch
+		switch {
+		case end.IsZero():
+		case !end.After(x):
+			// Go can report a period that already ended (seen on the last
+			// day of a leap year past a zone's table): step a day, and
+			// look at both days when the offset changed within it.
+			next := x.Add(24 * time.Hour)
+			if !next.Before(b) {
+				next = b
+			}
+			_, o1 := x.Zone()
+			if _, o2 := next.Zone(); o1 != o2 {
+				around = [2]time.Time{x, next}
+			}
+			end = next
+		case end.Before(b):
+			// the jump belongs to the day its wall clock shows before or after it
+			around = [2]time.Time{end.Add(-time.Nanosecond), end}
 		}
-		x = end
-		// the jump belongs to the day its wall clock shows before or after it
-		for _, t := range [2]time.Time{end.Add(-time.Nanosecond), end} {
+		for _, t := range around {
+			if t.IsZero() {
+				continue
+			}
 			y, m, d := t.In(w.loc).Date()
 			n := dayNumber(y, m, d)
 			if n <= last || n >= n2 {
@@ -241,9 +271,13 @@ func (w WorkCalendar) Between(a, b time.Time) time.Duration {
 			}
 			last = n
 			if f, e, ok := w.window(y, m, d); ok {
-				extra += e.Sub(f) - time.Duration(w.nominal)*time.Minute
+				extra += max(e.Sub(f), 0) - time.Duration(w.nominal)*time.Minute
 			}
 		}
+		if end.IsZero() || !end.Before(b) {
+			break
+		}
+		x = end
 	}
 	const maxMins = int64(1<<63-1) / int64(time.Minute) / 2
 	if mins > maxMins {

@@ -349,3 +349,42 @@ func TestDefaultComplaintSettings(t *testing.T) {
 		}
 	}
 }
+
+// What fuzzing found: the zone changes must be read in the calendar's zone
+// whatever zone the times come in (Havana, times in UTC), a working day
+// whose hours a jump skips counts nothing (Santiago jumps at midnight), and
+// Go's zone rules past 2037 report a stale period on the last day of a leap
+// year (Santiago, 2048).
+func TestWorkCalendarFuzzFindings(t *testing.T) {
+	cases := []struct {
+		zone     string
+		from, to int
+		days     [7]bool
+		a        time.Time
+		minutes  int
+	}{
+		{"America/Havana", 23, 67, [7]bool{true, true, false, true, true, true, true},
+			time.Date(2046, 9, 5, 12, 0, 0, 0, time.UTC), 3000},
+		{"America/Santiago", 0, 2, [7]bool{true, false, true, false, false, true, true},
+			time.Date(2046, 9, 5, 12, 0, 0, 0, time.UTC), 2925},
+		{"America/Santiago", 0, 1440, [7]bool{true, true, true, true, true, true, true},
+			time.Date(2048, 12, 20, 12, 0, 0, 0, time.UTC), 40 * 24 * 60},
+	}
+	for _, tc := range cases {
+		w := ComplaintSettings{Zone: tc.zone, WorkFrom: tc.from, WorkTo: tc.to, WorkDays: tc.days}.Calendar()
+		end := w.Add(tc.a, tc.minutes)
+		if got := w.Between(tc.a, end); got != time.Duration(tc.minutes)*time.Minute {
+			t.Errorf("%s %d–%d: Between(a, Add(a, %d)) = %v", tc.zone, tc.from, tc.to, tc.minutes, got)
+		}
+		// and the sum day by day agrees
+		var sum time.Duration
+		for d := tc.a.In(w.loc); !d.After(end.AddDate(0, 0, 1)); d = d.AddDate(0, 0, 1) {
+			if f, e, ok := w.window(d.Date()); ok {
+				sum += overlap(f, e, tc.a, end)
+			}
+		}
+		if sum != time.Duration(tc.minutes)*time.Minute {
+			t.Errorf("%s: the days' working periods sum to %v, want %d min", tc.zone, sum, tc.minutes)
+		}
+	}
+}
