@@ -398,4 +398,3 @@ func (f *Intake) ownerField() form.Field {
 func orderLabel(o model.Order, loc *time.Location) string {
 	return model.T("complaintform.order", o.Number, model.FormatDate(o.Date, loc), model.FormatMoney(o.Totals.Gross), model.OrderStatusLabel(o.Status))
 }
-
