@@ -40,8 +40,14 @@ func WriteComplaintReportCSV(w io.Writer, r ComplaintReport, excel bool) error {
 		T("complaintreport.csv.satisfied"), T("complaintreport.csv.rejected"), T("complaintreport.csv.claimed", cur),
 		T("complaintreport.csv.paid", cur), T("complaintreport.csv.justified")}}
 	rows = append(rows, []string{T("complaintreport.csv.period"), periodText(r.From, r.To), "", "", "", "", "", ""})
+	text := func(s string) string {
+		if excel {
+			return ExcelText(s)
+		}
+		return s
+	}
 	line := func(section, key string, l ReportLine) []string {
-		return []string{section, key, count(l.Received), count(l.Satisfied), count(l.Rejected), amount(l.Claimed), amount(l.Paid), count(l.Justified)}
+		return []string{section, text(key), count(l.Received), count(l.Satisfied), count(l.Rejected), amount(l.Claimed), amount(l.Paid), count(l.Justified)}
 	}
 	value := func(section, key, v string) []string { return []string{section, key, v, "", "", "", "", ""} }
 
@@ -78,6 +84,15 @@ func ComplaintReportCSVRows(r ComplaintReport) int {
 		n += len(s.Lines)
 	}
 	return n
+}
+
+// ExcelText keeps a name Excel would take for a formula (=, +, -, @ or a
+// tab first) as text, with the apostrophe Excel itself puts before such text.
+func ExcelText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // ReportSection is one breakdown of the report with the words for its keys.

@@ -119,10 +119,79 @@ func TestComplaintReportCSVQuotes(t *testing.T) {
 	}
 }
 
+// Excel never reads a name as a formula.
+func TestExcelText(t *testing.T) {
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+7 495": "'+7 495", "-x": "'-x", "@a": "'@a",
+		"\tx": "'\tx", "Пётр": "Пётр", "": "", "a=b": "a=b"} {
+		if got := ExcelText(in); got != want {
+			t.Errorf("ExcelText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestMinorDecimal(t *testing.T) {
 	for m, want := range map[int64]string{0: "0.00", 5: "0.05", -5: "-0.05", 100: "1.00", 123456: "1234.56", -100000: "-1000.00"} {
 		if got := minorDecimal(m); got != want {
 			t.Errorf("minorDecimal(%d) = %q, want %q", m, got, want)
 		}
 	}
+}
+
+// Whatever an owner's name holds (separators, quotes, line breaks, Cyrillic,
+// invalid UTF-8 as typed into a user's card), both forms read back with
+// eight fields a row and the name intact.
+func FuzzComplaintReportCSV(f *testing.F) {
+	for _, s := range []string{"Пётр Петров", `a;b,"c"`, "line\nbreak", "\r\n", "", "\xff\xfe", "=SUM(A1)"} {
+		f.Add(s, int64(12345), false)
+	}
+	f.Fuzz(func(t *testing.T, owner string, claimed int64, excel bool) {
+		r := csvReport()
+		r.ByOwner = []ReportLine{{Key: owner, Received: 1, Claimed: Money{Minor: claimed}}}
+		var buf bytes.Buffer
+		if err := WriteComplaintReportCSV(&buf, r, excel); err != nil {
+			t.Fatal(err)
+		}
+		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\xEF\xBB\xBF"))))
+		if excel {
+			cr.Comma = ';'
+		}
+		rows, err := cr.ReadAll()
+		if err != nil {
+			t.Fatalf("%v\n%q", err, buf.String())
+		}
+		if len(rows) != ComplaintReportCSVRows(r)+1 {
+			t.Fatalf("%d rows, want %d", len(rows), ComplaintReportCSVRows(r)+1)
+		}
+		want := owner
+		if want == "" {
+			want = T("complaintreport.unassigned")
+		}
+		if excel {
+			want = ExcelText(want)
+		}
+		// encoding/csv reads \r\n inside a quoted field as \n
+		want = strings.ReplaceAll(want, "\r\n", "\n")
+		found := false
+		for _, row := range rows {
+			if len(row) != 8 {
+				t.Fatalf("row %q has %d fields", row, len(row))
+			}
+			if row[0] == T("complaintreport.section.owner") {
+				found = true
+				if row[1] != want && strings.ToValidUTF8(row[1], "") != strings.ToValidUTF8(want, "") {
+					t.Errorf("owner %q read back as %q", want, row[1])
+				}
+				amt := row[5]
+				if excel {
+					amt = strings.Replace(amt, ",", ".", 1)
+				}
+				if amt != minorDecimal(claimed) {
+					t.Errorf("claimed %d read back as %q", claimed, row[5])
+				}
+			}
+		}
+		if !found {
+			t.Error("no owner row")
+		}
+	})
 }

@@ -308,9 +308,7 @@ func TestComplaintReportThroughTheStore(t *testing.T) {
 	volkova := addUser(t, boss, "volkova", model.RoleHead)
 	client := mustSave(t, boss, newClient("ООО Ромашка"), "")
 
-	at := func(d, h, m int) time.Time {
-		return time.Date(2026, time.Month(11+(d-1)/30), 1+(d-1)%30, h, m, 0, 0, time.UTC)
-	}
+	at := func(d, h, m int) time.Time { return time.Date(2026, 11, d, h, m, 0, 0, time.UTC) }
 	ok := func(c model.Complaint, err error) model.Complaint {
 		t.Helper()
 		if err != nil {
@@ -428,5 +426,32 @@ func TestComplaintReportThroughTheStore(t *testing.T) {
 	}
 	if r.OpenNow != 3 || r.WaitingNow != 1 || r.EscalatedNow != 1 || r.OverdueNow != 1 {
 		t.Errorf("now: open %d waiting %d escalated %d overdue %d; want 3 1 1 1", r.OpenNow, r.WaitingNow, r.EscalatedNow, r.OverdueNow)
+	}
+}
+
+// The report reads only: a database opened read-only gives it in full.
+func TestComplaintReportReadOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "clientbase.db")
+	db, err := Open(path, Options{Now: func() time.Time { return reportNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.SignIn("boss"); err != nil {
+		t.Fatal(err)
+	}
+	putSummaries(t, db, reportSet())
+	db.Close()
+	ro, err := Open(path, Options{ReadOnly: true, Now: func() time.Time { return reportNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	u, err := ro.SignIn("boss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ro.As(u).ComplaintReport(context.Background(), time.Time{}, reportNow)
+	if err != nil || r.Total.Received != 7 || r.OpenNow != 4 {
+		t.Fatalf("read-only report: %d received, %d open, %v; want 7, 4", r.Total.Received, r.OpenNow, err)
 	}
 }
