@@ -111,7 +111,7 @@ func (s ComplaintSettings) Calendar() WorkCalendar {
 		if err != nil {
 			continue
 		}
-		days = append(days, t.Format(holidayLayout))
+		days = append(days, h) // parsed with the layout: already in its form
 		if s.WorkDays[t.Weekday()] {
 			hol = append(hol, t.Unix()/86400)
 		}
@@ -291,7 +291,7 @@ func (w WorkCalendar) Between(a, b time.Time) time.Duration {
 // t outside working time counts from the next working start, so a deadline
 // falls at most at the end of a working day, never on the next morning).
 // The result is in the calendar's zone. A calendar without working time
-// returns t. minutes are capped at 100 years.
+// returns t. minutes are capped at 100 years of round-the-clock work.
 func (w WorkCalendar) Add(t time.Time, minutes int) time.Time {
 	if minutes <= 0 || w.nominal == 0 {
 		return t

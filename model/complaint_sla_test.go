@@ -388,3 +388,47 @@ func TestWorkCalendarFuzzFindings(t *testing.T) {
 		}
 	}
 }
+
+// One compiled calendar serves many goroutines (the store shares it between
+// readers); -race checks it is read-only.
+func TestWorkCalendarConcurrent(t *testing.T) {
+	w := settingsIn("Europe/Vilnius").Calendar()
+	a := at(vilnius, 2026, 3, 20, 10, 0)
+	want := w.Add(a, 90*60)
+	done := make(chan time.Time)
+	for i := 0; i < 8; i++ {
+		go func() {
+			c := w // copies share the read-only parts
+			var got time.Time
+			for j := 0; j < 50; j++ {
+				got = c.Add(a, 90*60)
+				_ = c.Between(a, got)
+			}
+			done <- got
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; !got.Equal(want) {
+			t.Errorf("goroutine got %v, want %v", got, want)
+		}
+	}
+}
+
+// Zero and far-apart times neither hang nor overflow.
+func TestWorkCalendarExtremes(t *testing.T) {
+	w := DefaultComplaintSettings().Calendar()
+	now := at(moscow, 2026, 11, 24, 12, 0)
+	if got := w.Between(time.Time{}, now); got <= 0 {
+		t.Errorf("Between(zero, now) = %v, want a large positive duration", got)
+	}
+	if got := w.Between(now, time.Time{}); got >= 0 {
+		t.Errorf("Between(now, zero) = %v, want negative", got)
+	}
+	far := w.Add(now, maxWorkMinutes+1000) // capped, not overflowing
+	if !far.After(now) || far.Year() > 2026+500 {
+		t.Errorf("Add of a century of minutes = %v", far)
+	}
+	if got := w.Add(time.Time{}, 60); got.Year() != 1 {
+		t.Errorf("Add(zero, 60) = %v", got)
+	}
+}
