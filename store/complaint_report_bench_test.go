@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-
 	"clientbase/model"
 )
 
@@ -19,15 +17,17 @@ import (
 // twelve months of a file of 200,000 complaints received over two years,
 // 20,000 of them open (issue 5: ≤ 200 ms). The file is built once and kept
 // as $TMPDIR/clientbase-complaint-report-bench-v<N>.db (or the path in
-// CLIENTBASE_COMPLAINT_BENCH_DB); remove it to build it again. It holds the
-// index entries the report reads, written as the store writes them.
-const complaintReportBenchVersion = 1
+// CLIENTBASE_COMPLAINT_BENCH_DB); remove it to build it again. It is made
+// by the store's bulk loads (5,000 clients, the complaints with records and
+// indexes), so it is the file the store would have after registering them.
+const complaintReportBenchVersion = 2
 
 var complaintReportBenchNow = time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
 
 const (
-	complaintReportBenchTotal = 200_000
-	complaintReportBenchOpen  = 20_000
+	complaintReportBenchTotal   = 200_000
+	complaintReportBenchOpen    = 20_000
+	complaintReportBenchClients = 5_000
 )
 
 var complaintReportBench struct {
@@ -64,35 +64,44 @@ func complaintReportBenchFile(b *testing.B) string {
 
 // benchComplaint is the i-th of the fixture's complaints (0 the oldest):
 // received evenly over two years before now; the newest ones open, as a
-// queue is, with a few older ones still open.
-func benchComplaint(rng *rand.Rand, i int, owners []string) (model.Complaint, int) {
+// queue is, with a few older ones still open; the closed ones answered
+// within 1–72 hours (some after their deadline).
+func benchComplaint(rng *rand.Rand, cal model.WorkCalendar, i int, owners []string) model.Complaint {
 	span := 2 * 365 * 24 * time.Hour
-	received := complaintReportBenchNow.Add(-span + time.Duration(i)*(span/complaintReportBenchTotal))
-	c := model.Complaint{ID: model.ID(i + 1), Received: received, Client: model.ID(1 + rng.IntN(50_000)),
+	received := complaintReportBenchNow.Add(-span + time.Duration(i)*(span/complaintReportBenchTotal)).Truncate(time.Minute)
+	c := model.Complaint{Received: received, Client: model.ID(1 + rng.IntN(complaintReportBenchClients)),
 		Direction: model.DirectionIncoming, Type: model.ComplaintTypes[rng.IntN(len(model.ComplaintTypes))],
-		Priority: model.Priority(rng.IntN(3)), Claimed: model.Money{Minor: int64(rng.IntN(5_000_000))},
-		SLA: 540 * (1 + rng.IntN(5)), Owner: owners[rng.IntN(len(owners))], Serious: rng.IntN(200) == 0}
+		Channel: model.ChannelPhone, Description: fmt.Sprintf("complaint %d", i),
+		Priority: model.Priorities[rng.IntN(3)], Claimed: model.Money{Minor: int64(rng.IntN(50_000)) * 100},
+		SLA: 9 * 60 * (1 + rng.IntN(5)), Owner: owners[rng.IntN(len(owners))], Serious: rng.IntN(200) == 0}
 	if rng.IntN(20) == 0 {
 		c.Direction = model.DirectionOutgoing
 	}
-	c.Deadline = received.Add(time.Duration(c.SLA) * time.Minute * 8 / 3)
+	c.Deadline = cal.Add(c.Received, c.SLA)
 	// 19,819 newest and 181 older ones (every thousandth): 20,000 open
 	open := i >= complaintReportBenchTotal-complaintReportBenchOpen+181 || i%1000 == 0
 	if open {
 		c.Status = model.ComplaintStatuses[rng.IntN(7)]
-		if c.Status == model.ComplaintRegistered {
+		switch c.Status {
+		case model.ComplaintRegistered:
 			c.Owner = ""
-		}
-		if c.Status == model.ComplaintWaiting {
+		case model.ComplaintWaiting:
 			c.PausedAt = received.Add(time.Hour)
+		case model.ComplaintAnswered, model.ComplaintRemedyDone, model.ComplaintFeedback:
+			c.Answered, c.Answer = received.Add(3*time.Hour), "answered"
 		}
-		if rng.IntN(30) == 0 {
+		if c.Owner == "" && c.Status != model.ComplaintRegistered {
+			c.Owner = owners[1]
+		}
+		if rng.IntN(30) == 0 && c.PausedAt.IsZero() {
 			c.Status = model.ComplaintEscalated
-			c.Escalations = []model.Escalation{{By: c.Owner, To: "volkova", Level: model.RoleHead, Reason: "bench"}}
+			c.Escalations = []model.Escalation{{At: received, By: c.Owner, To: "volkova", Level: model.RoleHead, Reason: "bench"}}
 		}
-		return c, 0
+		return c
 	}
 	c.Status = model.ComplaintClosed
+	c.Answered, c.Answer = received.Add(time.Duration(1+rng.IntN(72))*time.Hour), "answered"
+	c.Closed = c.Answered.Add(24 * time.Hour)
 	d := model.Decisions[rng.IntN(3)]
 	cl := &model.Closing{Decision: d, Reason: model.ReasonCodes[rng.IntN(len(model.ReasonCodes))],
 		Fault: model.FaultParties[rng.IntN(len(model.FaultParties))], Remedy: model.RemedyRefund}
@@ -101,55 +110,53 @@ func benchComplaint(rng *rand.Rand, i int, owners []string) (model.Complaint, in
 		cl.Satisfied = c.Claimed
 	case model.DecisionPartly:
 		cl.Satisfied = model.Money{Minor: c.Claimed.Minor / 2}
+	case model.DecisionRejected:
+		cl.Remedy = model.RemedyNone
 	}
 	if rng.IntN(3) == 0 {
 		j := rng.IntN(2) == 0
 		cl.Justified = &j
 	}
 	c.Closing = cl
-	return c, 1 + rng.IntN(c.SLA*3/2)
+	return c
 }
 
+// buildComplaintReportBench makes the file through the store's bulk loads:
+// the clients, then the complaints (records and all three indexes).
 func buildComplaintReportBench(path string) error {
 	db, err := Open(path, Options{Now: func() time.Time { return complaintReportBenchNow }})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if _, err := db.SignIn("boss"); err != nil {
+	boss, err := db.SignIn("boss")
+	if err != nil {
 		return err
 	}
+	users := []model.User{boss, {Name: "volkova", FullName: "Ирина Волкова", Role: model.RoleHead}}
 	owners := []string{""}
 	for i := 1; i <= 80; i++ {
-		owners = append(owners, fmt.Sprintf("user%02d", i))
+		u := model.User{Name: fmt.Sprintf("user%02d", i), FullName: fmt.Sprintf("Manager %d", i), Role: model.RoleManager}
+		users = append(users, u)
+		owners = append(owners, u.Name)
 	}
-	rng := rand.New(rand.NewPCG(5, 2026))
-	const batch = 20_000
-	for start := 0; start < complaintReportBenchTotal; start += batch {
-		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			recv, queue := tx.Bucket(bucketComplaintReceived), tx.Bucket(bucketComplaintQueue)
-			recv.FillPercent, queue.FillPercent = 1, 0.9
-			for i := start; i < min(start+batch, complaintReportBenchTotal); i++ {
-				c, answer := benchComplaint(rng, i, owners)
-				s := summarize(&c, answer)
-				s.Late = answer > c.SLA
-				v := s.encode()
-				if err := recv.Put(complaintReceivedKey(&c), v); err != nil {
-					return err
-				}
-				if c.Status != model.ComplaintClosed {
-					if err := queue.Put(complaintQueueKey(&c), v); err != nil {
-						return err
-					}
-				}
+	if _, err := BulkLoad(db, users, func(emit func(model.Client) error) error {
+		for i := 1; i <= complaintReportBenchClients; i++ {
+			if err := emit(newClient(fmt.Sprintf("Client %05d", i))); err != nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	return nil
+	cal := model.DefaultComplaintSettings().Calendar()
+	rng := rand.New(rand.NewPCG(5, 2026))
+	cs := make([]model.Complaint, complaintReportBenchTotal)
+	for i := range cs {
+		cs[i] = benchComplaint(rng, cal, i, owners)
+	}
+	return db.BulkLoadComplaints(cs)
 }
 
 func BenchmarkComplaintReportYear(b *testing.B) {
@@ -178,7 +185,7 @@ func BenchmarkComplaintReportYear(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	if r.Total.Received < 90_000 || r.OpenNow != complaintReportBenchOpen {
+	if r.Total.Received < 90_000 || r.OpenNow != complaintReportBenchOpen || r.Answered < 80_000 || r.AnsweredLate == 0 || r.OverdueNow == 0 {
 		b.Fatalf("the year holds %d complaints and %d are open; the fixture is not what it should be", r.Total.Received, r.OpenNow)
 	}
 	b.ReportMetric(float64(r.Total.Received), "complaints")
