@@ -75,13 +75,14 @@ type CallScreen struct {
 // NewCallScreen builds the call screen's keys.
 func NewCallScreen() CallScreen {
 	k := CallScreen{
-		Outcome:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", model.T("calls.key.outcome"))),
-		Notes:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("calls.key.notes"))),
-		LetGo:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("calls.key.let_go"))),
-		Card:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("calls.key.card"))),
-		Plan:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("calls.key.plan"))),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
-		Complaint: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("complaintlinks.key.complaint"))),
+		Outcome: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", model.T("calls.key.outcome"))),
+		Notes:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", model.T("calls.key.notes"))),
+		LetGo:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x", model.T("calls.key.let_go"))),
+		Card:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", model.T("calls.key.card"))),
+		Plan:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("calls.key.plan"))),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", model.T("key.back"))),
+		// K as on the card and an order (c is the contacts there)
+		Complaint: key.NewBinding(key.WithKeys("K"), key.WithHelp("K", model.T("complaintlinks.key.complaint"))),
 	}
 	for i := range k.Outcomes {
 		d := string(rune('1' + i))

@@ -96,6 +96,8 @@ type OrderEntry struct {
 	CancelOrder key.Binding
 	// Actions on a stored order, by its status.
 	Ship, Invoice, Cancel, Return, Close, Payment key.Binding
+	// Complaint registers a complaint about a stored order (the marked line, or all).
+	Complaint key.Binding
 }
 
 // NewOrderEntry builds the order entry keys.
@@ -121,6 +123,8 @@ func NewOrderEntry() OrderEntry {
 		Return:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", model.T("orders.key.return"))),
 		Close:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("orders.key.close"))),
 		Payment:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", model.T("orders.key.payment"))),
+		// c is close here and contacts on the card: K is a complaint on both
+		Complaint: key.NewBinding(key.WithKeys("K"), key.WithHelp("K", model.T("complaintlinks.key.order_complaint"))),
 	}
 }
 

@@ -18,6 +18,8 @@ func init() {
 		"complaintlinks.key.new_complaint":  "new complaint",
 		"complaintlinks.key.open_complaint": "open the marked complaint",
 		"complaintlinks.key.pick_complaint": "mark the previous/next complaint",
+		// an order's page
+		"complaintlinks.key.order_complaint": "complaint",
 		// the demo
 		"complaintlinks.demo_complaints":     "Wrote %d complaints, %d of them open.",
 		"complaintlinks.demo_order_mismatch": "The demo's order %d is %s of client %d in the file, not %s of client %d: its complaints were not loaded.",

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"clientbase/model"
 )
@@ -187,7 +188,15 @@ func TestComplaintsAreValid(t *testing.T) {
 			justified++
 			closer = users["volkova"]
 		}
-		if err := model.CheckClosing(closer, c, *cl); err != nil {
+		// checked as it stood before the close
+		before := c
+		before.Closing, before.Closed = nil, time.Time{}
+		for _, e := range c.Events {
+			if e.Action == "close" {
+				before.Status = e.From
+			}
+		}
+		if err := model.CheckClosing(closer, before, *cl); err != nil {
 			t.Errorf("%s: closing by %s: %v", name, closer.Name, err)
 		}
 		if cl.Satisfied.Minor > c.Claimed.Minor || (cl.Decision == model.DecisionRejected) != (cl.Remedy == model.RemedyNone) {

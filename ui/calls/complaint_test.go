@@ -34,13 +34,13 @@ func (d *driver) pressFor(k string) []tea.Msg {
 	return out
 }
 
-// "c" during a call asks for the complaint intake with the caller: the
+// K during a call asks for the complaint intake with the caller: the
 // client, the contact on the phone, by phone; the call stays open.
 func TestComplaintDuringACall(t *testing.T) {
 	d, _, c, item := onRomashkasCall(t)
-	msg, ok := uitest.First[common.NewComplaintMsg](d.pressFor("c"))
+	msg, ok := uitest.First[common.NewComplaintMsg](d.pressFor("K"))
 	if !ok {
-		t.Fatal("c on the call asked for no complaint")
+		t.Fatal("K on the call asked for no complaint")
 	}
 	want := common.NewComplaintMsg{Client: c.ID, Contact: c.Contacts[0].ID, Channel: model.ChannelPhone}
 	if msg.Client != want.Client || msg.Contact != want.Contact || msg.Channel != want.Channel || msg.Order != 0 || len(msg.Lines) != 0 {
@@ -49,34 +49,34 @@ func TestComplaintDuringACall(t *testing.T) {
 	if id, open := d.m.OnCall(); !open || id != item.ID {
 		t.Fatalf("the call closed: on call %v with %d", open, id)
 	}
-	if !keyListed(d.m.ShortHelp(), "c") || !keyListedFull(d.m.FullHelp(), "c") {
-		t.Fatal("the call screen's help does not list c")
+	if !keyListed(d.m.ShortHelp(), "K") || !keyListedFull(d.m.FullHelp(), "K") {
+		t.Fatal("the call screen's help does not list K")
 	}
 }
 
-// Typing notes, "c" is a letter, not a complaint.
+// Typing notes, K is a letter, not a complaint.
 func TestComplaintKeyIsTextInTheNotes(t *testing.T) {
 	d, _, _, _ := onRomashkasCall(t)
 	d.press("n")
-	if msgs := d.pressFor("c"); len(msgs) != 0 {
-		t.Fatalf("c in the notes asked %v", msgs)
+	if msgs := d.pressFor("K"); len(msgs) != 0 {
+		t.Fatalf("K in the notes asked %v", msgs)
 	}
-	if !strings.Contains(d.screen(), "c") {
+	if d.m.call.notes.Value() != "K" {
 		t.Fatal("the notes did not take the letter")
 	}
 }
 
-// Read-only (the file opened read-only while on the call): c says why
+// Read-only (the file opened read-only while on the call): K says why
 // not and asks for nothing, and the help does not offer it.
 func TestComplaintDuringACallReadOnly(t *testing.T) {
 	d, _, _, _ := onRomashkasCall(t)
 	d.m.env.ReadOnly = true
 	d.m.call.env.ReadOnly = true
-	if msgs := d.pressFor("c"); len(msgs) != 0 || !strings.Contains(d.status.Text, "Read-only") {
-		t.Fatalf("read-only c: %v, status %q", msgs, d.status.Text)
+	if msgs := d.pressFor("K"); len(msgs) != 0 || !strings.Contains(d.status.Text, "Read-only") {
+		t.Fatalf("read-only K: %v, status %q", msgs, d.status.Text)
 	}
-	if keyListed(d.m.ShortHelp(), "c") {
-		t.Fatal("read-only help offers c")
+	if keyListed(d.m.ShortHelp(), "K") {
+		t.Fatal("read-only help offers K")
 	}
 }
 

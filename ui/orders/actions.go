@@ -81,11 +81,15 @@ func (e *Entry) viewKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, e.keys.Up), k.String() == "k":
 		e.cursor = max(0, e.cursor-1)
 		e.keepCursorVisible()
+		e.lineChosen = true
 		return nil
 	case key.Matches(k, e.keys.Down), k.String() == "j":
 		e.cursor = min(max(0, len(e.lines)-1), e.cursor+1)
 		e.keepCursorVisible()
+		e.lineChosen = true
 		return nil
+	case key.Matches(k, e.keys.Complaint):
+		return e.complaintAbout()
 	case key.Matches(k, e.keys.Save), key.Matches(k, e.keys.Submit), key.Matches(k, e.keys.Header):
 		if why := e.editRefusal(); why != "" {
 			e.setMessage(why, msgErr)

@@ -98,7 +98,10 @@ type Entry struct {
 
 	lines  []lineRow
 	cursor int // the line under the cursor
-	top    int // the first line on screen
+	// lineChosen: the cursor was moved on a stored order, so a complaint
+	// is about that line rather than the whole order
+	lineChosen bool
+	top        int // the first line on screen
 
 	focus     focusArea
 	cell      cellKind

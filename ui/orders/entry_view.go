@@ -180,7 +180,15 @@ func (e *Entry) inputLine() string {
 		parts = append(parts, st.Render(h.Key)+" "+s.HelpDesc.Render(h.Desc))
 	}
 	if len(parts) == 0 {
-		return s.Subtle.Render(model.T("orders.entry.no_actions", statusText(e.order.Status)))
+		parts = append(parts, s.Subtle.Render(model.T("orders.entry.no_actions", statusText(e.order.Status))))
+	}
+	if e.order.ID != 0 {
+		h := e.keys.Complaint.Help()
+		st := s.HelpKey
+		if e.env.ReadOnly {
+			st = s.Subtle
+		}
+		parts = append(parts, st.Render(h.Key)+" "+s.HelpDesc.Render(h.Desc))
 	}
 	return strings.Join(parts, "  ")
 }
@@ -398,7 +406,7 @@ func (e *Entry) ShortHelp() []key.Binding {
 	case e.focus == focusPrompt:
 		return []key.Binding{e.pkeys.Confirm, e.pkeys.Back}
 	case e.focus == focusView:
-		return []key.Binding{e.keys.Up, e.keys.Down, e.keys.Back}
+		return []key.Binding{e.keys.Up, e.keys.Down, e.complaintKey(), e.keys.Back}
 	}
 	return e.keys.EditingHelp()
 }
@@ -417,7 +425,7 @@ func (e *Entry) FullHelp() [][]key.Binding {
 		for _, a := range e.offeredActions() {
 			acts = append(acts, a.binding)
 		}
-		return [][]key.Binding{{e.keys.Up, e.keys.Down, e.keys.Back}, acts}
+		return [][]key.Binding{{e.keys.Up, e.keys.Down, e.keys.Back}, append(acts, e.complaintKey())}
 	}
 	return e.keys.EditingFullHelp()
 }
