@@ -339,18 +339,9 @@ func numberedAsStored(o model.Order, i int, years map[int]int) model.Order {
 	return o
 }
 
-// complaintLoader is the store's bulk load of complaints.
-type complaintLoader interface {
-	BulkLoadComplaints(cs []model.Complaint) error
-}
-
-// demoComplaints generates the demo's complaints on orders and loads them
-// (when the store can); it returns how many it loaded and how many are open.
+// demoComplaints generates the demo's complaints on orders and loads them;
+// it returns how many it loaded and how many are open.
 func demoComplaints(db *store.DB, seed int64, now time.Time, clients []demo.ComplaintClient, orders []model.Order) (n, open int, err error) {
-	loader, ok := any(db).(complaintLoader)
-	if !ok {
-		return 0, 0, nil
-	}
 	s := db.As(model.User{Name: demoDirector(), Role: model.RoleDirector})
 	settings, err := s.ComplaintSettings()
 	if err != nil {
@@ -372,7 +363,7 @@ func demoComplaints(db *store.DB, seed int64, now time.Time, clients []demo.Comp
 			return 0, 0, errors.New(model.T("complaintlinks.demo_order_mismatch", uint64(c.Order), o.Number, uint64(o.Client), c.OrderNo, uint64(c.Client)))
 		}
 	}
-	if err := loader.BulkLoadComplaints(cs); err != nil {
+	if err := db.BulkLoadComplaints(cs); err != nil {
 		return 0, 0, err
 	}
 	for _, c := range cs {
