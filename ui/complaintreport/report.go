@@ -118,7 +118,8 @@ func (r *Report) Update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		return r.onExported(msg)
 	case common.DataChangedMsg:
-		if msg.Kind == "complaint" && r.allowed {
+		// a settings change moves the calendar the overdue count is read in
+		if (msg.Kind == "complaint" || msg.Kind == "complaint_settings") && r.allowed {
 			return r.load()
 		}
 		return nil

@@ -390,3 +390,19 @@ func TestReportOnTheComplaintDepartment(t *testing.T) {
 		}
 	}
 }
+
+// A complaint or settings changed elsewhere: the report is computed again.
+func TestReportReloadsOnChange(t *testing.T) {
+	r, _ := loaded(t, 100, 30, sample())
+	for _, kind := range []string{"complaint", "complaint_settings"} {
+		run(t, r, func() tea.Msg { return common.DataChangedMsg{Kind: kind} })
+		if r.rep == nil || r.rep.Total.Received != 0 || r.wait != 0 {
+			t.Errorf("after a %s change the report is not the store's (an empty one): %+v", kind, r.rep)
+		}
+		r.Update(reportMsg{gen: r.wait, rep: sample()})
+	}
+	r.rep = nil
+	if cmd := r.Update(common.DataChangedMsg{Kind: "client"}); cmd != nil || r.wait != 0 {
+		t.Error("a client's change reloads the report")
+	}
+}
