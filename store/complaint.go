@@ -807,8 +807,7 @@ func (db *DB) planFollowUp(tx *bolt.Tx, by string, env complaintEnv, c *model.Co
 	if err != nil {
 		return 0, err
 	}
-	day := env.cs.WorkTo - env.cs.WorkFrom
-	start := env.cal.Add(env.now, env.cs.FollowUpDays*day)
+	start := env.cal.Add(env.now, env.cs.FollowUpDays*env.cal.DayMinutes())
 	due, ok := model.NextCallSlot(calls, model.ClientLocation(calls, client), client.CallWindow, start)
 	if !ok {
 		due = start

@@ -319,7 +319,7 @@ func TestComplaintCloseFollowUp(t *testing.T) {
 		}
 		cs, _ := d.boss.ComplaintSettings()
 		calls, _ := d.boss.CallSettings()
-		start := cs.Calendar().Add(planT0, cs.FollowUpDays*(cs.WorkTo-cs.WorkFrom))
+		start := cs.Calendar().Add(planT0, cs.FollowUpDays*cs.Calendar().DayMinutes())
 		want, ok := model.NextCallSlot(calls, model.ClientLocation(calls, tc.client), tc.client.CallWindow, start)
 		if !ok {
 			want = start
@@ -351,6 +351,23 @@ func TestComplaintCloseFollowUp(t *testing.T) {
 	}
 	checkComplaintConsistency(t, d.db)
 	checkPlanConsistency(t, d.db)
+}
+
+// An archived client takes no calls: its complaint closes without a follow-up.
+func TestComplaintClosedForAnArchivedClient(t *testing.T) {
+	d := newPlanDept(t)
+	c := answered(t, d.olga, register(t, d.olga, incoming(d.orphan, model.TypeQuality)))
+	if _, err := d.boss.SetArchived(d.orphan.ID, d.orphan.Version, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.olga.RegisterComplaint(incoming(d.orphan, model.TypeQuality)); fieldError(t, err, "client") == "" {
+		t.Error("registered for an archived client")
+	}
+	closed := must{t}.ok(d.olga.CloseComplaint(c.ID, c.Version, fullRefund))
+	if closed.Status != model.ComplaintClosed || closed.FollowUp != 0 {
+		t.Errorf("closed %s with follow-up %d", closed.Status, closed.FollowUp)
+	}
+	checkComplaintConsistency(t, d.db)
 }
 
 func TestComplaintReopenKeepsHistory(t *testing.T) {

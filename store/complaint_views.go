@@ -215,7 +215,7 @@ func complaintLines(tx *bolt.Tx, client model.ID, now time.Time) ([]string, erro
 		return nil, err
 	}
 	cal := cs.Calendar()
-	day := cs.WorkTo - cs.WorkFrom
+	day := cal.DayMinutes()
 	out := make([]string, 0, len(hits))
 	for _, h := range hits {
 		left := model.TimeLeft(cal, h.sum.Deadline, h.sum.PausedAt, now)
