@@ -361,7 +361,9 @@ func TestFormatLeft(t *testing.T) {
 		{21*time.Hour + 40*time.Minute, 540, "2d 3h"},
 		{8*time.Hour + 59*time.Minute, 540, "8h 59m"},
 		{-(3*time.Hour + 10*time.Minute), 540, "overdue 3h 10m"},
-		{-30 * time.Second, 540, "overdue 1m"},
+		{-30 * time.Second, 540, "overdue"},
+		{-time.Nanosecond, 540, "overdue"}, // past the deadline outside working time
+		{-90 * time.Second, 540, "overdue 2m"},
 		{-20 * time.Hour, 540, "overdue 2d 2h"},
 		{24 * time.Hour, 1440, "1d"},
 		{24 * time.Hour, 0, "2d 6h"}, // no day length: 9 h

@@ -34,6 +34,9 @@ func FormatLeft(d time.Duration, dayMinutes int) string {
 	if dayMinutes <= 0 {
 		dayMinutes = 9 * 60
 	}
+	if d < 0 && d > -time.Minute {
+		return T("complaint.left.overdue_just")
+	}
 	if d < 0 {
 		m := (-d + time.Minute - 1) / time.Minute
 		if d == time.Duration(-1<<63) {

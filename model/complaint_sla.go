@@ -403,5 +403,18 @@ func TimeLeft(w WorkCalendar, deadline, pausedAt, now time.Time) time.Duration {
 	case !pausedAt.IsZero():
 		return w.Between(pausedAt, deadline)
 	}
-	return w.Between(now, deadline)
+	left := w.Between(now, deadline)
+	if left == 0 && now.After(deadline) {
+		// Past the deadline outside working time (a Saturday after a Friday
+		// 18:00 deadline): no working time overdue yet, but overdue all the
+		// same, so the queue, its filter and the report agree.
+		return -time.Nanosecond
+	}
+	return left
+}
+
+// Overdue reports whether a complaint with this deadline is overdue at now:
+// past its deadline and not waiting for the client (TimeLeft < 0 says the same).
+func Overdue(deadline, pausedAt, now time.Time) bool {
+	return !deadline.IsZero() && pausedAt.IsZero() && now.After(deadline)
 }

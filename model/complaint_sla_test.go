@@ -181,7 +181,8 @@ func TestPauseResume(t *testing.T) {
 			if !c.Deadline.Equal(tc.want) {
 				t.Errorf("deadline = %v, want %v", c.Deadline.In(moscow), tc.want)
 			}
-			if got := TimeLeft(w, c.Deadline, time.Time{}, tc.resume); got != frozen {
+			// (paused with nothing left, it resumes overdue: the -1ns of TimeLeft)
+			if got := TimeLeft(w, c.Deadline, time.Time{}, tc.resume); got != frozen && !(frozen == 0 && got == -time.Nanosecond) {
 				t.Errorf("TimeLeft after resume = %v, want the frozen %v", got, frozen)
 			}
 			before := c.Deadline
@@ -210,6 +211,16 @@ func TestTimeLeft(t *testing.T) {
 	for _, tc := range cases {
 		if got := TimeLeft(w, deadline, tc.paused, tc.now); got != tc.want {
 			t.Errorf("%s: TimeLeft = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	// Past a Friday 18:00 deadline with no working time since: overdue all the same.
+	fri := at(moscow, 2026, 11, 27, 18, 0)
+	if got := TimeLeft(w, fri, time.Time{}, at(moscow, 2026, 11, 28, 12, 0)); got != -time.Nanosecond {
+		t.Errorf("Saturday after a Friday deadline: TimeLeft = %v, want -1ns", got)
+	}
+	for _, now := range []time.Time{fri, fri.Add(time.Second), at(moscow, 2026, 11, 28, 12, 0), at(moscow, 2026, 11, 30, 9, 0), at(moscow, 2026, 11, 30, 9, 1)} {
+		if left, over := TimeLeft(w, fri, time.Time{}, now), Overdue(fri, time.Time{}, now); (left < 0) != over {
+			t.Errorf("at %v: TimeLeft %v but Overdue %v", now, left, over)
 		}
 	}
 	if got := TimeLeft(w, time.Time{}, time.Time{}, deadline); got != 0 {

@@ -71,12 +71,13 @@ func init() {
 		"complaint.word.reopened":      "reopened",
 
 		// time left (working days, hours, minutes)
-		"complaint.left.d":       "%dd",
-		"complaint.left.dh":      "%dd %dh",
-		"complaint.left.h":       "%dh",
-		"complaint.left.hm":      "%dh %dm",
-		"complaint.left.m":       "%dm",
-		"complaint.left.overdue": "overdue %s",
+		"complaint.left.d":            "%dd",
+		"complaint.left.dh":           "%dd %dh",
+		"complaint.left.h":            "%dh",
+		"complaint.left.hm":           "%dh %dm",
+		"complaint.left.m":            "%dm",
+		"complaint.left.overdue":      "overdue %s",
+		"complaint.left.overdue_just": "overdue",
 
 		// refused moves
 		"complaint.move.unknown":          "%q is not a complaint status.",
