@@ -141,6 +141,9 @@ func (m Model) complaintLines() []string {
 	case len(m.complaints) == 0:
 		return []string{"  " + st.Subtle.Render(model.T("complaintlinks.card_none_ro"))}
 	}
+	// the type and status columns take what a wider screen gives, up to their longest words
+	extra := min(max(0, m.width-80), 16)
+	tw, sw := 11+extra/2, 13+extra/2
 	var out []string
 	for i, c := range m.complaints {
 		r := c.row
@@ -148,8 +151,8 @@ func (m Model) complaintLines() []string {
 		if i == m.complaintSel {
 			mark = st.Title.Render("▸ ")
 		}
-		head := fmt.Sprintf("#%-5d %s  %-11s %-13s ", uint64(r.ID), model.FormatDate(r.Received, m.deps.Loc),
-			ansi.Truncate(model.ComplaintTypeLabel(r.Type), 11, "…"), ansi.Truncate(model.ComplaintStatusLabel(r.Status), 13, "…"))
+		head := fmt.Sprintf("#%-5d %s  %s %s ", uint64(r.ID), model.FormatDate(r.Received, m.deps.Loc),
+			pad(model.ComplaintTypeLabel(r.Type), tw), pad(model.ComplaintStatusLabel(r.Status), sw))
 		var tail string
 		if c.closing != nil || r.Status == model.ComplaintClosed {
 			tail = st.Value.Render(closingText(c.closing))
@@ -194,4 +197,10 @@ func closingText(cl *model.Closing) string {
 		parts = append(parts, model.FormatMoney(cl.Satisfied))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// pad cuts s to w cells (with …) or fills it up to w.
+func pad(s string, w int) string {
+	s = ansi.Truncate(s, w, "…")
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }
