@@ -8,7 +8,6 @@ func init() {
 		"storecomplaint.closed":              "Complaint #%d is closed; reopen it first.",
 		"storecomplaint.not_own":             "Complaint #%d is %s's; you may work only on your own, unassigned ones and those escalated to you.",
 		"storecomplaint.no_order":            "There is no order with id %d.",
-		"storecomplaint.order_other_client":  "Order %s belongs to another client.",
 		"storecomplaint.client_required":     "Choose the client the complaint is about.",
 		"storecomplaint.client_archived":     "%s is archived; restore the client before registering a complaint.",
 		"storecomplaint.owner_other":         "You may give a complaint only to yourself; the head gives them to others.",

@@ -253,6 +253,22 @@ func complaintFieldError(field, key string, args ...any) error {
 	return ve
 }
 
+// mergeFields adds err's field sentences to ve (the first for a field
+// wins) and returns err when it is not a validation error.
+func mergeFields(ve *model.ValidationError, err error) error {
+	var v *model.ValidationError
+	if err == nil {
+		return nil
+	}
+	if !errors.As(err, &v) {
+		return err
+	}
+	for f, s := range v.Fields {
+		ve.Add(f, s)
+	}
+	return nil
+}
+
 // userNamed is the cached user called name, ok false when missing or archived.
 func (db *DB) userNamed(name string) (model.User, bool) {
 	db.usersMu.RLock()
@@ -324,8 +340,8 @@ func (s *Session) ComplaintHistory(id model.ID) ([]model.AuditEntry, error) {
 	return s.db.history("complaint", uint64(id))
 }
 
-// loadComplaintOrder loads the order c is about and checks it is the
-// client's; lines are copied with the order's SKU and name.
+// loadComplaintOrder loads the order c is about (model.ValidateComplaint
+// checks it is the client's); lines are copied with the order's SKU and name.
 func loadComplaintOrder(tx *bolt.Tx, c *model.Complaint) (*model.Order, error) {
 	if c.Order == 0 {
 		c.OrderNo = ""
@@ -334,9 +350,6 @@ func loadComplaintOrder(tx *bolt.Tx, c *model.Complaint) (*model.Order, error) {
 	o, err := getOrder(tx, c.Order)
 	if err != nil {
 		return nil, complaintFieldError("order", "storecomplaint.no_order", uint64(c.Order))
-	}
-	if o.Client != c.Client {
-		return nil, complaintFieldError("order", "storecomplaint.order_other_client", o.Number)
 	}
 	c.OrderNo = o.Number
 	for i := range c.Lines {
@@ -392,25 +405,30 @@ func (s *Session) RegisterComplaint(c model.Complaint) (model.Complaint, error) 
 			c.Received = env.now
 		}
 		c.Received = c.Received.UTC()
+		// every field's sentence at once: the form shows each under its field
+		ve := &model.ValidationError{}
 		client, err := complaintClient(tx, &c)
-		if err != nil {
+		if err := mergeFields(ve, err); err != nil {
 			return err
 		}
 		order, err := loadComplaintOrder(tx, &c)
-		if err != nil {
+		if err := mergeFields(ve, err); err != nil {
 			return err
 		}
-		if err := model.ValidateComplaint(c, order, env.now); err != nil {
+		if err := mergeFields(ve, model.ValidateComplaint(c, order, env.now)); err != nil {
 			return err
 		}
 		if c.Owner != "" {
 			u, ok := db.userNamed(c.Owner)
-			if !ok {
-				return complaintFieldError("owner", "storeplan.no_user", c.Owner)
+			switch {
+			case !ok:
+				ve.Add("owner", model.T("storeplan.no_user", c.Owner))
+			case !model.CanHandleComplaint(u, &model.Complaint{Direction: c.Direction}):
+				ve.Add("owner", model.T("storecomplaint.owner_cannot", c.Owner))
 			}
-			if !model.CanHandleComplaint(u, &model.Complaint{Direction: c.Direction}) {
-				return complaintFieldError("owner", "storecomplaint.owner_cannot", c.Owner)
-			}
+		}
+		if err := ve.Err(); err != nil {
+			return err
 		}
 		seq, err := tx.Bucket(bucketComplaints).NextSequence()
 		if err != nil {
@@ -454,14 +472,18 @@ func (s *Session) SaveComplaint(next model.Complaint) (model.Complaint, error) {
 		if err != nil {
 			return "", "", err
 		}
+		ve := &model.ValidationError{}
 		if c.Contact != 0 && contactOf(&client, c.Contact) == nil {
-			return "", "", complaintFieldError("contact", "storeplan.no_contact", uint64(c.Contact), client.ShortName)
+			ve.Add("contact", model.T("storeplan.no_contact", uint64(c.Contact), client.ShortName))
 		}
 		order, err := loadComplaintOrder(tx, c)
-		if err != nil {
+		if err := mergeFields(ve, err); err != nil {
 			return "", "", err
 		}
-		if err := model.ValidateComplaint(*c, order, env.now); err != nil {
+		if err := mergeFields(ve, model.ValidateComplaint(*c, order, env.now)); err != nil {
+			return "", "", err
+		}
+		if err := ve.Err(); err != nil {
 			return "", "", err
 		}
 		if c.Type != old.Type || c.Serious != old.Serious {

@@ -632,3 +632,19 @@ func TestComplaintReadOnly(t *testing.T) {
 		t.Errorf("the queue read-only: %v", got)
 	}
 }
+
+// A refused registration names every field at fault at once.
+func TestComplaintRegisterNamesEveryField(t *testing.T) {
+	d := newOrderDept(t)
+	theirs := d.orderIn(t, model.OrderShipped) // vilnius's
+	c := incoming(d.vlad, model.TypeQuality)
+	c.Description, c.Owner = " ", "nobody"
+	c.Order, c.Lines = theirs.ID, []model.ComplaintLine{{Line: 0, Qty: qty(1)}}
+	err := unchanged(t, d.db, func() error { _, err := d.head.RegisterComplaint(c); return err })
+	for _, f := range []string{"description", "owner", "order"} {
+		fieldError(t, err, f)
+	}
+	if ve := err.(*model.ValidationError); ve.Fields["lines"] != "" {
+		t.Errorf("lines of the named order were refused: %s", ve.Fields["lines"])
+	}
+}
