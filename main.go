@@ -276,8 +276,9 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 	const demoOrderClients = 5_000
 	var orderClients []demo.OrderClient
 	var complaintClients []demo.ComplaintClient
-	var orders []model.Order // as stored: ids and numbers, for the complaints
+	var orders []model.Order // shipped ones as stored (ids, numbers), for the complaints
 	years := map[int]int{}   // order numbers given per year
+	loaded := 0              // orders emitted
 	_, err = store.BulkLoadWith(db, demo.Users(), store.BulkOptions{Prepared: true}, func(emit func(model.Client) error) error {
 		return demo.Clients(seed, n, func(c model.Client) error {
 			demo.Recurring(&c)
@@ -308,7 +309,10 @@ func makeDemo(path string, n int, seed int64) (fig demoFigures, err error) {
 		products, versions := demo.Catalogue(seed, now)
 		fig.orders, fig.payments, err = store.BulkLoadOrders(db, demoDirector(), products, versions, func(emit func(model.Order, []model.Payment) error) error {
 			return demo.Orders(seed, now, products, versions, orderClients, func(o model.Order, pays []model.Payment) error {
-				orders = append(orders, numberedAsStored(o, len(orders), years))
+				if c, ok := complainable(numberedAsStored(o, loaded, years)); ok {
+					orders = append(orders, c)
+				}
+				loaded++
 				return emit(o, pays)
 			})
 		})
@@ -337,6 +341,19 @@ func numberedAsStored(o model.Order, i int, years map[int]int) model.Order {
 		o.Number = fmt.Sprintf("%04d-%06d", y, years[y])
 	}
 	return o
+}
+
+// complainable is what the complaints need of an order: a shipped one with
+// its lines and the shipment alone of its history (a big demo holds a year
+// of orders while they load; this keeps the copy small).
+func complainable(o model.Order) (model.Order, bool) {
+	for _, e := range o.Events {
+		if e.To == model.OrderShipped || e.To == model.OrderShippedPartly {
+			o.Events = []model.OrderEvent{e}
+			return o, true
+		}
+	}
+	return o, false
 }
 
 // demoComplaints generates the demo's complaints on orders and loads them;
