@@ -188,8 +188,23 @@ func TestGoldenOrdersTab(t *testing.T) {
 	goldenTab(t, "3", TabOrders, "O Orders")
 }
 
+// The Complaints tab as an operator meets it: every open complaint, the
+// serious incident on top, hers marked, the countdowns and the counts
+// (complaints_flow_test.go builds the complaint department with a fixed clock).
 func TestGoldenComplaintsTab(t *testing.T) {
-	goldenTab(t, "4", TabComplaints, "Complaints come next")
+	h := complaintsHarness(t, "ivanova")
+	h.press("4")
+	if h.app.ActiveTab() != TabComplaints {
+		t.Fatalf("key 4: tab %d, want %d", h.app.ActiveTab(), TabComplaints)
+	}
+	view := h.screen()
+	for _, want := range []string{"Queue", "Complaints  all open", "overdue", "paused", "open · 1 overdue", "space take next complaint"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("the Complaints tab lacks %q:\n%s", want, view)
+		}
+	}
+	checkFrame(t, view, 80, 24)
+	golden.RequireEqual(t, view)
 }
 
 func TestTabKeys(t *testing.T) {
