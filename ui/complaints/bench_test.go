@@ -1,0 +1,54 @@
+package complaints
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"clientbase/model"
+	"clientbase/store/storetest"
+)
+
+// BenchmarkOpenQueue opens the tab on 20,000 open complaints and draws the
+// first screen: New, Init (settings, users, the first page and the footer
+// counts from the store) and View, as the user waits for it after 4.
+func BenchmarkOpenQueue(b *testing.B) {
+	s, _ := storetest.PlanDepartment(b, 2000, 10, testNow)
+	db := s.DB()
+	types := model.ComplaintTypes
+	cs := make([]model.Complaint, 0, 20_000)
+	for i := range 20_000 {
+		cs = append(cs, model.Complaint{Direction: model.DirectionIncoming, Type: types[i%len(types)],
+			Client: model.ID(1 + i%2000), Channel: model.ChannelPhone, Received: testNow.Add(-time.Duration(i%500) * time.Hour),
+			Description: "bench", Priority: model.PriorityNormal, Status: model.ComplaintRegistered, Serious: i%997 == 0,
+			Claimed: model.Money{Minor: int64(i) * 100}})
+	}
+	if err := db.BulkLoadComplaints(cs); err != nil {
+		b.Fatal(err)
+	}
+	env := envAs(b, db, "ivanova")
+	var took []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		d := newDriver(b, env, 120, 32)
+		_ = d.tab.View()
+		took = append(took, time.Since(start))
+		if d.tab.queue.win.Total != 20_000 {
+			b.Fatalf("%d rows, want 20,000", d.tab.queue.win.Total)
+		}
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
+}
+
+// BenchmarkQueueView draws a frame of a long queue: only the visible rows.
+func BenchmarkQueueView(b *testing.B) {
+	db, _ := department(b)
+	d := newDriver(b, envAs(b, db, "ivanova"), 120, 32)
+	b.ResetTimer()
+	for b.Loop() {
+		_ = d.tab.View()
+	}
+}
