@@ -135,4 +135,19 @@ func TestFlowComplaintRegisterToFollowUp(t *testing.T) {
 	if !strings.Contains(final.View().Content, "Closed") {
 		t.Fatal("the screen does not show the complaint closed")
 	}
+	// The manager signs in on the same file: his Calls tab (his week) shows the call.
+	h := &harness{t: t, app: New(complaintsConfig(t, db, client.Manager))}
+	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 35})
+	h.run(h.app.Init())
+	h.press("2")
+	week := h.screen()
+	shown := false
+	for _, l := range strings.Split(week, "\n") {
+		shown = shown || (strings.Contains(l, client.ShortName) && strings.Contains(l, model.T("plan.purpose.complaint_follow_up")))
+	}
+	if !shown || !strings.Contains(week, found.Item.Due.In(time.UTC).Format("02.01")) {
+		t.Fatalf("%s's week does not show the follow-up with %s on %s:\n%s", client.Manager, client.ShortName,
+			model.FormatDate(found.Item.Due, time.UTC), week)
+	}
 }
