@@ -236,3 +236,36 @@ func decodeSummary(b []byte) (s complaintSummary, ok bool) {
 	s.Escalated = string(b[p+1 : p+1+m])
 	return s, true
 }
+
+// rawSummary reads an encoded summary's fields in place, for scans that
+// decide on most entries without decoding them (no allocation).
+type rawSummary []byte
+
+// valid reports whether r holds the fixed part and both strings.
+func (r rawSummary) valid() bool {
+	if len(r) < complaintSummaryFixed+2 {
+		return false
+	}
+	n := int(r[complaintSummaryFixed])
+	return len(r) >= complaintSummaryFixed+1+n+1+int(r[min(complaintSummaryFixed+1+n, len(r)-1)])
+}
+
+func (r rawSummary) status() byte    { return r[0] }
+func (r rawSummary) direction() byte { return r[1] }
+func (r rawSummary) kind() byte      { return r[2] }
+func (r rawSummary) u64(i int) uint64 {
+	return binary.BigEndian.Uint64(r[10+8*i:])
+}
+func (r rawSummary) deadline() uint64 { return r.u64(2) }
+func (r rawSummary) paused() uint64   { return r.u64(3) }
+
+// owner and escalated are the two strings (valid summaries only).
+func (r rawSummary) owner() []byte {
+	n := int(r[complaintSummaryFixed])
+	return r[complaintSummaryFixed+1 : complaintSummaryFixed+1+n]
+}
+
+func (r rawSummary) escalated() []byte {
+	p := complaintSummaryFixed + 1 + int(r[complaintSummaryFixed])
+	return r[p+1 : p+1+int(r[p])]
+}

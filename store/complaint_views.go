@@ -14,21 +14,42 @@ import (
 // summaries: only the rows shown look up their client's name, and no
 // complaint record is decoded.
 
-// complaintMatch applies f's summary filters (not Status nor Client: the
-// scan chooses by those) for me at now.
-func complaintMatch(f model.ComplaintFilter, me string, s *complaintSummary, now time.Time) bool {
+// complaintMatcher applies a filter to encoded summaries in place: the
+// total counts every match and only the page's rows are decoded.
+type complaintMatcher struct {
+	f                       model.ComplaintFilter
+	me, owner               []byte
+	status, kind, direction byte
+	closed                  byte
+	now                     uint64
+}
+
+func newComplaintMatcher(f model.ComplaintFilter, me string, now time.Time) complaintMatcher {
+	return complaintMatcher{f: f, me: []byte(me), owner: []byte(f.Owner),
+		status: enumCode(f.Status, model.ComplaintStatuses), kind: enumCode(f.Type, model.ComplaintTypes),
+		direction: enumCode(f.Direction, model.ComplaintDirections),
+		closed:    enumCode(model.ComplaintClosed, model.ComplaintStatuses), now: unixKey(now)}
+}
+
+// match applies f (Mine: owned by me or the open escalation is to me).
+func (m *complaintMatcher) match(r rawSummary) bool {
+	f := &m.f
 	switch {
-	case f.Mine && s.Owner != me && s.Escalated != me:
+	case !r.valid():
 		return false
-	case f.Unassigned && s.Owner != "":
+	case f.Status != "" && r.status() != m.status:
 		return false
-	case f.Type != "" && s.Type != f.Type:
+	case f.Type != "" && r.kind() != m.kind:
 		return false
-	case f.Direction != "" && s.Direction != f.Direction:
+	case f.Direction != "" && r.direction() != m.direction:
 		return false
-	case f.Owner != "" && s.Owner != f.Owner:
+	case f.Unassigned && len(r.owner()) != 0:
 		return false
-	case f.Overdue && (s.Status == model.ComplaintClosed || !s.PausedAt.IsZero() || !s.Deadline.Before(now)):
+	case f.Owner != "" && !bytes.Equal(r.owner(), m.owner):
+		return false
+	case f.Mine && !bytes.Equal(r.owner(), m.me) && !bytes.Equal(r.escalated(), m.me):
+		return false
+	case f.Overdue && (r.status() == m.closed || r.paused() != 0 || r.deadline() >= m.now):
 		return false
 	}
 	return true
@@ -53,25 +74,22 @@ func (s *Session) Complaints(ctx context.Context, f model.ComplaintFilter, offse
 			return err
 		}
 		var hits []complaintHit
-		n := 0
+		n, seen := 0, 0
+		m := newComplaintMatcher(f, s.me.Name, env.now)
 		visit := func(k, v []byte) (bool, error) {
-			if n%1024 == 0 {
+			if seen%1024 == 0 {
 				if err := ctx.Err(); err != nil {
 					return false, err
 				}
 			}
-			sum, ok := decodeSummary(v)
-			if !ok || len(k) < 8 {
-				return true, nil
-			}
-			if f.Status != "" && sum.Status != f.Status {
-				return true, nil
-			}
-			if !complaintMatch(f, s.me.Name, &sum, env.now) {
+			seen++
+			if len(k) < 8 || !m.match(v) {
 				return true, nil
 			}
 			if n >= offset && len(hits) < limit {
-				hits = append(hits, complaintHit{id: model.ID(btoi(k[len(k)-8:])), sum: sum})
+				if sum, ok := decodeSummary(v); ok {
+					hits = append(hits, complaintHit{id: model.ID(btoi(k[len(k)-8:])), sum: sum})
+				}
 			}
 			n++
 			return true, nil

@@ -1,0 +1,64 @@
+package store
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"clientbase/model"
+)
+
+// The summary round-trips, and its in-place reader agrees with the decoder.
+func TestComplaintSummaryRoundTrip(t *testing.T) {
+	cs := genComplaints(400, 200, 50, []string{"", "olga", "Ёлкина-Пшеничная", string(bytes.Repeat([]byte("x"), 300))}, planT0, nil)
+	cal := model.DefaultComplaintSettings().Calendar()
+	for i := range cs {
+		c := &cs[i]
+		c.SLA, c.Deadline = 27*60, cal.Add(c.Received, 27*60)
+		s := summarize(c, i%3)
+		got, ok := decodeSummary(s.encode())
+		if !ok {
+			t.Fatalf("complaint %d: its summary does not decode", i)
+		}
+		if s.Owner != got.Owner && len(s.Owner) <= 255 {
+			t.Errorf("owner %q → %q", s.Owner, got.Owner)
+		}
+		s.Owner = got.Owner // a name over 255 bytes is cut
+		if !bytes.Equal(got.encode(), s.encode()) {
+			t.Errorf("complaint %d: %+v → %+v", i, s, got)
+		}
+		checkRaw(t, s.encode())
+	}
+}
+
+// checkRaw fails when rawSummary reads b otherwise than decodeSummary.
+func checkRaw(t *testing.T, b []byte) {
+	t.Helper()
+	s, ok := decodeSummary(b)
+	r := rawSummary(b)
+	if r.valid() != ok {
+		t.Fatalf("%x: raw valid %v, decoded %v", b, r.valid(), ok)
+	}
+	if !ok {
+		return
+	}
+	if string(r.owner()) != s.Owner || string(r.escalated()) != s.Escalated ||
+		enumOf(r.status(), model.ComplaintStatuses) != s.Status || enumOf(r.kind(), model.ComplaintTypes) != s.Type ||
+		enumOf(r.direction(), model.ComplaintDirections) != s.Direction ||
+		!unixTime(r.deadline()).Equal(s.Deadline) || !unixTime(r.paused()).Equal(s.PausedAt) {
+		t.Errorf("%x: raw and decoded differ: %+v", b, s)
+	}
+}
+
+func FuzzComplaintSummary(f *testing.F) {
+	c := model.Complaint{ID: 7, Status: model.ComplaintEscalated, Direction: model.DirectionIncoming, Type: model.TypeQuality,
+		Owner: "olga", Received: planT0, Deadline: planT0.Add(time.Hour), SLA: 60,
+		Escalations: []model.Escalation{{To: "petrov", Level: model.RoleManager}}}
+	s := summarize(&c, 3)
+	f.Add(s.encode())
+	f.Add([]byte{})
+	f.Add(make([]byte, complaintSummaryFixed+2))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkRaw(t, b)
+	})
+}
