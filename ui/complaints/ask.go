@@ -12,6 +12,9 @@ import (
 	"clientbase/ui/styles"
 )
 
+// askRows is how many options a question shows at once.
+const askRows = 8
+
 // option is one answer of a choice: what the user reads and what it means.
 type option struct{ label, value string }
 
@@ -126,7 +129,14 @@ func (a *ask) lines(w int) []string {
 	s := a.st
 	out := []string{s.Title.Render(fit(a.title, w))}
 	if len(a.options) > 0 {
-		for i, o := range a.options {
+		// a long list (the department's people) shows a window around the cursor
+		from, to := 0, len(a.options)
+		if !a.chosen && to > askRows {
+			from = min(max(0, a.cur-askRows/2), to-askRows)
+			to = from + askRows
+		}
+		for i := from; i < to; i++ {
+			o := a.options[i]
 			switch {
 			case i == a.cur && !a.chosen:
 				out = append(out, s.RowCursor.Render(fit("› "+o.label, w)))

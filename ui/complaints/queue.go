@@ -268,7 +268,7 @@ func userLabel(u model.User) string {
 	if name == "" {
 		name = u.Name
 	}
-	return model.T("complaints.user", plain(name), u.Name, model.T("model.role."+string(u.Role)))
+	return model.T("complaints.user", plain(name), u.Name, model.T("ui.role."+string(u.Role)))
 }
 
 // filterText says which filters are on ("" none).

@@ -1,14 +1,19 @@
 package complaints
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
 	"clientbase/ui/complaintform"
+	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 // Every filter key narrows the queue to rows that match it, the filter line
@@ -394,5 +399,76 @@ func TestDataChangedRefreshes(t *testing.T) {
 	d.send(common.DataChangedMsg{Kind: "complaint", ID: c.ID})
 	if d.tab.queue.win.Total != before+1 {
 		t.Fatalf("after the change %d rows, want %d", d.tab.queue.win.Total, before+1)
+	}
+}
+
+// The head gives a complaint to a person of her choice; a letter jumps to
+// the first name starting with it.
+func TestHeadAssignsToAPerson(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	d.openComplaint(uint64(cs.Unassigned))
+	d.press("a")
+	a := d.tab.screen.ask
+	if a == nil {
+		t.Fatal("a did not ask the head for the person")
+	}
+	for a.value() != "sidorov" {
+		d.press("down")
+		if a.cur == len(a.options)-1 && a.value() != "sidorov" {
+			t.Fatal("sidorov is not offered")
+		}
+	}
+	d.press("enter")
+	c, _ := d.tab.Complaint()
+	if c.Owner != "sidorov" || c.Status != model.ComplaintAssigned {
+		t.Fatalf("after a: owner %q status %s (status bar %q)", c.Owner, c.Status, d.status.Text)
+	}
+	// An operator takes it herself, without a question.
+	o := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	o.openComplaint(uint64(cs.Outgoing))
+	o.press("a")
+	if o.tab.screen.ask != nil {
+		t.Fatal("an operator was asked whom to give it to")
+	}
+	if c, _ := o.tab.Complaint(); c.Owner == "ivanova" {
+		t.Fatal("an operator took an outgoing claim")
+	} else if !o.status.Err || o.status.Text == "" {
+		t.Fatalf("the refusal has no sentence: %+v", o.status)
+	}
+}
+
+// The questions on screen, as goldens: the receiver of an escalation, and an
+// empty answer refused under the line.
+func TestGoldenQuestions(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 80, 21)
+	d.openComplaint(uint64(cs.Assigned))
+	d.press("E")
+	uitest.CheckSize(t, "escalate", d.tab.View(), 80, 21)
+	uitest.Golden(t, "screen_ask_escalate_80x21", d.screen(), *update)
+	d.press("esc", "A", "enter")
+	uitest.Golden(t, "screen_ask_answer_empty_80x21", d.screen(), *update)
+}
+
+// A long choice shows a window of options that follows the cursor.
+func TestLongChoiceFollowsTheCursor(t *testing.T) {
+	var opts []option
+	for i := range 30 {
+		opts = append(opts, option{label: fmt.Sprintf("person %02d", i), value: fmt.Sprint(i)})
+	}
+	a := newChoice(styles.New(true), "who?", opts, false, false)
+	for range 20 {
+		a.update(uitest.Key("down"))
+	}
+	lines := a.lines(40)
+	if len(lines) != 1+askRows {
+		t.Fatalf("%d lines, want the title and %d options", len(lines), askRows)
+	}
+	if !strings.Contains(ansi.Strip(strings.Join(lines, "\n")), "› person 20") {
+		t.Fatalf("the cursor's option is not shown:\n%s", strings.Join(lines, "\n"))
+	}
+	if done, _ := a.update(uitest.Key("enter")); !done || a.value() != "20" {
+		t.Fatalf("enter chose %q", a.value())
 	}
 }
