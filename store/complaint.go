@@ -514,16 +514,17 @@ func (s *Session) NextComplaint() (model.Complaint, error) {
 	var c model.Complaint
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
 		var found model.ID
+		registered := enumCode(model.ComplaintRegistered, model.ComplaintStatuses)
+		reopened := enumCode(model.ComplaintReopened, model.ComplaintStatuses)
+		// whether s may handle a complaint depends on its direction alone
+		mayHandle := map[byte]bool{}
+		for _, d := range model.ComplaintDirections {
+			mayHandle[enumCode(d, model.ComplaintDirections)] = model.CanHandleComplaint(s.me, &model.Complaint{Direction: d})
+		}
 		cur := tx.Bucket(bucketComplaintQueue).Cursor()
 		for k, v := cur.First(); k != nil; k, v = cur.Next() {
-			if !summaryUnowned(v) {
-				continue
-			}
-			sum, ok := decodeSummary(v)
-			if !ok || (sum.Status != model.ComplaintRegistered && sum.Status != model.ComplaintReopened) {
-				continue
-			}
-			if !model.CanHandleComplaint(s.me, &model.Complaint{Direction: sum.Direction}) {
+			r := rawSummary(v)
+			if len(k) < 8 || !r.valid() || len(r.owner()) != 0 || (r.status() != registered && r.status() != reopened) || !mayHandle[r.direction()] {
 				continue
 			}
 			found = model.ID(btoi(k[len(k)-8:]))
@@ -548,12 +549,6 @@ func (s *Session) NextComplaint() (model.Complaint, error) {
 		return model.Complaint{}, err
 	}
 	return c, nil
-}
-
-// summaryUnowned reads the owner's length byte of an encoded summary
-// without decoding it.
-func summaryUnowned(v []byte) bool {
-	return len(v) > complaintSummaryFixed && v[complaintSummaryFixed] == 0
 }
 
 // AssignComplaint gives a complaint to owner: whoever works on every
