@@ -648,3 +648,71 @@ func TestComplaintRegisterNamesEveryField(t *testing.T) {
 		t.Errorf("lines of the named order were refused: %s", ve.Fields["lines"])
 	}
 }
+
+// The answer minutes in the summary are the working time from received to
+// the first answer without the pause, fixed at the answer.
+func TestComplaintAnswerMinutesExcludePauses(t *testing.T) {
+	d := newPlanDept(t)
+	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, ""))
+	d.clock.Advance(time.Hour)
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintWaiting, "photos"))
+	pausedAt := d.clock.Now()
+	d.clock.Advance(2 * time.Hour)
+	resumed := d.clock.Now()
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, "photos came"))
+	d.clock.Advance(30 * time.Minute)
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "we replace it"))
+	cs, _ := d.olga.ComplaintSettings()
+	cal := cs.Calendar()
+	want := int((cal.Between(c.Received, c.Answered) - cal.Between(pausedAt, resumed)) / time.Minute)
+	summary := func() complaintSummary {
+		var s complaintSummary
+		_ = d.db.bolt.View(func(tx *bolt.Tx) error {
+			s, _ = decodeSummary(tx.Bucket(bucketComplaintReceived).Get(complaintReceivedKey(&c)))
+			return nil
+		})
+		return s
+	}
+	if got := summary(); got.AnswerMin != want || got.Late {
+		t.Errorf("answer minutes %d (late %v), want %d", got.AnswerMin, got.Late, want)
+	}
+	// a later pause moves the deadline, not the answer's minutes
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintWaiting, "the client thinks"))
+	d.clock.Advance(5 * time.Hour)
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "still we replace it"))
+	if got := summary(); got.AnswerMin != want {
+		t.Errorf("after a second pause: answer minutes %d, want %d", got.AnswerMin, want)
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
+// New settings give new complaints their deadlines, and the change is audited.
+func TestComplaintSettingsApplyToNewComplaints(t *testing.T) {
+	d := newPlanDept(t)
+	cs, _ := d.head.ComplaintSettings()
+	cs.SeriousHours = 2
+	if _, err := d.head.SaveComplaintSettings(cs); err != nil {
+		t.Fatal(err)
+	}
+	c := incoming(d.vlad, model.TypeDelivery)
+	c.Serious = true
+	if c = register(t, d.olga, c); c.SLA != 120 {
+		t.Errorf("a serious incident's service level %d minutes, want 120", c.SLA)
+	}
+	found := false
+	_ = d.db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAudit).ForEach(func(_, v []byte) error {
+			var e model.AuditEntry
+			if err := decode(v, &e); err == nil && e.Kind == "settings" && e.Action == "complaint_settings" && e.User == "head" {
+				for _, ch := range e.Changes {
+					found = found || (ch.Field == "serious_hours" && ch.New == "2")
+				}
+			}
+			return nil
+		})
+	})
+	if !found {
+		t.Error("no audit entry of the settings' change")
+	}
+}
