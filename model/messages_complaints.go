@@ -101,7 +101,7 @@ func init() {
 		"complaints.escalation":              "%s %s → %s: %s",
 		"complaints.escalation.open":         "(waiting for the answer)",
 		"complaints.escalation.answer":       "answered %s: %s",
-		"complaints.forward":                 "%s %s → %s %s",
+		"complaints.forward":                 "%s %s → %s",
 		"complaints.justified.yes":           "justified",
 		"complaints.justified.no":            "not justified",
 		"complaints.justified.none":          "no verdict yet",

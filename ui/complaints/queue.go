@@ -304,17 +304,17 @@ func (q *queue) filterText() string {
 
 var queueColumns = []table.Column{
 	{Min: 1, Want: 1, Max: 1},             // serious / mine mark
-	{Min: 4, Want: 5, Max: 7},             // #id
-	{Min: 10, Want: 10, Max: 10, Drop: 4}, // received
+	{Min: 6, Want: 7, Max: 8},             // #id
+	{Min: 8, Want: 8, Max: 8, Drop: 4},    // received
 	{Min: 12, Want: 18},                   // client
 	{Min: 8, Want: 10, Max: 14, Drop: 6},  // type
 	{Min: 3, Want: 3, Max: 3, Drop: 7},    // direction
-	{Min: 13, Want: 14, Max: 18},          // status
-	{Min: 7, Want: 9, Max: 12, Drop: 3},   // owner
-	{Min: 7, Want: 9, Max: 12, Drop: 8},   // escalated to
-	{Min: 11, Want: 12, Max: 14, Drop: 5}, // claimed
+	{Min: 13, Want: 18, Max: 18},          // status
+	{Min: 9, Want: 10, Max: 12, Drop: 3},  // owner
+	{Min: 9, Want: 10, Max: 12, Drop: 8},  // escalated to
+	{Min: 10, Want: 12, Max: 14, Drop: 5}, // claimed
 	{Min: 11, Want: 11, Max: 11, Drop: 2}, // deadline
-	{Min: 13, Want: 14, Max: 16},          // countdown
+	{Min: 14, Want: 16, Max: 16},          // countdown
 }
 
 const (
@@ -377,7 +377,7 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, cursor bool) string 
 	case q.mineRow(r):
 		mark = "•"
 	}
-	texts := []string{mark, fmt.Sprintf("#%d", r.ID), dateText(r.Received, q.env.Loc), plain(r.ClientName),
+	texts := []string{mark, fmt.Sprintf("#%d", r.ID), shortDate(r.Received, q.env.Loc), plain(r.ClientName),
 		model.ComplaintTypeLabel(r.Type), directionShort(r.Direction), model.ComplaintStatusLabel(r.Status),
 		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, q.env.Loc),
 		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}

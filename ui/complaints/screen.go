@@ -10,6 +10,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientbase/keymap"
 	"clientbase/model"
@@ -365,6 +366,20 @@ func (s *screen) lines(w int) []string {
 	var out []string
 	add := func(l ...string) { out = append(out, l...) }
 	heading := func(t string) { add("", st.Title.Render(t)) }
+	// para adds text wrapped under a marker, the continuation lines indented.
+	para := func(mark, text string, style *lipgloss.Style) {
+		for i, l := range wrap(text, w-4) {
+			if i == 0 {
+				l = mark + l
+			} else {
+				l = "    " + l
+			}
+			if style != nil {
+				l = style.Render(fit(l, w))
+			}
+			add(l)
+		}
+	}
 
 	client := plain(s.client.ShortName)
 	if client == "" {
@@ -403,19 +418,23 @@ func (s *screen) lines(w int) []string {
 			e := &c.Escalations[i]
 			line := model.T("complaints.escalation", dateTimeText(e.At, loc), e.By, e.To, plain(e.Reason))
 			if e == open {
-				add(st.Warning.Render(fit("▶ "+line+"  "+model.T("complaints.escalation.open"), w)))
+				para("▶ ", line+"  "+model.T("complaints.escalation.open"), &st.Warning)
 				continue
 			}
-			add(fit("  "+line, w))
+			para("  ", line, nil)
 			if e.Answer != "" {
-				add(st.Subtle.Render(fit("    "+model.T("complaints.escalation.answer", dateTimeText(e.Answered, loc), plain(e.Answer)), w)))
+				para("    ", model.T("complaints.escalation.answer", dateTimeText(e.Answered, loc), plain(e.Answer)), &st.Subtle)
 			}
 		}
 	}
 	if len(c.Forwards) > 0 {
 		heading(model.T("complaints.h.forwards"))
 		for _, f := range c.Forwards {
-			add(fit("  "+model.T("complaints.forward", dateTimeText(f.At, loc), f.By, model.DepartmentLabel(f.Department), plain(f.Note)), w))
+			line := model.T("complaints.forward", dateTimeText(f.At, loc), f.By, model.DepartmentLabel(f.Department))
+			if f.Note != "" {
+				line += ": " + plain(f.Note)
+			}
+			para("  ", line, nil)
 		}
 	}
 	if cl := c.Closing; cl != nil {
@@ -448,7 +467,7 @@ func (s *screen) lines(w int) []string {
 			if note != "" {
 				line += " — " + plain(note)
 			}
-			add(fit("  "+line, w))
+			para("  ", line, nil)
 		}
 	}
 	return out

@@ -113,6 +113,14 @@ func deadlineText(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("02.01 15:04")
 }
 
+// shortDate is a queue row's received date with a two-digit year.
+func shortDate(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(loc).Format("02.01.06")
+}
+
 // amount is an amount without its currency, for columns.
 func amount(m model.Money) string {
 	if m.Minor == 0 {
