@@ -472,3 +472,49 @@ func TestLongChoiceFollowsTheCursor(t *testing.T) {
 		t.Fatalf("enter chose %q", a.value())
 	}
 }
+
+// e opens the intake form on the complaint in edit mode; leaving it keeps the screen.
+func TestEditOpensTheIntakeOnIt(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.openComplaint(uint64(cs.Assigned))
+	d.press("e")
+	if _, ok := d.tab.Form().(*complaintform.Intake); !ok {
+		t.Fatalf("e opened %T", d.tab.Form())
+	}
+	for i := 0; i < 3 && d.tab.Form() != nil; i++ {
+		d.press("esc")
+	}
+	if d.tab.Form() != nil || d.tab.Open() != cs.Assigned {
+		t.Fatalf("after leaving the form: form %T, complaint %d", d.tab.Form(), d.tab.Open())
+	}
+}
+
+// Read-only: nothing is offered that would write, and the keys say why.
+func TestReadOnlyOffersNoChange(t *testing.T) {
+	db, cs := department(t)
+	env := envAs(t, db, "ivanova")
+	env.ReadOnly = true
+	d := newDriver(t, env, 120, 32)
+	d.press("n")
+	if d.tab.Form() != nil || !d.status.Err {
+		t.Fatalf("n on a read-only file: form %T, status %+v", d.tab.Form(), d.status)
+	}
+	d.status = common.StatusMsg{}
+	d.press("space")
+	if d.tab.Open() != 0 || !d.status.Err {
+		t.Fatalf("space on a read-only file opened %d (status %+v)", d.tab.Open(), d.status)
+	}
+	d.openComplaint(uint64(cs.Assigned))
+	for _, k := range d.tab.ShortHelp() {
+		switch k.Help().Key {
+		case "c", "o", "esc":
+		default:
+			t.Errorf("read-only footer offers %s %s", k.Help().Key, k.Help().Desc)
+		}
+	}
+	d.press("i")
+	if c, _ := d.tab.Complaint(); c.Status != model.ComplaintAssigned || d.status.Text != model.T("complaints.error.read_only") {
+		t.Fatalf("i on a read-only file: %s, status %+v", c.Status, d.status)
+	}
+}
