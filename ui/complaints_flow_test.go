@@ -36,7 +36,8 @@ func complaintsHarness(t testing.TB, user string) *harness {
 	t.Helper()
 	db, _ := storetest.ComplaintDepartment(t, complaintsNow)
 	h := &harness{t: t, app: New(complaintsConfig(t, db, user))}
-	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0) // the harness would wait for its tick
+	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0) // the harness would wait for their ticks
+	h.app.tabs[TabComplaints].(*complaints.Tab).SetRefresh(0)
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.run(h.app.Init())
 	return h
@@ -138,6 +139,7 @@ func TestFlowComplaintRegisterToFollowUp(t *testing.T) {
 	// The manager signs in on the same file: his Calls tab (his week) shows the call.
 	h := &harness{t: t, app: New(complaintsConfig(t, db, client.Manager))}
 	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0)
+	h.app.tabs[TabComplaints].(*complaints.Tab).SetRefresh(0)
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 35})
 	h.run(h.app.Init())
 	h.press("2")

@@ -44,6 +44,7 @@ type (
 		c      model.Complaint
 		err    error
 	}
+	tickMsg     struct{ gen uint64 }
 	followUpMsg struct {
 		c    model.Complaint
 		item model.PlanItem

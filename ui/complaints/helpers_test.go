@@ -53,6 +53,7 @@ type driver struct {
 func newDriver(t testing.TB, env common.Env, w, h int) *driver {
 	t.Helper()
 	tab := New(env)
+	tab.SetRefresh(0) // a ticking command would block the synchronous loop
 	tab.SetSize(w, h)
 	d := &driver{t: t, tab: tab}
 	d.run(tab.Init())

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -57,10 +58,16 @@ type queue struct {
 	counted       bool
 
 	ask *ask // the owner filter's choice
+
+	// every is the refresh period (the countdowns move and turn red on
+	// time); 0: none. A tick is armed only while the queue has rows.
+	every   time.Duration
+	tickGen uint64
+	ticking bool
 }
 
 func newQueue(env common.Env) *queue {
-	q := &queue{env: env, keys: keymap.NewComplaintQueue(), statusAt: -1, typeAt: -1, dirAt: -1, dayMin: 9 * 60}
+	q := &queue{env: env, keys: keymap.NewComplaintQueue(), statusAt: -1, typeAt: -1, dirAt: -1, dayMin: 9 * 60, every: time.Minute}
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	return q
 }
@@ -152,7 +159,36 @@ func (q *queue) onPage(m pageMsg) tea.Cmd {
 			}
 		}
 	}
-	return q.ensureRows()
+	return tea.Batch(q.ensureRows(), q.armTick())
+}
+
+// armTick starts the refresh once there is a countdown to move.
+func (q *queue) armTick() tea.Cmd {
+	if q.every <= 0 || q.ticking || q.win.Total == 0 {
+		return nil
+	}
+	q.ticking = true
+	q.tickGen++
+	gen := q.tickGen
+	return tea.Tick(q.every, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
+}
+
+func (q *queue) onTick(m tickMsg) tea.Cmd {
+	if m.gen != q.tickGen {
+		return nil
+	}
+	q.ticking = false
+	if q.ask != nil {
+		return q.armTick() // the owner question is open: keep the rows under it
+	}
+	return q.requery(false)
+}
+
+// setRefresh changes the period; 0 stops the ticks (tests, benchmarks).
+func (q *queue) setRefresh(every time.Duration) {
+	q.every = every
+	q.tickGen++ // a tick on its way is void
+	q.ticking = false
 }
 
 func (q *queue) onCounts(m countsMsg) {

@@ -208,6 +208,10 @@ func (t *Tab) viewKeys() keymap.ComplaintViews {
 	return k
 }
 
+// SetRefresh sets how often the queue is asked again so the countdowns
+// move (a minute by default); 0 stops it, as a synchronous test driver needs.
+func (t *Tab) SetRefresh(every time.Duration) { t.queue.setRefresh(every) }
+
 // ActiveView is the view on screen.
 func (t *Tab) ActiveView() View { return t.view }
 
@@ -280,6 +284,8 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case pageMsg:
 		return t.queue.onPage(msg)
+	case tickMsg:
+		return t.queue.onTick(msg)
 	case countsMsg:
 		t.queue.onCounts(msg)
 		return nil

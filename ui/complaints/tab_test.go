@@ -518,3 +518,27 @@ func TestReadOnlyOffersNoChange(t *testing.T) {
 		t.Fatalf("i on a read-only file: %s, status %+v", c.Status, d.status)
 	}
 }
+
+// The minute tick asks the queue again (the countdowns move) and keeps the
+// cursor on its complaint; a tick from before SetRefresh(0) is void.
+func TestTickRefreshesTheQueue(t *testing.T) {
+	db, _ := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.press("j", "j")
+	at, _ := d.tab.queue.current()
+	d.tab.queue.every = time.Minute
+	d.tab.queue.armTick()
+	gen := d.tab.queue.gen
+	d.send(tickMsg{gen: d.tab.queue.tickGen - 1})
+	if d.tab.queue.gen != gen {
+		t.Fatal("a stale tick asked the queue again")
+	}
+	d.tab.queue.every = 0 // the next page must not arm another (the loop would wait for it)
+	d.send(tickMsg{gen: d.tab.queue.tickGen})
+	if d.tab.queue.gen == gen {
+		t.Fatal("the tick did not ask the queue again")
+	}
+	if now, _ := d.tab.queue.current(); now.ID != at.ID {
+		t.Fatalf("the cursor moved from #%d to #%d", at.ID, now.ID)
+	}
+}
