@@ -145,8 +145,6 @@ func (r *Report) key(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, r.keys.Month):
 		return r.setPeriod(r.period.resize(spanMonth))
-	case key.Matches(k, r.keys.Quarter):
-		return r.setPeriod(r.period.resize(spanQuarter))
 	case key.Matches(k, r.keys.Year):
 		return r.setPeriod(r.period.resize(spanYear))
 	case key.Matches(k, r.keys.Span):
@@ -263,12 +261,6 @@ func (r *Report) SetStyles(s styles.Styles) {
 // InputFocused is true while the file prompt has the keys.
 func (r *Report) InputFocused() bool { return r.exporter != nil }
 
-// ClaimsKey takes q (a quarter) from the root, which would quit, while the
-// report has the keys; the host tab asks its report view before the root.
-func (r *Report) ClaimsKey(k tea.KeyPressMsg) bool {
-	return r.allowed && r.exporter == nil && key.Matches(k, r.keys.Quarter)
-}
-
 // ShortHelp is the report's footer.
 func (r *Report) ShortHelp() []key.Binding {
 	switch {
@@ -294,7 +286,4 @@ func (r *Report) FullHelp() [][]key.Binding {
 // Period is the period shown: [from, to) in the user's zone.
 func (r *Report) Period() (from, to time.Time) { return r.period.from, r.period.to }
 
-var (
-	_ common.Pane       = (*Report)(nil)
-	_ common.KeyClaimer = (*Report)(nil)
-)
+var _ common.Pane = (*Report)(nil)
