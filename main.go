@@ -66,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdBackup(args[1:], stdout, stderr)
 		case "user":
 			return cmdUser(args[1:], stdout, stderr)
+		case "report":
+			return cmdReport(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0

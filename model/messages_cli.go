@@ -15,6 +15,11 @@ Usage:
   clientbase user add NAME --role ROLE [--full-name TEXT] [flags]
                                          add a user (director only)
   clientbase user list [flags]           list the users and their roles
+  clientbase report complaints [--from D] [--to D] [--out FILE] [--excel] [flags]
+                                         the head's complaint report as CSV (head and
+                                         director; days as dd.mm.yyyy; default: this month
+                                         so far; stdout without --out; --excel: a BOM, ;
+                                         and decimal commas for Excel)
   clientbase help                        this text
 
 Flags:
@@ -46,5 +51,9 @@ Roles: operator, manager, head, director.
 		"cli.bad_role":            "--role must be one of operator, manager, head, director (got %q).",
 		"cli.user_added":          "Added %s as %s.",
 		"cli.user_unknown":        "unknown user command %q: use add or list.",
+		"cli.report_what":         "say which report: clientbase report complaints [--from dd.mm.yyyy] [--to dd.mm.yyyy] [--out FILE].",
+		"cli.bad_date":            "%s %q is not a date: write dd.mm.yyyy, e.g. 01.11.2026.",
+		"cli.bad_period":          "--to is before --from.",
+		"cli.report_written":      "Wrote the complaint report (%d rows) to %s.",
 	})
 }

@@ -26,16 +26,26 @@ type userLister interface {
 // rows written after the header. The file appears whole or not at all.
 // The lead's `clientbase report complaints --from --to --out` calls it.
 func ExportCSV(st common.ComplaintStore, from, to time.Time, path string, excel bool) (rows int, err error) {
-	r, err := st.ComplaintReport(context.Background(), from, to)
+	r, err := Named(st, from, to)
 	if err != nil {
 		return 0, err
+	}
+	return writeReport(r, path, excel)
+}
+
+// Named is the report for complaints received in [from, to) with owners by
+// their full names where the store knows them (the CSV's form).
+func Named(st common.ComplaintStore, from, to time.Time) (model.ComplaintReport, error) {
+	r, err := st.ComplaintReport(context.Background(), from, to)
+	if err != nil {
+		return r, err
 	}
 	if ul, ok := st.(userLister); ok {
 		if users, err := ul.Users(); err == nil {
 			r = withOwnerNames(r, fullNames(users))
 		}
 	}
-	return writeReport(r, path, excel)
+	return r, nil
 }
 
 // fullNames maps logins to full names.
