@@ -251,6 +251,9 @@ func (f *Intake) build(reset string) {
 
 	orderOpts := []form.Option{{Value: "0", Label: model.T("complaintform.no_order")}}
 	order := c.Order
+	if f.built && reset != "client" && f.form.Value(fOrder) != f.form.Initial(fOrder) {
+		order = parseID(f.form.Value(fOrder)) // the order the user chose decides which lines are offered
+	}
 	if f.hasClient && cl.ID != c.Client {
 		order = 0
 	}

@@ -221,3 +221,26 @@ func TestEditIntakeKeepsDirectionAndClient(t *testing.T) {
 		t.Fatalf("stored %+v", got)
 	}
 }
+
+// From a client card the order is not known: choosing one in the form shows
+// its lines as the checklist, and a marked line is saved with the complaint.
+func TestIntakeChosenOrderShowsItsLines(t *testing.T) {
+	d := newDept(t)
+	f := NewIntake(d.env("petrov"), common.NewComplaintMsg{Client: 1})
+	dr := driveIntake(t, f, 100, 30)
+	dr.choose(fOrder, idText(d.order.ID))
+	if f.form.Hidden("line.0") || f.form.Hidden("line.1") || !strings.Contains(dr.view(), "SKU-002") {
+		t.Fatalf("the chosen order's lines are not offered:\n%s", dr.view())
+	}
+	dr.fieldTo("line.1")
+	dr.press("space")
+	dr.set(fDescription, "Сок протёк")
+	dr.press("ctrl+s")
+	c, ok := f.Result()
+	if !ok {
+		t.Fatalf("not saved: %q\n%s", f.banner, dr.view())
+	}
+	if got := d.complaint(c.ID); got.Order != d.order.ID || len(got.Lines) != 1 || got.Lines[0].SKU != "SKU-002" || got.Lines[0].Qty != 4*model.QtyScale {
+		t.Fatalf("stored order %d lines %+v", got.Order, got.Lines)
+	}
+}
