@@ -137,6 +137,9 @@ type Escalation struct {
 	Reason   string    `json:"reason"`   // why the lower level could not settle it
 	Answered time.Time `json:"answered"` // zero while open
 	Answer   string    `json:"answer,omitempty"`
+	// EscalatedOn: answered by the receiver's escalating further; the
+	// next escalation continues this one's chain (who sees it, "mine").
+	EscalatedOn bool `json:"escalated_on,omitempty"`
 }
 
 // Forward is a complaint sent to another department for an opinion or action.

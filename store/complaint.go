@@ -696,7 +696,7 @@ func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason stri
 			model.ResumeDeadline(env.cal, c, env.now)
 		}
 		if e := c.OpenEscalation(); e != nil {
-			e.Answered, e.Answer = env.now, model.T("storecomplaint.escalated_on", to)
+			e.Answered, e.Answer, e.EscalatedOn = env.now, model.T("storecomplaint.escalated_on", to), true
 		}
 		c.Escalations = append(c.Escalations, model.Escalation{At: env.now, By: s.me.Name, To: to, Level: u.Role, Reason: reason})
 		c.Status = model.ComplaintEscalated

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"slices"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -88,7 +90,8 @@ func complaintReceivedKey(c *model.Complaint) []byte {
 //	fault(1) remedy(1) level(1) client(8) order(8) deadline(8) paused(8)
 //	received(8) claimed minor(8) satisfied minor(8) sla minutes(4)
 //	answer minutes(4: working minutes received → first answer, pauses
-//	excluded; 0 not answered) — owner len(1) owner, escalated-to len(1) escalated-to
+//	excluded; 0 not answered) — owner len(1) owner, escalated-to len(1) escalated-to,
+//	escalators len(1) escalators (absent in summaries written before it: read as none)
 //
 // Enum bytes are 1 + the index in the model's list (0: none); flags are
 // complaintSerious, complaintJustifiedSet, complaintJustified, complaintAnsweredLate.
@@ -116,6 +119,10 @@ type complaintSummary struct {
 	AnswerMin int // working minutes to the first answer, 0 not answered
 	Owner     string
 	Escalated string // the open escalation's receiver
+	// Escalators are who escalated in the open escalation's chain (each
+	// step a receiver escalated on), NUL-separated: the lower levels that
+	// still see the complaint as theirs until the upper level answers.
+	Escalators string
 }
 
 const (
@@ -159,8 +166,35 @@ func summarize(c *model.Complaint, answerMin int) complaintSummary {
 	}
 	if e := c.OpenEscalation(); e != nil {
 		s.Level, s.Escalated = e.Level, e.To
+		s.Escalators = escalators(c.Escalations)
 	}
 	return s
+}
+
+// escalators names who escalated in the chain ending in the open (last)
+// escalation: an escalation answered by escalating on belongs to it.
+// At most 255 bytes, cut between names.
+func escalators(es []model.Escalation) string {
+	i := len(es) - 1
+	if i < 0 || !es[i].Answered.IsZero() {
+		return ""
+	}
+	var names []string
+	n := 0
+	for ; i >= 0; i-- {
+		by := es[i].By
+		if by != "" && !slices.Contains(names, by) {
+			if n+len(by)+min(len(names), 1) > 255 {
+				break
+			}
+			n += len(by) + min(len(names), 1)
+			names = append(names, by)
+		}
+		if i == 0 || !es[i-1].EscalatedOn {
+			break
+		}
+	}
+	return strings.Join(names, "\x00")
 }
 
 func (s *complaintSummary) encode() []byte {
@@ -191,7 +225,9 @@ func (s *complaintSummary) encode() []byte {
 	b = append(b, byte(min(len(s.Owner), 255)))
 	b = append(b, s.Owner[:min(len(s.Owner), 255)]...)
 	b = append(b, byte(min(len(s.Escalated), 255)))
-	return append(b, s.Escalated[:min(len(s.Escalated), 255)]...)
+	b = append(b, s.Escalated[:min(len(s.Escalated), 255)]...)
+	b = append(b, byte(min(len(s.Escalators), 255)))
+	return append(b, s.Escalators[:min(len(s.Escalators), 255)]...)
 }
 
 // decodeSummary reads a summary back; ok is false for a short value.
@@ -234,20 +270,33 @@ func decodeSummary(b []byte) (s complaintSummary, ok bool) {
 		return s, false
 	}
 	s.Escalated = string(b[p+1 : p+1+m])
-	return s, true
+	p += 1 + m
+	if len(b) == p {
+		return s, true // written before the escalators
+	}
+	if l := int(b[p]); len(b) >= p+1+l {
+		s.Escalators = string(b[p+1 : p+1+l])
+		return s, true
+	}
+	return s, false
 }
 
 // rawSummary reads an encoded summary's fields in place, for scans that
 // decide on most entries without decoding them (no allocation).
 type rawSummary []byte
 
-// valid reports whether r holds the fixed part and both strings.
+// valid reports whether r holds the fixed part and its strings (the
+// escalators may be absent: a summary written before them).
 func (r rawSummary) valid() bool {
 	if len(r) < complaintSummaryFixed+2 {
 		return false
 	}
-	n := int(r[complaintSummaryFixed])
-	return len(r) >= complaintSummaryFixed+1+n+1+int(r[min(complaintSummaryFixed+1+n, len(r)-1)])
+	p := complaintSummaryFixed + 1 + int(r[complaintSummaryFixed]) // escalated's length byte
+	if len(r) <= p || len(r) < p+1+int(r[p]) {
+		return false
+	}
+	p += 1 + int(r[p]) // escalators' length byte
+	return len(r) == p || len(r) >= p+1+int(r[p])
 }
 
 func (r rawSummary) status() byte    { return r[0] }
@@ -268,4 +317,26 @@ func (r rawSummary) owner() []byte {
 func (r rawSummary) escalated() []byte {
 	p := complaintSummaryFixed + 1 + int(r[complaintSummaryFixed])
 	return r[p+1 : p+1+int(r[p])]
+}
+
+// escalators is Escalators (empty in a summary written before them).
+func (r rawSummary) escalators() []byte {
+	p := complaintSummaryFixed + 1 + int(r[complaintSummaryFixed])
+	p += 1 + int(r[p])
+	if len(r) == p {
+		return nil
+	}
+	return r[p+1 : p+1+int(r[p])]
+}
+
+// hasName reports whether the NUL-separated list names name.
+func hasName(list, name []byte) bool {
+	for len(list) > 0 {
+		n, rest, _ := bytes.Cut(list, []byte{0})
+		if bytes.Equal(n, name) {
+			return true
+		}
+		list = rest
+	}
+	return false
 }

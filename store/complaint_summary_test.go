@@ -42,7 +42,7 @@ func checkRaw(t *testing.T, b []byte) {
 	if !ok {
 		return
 	}
-	if string(r.owner()) != s.Owner || string(r.escalated()) != s.Escalated ||
+	if string(r.owner()) != s.Owner || string(r.escalated()) != s.Escalated || string(r.escalators()) != s.Escalators ||
 		enumOf(r.status(), model.ComplaintStatuses) != s.Status || enumOf(r.kind(), model.ComplaintTypes) != s.Type ||
 		enumOf(r.direction(), model.ComplaintDirections) != s.Direction ||
 		!unixTime(r.deadline()).Equal(s.Deadline) || !unixTime(r.paused()).Equal(s.PausedAt) {
@@ -58,6 +58,11 @@ func FuzzComplaintSummary(f *testing.F) {
 	f.Add(s.encode())
 	f.Add([]byte{})
 	f.Add(make([]byte, complaintSummaryFixed+2))
+	c.Escalations = []model.Escalation{{By: "olga", To: "petrov", Level: model.RoleManager, At: planT0, Answered: planT0.Add(time.Hour), EscalatedOn: true},
+		{By: "petrov", To: "head", Level: model.RoleHead, At: planT0.Add(time.Hour)}}
+	s = summarize(&c, 3)
+	f.Add(s.encode())
+	f.Add(s.encode()[:len(s.encode())-3])
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkRaw(t, b)
 	})

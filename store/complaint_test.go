@@ -465,6 +465,30 @@ func TestComplaintEscalationVisibility(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// A receiver who escalates further still sees the complaint as theirs
+// until the upper level answers (the filter's "escalated by me and open").
+func TestComplaintEscalatedOnStaysMine(t *testing.T) {
+	d := newPlanDept(t)
+	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
+	c = must{t}.ok(d.olga.NextComplaint())
+	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "beyond my limit"))
+	c = must{t}.ok(d.petrov.EscalateComplaint(c.ID, c.Version, "head", "beyond mine too"))
+	mine := func(s *Session) bool { return slices.Contains(queueIDs(t, s, model.ComplaintFilter{Mine: true}), c.ID) }
+	if !mine(d.olga) || !mine(d.petrov) || !mine(d.head) || mine(d.jonaitis) {
+		t.Errorf("mine while the head has it: olga %v, petrov %v, head %v, jonaitis %v", mine(d.olga), mine(d.petrov), mine(d.head), mine(d.jonaitis))
+	}
+	c = must{t}.ok(d.head.AnswerEscalation(c.ID, c.Version, "give 5 %"))
+	if !mine(d.olga) || mine(d.petrov) || mine(d.head) {
+		t.Errorf("mine after the head's answer: olga %v, petrov %v, head %v", mine(d.olga), mine(d.petrov), mine(d.head))
+	}
+	// a later escalation starts a chain of its own: petrov's old step is not in it
+	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "head", "the client came back"))
+	if mine(d.petrov) || !mine(d.head) {
+		t.Errorf("mine in a new chain: petrov %v, head %v", mine(d.petrov), mine(d.head))
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
 func TestComplaintWaitingPausesDeadline(t *testing.T) {
 	d := newPlanDept(t)
 	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))

@@ -31,7 +31,8 @@ func newComplaintMatcher(f model.ComplaintFilter, me string, now time.Time) comp
 		closed:    enumCode(model.ComplaintClosed, model.ComplaintStatuses), now: unixKey(now)}
 }
 
-// match applies f (Mine: owned by me or the open escalation is to me).
+// match applies f (Mine: owned by me, the open escalation is to me, or I
+// escalated in its chain and the upper level has not answered yet).
 func (m *complaintMatcher) match(r rawSummary) bool {
 	f := &m.f
 	switch {
@@ -47,7 +48,7 @@ func (m *complaintMatcher) match(r rawSummary) bool {
 		return false
 	case f.Owner != "" && !bytes.Equal(r.owner(), m.owner):
 		return false
-	case f.Mine && !bytes.Equal(r.owner(), m.me) && !bytes.Equal(r.escalated(), m.me):
+	case f.Mine && !bytes.Equal(r.owner(), m.me) && !bytes.Equal(r.escalated(), m.me) && !hasName(r.escalators(), m.me):
 		return false
 	case f.Overdue && (r.status() == m.closed || r.paused() != 0 || r.deadline() >= m.now):
 		return false
