@@ -316,10 +316,14 @@ func (s *Session) complaintStep(id model.ID, version uint64, closedToo bool,
 	return c, nil
 }
 
-// mayWork checks that s may work on c (complaint.edit on it).
+// mayWork checks that s may work on c: complaint.edit on it, and its
+// direction (an operator handles no outgoing claim, even an unassigned one).
 func (s *Session) mayWork(c *model.Complaint) error {
 	if !model.CanOnComplaint(s.me, model.ActComplaintEdit, c) {
 		return s.complaintRefusal(c)
+	}
+	if !model.CanHandleComplaint(s.me, c) {
+		return model.Sentencef(model.ErrForbidden, "storecomplaint.owner_cannot", s.me.Name)
 	}
 	return nil
 }

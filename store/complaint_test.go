@@ -520,6 +520,45 @@ func TestComplaintWaitingPausesDeadline(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// An operator does not handle an outgoing claim even while it has no
+// owner: the store refuses every step, not only "next complaint".
+func TestComplaintOperatorLeavesOutgoingAlone(t *testing.T) {
+	d := newPlanDept(t)
+	in := incoming(d.vilnius, model.TypeSettlement)
+	in.Direction = model.DirectionOutgoing
+	c := register(t, d.petrov, in)
+	steps := map[string]func() error{
+		"investigate": func() error {
+			_, err := d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, "")
+			return err
+		},
+		"forward": func() error {
+			_, err := d.olga.ForwardComplaint(c.ID, c.Version, model.DeptLegal, "penalty")
+			return err
+		},
+		"escalate": func() error {
+			_, err := d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "not mine")
+			return err
+		},
+		"edit": func() error {
+			e := c
+			e.Description = "changed"
+			_, err := d.olga.SaveComplaint(e)
+			return err
+		},
+	}
+	for name, step := range steps {
+		if err := step(); !errors.Is(err, model.ErrForbidden) {
+			t.Errorf("%s by an operator: %v", name, err)
+		}
+	}
+	if got := (must{t}).ok(d.olga.Complaint(c.ID)); got.Version != c.Version {
+		t.Errorf("refused steps saved: version %d → %d", c.Version, got.Version)
+	}
+	must{t}.ok(d.petrov.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, ""))
+	checkComplaintConsistency(t, d.db)
+}
+
 func TestComplaintRightsAndConflicts(t *testing.T) {
 	d := newPlanDept(t)
 	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
