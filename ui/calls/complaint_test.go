@@ -131,3 +131,26 @@ func keyListedFull(cols [][]key.Binding, k string) bool {
 }
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// A complaint registered while the caller is still on the line (K, then
+// back to the call) shows in the call's complaints panel at once.
+func TestCallComplaintsPanelFollowsARegistration(t *testing.T) {
+	d, db, c, _ := onRomashkasCall(t)
+	if v := d.screen(); !strings.Contains(v, "Open complaints none") {
+		t.Fatalf("no complaints, but:\n%s", v)
+	}
+	me, err := db.SignIn("ivanova")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := db.As(me).RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming, Type: model.TypeQuality,
+		Client: c.ID, Channel: model.ChannelPhone, Received: testNow, Description: "Брак ткани",
+		Claimed: model.Money{Minor: 120_000, Currency: "RUB"}, Priority: model.PriorityNormal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.send(common.DataChangedMsg{Kind: "complaint", ID: reg.ID})
+	if v := d.screen(); strings.Contains(v, "Open complaints none") || !strings.Contains(v, "#"+itoa(uint64(reg.ID))) {
+		t.Fatalf("complaint #%d registered during the call is not on its screen:\n%s", reg.ID, v)
+	}
+}

@@ -83,8 +83,12 @@ func (m *Model) onData(msg tea.Msg) tea.Cmd {
 			cmd = m.queue.requery(false)
 		case "settings":
 			cmd = loadSettings(m.env.Store)
+		case "complaint":
+			cmd = m.complaintChanged()
 		}
 		return tea.Batch(cmd, m.broadcast(msg))
+	case callComplaintsMsg:
+		return m.onCallComplaints(msg)
 	}
 	return m.broadcast(msg)
 }
