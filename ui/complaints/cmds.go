@@ -33,10 +33,11 @@ type (
 		err error
 	}
 	loadedMsg struct {
-		screen uint64
-		c      model.Complaint
-		client model.Client
-		err    error
+		screen   uint64
+		c        model.Complaint
+		client   model.Client
+		followUp model.PlanItem // the retention call a closing planned (ID 0: none or not found)
+		err      error
 	}
 	actedMsg struct {
 		screen uint64
@@ -131,7 +132,14 @@ func loadComplaint(st common.Store, screen uint64, id model.ID) tea.Cmd {
 			// the complaint shows without its client's name rather than not at all
 			cl = model.Client{ID: c.Client}
 		}
-		return loadedMsg{screen: screen, c: c, client: cl}
+		var item model.PlanItem
+		if c.FollowUp != 0 {
+			// the call's day and person, not only its number; the complaint shows without them if it is gone
+			if it, err := st.PlanItem(c.FollowUp); err == nil {
+				item = it
+			}
+		}
+		return loadedMsg{screen: screen, c: c, client: cl, followUp: item}
 	}
 }
 

@@ -1,10 +1,12 @@
 package complaints
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -33,14 +35,15 @@ type screen struct {
 	cs     model.ComplaintSettings
 	users  []model.User
 
-	c       model.Complaint
-	client  model.Client
-	loaded  bool
-	loadErr string
-	busy    bool
-	scroll  int
-	msg     string
-	msgErr  bool
+	c        model.Complaint
+	client   model.Client
+	followUp model.PlanItem // the closing's retention call, when loaded
+	loaded   bool
+	loadErr  string
+	busy     bool
+	scroll   int
+	msg      string
+	msgErr   bool
 
 	ask    *ask
 	askFor string // the action the question is for
@@ -78,7 +81,7 @@ func (s *screen) onLoaded(m loadedMsg) tea.Cmd {
 		s.loadErr = errText(m.err)
 		return statusErr(s.loadErr)
 	}
-	s.c, s.client, s.loaded, s.loadErr = m.c, m.client, true, ""
+	s.c, s.client, s.followUp, s.loaded, s.loadErr = m.c, m.client, m.followUp, true, ""
 	return nil
 }
 
@@ -386,6 +389,9 @@ func (s *screen) lines(w int) []string {
 		client = fmt.Sprintf("#%d", c.Client)
 	}
 	add(label(model.T("complaints.f.client"), client+st.Subtle.Render("  c")))
+	if who := s.contactText(w - 15); who != "" {
+		add(label(model.T("complaints.f.contact"), who))
+	}
 	if c.Order != 0 {
 		add(label(model.T("complaints.f.order"), orDash(plain(c.OrderNo))+st.Subtle.Render("  o")))
 	}
@@ -398,7 +404,7 @@ func (s *screen) lines(w int) []string {
 	if len(c.Lines) > 0 {
 		heading(model.T("complaints.h.lines"))
 		for _, l := range c.Lines {
-			add(fit(fmt.Sprintf("  %s  %s  %s", plain(l.SKU), plain(l.Name), model.FormatQty(l.Qty, "")), w))
+			add(fit(fmt.Sprintf("  %s  %s  %s", plain(l.SKU), plain(l.Name), qtyText(l.Qty)), w))
 		}
 	}
 	heading(model.T("complaints.h.description"))
@@ -456,7 +462,7 @@ func (s *screen) lines(w int) []string {
 		}
 	}
 	if c.FollowUp != 0 {
-		add(label(model.T("complaints.f.follow_up"), fmt.Sprintf("#%d", c.FollowUp)))
+		add(label(model.T("complaints.f.follow_up"), s.followUpText()))
 	}
 	if len(c.Events) > 0 {
 		heading(model.T("complaints.h.history"))
@@ -498,6 +504,58 @@ func eventText(e model.ComplaintEvent) (string, string) {
 		return model.T(k), e.Note
 	}
 	return e.Action, e.Note
+}
+
+// contactText is the person the complaint came from with their first
+// working phone, to call them back ("" when nobody is named).
+func (s *screen) contactText(w int) string {
+	if s.c.Contact == 0 {
+		return ""
+	}
+	for _, ct := range s.client.Contacts {
+		if ct.ID != s.c.Contact {
+			continue
+		}
+		parts := []string{plain(ct.Name)}
+		if ct.Position != "" {
+			parts = append(parts, plain(ct.Position))
+		}
+		for _, p := range ct.Phones {
+			if !p.WrongNumber {
+				parts = append(parts, orDash(plain(cmp.Or(p.Raw, p.E164))))
+				break
+			}
+		}
+		if ct.Left {
+			parts = append(parts, model.T("complaints.contact.left"))
+		}
+		return fit(strings.Join(parts, " · "), max(1, w))
+	}
+	return fmt.Sprintf("#%d", s.c.Contact) // a person the card no longer has
+}
+
+// followUpText is the retention call's day, person and state; its number
+// while it is not loaded.
+func (s *screen) followUpText() string {
+	it := s.followUp
+	if it.ID == 0 || it.ID != s.c.FollowUp {
+		return fmt.Sprintf("#%d", s.c.FollowUp)
+	}
+	who := it.Assignee
+	if who == "" {
+		who = model.T("complaints.pool")
+	}
+	return model.T("complaints.follow_up", model.FormatDateTime(it.Due, s.env.Loc), who, model.T("plan.status."+string(it.Status)))
+}
+
+// qtyText is a complained quantity without the unit's padding: the line
+// keeps no unit, so 40 pieces read "40", not "40.000".
+func qtyText(q model.Qty) string {
+	s := model.FormatQty(q, "")
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }
 
 func amountFull(m model.Money) string {

@@ -1,0 +1,99 @@
+package complaints
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+)
+
+// A closed complaint names its retention call by day and person (the
+// call is in that person's plan), not by a bare number.
+func TestClosedComplaintShowsTheFollowUpCall(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 40)
+	d.openComplaint(uint64(cs.Closed))
+	c, _ := d.tab.Complaint()
+	if c.FollowUp == 0 {
+		t.Fatal("the department's closed complaint planned no follow-up call")
+	}
+	item, err := db.As(mustUser(t, db, storetest.PlanHead)).PlanItem(c.FollowUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := model.FormatDateTime(item.Due, time.UTC) + " · " + item.Assignee + " · planned"
+	if v := d.screen(); !strings.Contains(v, want) {
+		t.Fatalf("the follow-up call is not shown as %q:\n%s", want, v)
+	}
+}
+
+// The complaint says who complained and how to call them back, and a
+// complained quantity reads as typed: 4 pieces, not 4.000.
+func TestComplaintShowsTheContactAndPlainQuantities(t *testing.T) {
+	db, _ := department(t)
+	boss := db.As(mustUser(t, db, "boss"))
+	client, err := boss.Client(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.Contacts = append(client.Contacts, model.Contact{Name: "Орлова Нина Петровна", Position: "завхоз",
+		Phones: []model.Phone{{Raw: "+7 495 123-45-67", E164: "+74951234567", Label: "office"}}})
+	if client, err = boss.SaveClient(client, ""); err != nil {
+		t.Fatal(err)
+	}
+	ct := client.Contacts[len(client.Contacts)-1]
+	o := orderOf(t, boss, client.ID)
+	reg, err := boss.RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming, Type: model.TypeQuality,
+		Client: client.ID, Contact: ct.ID, Order: o.ID, Lines: []model.ComplaintLine{{Line: 0, Qty: 4 * model.QtyScale}},
+		Channel: model.ChannelPhone, Received: testNow, Description: "Четыре пачки порваны", Priority: model.PriorityNormal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 40)
+	d.openComplaint(uint64(reg.ID))
+	v := d.screen()
+	phone := ct.Phones[0].Raw
+	if phone == "" {
+		phone = ct.Phones[0].E164
+	}
+	if !strings.Contains(v, "Contact") || !strings.Contains(v, ct.Name) || !strings.Contains(v, phone) {
+		t.Fatalf("the contact %q (%s) is not shown:\n%s", ct.Name, phone, v)
+	}
+	if !strings.Contains(v, "SKU-001  Печенье  4\n") && !strings.Contains(v, "SKU-001  Печенье  4 ") {
+		t.Fatalf("the complained line does not read 4:\n%s", v)
+	}
+	if strings.Contains(v, "4.000") {
+		t.Fatalf("the quantity carries the unit-less padding:\n%s", v)
+	}
+}
+
+func mustUser(t testing.TB, db *store.DB, name string) model.User {
+	t.Helper()
+	u, err := db.SignIn(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// orderOf saves an order of client: 10 pieces of SKU-001 (Печенье).
+func orderOf(t testing.TB, boss *store.Session, client model.ID) model.Order {
+	t.Helper()
+	p, err := boss.SaveProduct(model.Product{SKU: "SKU-001", Name: "Печенье", Unit: model.UnitPiece, VAT: 2000, Active: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := boss.SavePriceVersion(model.PriceVersion{Effective: testNow.AddDate(0, -2, 0), Note: "test",
+		Prices: []model.PriceEntry{{Product: p.ID, Column: "retail", Price: model.Money{Minor: 15000}}}}, 0); err != nil {
+		t.Fatal(err)
+	}
+	o, err := boss.SaveOrder(model.Order{Client: client, TakenBy: "petrov", Channel: model.OrderByPhone, Date: testNow.AddDate(0, 0, -7),
+		Lines: []model.OrderLine{{Product: p.ID, Qty: 10 * model.QtyScale}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
