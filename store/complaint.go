@@ -709,7 +709,8 @@ func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason stri
 }
 
 // AnswerEscalation is the upper level's answer: the receiver's (or
-// whoever works on every complaint); the complaint goes back to investigating.
+// whoever works on every complaint); an escalated complaint goes back to
+// investigating.
 func (s *Session) AnswerEscalation(id model.ID, version uint64, answer string) (model.Complaint, error) {
 	answer = strings.TrimSpace(answer)
 	return s.complaintStep(id, version, false, func(tx *bolt.Tx, env complaintEnv, old model.Complaint, c *model.Complaint) (string, string, error) {
@@ -723,11 +724,12 @@ func (s *Session) AnswerEscalation(id model.ID, version uint64, answer string) (
 		if answer == "" {
 			return "", "", complaintFieldError("answer", "storecomplaint.answer_required")
 		}
-		if err := model.CheckComplaintMove(&old, model.ComplaintInvestigating); err != nil {
-			return "", "", err
-		}
 		e.Answered, e.Answer = env.now, answer
-		c.Status = model.ComplaintInvestigating
+		// the owner may have moved on meanwhile (escalated → answered is a
+		// move of its own): the answer is recorded and the status stays
+		if old.Status == model.ComplaintEscalated {
+			c.Status = model.ComplaintInvestigating
+		}
 		return "escalation_answer", answer, nil
 	})
 }

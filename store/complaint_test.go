@@ -489,6 +489,25 @@ func TestComplaintEscalatedOnStaysMine(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// The owner may move an escalated complaint on before the upper level
+// answers; the answer is still taken, not refused as a move, so no
+// escalation stays open for ever.
+func TestComplaintEscalationAnsweredAfterTheOwnerMovedOn(t *testing.T) {
+	d := newPlanDept(t)
+	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
+	c = must{t}.ok(d.olga.NextComplaint())
+	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "beyond my limit"))
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "we replace the goods"))
+	a := must{t}.ok(d.petrov.AnswerEscalation(c.ID, c.Version, "agreed"))
+	if a.OpenEscalation() != nil || a.Escalations[0].Answer != "agreed" || a.Status != model.ComplaintAnswered {
+		t.Errorf("answered after the move: status %s, escalations %+v", a.Status, a.Escalations)
+	}
+	if slices.Contains(queueIDs(t, d.petrov, model.ComplaintFilter{Mine: true}), c.ID) {
+		t.Error("still petrov's after his answer")
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
 func TestComplaintWaitingPausesDeadline(t *testing.T) {
 	d := newPlanDept(t)
 	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
