@@ -71,9 +71,14 @@ func answerMinutes(tx *bolt.Tx, cal model.WorkCalendar, old, c *model.Complaint)
 }
 
 // answerAt computes the answer minutes from c's deadline at its answer;
-// at least 1, as 0 means "not answered".
+// at least 1, as 0 means "not answered". Past the deadline it is above the
+// service level even by seconds (or outside working time, TimeLeft -1ns):
+// the minutes round up there, so Late says what the queue said.
 func answerAt(cal model.WorkCalendar, c *model.Complaint) int {
 	left := model.TimeLeft(cal, c.Deadline, c.PausedAt, c.Answered)
+	if left < 0 {
+		return c.SLA + int((-left+time.Minute-1)/time.Minute)
+	}
 	return max(c.SLA-int(left/time.Minute), 1)
 }
 

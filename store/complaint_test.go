@@ -769,6 +769,31 @@ func TestComplaintAnswerMinutesExcludePauses(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// An answer seconds past the deadline is late in the summary and the
+// report, as the queue showed it overdue; one seconds before is on time.
+func TestComplaintAnswerSecondsLate(t *testing.T) {
+	d := newPlanDept(t)
+	late := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
+	late = must{t}.ok(d.olga.MoveComplaint(late.ID, late.Version, model.ComplaintInvestigating, ""))
+	onTime := register(t, d.oleg, incoming(d.vilnius, model.TypeQuality))
+	onTime = must{t}.ok(d.oleg.MoveComplaint(onTime.ID, onTime.Version, model.ComplaintInvestigating, ""))
+	d.clock.Advance(onTime.Deadline.Sub(d.clock.Now()) - 30*time.Second)
+	must{t}.ok(d.oleg.MoveComplaint(onTime.ID, onTime.Version, model.ComplaintAnswered, "in time"))
+	d.clock.Advance(time.Minute)
+	if got := queueIDs(t, d.olga, model.ComplaintFilter{Overdue: true}); !slices.Contains(got, late.ID) {
+		t.Fatalf("overdue before the answer: %v", got)
+	}
+	must{t}.ok(d.olga.MoveComplaint(late.ID, late.Version, model.ComplaintAnswered, "a little late"))
+	r, err := d.head.ComplaintReport(context.Background(), late.Received.Add(-time.Hour), d.clock.Now().Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Answered != 2 || r.AnsweredLate != 1 || r.WorstID != late.ID || r.WorstAnswer <= time.Duration(late.SLA)*time.Minute {
+		t.Errorf("answered %d, late %d, worst #%d %v (service level %d min)", r.Answered, r.AnsweredLate, r.WorstID, r.WorstAnswer, late.SLA)
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
 // New settings give new complaints their deadlines, and the change is audited.
 func TestComplaintSettingsApplyToNewComplaints(t *testing.T) {
 	d := newPlanDept(t)
