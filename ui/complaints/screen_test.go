@@ -97,3 +97,32 @@ func orderOf(t testing.TB, boss *store.Session, client model.ID) model.Order {
 	}
 	return o
 }
+
+// Closing plans the retention call: the call schedule hears of the new
+// plan item (its week and queue reload), and the screen's line under the
+// complaint no longer repeats the move made before the closing.
+func TestClosingTellsTheCallScheduleAndTheScreen(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "jonaitis"), 120, 40)
+	d.openComplaint(uint64(cs.Answered))
+	d.press("f") // awaiting feedback: the screen says so under the complaint
+	if !strings.Contains(d.screen(), "Awaiting") {
+		t.Fatalf("f did not move it:\n%s", d.screen())
+	}
+	d.press("C", "tab", "tab", "tab", "right", "tab", "right", "ctrl+s")
+	c, _ := d.tab.Complaint()
+	if c.Status != model.ComplaintClosed || c.FollowUp == 0 {
+		t.Fatalf("not closed with a follow-up: %s %d (status %q)\n%s", c.Status, c.FollowUp, d.status.Text, d.screen())
+	}
+	planned := false
+	for _, e := range d.events {
+		planned = planned || e.Kind == "plan" && e.ID == c.FollowUp
+	}
+	if !planned {
+		t.Fatalf("the call schedule was not told of follow-up call #%d: %+v", c.FollowUp, d.events)
+	}
+	lines := strings.Split(strings.TrimRight(d.screen(), " \n"), "\n")
+	if last := lines[len(lines)-1]; strings.Contains(last, "Awaiting") {
+		t.Fatalf("the screen still reports the move before the closing: %q", last)
+	}
+}

@@ -360,6 +360,7 @@ func (t *Tab) afterForm() tea.Cmd {
 		cmds := []tea.Cmd{changed(c.ID), loadFollowUp(t.env.Store, c)}
 		if t.screen != nil && t.screen.id == c.ID {
 			t.screen.showing(c)
+			t.screen.setMessage(model.T("complaints.done.closed", c.ID), false) // not the move before it
 			cmds = append(cmds, t.screen.init())
 		}
 		return tea.Batch(cmds...)
@@ -367,7 +368,8 @@ func (t *Tab) afterForm() tea.Cmd {
 	if t.screen != nil && t.screen.id == c.ID {
 		// an edit: the screen shows the saved complaint
 		t.screen.showing(c)
-		return tea.Batch(changed(c.ID), statusOK(model.T("complaints.done.edit", c.ID)))
+		t.screen.setMessage(model.T("complaints.done.edit", c.ID), false)
+		return tea.Batch(changed(c.ID), statusOK(t.screen.msg))
 	}
 	return tea.Batch(t.openScreen(c.ID, &c), changed(c.ID),
 		statusOK(model.T("complaints.done.register", c.ID, model.ComplaintStatusLabel(c.Status))))
@@ -405,7 +407,9 @@ func (t *Tab) onFollowUp(m followUpMsg) tea.Cmd {
 	if who == "" {
 		who = model.T("complaints.pool")
 	}
-	return statusOK(model.T("complaints.done.closed_follow_up", model.FormatDate(m.item.Due, t.env.Loc), who))
+	// the call schedule's week, team and queue reload on a plan change, not a complaint's
+	return tea.Batch(msgCmd(common.DataChangedMsg{Kind: "plan", ID: m.item.ID}),
+		statusOK(model.T("complaints.done.closed_follow_up", model.FormatDate(m.item.Due, t.env.Loc), who)))
 }
 
 // newRefusal says why this user may not register a complaint ("" when they may).
