@@ -769,7 +769,7 @@ func (s *Session) CloseComplaint(id model.ID, version uint64, cl model.Closing) 
 		if err := model.CheckClosing(s.me, old, cl); err != nil {
 			return "", "", err
 		}
-		if cl.Remedy == model.RemedyReturn && old.Order != 0 && len(old.Lines) > 0 {
+		if cl.Remedy == model.RemedyReturn && old.Order != 0 && len(old.Lines) > 0 && !returnedBefore(&old) {
 			if err := s.complaintReturn(tx, &old); err != nil {
 				return "", "", err
 			}
@@ -783,6 +783,19 @@ func (s *Session) CloseComplaint(id model.ID, version uint64, cl model.Closing) 
 		c.FollowUp = follow
 		return "close", "", nil
 	})
+}
+
+// returnedBefore reports whether an earlier closing of c (kept in its
+// history by the reopening) already recorded a return on the order: a
+// re-close with a return must not return the same goods twice.
+func returnedBefore(c *model.Complaint) bool {
+	for _, e := range c.Events {
+		var cl model.Closing
+		if e.Action == "closing" && json.Unmarshal([]byte(e.Note), &cl) == nil && cl.Remedy == model.RemedyReturn {
+			return true
+		}
+	}
+	return false
 }
 
 // complaintReturn records the complaint's lines as returned on its order

@@ -666,6 +666,12 @@ func TestComplaintReturnOnTheOrder(t *testing.T) {
 	if back.Status != model.OrderReturned || back.Lines[0].Returned != qty(1) || closed.Status != model.ComplaintClosed {
 		t.Errorf("order after the return: %s, returned %v", back.Status, back.Lines[0].Returned)
 	}
+	// reopened and closed again with the return: the goods came back once
+	r := must{t}.ok(d.head.MoveComplaint(closed.ID, closed.Version, model.ComplaintReopened, "the client disputes the refund"))
+	again := must{t}.ok(d.head.CloseComplaint(r.ID, answered(t, d.head, r).Version, cl))
+	if back, _ = d.head.Order(o.ID); back.Lines[0].Returned != qty(1) || again.Status != model.ComplaintClosed {
+		t.Errorf("order after closing again with the return: returned %v, complaint %s", back.Lines[0].Returned, again.Status)
+	}
 	// an order not shipped cannot take a return: nothing saved
 	conf := d.orderIn(t, model.OrderConfirmed)
 	c = incoming(d.vilnius, model.TypeQuality)
