@@ -244,3 +244,23 @@ func TestIntakeChosenOrderShowsItsLines(t *testing.T) {
 		t.Fatalf("stored order %d lines %+v", got.Order, got.Lines)
 	}
 }
+
+// ctrl+s on an edit where nothing was changed leaves the complaint as it
+// was: no new version, no "edited" line in its history.
+func TestEditIntakeUnchangedSavesNothing(t *testing.T) {
+	d := newDept(t)
+	c := d.register("kazlauskaite", 1, "", 12_400_00)
+	f := EditIntake(d.env("volkova"), c)
+	dr := driveIntake(t, f, 100, 30)
+	dr.press("tab", "tab", "ctrl+s")
+	if !f.Closed() {
+		t.Fatalf("the unchanged form stayed open:\n%s", dr.view())
+	}
+	if _, ok := f.Result(); ok {
+		t.Fatal("an unchanged edit reports a save")
+	}
+	got := d.complaint(c.ID)
+	if got.Version != c.Version || len(got.Events) != len(c.Events) {
+		t.Fatalf("an unchanged edit was stored: version %d→%d, events %d→%d", c.Version, got.Version, len(c.Events), len(got.Events))
+	}
+}

@@ -288,6 +288,10 @@ func (f *Intake) clientID() model.ID {
 // submit checks what was typed; a new complaint about an order first asks
 // whether the client has an open one about it.
 func (f *Intake) submit() tea.Cmd {
+	if f.edit && !f.form.Dirty() {
+		f.close() // nothing typed: no new version, no "edited" line in the history
+		return nil
+	}
 	c, errs := f.complaintFrom()
 	// The model's sentences for the rest, so every bad field speaks at once;
 	// a field that did not even read keeps its own sentence.
