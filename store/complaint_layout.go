@@ -302,11 +302,20 @@ func (r rawSummary) valid() bool {
 func (r rawSummary) status() byte    { return r[0] }
 func (r rawSummary) direction() byte { return r[1] }
 func (r rawSummary) kind() byte      { return r[2] }
+func (r rawSummary) flags() byte     { return r[3] }
+func (r rawSummary) decision() byte  { return r[5] }
+func (r rawSummary) reason() byte    { return r[6] }
+func (r rawSummary) fault() byte     { return r[7] }
+func (r rawSummary) level() byte     { return r[9] }
 func (r rawSummary) u64(i int) uint64 {
 	return binary.BigEndian.Uint64(r[10+8*i:])
 }
 func (r rawSummary) deadline() uint64 { return r.u64(2) }
 func (r rawSummary) paused() uint64   { return r.u64(3) }
+func (r rawSummary) claimed() int64   { return int64(r.u64(5)) }
+func (r rawSummary) satisfied() int64 { return int64(r.u64(6)) }
+func (r rawSummary) sla() int         { return int(binary.BigEndian.Uint32(r[10+8*7:])) }
+func (r rawSummary) answerMin() int   { return int(binary.BigEndian.Uint32(r[10+8*7+4:])) }
 
 // owner and escalated are the two strings (valid summaries only).
 func (r rawSummary) owner() []byte {

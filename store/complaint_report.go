@@ -16,26 +16,9 @@ import (
 // The head's report reads the index summaries alone (complaint_layout.go):
 // the period is a range of idx_complaint_received, the "now" figures a walk
 // of idx_complaint_queue; no complaint record is decoded. The summary is
-// read in place (field offsets below) so a year of 100,000 complaints costs
-// no allocation per entry: the breakdowns are arrays indexed by the enum
-// byte codes, owners a map looked up by the owner's bytes.
-
-// Offsets into an encoded complaintSummary (see its layout comment).
-const (
-	sumStatus    = 0
-	sumDirection = 1
-	sumType      = 2
-	sumFlags     = 3
-	sumDecision  = 5
-	sumReason    = 6
-	sumFault     = 7
-	sumU64       = 10 // client, order, deadline, paused, received, claimed, satisfied
-	sumSLA       = sumU64 + 8*7
-	sumAnswer    = sumSLA + 4
-	sumOwner     = sumAnswer + 4 // owner len(1) owner, escalated len(1) escalated
-)
-
-func sumU(b []byte, i int) uint64 { return binary.BigEndian.Uint64(b[sumU64+8*i:]) }
+// read in place (rawSummary, as the queue reads it) so a year of 100,000
+// complaints costs no allocation per entry: the breakdowns are arrays
+// indexed by the enum byte codes, owners a map looked up by the owner's bytes.
 
 // reportCheckEvery is how many index entries pass between two looks at ctx.
 const reportCheckEvery = 4096
@@ -46,20 +29,20 @@ type reportAcc struct {
 	claimed, paid                            int64
 }
 
-func (a *reportAcc) add(b []byte, codes *reportCodes) {
+func (a *reportAcc) add(r rawSummary, codes *reportCodes) {
 	a.received++
-	a.claimed += int64(sumU(b, 5))
-	if b[sumStatus] != codes.closed {
+	a.claimed += r.claimed()
+	if r.status() != codes.closed {
 		return
 	}
-	switch b[sumDecision] {
+	switch r.decision() {
 	case codes.full, codes.partly:
 		a.satisfied++
-		a.paid += int64(sumU(b, 6))
+		a.paid += r.satisfied()
 	case codes.rejected:
 		a.rejected++
 	}
-	if f := b[sumFlags]; f&complaintJustifiedSet != 0 && f&complaintJustified != 0 {
+	if f := r.flags(); f&complaintJustifiedSet != 0 && f&complaintJustified != 0 {
 		a.justified++
 	}
 }
@@ -143,15 +126,16 @@ func periodFigures(ctx context.Context, tx *bolt.Tx, r *model.ComplaintReport) e
 				return err
 			}
 		}
-		if len(v) < complaintSummaryFixed+2 || len(v) < sumOwner+1+int(v[sumOwner]) {
+		v := rawSummary(v)
+		if !v.valid() {
 			continue // not a summary this version writes: counted nowhere rather than wrongly
 		}
 		total.add(v, codes)
-		byReason[v[sumReason]].add(v, codes)
-		byFault[v[sumFault]].add(v, codes)
-		byType[v[sumType]].add(v, codes)
-		byDirection[v[sumDirection]].add(v, codes)
-		owner := v[sumOwner+1 : sumOwner+1+int(v[sumOwner])]
+		byReason[v.reason()].add(v, codes)
+		byFault[v.fault()].add(v, codes)
+		byType[v.kind()].add(v, codes)
+		byDirection[v.direction()].add(v, codes)
+		owner := v.owner()
 		a := byOwner[string(owner)] // no allocation: the lookup converts in place
 		if a == nil {
 			a = &reportAcc{}
@@ -159,15 +143,15 @@ func periodFigures(ctx context.Context, tx *bolt.Tx, r *model.ComplaintReport) e
 		}
 		a.add(v, codes)
 
-		if am := int(binary.BigEndian.Uint32(v[sumAnswer:])); am > 0 {
+		if am := v.answerMin(); am > 0 {
 			r.Answered++
 			answerSum += int64(am)
-			slaSum += int64(binary.BigEndian.Uint32(v[sumSLA:]))
+			slaSum += int64(v.sla())
 			if am > worst {
 				worst = am
 				r.WorstID = model.ID(binary.BigEndian.Uint64(k[len(k)-8:]))
 			}
-			if v[sumFlags]&complaintAnsweredLate != 0 {
+			if v.flags()&complaintAnsweredLate != 0 {
 				r.AnsweredLate++
 			}
 		}
@@ -234,19 +218,19 @@ func nowFigures(ctx context.Context, tx *bolt.Tx, cal model.WorkCalendar, now ti
 				return err
 			}
 		}
-		if len(v) < complaintSummaryFixed+2 || len(v) < sumOwner+1+int(v[sumOwner]) {
+		v := rawSummary(v)
+		if !v.valid() {
 			continue
 		}
 		r.OpenNow++
-		if v[sumStatus] == codes.waiting {
+		if v.status() == codes.waiting {
 			r.WaitingNow++
 		}
-		esc := sumOwner + 1 + int(v[sumOwner])
-		if v[9] != 0 || (len(v) > esc && v[esc] > 0) {
+		if v.level() != 0 || len(v.escalated()) > 0 {
 			r.EscalatedNow++
 		}
-		if sumU(v, 3) == 0 { // paused: the clock stands still
-			running = append(running, sumU(v, 2))
+		if v.paused() == 0 { // paused: the clock stands still
+			running = append(running, v.deadline())
 		}
 	}
 	// Time left falls as the deadline is earlier, so the overdue ones are a
