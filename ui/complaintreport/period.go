@@ -63,8 +63,14 @@ func (p period) shift(n int) period {
 	return period{span: p.span, from: from, to: p.span.after(from)}
 }
 
-// resize is the period of span s that holds p's start.
-func (p period) resize(s span) period { return periodAt(s, p.from) }
+// resize is the period of span s that holds today when p holds it (from
+// the year to this month, not January), else the one that holds p's start.
+func (p period) resize(s span, now time.Time) period {
+	if !now.Before(p.from) && now.Before(p.to) {
+		return periodAt(s, now.In(p.from.Location()))
+	}
+	return periodAt(s, p.from)
+}
 
 // title names the period: "November 2026", "Q4 2026", "2026", with its days.
 func (p period) title() string {

@@ -144,11 +144,11 @@ func (r *Report) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, r.keys.Month):
-		return r.setPeriod(r.period.resize(spanMonth))
+		return r.setPeriod(r.period.resize(spanMonth, r.env.Clock()))
 	case key.Matches(k, r.keys.Year):
-		return r.setPeriod(r.period.resize(spanYear))
+		return r.setPeriod(r.period.resize(spanYear, r.env.Clock()))
 	case key.Matches(k, r.keys.Span):
-		return r.setPeriod(r.period.resize((r.period.span + 1) % 3))
+		return r.setPeriod(r.period.resize((r.period.span + 1) % 3, r.env.Clock()))
 	case key.Matches(k, r.keys.Prev):
 		return r.setPeriod(r.period.shift(-1))
 	case key.Matches(k, r.keys.Next):

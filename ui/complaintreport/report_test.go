@@ -171,10 +171,15 @@ func TestReportPeriodKeys(t *testing.T) {
 		{[]string{"y"}, day(2027, 1, 1), day(2028, 1, 1)},
 		{[]string{"[", "["}, day(2025, 1, 1), day(2026, 1, 1)},
 		{[]string{"t"}, day(2026, 1, 1), day(2027, 1, 1)},
-		{[]string{"m"}, day(2026, 1, 1), day(2026, 2, 1)},
-		{[]string{"p"}, day(2026, 1, 1), day(2026, 4, 1)},
-		{[]string{"t", "m"}, day(2026, 10, 1), day(2026, 11, 1)},
-		{[]string{"t"}, day(2026, 11, 1), day(2026, 12, 1)},
+		// narrowing a period that holds today goes to today's month or quarter, not its first
+		{[]string{"m"}, day(2026, 11, 1), day(2026, 12, 1)},
+		{[]string{"p"}, day(2026, 10, 1), day(2027, 1, 1)},
+		{[]string{"p", "p"}, day(2026, 11, 1), day(2026, 12, 1)},
+		// a period in the past keeps its start
+		{[]string{"y", "[", "m"}, day(2025, 1, 1), day(2025, 2, 1)},
+		{[]string{"p"}, day(2025, 1, 1), day(2025, 4, 1)},
+		{[]string{"t", "m"}, day(2026, 11, 1), day(2026, 12, 1)},
+		{[]string{"y", "t", "p"}, day(2026, 11, 1), day(2026, 12, 1)},
 	} {
 		press(t, r, step.keys...)
 		from, to := r.Period()
