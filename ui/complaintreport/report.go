@@ -148,7 +148,7 @@ func (r *Report) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, r.keys.Year):
 		return r.setPeriod(r.period.resize(spanYear, r.env.Clock()))
 	case key.Matches(k, r.keys.Span):
-		return r.setPeriod(r.period.resize((r.period.span + 1) % 3, r.env.Clock()))
+		return r.setPeriod(r.period.resize((r.period.span+1)%3, r.env.Clock()))
 	case key.Matches(k, r.keys.Prev):
 		return r.setPeriod(r.period.shift(-1))
 	case key.Matches(k, r.keys.Next):
