@@ -77,3 +77,15 @@ func TestCheckComplaintMoveHints(t *testing.T) {
 		}
 	}
 }
+
+// The deadline runs until the client has the answer and again once the
+// complaint is reopened or escalated.
+func TestClockStopped(t *testing.T) {
+	stopped := map[ComplaintStatus]bool{ComplaintAnswered: true, ComplaintRemedyDone: true,
+		ComplaintFeedback: true, ComplaintClosed: true}
+	for _, s := range ComplaintStatuses {
+		if ClockStopped(s) != stopped[s] {
+			t.Errorf("ClockStopped(%s) = %v", s, ClockStopped(s))
+		}
+	}
+}

@@ -77,3 +77,15 @@ func CanHandleComplaint(u User, c *Complaint) bool {
 // The functions below are the working-time and validation contract; their
 // bodies belong to the model helper (complaint_sla.go, complaint_check.go).
 var _ = time.Time{}
+
+// ClockStopped reports whether a complaint in status s has had its answer,
+// so its deadline no longer runs: the service level is the time to answer
+// the client (the legal "срок ответа на претензию"). Reopening or escalating
+// starts the clock again.
+func ClockStopped(s ComplaintStatus) bool {
+	switch s {
+	case ComplaintAnswered, ComplaintRemedyDone, ComplaintFeedback, ComplaintClosed:
+		return true
+	}
+	return false
+}
