@@ -74,6 +74,8 @@ func init() {
 		"complaintreport.export.no_path":   "Type the name of the file to write.",
 		"complaintreport.export.is_folder": "%s is a folder; add a file name to it.",
 		"complaintreport.export.no_folder": "The folder %s does not exist.",
+		"complaintreport.export.not_csv":   "%s exists and is not a CSV file; choose another name.",
+		"complaintreport.export.exists":    "%s already exists; enter again replaces it, or change the name.",
 		"complaintreport.export.denied":    "You may not write %s; choose another folder.",
 		"complaintreport.export.failed":    "Could not write %s: %s.",
 

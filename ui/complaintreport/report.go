@@ -5,7 +5,9 @@ package complaintreport
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -52,6 +54,7 @@ type exportPrompt struct {
 	form    form.Model
 	wait    uint64
 	writing bool
+	replace string // the existing file a second enter replaces
 }
 
 // New builds the report for env's user, on this month.
@@ -205,6 +208,10 @@ func (r *Report) exportKey(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		path := e.form.Value(fPath)
+		if why := e.keepExisting(path); why != "" {
+			e.form.SetErrors(map[string]string{fPath: why})
+			return nil
+		}
 		rep := *r.rep
 		if r.names != nil {
 			rep = withOwnerNames(rep, r.names)
@@ -220,6 +227,27 @@ func (r *Report) exportKey(k tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	e.form, cmd = e.form.Update(k)
 	return cmd
+}
+
+// keepExisting says why path is not written now: an existing file that is
+// not a CSV (the database, a document) is never replaced; an existing CSV
+// is replaced on a second enter. "" writes.
+func (e *exportPrompt) keepExisting(path string) string {
+	path = strings.TrimSpace(path)
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		e.replace = ""
+		return "" // a new file, or what writeReport refuses with its own sentence
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".csv") {
+		e.replace = ""
+		return model.T("complaintreport.export.not_csv", path)
+	}
+	if e.replace == path {
+		return ""
+	}
+	e.replace = path
+	return model.T("complaintreport.export.exists", path)
 }
 
 func (r *Report) onExported(msg exportedMsg) tea.Cmd {

@@ -408,3 +408,45 @@ func TestReportReloadsOnChange(t *testing.T) {
 		t.Error("a client's change reloads the report")
 	}
 }
+
+// An existing file is never replaced unasked: a CSV asks for a second
+// enter, anything else (the database file itself, say) is refused.
+func TestReportExportKeepsExistingFiles(t *testing.T) {
+	r, _ := loaded(t, 100, 30, sample())
+	dir := t.TempDir()
+	db := filepath.Join(dir, "clientbase.db")
+	if err := os.WriteFile(db, []byte("the department's records"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	typePath := func(p string) {
+		press(t, r, "x", "ctrl+u")
+		uitest.Type(r.Update, func(c tea.Cmd) { run(t, r, c) }, p)
+	}
+	typePath(db)
+	press(t, r, "enter", "enter")
+	if data, _ := os.ReadFile(db); string(data) != "the department's records" {
+		t.Fatalf("the export replaced %s", db)
+	}
+	if r.exporter == nil || !strings.Contains(r.exporter.form.Error(fPath), "not a CSV") {
+		t.Fatalf("no sentence under the field for a non-CSV file: %+v", r.exporter)
+	}
+	press(t, r, "esc")
+
+	old := filepath.Join(dir, "last.csv")
+	if err := os.WriteFile(old, []byte("last month"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	typePath(old)
+	press(t, r, "enter")
+	if data, _ := os.ReadFile(old); string(data) != "last month" || r.exporter == nil ||
+		!strings.Contains(r.exporter.form.Error(fPath), "already exists") {
+		t.Fatalf("the first enter replaced %s or said nothing (%q)", old, r.exporter.form.Error(fPath))
+	}
+	msgs := press(t, r, "enter")
+	if st, ok := uitest.First[common.StatusMsg](msgs); !ok || st.Err || r.exporter != nil {
+		t.Fatalf("the second enter did not write: %+v", st)
+	}
+	if data, _ := os.ReadFile(old); !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		t.Fatalf("%s was not replaced by the report", old)
+	}
+}
