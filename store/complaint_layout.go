@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -197,6 +198,20 @@ func escalators(es []model.Escalation) string {
 	return strings.Join(names, "\x00")
 }
 
+// summaryName is name as a summary holds it: at most 255 bytes, cut between
+// characters (the queue compares a login with the stored cut, so a longer
+// one still matches, and a row never shows half a letter).
+func summaryName(name string) string {
+	if len(name) <= 255 {
+		return name
+	}
+	n := 255
+	for n > 0 && !utf8.RuneStart(name[n]) {
+		n--
+	}
+	return name[:n]
+}
+
 func (s *complaintSummary) encode() []byte {
 	b := make([]byte, 0, complaintSummaryFixed+2+len(s.Owner)+len(s.Escalated))
 	var flags byte
@@ -222,12 +237,11 @@ func (s *complaintSummary) encode() []byte {
 	}
 	b = binary.BigEndian.AppendUint32(b, uint32(s.SLA))
 	b = binary.BigEndian.AppendUint32(b, uint32(s.AnswerMin))
-	b = append(b, byte(min(len(s.Owner), 255)))
-	b = append(b, s.Owner[:min(len(s.Owner), 255)]...)
-	b = append(b, byte(min(len(s.Escalated), 255)))
-	b = append(b, s.Escalated[:min(len(s.Escalated), 255)]...)
-	b = append(b, byte(min(len(s.Escalators), 255)))
-	return append(b, s.Escalators[:min(len(s.Escalators), 255)]...)
+	for _, name := range [3]string{summaryName(s.Owner), summaryName(s.Escalated), summaryName(s.Escalators)} {
+		b = append(b, byte(len(name)))
+		b = append(b, name...)
+	}
+	return b
 }
 
 // decodeSummary reads a summary back; ok is false for a short value.

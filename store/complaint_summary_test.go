@@ -2,15 +2,17 @@ package store
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"clientbase/model"
 )
 
 // The summary round-trips, and its in-place reader agrees with the decoder.
 func TestComplaintSummaryRoundTrip(t *testing.T) {
-	cs := genComplaints(400, 200, 50, []string{"", "olga", "Ёлкина-Пшеничная", string(bytes.Repeat([]byte("x"), 300))}, planT0, nil)
+	cs := genComplaints(400, 200, 50, []string{"", "olga", "Ёлкина-Пшеничная", string(bytes.Repeat([]byte("x"), 300)), strings.Repeat("ж", 150)}, planT0, nil)
 	cal := model.DefaultComplaintSettings().Calendar()
 	for i := range cs {
 		c := &cs[i]
@@ -22,6 +24,9 @@ func TestComplaintSummaryRoundTrip(t *testing.T) {
 		}
 		if s.Owner != got.Owner && len(s.Owner) <= 255 {
 			t.Errorf("owner %q → %q", s.Owner, got.Owner)
+		}
+		if !utf8.ValidString(got.Owner) || !strings.HasPrefix(s.Owner, got.Owner) {
+			t.Errorf("owner %q cut to %q", s.Owner, got.Owner)
 		}
 		s.Owner = got.Owner // a name over 255 bytes is cut
 		if !bytes.Equal(got.encode(), s.encode()) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -504,6 +505,26 @@ func TestComplaintEscalationAnsweredAfterTheOwnerMovedOn(t *testing.T) {
 	}
 	if slices.Contains(queueIDs(t, d.petrov, model.ComplaintFilter{Mine: true}), c.ID) {
 		t.Error("still petrov's after his answer")
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
+// A login longer than the summary keeps (255 bytes) still finds its own
+// complaints under Mine and the owner filter.
+func TestComplaintLongLoginIsMine(t *testing.T) {
+	d := newPlanDept(t)
+	long := addUser(t, d.boss, strings.Repeat("ж", 150), model.RoleOperator)
+	c := incoming(d.vilnius, model.TypeQuality)
+	c.Owner = long.Me().Name
+	c = register(t, long, c)
+	for _, f := range []model.ComplaintFilter{{Mine: true}, {Owner: long.Me().Name}} {
+		if got := queueIDs(t, long, f); !slices.Equal(got, []model.ID{c.ID}) {
+			t.Errorf("filter mine %v / owner: %v, want #%d", f.Mine, got, c.ID)
+		}
+	}
+	page, _ := long.Complaints(context.Background(), model.ComplaintFilter{Mine: true}, 0, 1)
+	if len(page.Rows) != 1 || !utf8.ValidString(page.Rows[0].Owner) || !strings.HasPrefix(long.Me().Name, page.Rows[0].Owner) {
+		t.Errorf("the row's owner: %+v", page.Rows)
 	}
 	checkComplaintConsistency(t, d.db)
 }

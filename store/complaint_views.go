@@ -25,7 +25,7 @@ type complaintMatcher struct {
 }
 
 func newComplaintMatcher(f model.ComplaintFilter, me string, now time.Time) complaintMatcher {
-	return complaintMatcher{f: f, me: []byte(me), owner: []byte(f.Owner),
+	return complaintMatcher{f: f, me: []byte(summaryName(me)), owner: []byte(summaryName(f.Owner)),
 		status: enumCode(f.Status, model.ComplaintStatuses), kind: enumCode(f.Type, model.ComplaintTypes),
 		direction: enumCode(f.Direction, model.ComplaintDirections),
 		closed:    enumCode(model.ComplaintClosed, model.ComplaintStatuses), now: unixKey(now)}
