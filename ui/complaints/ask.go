@@ -76,6 +76,14 @@ func (a *ask) value() string {
 
 func (a *ask) answer() string { return strings.TrimSpace(a.text.Value()) }
 
+// help is the question's footer: ↑/↓ only while there is a list to move in.
+func (a *ask) help() []key.Binding {
+	if a.chosen {
+		return []key.Binding{a.keys.Confirm, a.keys.Back}
+	}
+	return a.keys.ShortHelp()
+}
+
 // update handles a key: done when the question is answered, cancelled on esc.
 func (a *ask) update(msg tea.Msg) (done, cancelled bool) {
 	k, isKey := msg.(tea.KeyPressMsg)

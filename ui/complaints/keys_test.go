@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"slices"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
@@ -77,5 +78,29 @@ func TestQuestionHasTheKeys(t *testing.T) {
 	d.press("esc")
 	if d.tab.InputFocused() || d.tab.Open() == 0 {
 		t.Fatal("esc should leave the question and stay on the complaint")
+	}
+}
+
+// A question's footer offers ↑/↓ only while there is a list to move in:
+// not for a line of text (the answer), yes for the people to escalate to.
+func TestQuestionFooterFitsTheQuestion(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.openComplaint(uint64(cs.Assigned))
+	has := func(k string) bool {
+		for _, b := range d.tab.ShortHelp() {
+			if b.Enabled() && slices.Contains(b.Keys(), k) {
+				return true
+			}
+		}
+		return false
+	}
+	d.press("A")
+	if has("up") || has("down") || !has("enter") || !has("esc") {
+		t.Fatalf("the answer's footer: %v", d.tab.ShortHelp())
+	}
+	d.press("esc", "E")
+	if !has("up") || !has("down") {
+		t.Fatalf("the escalation's list has no ↑/↓ in the footer: %v", d.tab.ShortHelp())
 	}
 }

@@ -295,9 +295,13 @@ func (s *screen) key(k tea.KeyPressMsg) tea.Cmd {
 	case on(h.Reopen):
 		s.open(newText(s.env.Styles, model.T("complaints.ask.reopen"), true), "reopen")
 	case on(h.Justified):
-		s.open(newChoice(s.env.Styles, model.T("complaints.ask.justified"), []option{
+		a := newChoice(s.env.Styles, model.T("complaints.ask.justified"), []option{
 			{label: model.T("complaints.justified.yes"), value: "yes"},
-			{label: model.T("complaints.justified.no"), value: "no"}}, false, false), "justified")
+			{label: model.T("complaints.justified.no"), value: "no"}}, false, false)
+		if cl := c.Closing; cl != nil && cl.Justified != nil && !*cl.Justified {
+			a.cur = 1 // the verdict given: a look and enter keeps it
+		}
+		s.open(a, "justified")
 	case on(h.Edit):
 		s.wantEdit = true
 	default:

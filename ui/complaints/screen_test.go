@@ -126,3 +126,15 @@ func TestClosingTellsTheCallScheduleAndTheScreen(t *testing.T) {
 		t.Fatalf("the screen still reports the move before the closing: %q", last)
 	}
 }
+
+// J on a complaint with a verdict starts on that verdict: enter keeps it.
+func TestJustifiedQuestionStartsOnTheVerdict(t *testing.T) {
+	db, cs := department(t)
+	h := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	h.openComplaint(uint64(cs.Rejected)) // the head found it not justified
+	h.press("J", "enter")
+	c, _ := h.tab.Complaint()
+	if c.Closing == nil || c.Closing.Justified == nil || *c.Closing.Justified {
+		t.Fatalf("J, enter changed the verdict: %+v (status %q)", c.Closing, h.status.Text)
+	}
+}

@@ -165,11 +165,11 @@ func (t *Tab) ShortHelp() []key.Binding {
 	case t.form != nil:
 		return t.form.ShortHelp()
 	case t.screen != nil && t.screen.ask != nil:
-		return t.screen.ask.keys.ShortHelp()
+		return t.screen.ask.help()
 	case t.screen != nil:
 		return enabled(t.screen.helpKeys().ShortHelp())
 	case t.queue.ask != nil:
-		return t.queue.ask.keys.ShortHelp()
+		return t.queue.ask.help()
 	}
 	return t.queueKeys().ShortHelp()
 }
