@@ -713,8 +713,8 @@ func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason stri
 	})
 }
 
-// AnswerEscalation is the upper level's answer: the receiver's (or
-// whoever works on every complaint); an escalated complaint goes back to
+// AnswerEscalation is the upper level's answer: the receiver's (or that of
+// whoever works on every complaint, from the receiver's rung up); an escalated complaint goes back to
 // investigating.
 func (s *Session) AnswerEscalation(id model.ID, version uint64, answer string) (model.Complaint, error) {
 	answer = strings.TrimSpace(answer)
@@ -723,7 +723,9 @@ func (s *Session) AnswerEscalation(id model.ID, version uint64, answer string) (
 		if e == nil {
 			return "", "", model.Sentencef(model.ErrConflict, "storecomplaint.no_escalation", uint64(old.ID))
 		}
-		if e.To != s.me.Name && model.ScopeOf(s.me, model.ActComplaintEdit) != model.ScopeAll {
+		// whoever works on every complaint answers for the receiver, but
+		// not above their own rung: the head does not answer the director's
+		if e.To != s.me.Name && (model.ScopeOf(s.me, model.ActComplaintEdit) != model.ScopeAll || roleRank(s.me.Role) < roleRank(e.Level)) {
 			return "", "", model.Sentencef(model.ErrForbidden, "storecomplaint.escalation_other", e.To)
 		}
 		if answer == "" {

@@ -463,6 +463,11 @@ func TestComplaintEscalationVisibility(t *testing.T) {
 	if _, err := d.boss.EscalateComplaint(b.ID, b.Version, "head", "x"); err == nil {
 		t.Error("the director escalated")
 	}
+	// the head, who sent it up, does not answer for the director
+	if _, err := d.head.AnswerEscalation(b.ID, b.Version, "settled"); !errors.Is(err, model.ErrForbidden) {
+		t.Errorf("the head answering the director's escalation: %v", err)
+	}
+	must{t}.ok(d.boss.AnswerEscalation(b.ID, b.Version, "give them the discount"))
 	checkComplaintConsistency(t, d.db)
 }
 
