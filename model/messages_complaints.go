@@ -166,7 +166,7 @@ func init() {
 		"complaints.error.changed":     "Someone changed the complaint meanwhile; it is shown again as it is now. Try once more.",
 		"complaints.error.loading":     "The complaint is still loading.",
 		"complaints.error.busy":        "The last change is still being saved.",
-		"complaints.error.not_yours":   "This complaint is %s's: take it or ask the head to give it to you.",
+		"complaints.error.not_yours":   "This complaint is %[1]s's: ask %[1]s or the head to give it to you.",
 		"complaints.error.not_now":     "Not possible while the complaint is %s.",
 		"complaints.error.form_open":   "A complaint form is already open: save or leave it first.",
 		"complaints.error.no_register": "Your role may not register complaints.",

@@ -138,3 +138,15 @@ func TestJustifiedQuestionStartsOnTheVerdict(t *testing.T) {
 		t.Fatalf("J, enter changed the verdict: %+v (status %q)", c.Closing, h.status.Text)
 	}
 }
+
+// A move on someone else's complaint says whom to ask, not to "take it":
+// there is no key that takes a complaint someone works on.
+func TestRefusalSaysWhomToAsk(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.openComplaint(uint64(cs.Overdue)) // sidorov's, under investigation
+	d.press("i")
+	if !d.status.Err || !strings.Contains(d.status.Text, "ask sidorov") || strings.Contains(d.status.Text, "take") {
+		t.Fatalf("status %q, want the owner to ask and no offer to take it", d.status.Text)
+	}
+}
