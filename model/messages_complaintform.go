@@ -52,6 +52,7 @@ func init() {
 		"complaintform.field.feedback":     "Client's feedback",
 		"complaintform.field.justified":    "Justified",
 		"complaintform.field.over_claimed": "Satisfy more than claimed",
+		"complaintform.err.over_tick":      "%s is more than the %s claimed; tick “%s” below to confirm it.",
 
 		"complaintform.priority.1": "high",
 		"complaintform.priority.2": "normal",

@@ -261,6 +261,11 @@ func (f *Closing) submit() tea.Cmd {
 		for k, s := range validationFields(model.CheckClosing(f.env.Me, f.c, cl)) {
 			errs[k] = s
 		}
+		if errs[fSatisfied] != "" && !f.form.Hidden(fOver) && !cl.OverClaimed && cl.Satisfied.Minor > f.c.Claimed.Minor {
+			// the head is the one who confirms: say where, not "only the head"
+			errs[fSatisfied] = model.T("complaintform.err.over_tick", model.FormatMoney(cl.Satisfied),
+				model.FormatMoney(f.c.Claimed), model.T("complaintform.field.over_claimed"))
+		}
 	}
 	if f.showErrors(errs) {
 		return nil

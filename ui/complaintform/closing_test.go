@@ -121,3 +121,20 @@ func TestClosingDecisionFillsTheAmountAndRemedy(t *testing.T) {
 		t.Fatalf("remedies without an order: %q", got)
 	}
 }
+
+// The head, above the claim without the confirmation, is told to tick the
+// box under the amount, not that "only the head" may do it.
+func TestClosingAboveTheClaimTellsTheHeadWhatToTick(t *testing.T) {
+	d := newDept(t)
+	c := d.answered("petrov", 1, 9_900_00)
+	h := NewClosing(d.env("volkova"), c)
+	dh := driveClosing(t, h, 100, 30)
+	dh.set(fSatisfied, "12000")
+	dh.choose(fReason, string(model.ReasonDefect))
+	dh.choose(fFault, string(model.FaultOurs))
+	dh.press("ctrl+s")
+	e := h.form.Error(fSatisfied)
+	if h.Closed() || strings.Contains(e, "only the head") || !strings.Contains(e, model.T("complaintform.field.over_claimed")) {
+		t.Fatalf("the head reads %q under the amount", e)
+	}
+}
