@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -76,6 +77,12 @@ func complaintOps(t *testing.T, ops []byte) (done [14]int) {
 			}
 		case 9:
 			if load() {
+				// half the time the receiver answers, else whoever drew the op
+				if e := c.OpenEscalation(); e != nil && which%2 == 0 {
+					if i := slices.Index(names, e.To); i >= 0 && i < len(sessions) {
+						who = sessions[i]
+					}
+				}
 				_, err = who.AnswerEscalation(c.ID, c.Version, "do it")
 			}
 		case 10:
