@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"clientbase/ui/common"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,26 @@ func TestRefusalSaysWhomToAsk(t *testing.T) {
 	d.press("i")
 	if !d.status.Err || !strings.Contains(d.status.Text, "ask sidorov") || strings.Contains(d.status.Text, "take") {
 		t.Fatalf("status %q, want the owner to ask and no offer to take it", d.status.Text)
+	}
+}
+
+// Asked to open another complaint (enter on a card) while editing one, the
+// tab keeps the form and the complaint under it, and says why; saving the
+// edit then says "saved", not "registered".
+func TestOpenAnotherWhileEditingKeepsTheForm(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.openComplaint(uint64(cs.Assigned))
+	d.press("e")
+	if d.tab.Form() == nil {
+		t.Fatal("e opened no form")
+	}
+	d.send(common.OpenComplaintMsg{Complaint: cs.Waiting})
+	if d.tab.Form() == nil || d.tab.Open() != cs.Assigned || !d.status.Err {
+		t.Fatalf("form %T, complaint %d, status %+v", d.tab.Form(), d.tab.Open(), d.status)
+	}
+	d.press("tab", "tab", "tab", "tab", "tab", "x", "ctrl+s")
+	if d.tab.Form() != nil || strings.Contains(d.status.Text, "registered") {
+		t.Fatalf("after saving the edit: form %T, status %q", d.tab.Form(), d.status.Text)
 	}
 }

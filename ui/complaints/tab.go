@@ -271,6 +271,10 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		return t.openForm(complaintform.NewIntake(t.env, msg), false)
 	case common.OpenComplaintMsg:
 		t.view = ViewQueue
+		if t.form != nil {
+			// the form stays with the complaint it is about; its save must not land on another
+			return statusErr(model.T("complaints.error.form_open"))
+		}
 		return t.openScreen(msg.Complaint, nil)
 	case setupMsg:
 		if msg.err != nil {
