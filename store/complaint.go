@@ -54,20 +54,22 @@ func complaintIndex(c *model.Complaint, sum []byte) []planEntry {
 }
 
 // answerMinutes is the working minutes from received to c's first answer,
-// pauses excluded (0: not answered). It is fixed when the answer is given —
-// the service level less the time left then, which the pauses already moved
-// — and carried over from the old summary afterwards, since the deadline
-// may move again later.
-func answerMinutes(tx *bolt.Tx, cal model.WorkCalendar, old, c *model.Complaint) int {
+// pauses excluded (0: not answered), and whether it came after the
+// deadline. Both are fixed when the answer is given — the minutes are the
+// service level less the time left then, which the pauses already moved —
+// and carried over from the old summary afterwards, since the deadline and
+// the service level (an edited type) may change later.
+func answerMinutes(tx *bolt.Tx, cal model.WorkCalendar, old, c *model.Complaint) (minutes int, late bool) {
 	if c.Answered.IsZero() {
-		return 0
+		return 0, false
 	}
 	if old != nil && old.Answered.Equal(c.Answered) {
 		if s, ok := decodeSummary(tx.Bucket(bucketComplaintReceived).Get(complaintReceivedKey(old))); ok && s.AnswerMin > 0 {
-			return s.AnswerMin
+			return s.AnswerMin, s.Late
 		}
 	}
-	return answerAt(cal, c)
+	am := answerAt(cal, c)
+	return am, am > c.SLA
 }
 
 // answerAt computes the answer minutes from c's deadline at its answer;
@@ -89,7 +91,9 @@ func putComplaint(tx *bolt.Tx, cal model.WorkCalendar, old, c *model.Complaint) 
 	if err != nil {
 		return err
 	}
-	sum := summarize(c, answerMinutes(tx, cal, old, c))
+	am, late := answerMinutes(tx, cal, old, c)
+	sum := summarize(c, am)
+	sum.Late = late
 	if err := tx.Bucket(bucketComplaints).Put(itob(uint64(c.ID)), v); err != nil {
 		return err
 	}

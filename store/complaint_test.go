@@ -823,6 +823,16 @@ func TestComplaintAnswerSecondsLate(t *testing.T) {
 	if r.Answered != 2 || r.AnsweredLate != 1 || r.WorstID != late.ID || r.WorstAnswer <= time.Duration(late.SLA)*time.Minute {
 		t.Errorf("answered %d, late %d, worst #%d %v (service level %d min)", r.Answered, r.AnsweredLate, r.WorstID, r.WorstAnswer, late.SLA)
 	}
+	// a type with a longer service level, set after the answer, does not
+	// make the late answer on time
+	late, _ = d.olga.Complaint(late.ID)
+	late.Type = model.TypeAfterAct
+	if edited := (must{t}).ok(d.olga.SaveComplaint(late)); edited.SLA <= late.SLA {
+		t.Fatalf("service level %d → %d: the test needs a longer one", late.SLA, edited.SLA)
+	}
+	if r, _ = d.head.ComplaintReport(context.Background(), late.Received.Add(-time.Hour), d.clock.Now().Add(time.Hour)); r.AnsweredLate != 1 {
+		t.Errorf("late answers after the type's edit: %d, want 1", r.AnsweredLate)
+	}
 	checkComplaintConsistency(t, d.db)
 }
 
