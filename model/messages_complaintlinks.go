@@ -4,6 +4,7 @@ package model
 // order) and the demo's complaint count.
 func init() {
 	addMessages(map[string]string{
+		"complaintlinks.answered": "answered",
 		// the call screen
 		"complaintlinks.key.complaint": "complaint",
 		"complaintlinks.call_none":     "none",

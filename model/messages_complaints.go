@@ -61,6 +61,9 @@ func init() {
 		"complaints.direction.incoming": "in",
 		"complaints.direction.outgoing": "out",
 		"complaints.left.paused":        "paused %s",
+		"complaints.left.answered":      "answered",
+		"complaints.left.in_time":       "answered in time",
+		"complaints.left.late":          "answered late",
 
 		"complaints.col.id":        "#",
 		"complaints.col.received":  "Received",

@@ -177,6 +177,8 @@ func (m Model) leftText(r model.ComplaintRow) string {
 	st := m.deps.Styles
 	left := model.FormatLeft(r.Left, m.complaintDay)
 	switch {
+	case model.ClockStopped(r.Status):
+		return st.Subtle.Render(model.T("complaintlinks.answered")) // the time to answer no longer runs
 	case !r.PausedAt.IsZero():
 		return st.Subtle.Render(model.T("complaintlinks.paused", left))
 	case r.Left < 0:

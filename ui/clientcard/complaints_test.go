@@ -152,3 +152,33 @@ func listed(cols [][]key.Binding, k string) bool {
 }
 
 func itoa(id model.ID) string { return strconv.FormatUint(uint64(id), 10) }
+
+// An open complaint answered after its deadline says "answered", not
+// "overdue": the deadline is the time to answer (model.ClockStopped).
+func TestCardAnsweredComplaintIsNotOverdue(t *testing.T) {
+	e := newPlanEnv(t)
+	e.seed(t)
+	_, overdue, _ := e.withComplaints(t)
+	s := e.db.As(e.boss)
+	c, err := s.Complaint(overdue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err = s.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err = s.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "Довезём в пятницу"); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := Open(e.deps(e.olga), e.clientID)
+	d := drive(t, m, cmd)
+	var line string
+	for _, l := range strings.Split(stripANSI(strings.Join(d.m.lines, "\n")), "\n") {
+		if strings.Contains(l, "#"+itoa(overdue)+" ") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, "answered") || strings.Contains(line, "overdue") {
+		t.Fatalf("the answered complaint's line: %q", line)
+	}
+}

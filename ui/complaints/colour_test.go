@@ -28,6 +28,11 @@ func TestUrgencyOfARow(t *testing.T) {
 		{"overdue", model.ComplaintInvestigating, time.Time{}, -time.Minute, urgencyOverdue},
 		{"paused though overdue", model.ComplaintWaiting, testNow, -time.Hour, urgencyPaused},
 		{"closed", model.ComplaintClosed, time.Time{}, -time.Hour, urgencyNone},
+		// the deadline is the time to answer: once answered the clock stops (model.ClockStopped)
+		{"answered after the deadline", model.ComplaintAnswered, time.Time{}, -time.Hour, urgencyNone},
+		{"remedy done", model.ComplaintRemedyDone, time.Time{}, -time.Hour, urgencyNone},
+		{"awaiting feedback", model.ComplaintFeedback, time.Time{}, time.Hour, urgencyNone},
+		{"reopened runs again", model.ComplaintReopened, time.Time{}, -time.Hour, urgencyOverdue},
 	} {
 		if got := urgencyOf(c.status, deadline, c.paused, c.left, sla); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
@@ -78,5 +83,8 @@ func TestLeftText(t *testing.T) {
 	}
 	if got := leftText(model.ComplaintAssigned, d, time.Time{}, -3*time.Hour, 540); got != model.FormatLeft(-3*time.Hour, 540) {
 		t.Errorf("overdue: %q", got)
+	}
+	if got := leftText(model.ComplaintFeedback, d, time.Time{}, -3*time.Hour, 540); got != model.T("complaints.left.answered") {
+		t.Errorf("answered, awaiting feedback: %q, want no countdown", got)
 	}
 }

@@ -403,6 +403,13 @@ func (s *screen) lines(w int) []string {
 		label(model.T("complaints.f.received"), dateTimeText(c.Received, loc)+"  "+model.T("complaints.f.channel", channelText(c.Channel))))
 	u := urgencyOf(c.Status, c.Deadline, c.PausedAt, s.left(), c.SLA)
 	left := leftText(c.Status, c.Deadline, c.PausedAt, s.left(), dayMinutes(s.cs))
+	if model.ClockStopped(c.Status) && !c.Answered.IsZero() && !c.Deadline.IsZero() {
+		// the deadline was for the answer: say whether it came in time
+		left = model.T("complaints.left.in_time")
+		if c.Answered.After(c.Deadline) {
+			left, u = model.T("complaints.left.late"), urgencyOverdue
+		}
+	}
 	add(label(model.T("complaints.f.deadline"), dateTimeText(c.Deadline, loc)+"  "+u.style(st, false).Render(left)))
 	add(label(model.T("complaints.f.claimed"), amountFull(c.Claimed)))
 	if len(c.Lines) > 0 {

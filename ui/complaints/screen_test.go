@@ -172,3 +172,25 @@ func TestOpenAnotherWhileEditingKeepsTheForm(t *testing.T) {
 		t.Fatalf("after saving the edit: form %T, status %q", d.tab.Form(), d.status.Text)
 	}
 }
+
+// An answered complaint's deadline says whether the answer was in time,
+// and no longer counts down (model.ClockStopped).
+func TestAnsweredComplaintStopsTheClock(t *testing.T) {
+	db, cs := department(t)
+	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 40)
+	d.openComplaint(uint64(cs.Answered))
+	c, _ := d.tab.Complaint()
+	want := "answered in time"
+	if c.Answered.After(c.Deadline) {
+		want = "answered late"
+	}
+	var line string
+	for _, l := range strings.Split(d.screen(), "\n") {
+		if strings.HasPrefix(l, "Deadline") {
+			line = l
+		}
+	}
+	if !strings.Contains(line, want) || strings.Contains(line, "overdue") {
+		t.Fatalf("deadline line %q, want %q", line, want)
+	}
+}

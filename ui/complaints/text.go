@@ -155,8 +155,8 @@ const (
 // measured: overdue below zero, soon under 25 % of the service level.
 func urgencyOf(status model.ComplaintStatus, deadline, pausedAt time.Time, left time.Duration, sla int) urgency {
 	switch {
-	case status == model.ComplaintClosed || deadline.IsZero():
-		return urgencyNone
+	case model.ClockStopped(status) || deadline.IsZero():
+		return urgencyNone // answered (or closed): the time to answer no longer runs
 	case !pausedAt.IsZero():
 		return urgencyPaused
 	case left < 0:
@@ -200,6 +200,8 @@ func leftText(status model.ComplaintStatus, deadline, pausedAt time.Time, left t
 	switch {
 	case status == model.ComplaintClosed || deadline.IsZero():
 		return "—"
+	case model.ClockStopped(status):
+		return model.T("complaints.left.answered")
 	case !pausedAt.IsZero():
 		return model.T("complaints.left.paused", model.FormatLeft(left, dayMinutes))
 	}
