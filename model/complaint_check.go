@@ -193,6 +193,9 @@ func CheckClosing(u User, c Complaint, cl Closing) error {
 		v.Add("satisfied", T("complaint.err.over_claimed_head", show(claimed), show(sat)))
 	case sat.Minor > claimed.Minor && !cl.OverClaimed:
 		v.Add("satisfied", T("complaint.err.over_claimed", show(sat), show(claimed)))
+	case cl.Decision == DecisionFull && sat.Minor < claimed.Minor && (cl.Remedy == RemedyRefund || cl.Remedy == RemedyDiscount):
+		// a replacement or a return satisfies in goods: its money may be 0
+		v.Add("satisfied", T("complaint.err.fully", show(claimed)))
 	case cl.Decision == DecisionPartly && claimed.Minor > 0 && (sat.Minor == 0 || sat.Minor >= claimed.Minor):
 		v.Add("satisfied", T("complaint.err.partly", show(claimed)))
 	}

@@ -117,6 +117,9 @@ func TestCheckClosing(t *testing.T) {
 		{"fully with a replacement, no money", operator, func(_ *Complaint, cl *Closing) {
 			cl.Decision, cl.Satisfied.Minor, cl.Remedy = DecisionFull, 0, RemedyReplacement
 		}, "", ""},
+		{"a full refund of a fraction of the claim", operator, func(_ *Complaint, cl *Closing) {
+			cl.Decision, cl.Satisfied.Minor, cl.Remedy = DecisionFull, 100, RemedyRefund
+		}, "satisfied", "A refund or discount that satisfies fully is the 1,000.00 RUB claimed; for less, choose partly."},
 		{"rejected", manager, func(_ *Complaint, cl *Closing) {
 			cl.Decision, cl.Satisfied.Minor, cl.Remedy, cl.Fault = DecisionRejected, 0, RemedyNone, FaultClient
 		}, "", ""},

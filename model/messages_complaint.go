@@ -116,6 +116,7 @@ func init() {
 		"complaint.err.over_claimed":       "%s is more than the %s claimed; only the head can confirm that.",
 		"complaint.err.over_claimed_head":  "Only the head can satisfy more than was claimed (%s claimed, %s satisfied).",
 		"complaint.err.partly":             "Partly satisfied is more than 0 and less than the %s claimed.",
+		"complaint.err.fully":              "A refund or discount that satisfies fully is the %s claimed; for less, choose partly.",
 		"complaint.err.remedy":             "Choose the remedy: refund, replacement, discount, return of goods or none.",
 		"complaint.err.remedy_rejected":    "A rejected complaint has no remedy; choose none.",
 		"complaint.err.reason":             "Choose the reason the complaint arose.",
