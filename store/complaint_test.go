@@ -471,13 +471,20 @@ func TestComplaintEscalationVisibility(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// escalatedToPetrov is a complaint the operator olga took and escalated to
+// the manager petrov.
+func escalatedToPetrov(t *testing.T, d *planDept) model.Complaint {
+	t.Helper()
+	register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
+	c := must{t}.ok(d.olga.NextComplaint())
+	return must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "beyond my limit"))
+}
+
 // A receiver who escalates further still sees the complaint as theirs
 // until the upper level answers (the filter's "escalated by me and open").
 func TestComplaintEscalatedOnStaysMine(t *testing.T) {
 	d := newPlanDept(t)
-	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
-	c = must{t}.ok(d.olga.NextComplaint())
-	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "beyond my limit"))
+	c := escalatedToPetrov(t, d)
 	c = must{t}.ok(d.petrov.EscalateComplaint(c.ID, c.Version, "head", "beyond mine too"))
 	mine := func(s *Session) bool { return slices.Contains(queueIDs(t, s, model.ComplaintFilter{Mine: true}), c.ID) }
 	if !mine(d.olga) || !mine(d.petrov) || !mine(d.head) || mine(d.jonaitis) {
@@ -500,9 +507,7 @@ func TestComplaintEscalatedOnStaysMine(t *testing.T) {
 // escalation stays open for ever.
 func TestComplaintEscalationAnsweredAfterTheOwnerMovedOn(t *testing.T) {
 	d := newPlanDept(t)
-	c := register(t, d.olga, incoming(d.vilnius, model.TypeQuality))
-	c = must{t}.ok(d.olga.NextComplaint())
-	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "petrov", "beyond my limit"))
+	c := escalatedToPetrov(t, d)
 	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "we replace the goods"))
 	a := must{t}.ok(d.petrov.AnswerEscalation(c.ID, c.Version, "agreed"))
 	if a.OpenEscalation() != nil || a.Escalations[0].Answer != "agreed" || a.Status != model.ComplaintAnswered {
