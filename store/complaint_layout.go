@@ -295,6 +295,15 @@ func decodeSummary(b []byte) (s complaintSummary, ok bool) {
 	return s, false
 }
 
+// clockStopped is model.ClockStopped by status byte code: an answered
+// complaint is past its deadline's business, so never overdue.
+var clockStopped = func() (out [256]bool) {
+	for _, st := range model.ComplaintStatuses {
+		out[enumCode(st, model.ComplaintStatuses)] = model.ClockStopped(st)
+	}
+	return out
+}()
+
 // rawSummary reads an encoded summary's fields in place, for scans that
 // decide on most entries without decoding them (no allocation).
 type rawSummary []byte

@@ -202,7 +202,8 @@ func sortLines(lines []model.ReportLine) {
 }
 
 // nowFigures counts the open complaints of idx_complaint_queue: open, waiting,
-// with an open escalation, and overdue at now (not paused, model.TimeLeft < 0).
+// with an open escalation, and overdue at now (not paused, not answered —
+// model.ClockStopped — and model.TimeLeft < 0).
 func nowFigures(ctx context.Context, tx *bolt.Tx, cal model.WorkCalendar, now time.Time, r *model.ComplaintReport) error {
 	b := tx.Bucket(bucketComplaintQueue)
 	if b == nil {
@@ -229,7 +230,7 @@ func nowFigures(ctx context.Context, tx *bolt.Tx, cal model.WorkCalendar, now ti
 		if v.level() != 0 || len(v.escalated()) > 0 {
 			r.EscalatedNow++
 		}
-		if v.paused() == 0 { // paused: the clock stands still
+		if v.paused() == 0 && !clockStopped[v.status()] { // paused or answered: the clock stands still
 			running = append(running, v.deadline())
 		}
 	}

@@ -157,7 +157,7 @@ func overdueOneByOne(cs []reportCase) int {
 	cal := model.DefaultComplaintSettings().Calendar()
 	n := 0
 	for _, rc := range cs {
-		if rc.c.Status != model.ComplaintClosed && rc.c.PausedAt.IsZero() && model.TimeLeft(cal, rc.c.Deadline, time.Time{}, reportNow) < 0 {
+		if !model.ClockStopped(rc.c.Status) && rc.c.PausedAt.IsZero() && model.TimeLeft(cal, rc.c.Deadline, time.Time{}, reportNow) < 0 {
 			n++
 		}
 	}
@@ -276,6 +276,9 @@ func TestComplaintReportOverdueAgrees(t *testing.T) {
 		if i%11 == 0 {
 			c.Status, c.PausedAt = model.ComplaintWaiting, reportNow.AddDate(0, 0, -1)
 		}
+		if i%13 == 0 { // answered: the clock stopped, never overdue
+			c.Status, c.Answered = model.ComplaintAnswered, reportNow.AddDate(0, 0, -2)
+		}
 		cs = append(cs, reportCase{c: c})
 	}
 	putSummaries(t, db, cs)
@@ -283,8 +286,8 @@ func TestComplaintReportOverdueAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := overdueOneByOne(cs); r.OverdueNow != want || r.OpenNow != 400 || r.WaitingNow != 400/11 {
-		t.Errorf("overdue %d open %d waiting %d; want %d, 400, %d", r.OverdueNow, r.OpenNow, r.WaitingNow, want, 400/11)
+	if want := overdueOneByOne(cs); r.OverdueNow != want || r.OpenNow != 400 || r.WaitingNow != 400/11-400/143 {
+		t.Errorf("overdue %d open %d waiting %d; want %d, 400, %d", r.OverdueNow, r.OpenNow, r.WaitingNow, want, 400/11-400/143)
 	}
 }
 

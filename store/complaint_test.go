@@ -821,12 +821,16 @@ func TestComplaintAnswerSecondsLate(t *testing.T) {
 		t.Fatalf("overdue before the answer: %v", got)
 	}
 	must{t}.ok(d.olga.MoveComplaint(late.ID, late.Version, model.ComplaintAnswered, "a little late"))
+	// answered, the clock stopped: past the deadline but not overdue (model.ClockStopped)
+	if got := queueIDs(t, d.olga, model.ComplaintFilter{Overdue: true}); len(got) != 0 {
+		t.Errorf("answered complaints listed overdue: %v", got)
+	}
 	r, err := d.head.ComplaintReport(context.Background(), late.Received.Add(-time.Hour), d.clock.Now().Add(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Answered != 2 || r.AnsweredLate != 1 || r.WorstID != late.ID || r.WorstAnswer <= time.Duration(late.SLA)*time.Minute {
-		t.Errorf("answered %d, late %d, worst #%d %v (service level %d min)", r.Answered, r.AnsweredLate, r.WorstID, r.WorstAnswer, late.SLA)
+	if r.Answered != 2 || r.AnsweredLate != 1 || r.OverdueNow != 0 || r.WorstID != late.ID || r.WorstAnswer <= time.Duration(late.SLA)*time.Minute {
+		t.Errorf("answered %d, late %d, overdue now %d, worst #%d %v (service level %d min)", r.Answered, r.AnsweredLate, r.OverdueNow, r.WorstID, r.WorstAnswer, late.SLA)
 	}
 	// a type with a longer service level, set after the answer, does not
 	// make the late answer on time

@@ -20,15 +20,13 @@ type complaintMatcher struct {
 	f                       model.ComplaintFilter
 	me, owner               []byte
 	status, kind, direction byte
-	closed                  byte
 	now                     uint64
 }
 
 func newComplaintMatcher(f model.ComplaintFilter, me string, now time.Time) complaintMatcher {
 	return complaintMatcher{f: f, me: []byte(summaryName(me)), owner: []byte(summaryName(f.Owner)),
 		status: enumCode(f.Status, model.ComplaintStatuses), kind: enumCode(f.Type, model.ComplaintTypes),
-		direction: enumCode(f.Direction, model.ComplaintDirections),
-		closed:    enumCode(model.ComplaintClosed, model.ComplaintStatuses), now: unixKey(now)}
+		direction: enumCode(f.Direction, model.ComplaintDirections), now: unixKey(now)}
 }
 
 // match applies f (Mine: owned by me, the open escalation is to me, or I
@@ -50,7 +48,7 @@ func (m *complaintMatcher) match(r rawSummary) bool {
 		return false
 	case f.Mine && !bytes.Equal(r.owner(), m.me) && !bytes.Equal(r.escalated(), m.me) && !hasName(r.escalators(), m.me):
 		return false
-	case f.Overdue && (r.status() == m.closed || r.paused() != 0 || r.deadline() >= m.now):
+	case f.Overdue && (clockStopped[r.status()] || r.paused() != 0 || r.deadline() >= m.now):
 		return false
 	}
 	return true
