@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,4 +72,40 @@ func FuzzComplaintSummary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkRaw(t, b)
 	})
+}
+
+// The summaries on disk hold enum values as 1 + their index in the model's
+// lists: the lists may grow at the end, never change order or lose a value
+// (a stored "closed" would read as another status). This pins the codes
+// written so far.
+func TestComplaintSummaryCodesAppendOnly(t *testing.T) {
+	pinned := []struct {
+		name string
+		got  []string
+		want []string
+	}{
+		{"statuses", strs(model.ComplaintStatuses), []string{"registered", "assigned", "investigating", "waiting",
+			"answered", "remedy_done", "feedback", "closed", "escalated", "reopened"}},
+		{"directions", strs(model.ComplaintDirections), []string{"incoming", "outgoing"}},
+		{"types", strs(model.ComplaintTypes), []string{"quality", "service", "delivery", "settlement", "after_act", "chain_penalty"}},
+		{"decisions", strs(model.Decisions), []string{"full", "partly", "rejected"}},
+		{"remedies", strs(model.Remedies), []string{"none", "refund", "replacement", "discount", "return"}},
+		{"faults", strs(model.FaultParties), []string{"ours", "carrier", "manufacturer", "client"}},
+		{"reasons", strs(model.ReasonCodes), []string{"defect", "wrong_item", "shortage", "damaged", "late", "price_error",
+			"documents", "staff", "non_payment", "contract_term", "other"}},
+		{"roles", strs(model.Roles), []string{"operator", "manager", "head", "director"}},
+	}
+	for _, p := range pinned {
+		if len(p.got) < len(p.want) || !slices.Equal(p.got[:len(p.want)], p.want) {
+			t.Errorf("%s are %q; the summaries on disk need %q first, in this order (add new ones at the end)", p.name, p.got, p.want)
+		}
+	}
+}
+
+func strs[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
 }
