@@ -28,12 +28,12 @@ func (k ComplaintViews) FullHelp() [][]key.Binding {
 
 // ComplaintQueue are the keys of the complaint queue. The filter letters
 // follow the order list where the meaning is the same (m mine, s status,
-// c this client, x clear).
+// / find a client, c this client, x clear); / is filter, as in k9s and gh-dash.
 type ComplaintQueue struct {
 	Nav
 	Next, Open, New, Refresh                         key.Binding
 	Mine, Unassigned, Status, Type, Direction, Owner key.Binding
-	Overdue, ThisClient, Clear                       key.Binding
+	Overdue, Client, ThisClient, Clear               key.Binding
 }
 
 // NewComplaintQueue builds the queue keys.
@@ -51,14 +51,15 @@ func NewComplaintQueue() ComplaintQueue {
 		Direction:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", model.T("complaints.key.direction"))),
 		Owner:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", model.T("complaints.key.owner"))),
 		Overdue:    key.NewBinding(key.WithKeys("l"), key.WithHelp("l", model.T("complaints.key.overdue"))),
+		Client:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", model.T("complaints.key.client_filter"))),
 		ThisClient: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", model.T("complaints.key.this_client"))),
-		Clear:      key.NewBinding(key.WithKeys("x", "esc", "/"), key.WithHelp("x/esc", model.T("complaints.key.clear"))),
+		Clear:      key.NewBinding(key.WithKeys("x", "esc"), key.WithHelp("x/esc", model.T("complaints.key.clear"))),
 	}
 }
 
 // ShortHelp is the queue's footer.
 func (k ComplaintQueue) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Open, k.New, k.Mine, k.Status, k.Overdue, k.Clear}
+	return []key.Binding{k.Next, k.Open, k.New, k.Client, k.Mine, k.Status, k.Overdue, k.Clear}
 }
 
 // FullHelp is the queue's columns of the ? overlay.
@@ -66,7 +67,7 @@ func (k ComplaintQueue) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Next, k.Open, k.New, k.Refresh},
-		{k.Mine, k.Unassigned, k.Status, k.Type, k.Direction, k.Owner, k.Overdue, k.ThisClient, k.Clear},
+		{k.Mine, k.Unassigned, k.Status, k.Type, k.Direction, k.Owner, k.Overdue, k.Client, k.ThisClient, k.Clear},
 	}
 }
 

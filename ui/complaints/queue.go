@@ -57,7 +57,8 @@ type queue struct {
 	open, overdue int // the footer's counts
 	counted       bool
 
-	ask *ask // the owner filter's choice
+	ask    *ask          // the owner filter's choice
+	lookup *clientLookup // the / client filter while open
 
 	// every is the refresh period (the countdowns move and turn red on
 	// time); 0: none. A tick is armed only while the queue has rows.
@@ -77,6 +78,9 @@ func (q *queue) setSize(w, h int) {
 	q.win.SetHeight(max(1, h-queueHeader-queueFooter))
 	if q.ask != nil {
 		q.ask.setWidth(w)
+	}
+	if q.lookup != nil {
+		q.lookup.setWidth(w)
 	}
 }
 
@@ -178,8 +182,8 @@ func (q *queue) onTick(m tickMsg) tea.Cmd {
 		return nil
 	}
 	q.ticking = false
-	if q.ask != nil {
-		return q.armTick() // the owner question is open: keep the rows under it
+	if q.ask != nil || q.lookup != nil {
+		return q.armTick() // a question is open: keep the rows under it
 	}
 	return q.requery(false)
 }
@@ -198,7 +202,45 @@ func (q *queue) onCounts(m countsMsg) {
 	q.open, q.overdue, q.counted = m.open, m.overdue, true
 }
 
-func (q *queue) inputFocused() bool { return q.ask != nil }
+func (q *queue) inputFocused() bool { return q.ask != nil || q.lookup != nil }
+
+// chooseClient filters the queue by c (open and closed complaints) and closes the lookup.
+func (q *queue) chooseClient(c model.Client) tea.Cmd {
+	q.closeLookup()
+	q.filter.Client, q.clientName = c.ID, c.ShortName
+	return q.requery(true)
+}
+
+func (q *queue) closeLookup() {
+	if q.lookup != nil {
+		q.lookup.close()
+		q.lookup = nil
+	}
+}
+
+// onMatches hands the lookup its answer (enter may have waited for it).
+func (q *queue) onMatches(m clientMatchesMsg) tea.Cmd {
+	if q.lookup == nil {
+		return nil
+	}
+	if c := q.lookup.onMatches(m); c != nil {
+		return q.chooseClient(*c)
+	}
+	return nil
+}
+
+// lookupKey gives a key (or a paste) to the open client lookup; esc closes it.
+func (q *queue) lookupKey(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, q.lookup.keys.Back) {
+		q.closeLookup()
+		return nil
+	}
+	cmd, chosen := q.lookup.update(msg)
+	if chosen != nil {
+		return q.chooseClient(*chosen)
+	}
+	return cmd
+}
 
 // queueKey is what a key on the queue asks the tab to do.
 type queueKey int
@@ -212,6 +254,9 @@ const (
 
 // key handles a key; what it returns beyond the command the tab does.
 func (q *queue) key(k tea.KeyPressMsg, users []model.User) (tea.Cmd, queueKey, model.ID) {
+	if q.lookup != nil {
+		return q.lookupKey(k), queueStay, 0
+	}
 	if q.ask != nil {
 		done, cancelled := q.ask.update(k)
 		switch {
@@ -263,6 +308,10 @@ func (q *queue) key(k tea.KeyPressMsg, users []model.User) (tea.Cmd, queueKey, m
 		if q.dirAt >= 0 {
 			q.filter.Direction = model.ComplaintDirections[q.dirAt]
 		}
+	case key.Matches(k, q.keys.Client):
+		q.lookup = newClientLookup(q.env)
+		q.lookup.setWidth(q.width)
+		return nil, queueStay, 0
 	case key.Matches(k, q.keys.ThisClient):
 		r, ok := q.current()
 		if !ok {
@@ -379,6 +428,10 @@ func (q *queue) view() string {
 	out := []string{spread(left, right, q.width)}
 	if q.ask != nil {
 		out = append(out, q.ask.lines(q.width)...)
+		return pad(out, q.width, q.height)
+	}
+	if q.lookup != nil {
+		out = append(out, q.lookup.lines(q.width)...)
 		return pad(out, q.width, q.height)
 	}
 	widths := table.Fit(queueColumns, q.width)

@@ -170,6 +170,8 @@ func (t *Tab) ShortHelp() []key.Binding {
 		return enabled(t.screen.helpKeys().ShortHelp())
 	case t.queue.ask != nil:
 		return t.queue.ask.help()
+	case t.queue.lookup != nil:
+		return t.queue.lookup.keys.ShortHelp()
 	}
 	return t.queueKeys().ShortHelp()
 }
@@ -184,6 +186,8 @@ func (t *Tab) FullHelp() [][]key.Binding {
 		h = t.form.FullHelp()
 	case t.screen != nil:
 		h = t.screen.helpKeys().FullHelp()
+	case t.queue.lookup != nil:
+		h = t.queue.lookup.keys.FullHelp()
 	default:
 		h = t.queueKeys().FullHelp()
 	}
@@ -258,8 +262,12 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 			return tea.Batch(t.form.Update(msg), t.afterForm())
 		case t.screen != nil:
 			return t.screen.update(msg)
+		case t.queue.lookup != nil:
+			return t.queue.lookupKey(msg)
 		}
 		return nil
+	case clientMatchesMsg:
+		return t.queue.onMatches(msg)
 	case common.NewComplaintMsg:
 		t.view = ViewQueue
 		if why := t.newRefusal(); why != "" {

@@ -1,0 +1,101 @@
+package complaints
+
+import (
+	"strings"
+	"testing"
+
+	"clientbase/model"
+)
+
+// / is the client filter, as on the order list: part of a name typed, the
+// matches offered, enter narrows the queue to that client's complaints;
+// esc clears it. / no longer clears the other filters.
+func TestSlashFiltersByClient(t *testing.T) {
+	db, _ := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d.press("m", "/")
+	if !d.tab.Filter().Mine {
+		t.Fatal("/ cleared the mine filter")
+	}
+	if !d.tab.InputFocused() || !strings.Contains(d.screen(), "Complaints of which client?") {
+		t.Fatalf("/ did not open the client lookup:\n%s", d.screen())
+	}
+	d.press("esc")
+	if d.tab.InputFocused() || !d.tab.Filter().Mine {
+		t.Fatalf("esc in the lookup: focused %v, filter %+v", d.tab.InputFocused(), d.tab.Filter())
+	}
+	d.press("x", "/")
+	d.press("enter")
+	if !strings.Contains(d.screen(), "Type part of the client's name") {
+		t.Fatalf("enter on an empty lookup says nothing:\n%s", d.screen())
+	}
+	d.typeText("zzzz-nobody")
+	if !strings.Contains(d.screen(), "No client matches.") {
+		t.Fatalf("no match is not said:\n%s", d.screen())
+	}
+	for range len("zzzz-nobody") {
+		d.press("backspace")
+	}
+	d.typeText("baltic")
+	if !strings.Contains(d.screen(), "Baltic Foods") {
+		t.Fatalf("the match is not offered:\n%s", d.screen())
+	}
+	d.press("enter")
+	f := d.tab.Filter()
+	if f.Client == 0 || d.tab.InputFocused() {
+		t.Fatalf("enter did not filter by the client: %+v", f)
+	}
+	rows := d.tab.QueueRows()
+	if len(rows) == 0 {
+		t.Fatal("Baltic Foods' complaint is not listed")
+	}
+	for _, r := range rows {
+		if r.Client != f.Client || !strings.HasPrefix(r.ClientName, "Baltic Foods") {
+			t.Errorf("row #%d is %s's", r.ID, r.ClientName)
+		}
+	}
+	if line := strings.Split(d.screen(), "\n")[1]; !strings.Contains(line, "Baltic Foods") {
+		t.Errorf("the filter line does not name the client: %q", line)
+	}
+	d.press("esc")
+	if d.tab.Filter() != (model.ComplaintFilter{}) {
+		t.Fatalf("esc did not clear the client filter: %+v", d.tab.Filter())
+	}
+}
+
+// The footer and the ? overlay offer / as the client filter, and x/esc (not /) as clear.
+func TestSlashInTheHelp(t *testing.T) {
+	db, _ := department(t)
+	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	found := map[string]string{}
+	for _, b := range d.tab.ShortHelp() {
+		found[b.Help().Key] = b.Help().Desc
+	}
+	if found["/"] != "find a client" || found["x/esc"] != "clear filters" {
+		t.Fatalf("footer: %v", found)
+	}
+	full := 0
+	for _, g := range d.tab.FullHelp() {
+		for _, b := range g {
+			for _, k := range b.Keys() {
+				if k == "/" {
+					full++
+					if b.Help().Desc != "find a client" {
+						t.Errorf("? overlay: / is %q", b.Help().Desc)
+					}
+				}
+			}
+		}
+	}
+	if full != 1 {
+		t.Fatalf("? overlay: / is bound %d times", full)
+	}
+	d.press("/")
+	keys := ""
+	for _, b := range d.tab.ShortHelp() {
+		keys += b.Help().Key + " "
+	}
+	if !strings.Contains(keys, "enter") || !strings.Contains(keys, "esc") {
+		t.Fatalf("the lookup's footer: %s", keys)
+	}
+}
