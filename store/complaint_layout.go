@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -17,8 +18,9 @@ import (
 //
 //	complaints             id → JSON model.Complaint (ids from the sequence; shown as "#id")
 //	idx_complaint_queue    rank(1) deadline(8) priority(1) received(8) id(8) → complaintSummary:
-//	                       open complaints only, in urgency order (rank 0 a serious
-//	                       incident, 1 the rest): the queue is a prefix-free scan and
+//	                       open complaints only, in the order they need work (rank 0 a
+//	                       serious incident, 1 the clock running, 2 paused, 3 answered —
+//	                       complaintRank): the queue is a prefix-free scan and
 //	                       "next complaint" skips owned ones without decoding records
 //	idx_complaint_client   client(8) received(8) id(8) → complaintSummary: a client's
 //	                       complaints (card, call context, the same-order warning)
@@ -26,7 +28,9 @@ import (
 //	                       received time (the report, the closed list)
 //	meta "complaint_settings" → JSON model.ComplaintSettings (absent: the defaults);
 //	meta "complaints", "complaints_open" → uint64 counters;
-//	meta "complaint_bulk" → the sequence before a bulk load under way
+//	meta "complaint_bulk" → the sequence before a bulk load under way;
+//	meta "complaint_queue_v2" → set once idx_complaint_queue has the four ranks
+//	(files written with two are re-keyed at a writable Open)
 //
 // A paused complaint keeps its deadline in the queue key: it moves when the
 // complaint resumes (model.ResumeDeadline), and the row shows it paused.
@@ -40,6 +44,7 @@ var (
 	keyComplaints           = []byte("complaints")
 	keyComplaintsOpen       = []byte("complaints_open")
 	keyComplaintBulk        = []byte("complaint_bulk")
+	keyComplaintQueueV2     = []byte("complaint_queue_v2")
 
 	complaintBuckets = [][]byte{bucketComplaints, bucketComplaintQueue, bucketComplaintClient, bucketComplaintReceived}
 )
@@ -54,18 +59,80 @@ func migrateComplaints(tx *bolt.Tx) error {
 	return nil
 }
 
+// Queue ranks: what needs work comes first. A serious incident is on top
+// whatever its state; then complaints whose clock runs, then those waiting
+// for the client (paused), then the answered ones (model.ClockStopped).
+const (
+	rankSerious byte = iota
+	rankRunning
+	rankPaused
+	rankAnswered
+)
+
+// complaintRank is c's rank byte in the queue key.
+func complaintRank(c *model.Complaint) byte {
+	switch {
+	case c.Serious:
+		return rankSerious
+	case model.ClockStopped(c.Status):
+		return rankAnswered
+	case !c.PausedAt.IsZero():
+		return rankPaused
+	}
+	return rankRunning
+}
+
 // complaintQueueKey is `rank(1) deadline(8) priority(1) received(8) id(8)`.
 func complaintQueueKey(c *model.Complaint) []byte {
 	k := make([]byte, 0, 26)
-	rank := byte(1)
-	if c.Serious {
-		rank = 0
-	}
-	k = append(k, rank)
+	k = append(k, complaintRank(c))
 	k = binary.BigEndian.AppendUint64(k, unixKey(c.Deadline))
 	k = append(k, byte(c.Priority))
 	k = binary.BigEndian.AppendUint64(k, unixKey(c.Received))
 	return binary.BigEndian.AppendUint64(k, uint64(c.ID))
+}
+
+// rekeyComplaintQueue rebuilds idx_complaint_queue once with the four ranks
+// (a file written when the rank was only serious or not), then sets the
+// meta mark complaint_queue_v2. Every complaint's summary is in
+// idx_complaint_received, so no record is decoded.
+func (db *DB) rekeyComplaintQueue() error {
+	if db.ro {
+		return nil
+	}
+	done := false
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		done = tx.Bucket(bucketMeta).Get(keyComplaintQueueV2) != nil
+		return nil
+	})
+	if done {
+		return nil
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketComplaintQueue); err != nil {
+			return err
+		}
+		q, err := tx.CreateBucket(bucketComplaintQueue)
+		if err != nil {
+			return err
+		}
+		cur := tx.Bucket(bucketComplaintReceived).Cursor()
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			s, ok := decodeSummary(v)
+			if !ok || len(k) != 16 {
+				return fmt.Errorf("store: idx_complaint_received entry %x has a short summary", k)
+			}
+			c := model.Complaint{ID: model.ID(btoi(k[8:])), Status: s.Status, Serious: s.Serious, PausedAt: s.PausedAt,
+				Deadline: s.Deadline, Priority: s.Priority, Received: s.Received}
+			if !c.IsOpen() {
+				continue
+			}
+			if err := q.Put(complaintQueueKey(&c), v); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keyComplaintQueueV2, []byte{1})
+	})
 }
 
 // complaintClientKey is `client(8) received(8) id(8)`.

@@ -168,6 +168,10 @@ func Open(path string, o Options) (db *DB, err error) {
 		bdb.Close()
 		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
 	}
+	if err := db.rekeyComplaintQueue(); err != nil {
+		bdb.Close()
+		return nil, model.Sentencef(ErrNotDatabase, "store.cannot_open", path, err)
+	}
 	if err := db.loadCaches(); err != nil {
 		bdb.Close()
 		return nil, err
