@@ -71,6 +71,17 @@ func init() {
 		"complaints.left.in_time":       "answered in time",
 		"complaints.left.late":          "answered late",
 
+		"complaints.status_short.registered":    "Registered",
+		"complaints.status_short.assigned":      "Assigned",
+		"complaints.status_short.investigating": "Checking",
+		"complaints.status_short.waiting":       "Waiting",
+		"complaints.status_short.answered":      "Answered",
+		"complaints.status_short.remedy_done":   "Remedied",
+		"complaints.status_short.feedback":      "Feedback",
+		"complaints.status_short.closed":        "Closed",
+		"complaints.status_short.escalated":     "Escalated",
+		"complaints.status_short.reopened":      "Reopened",
+
 		"complaints.col.id":        "#",
 		"complaints.col.received":  "Received",
 		"complaints.col.client":    "Client",

@@ -3,6 +3,7 @@ package complaints
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -389,13 +390,13 @@ func (q *queue) filterText() string {
 
 var queueColumns = []table.Column{
 	{Min: 1, Want: 1, Max: 1},             // serious / mine mark
-	{Min: 6, Want: 7, Max: 8},             // #id
+	{Min: 5, Want: 5, Max: 8},             // #id (#1234)
 	{Min: 8, Want: 8, Max: 8, Drop: 4},    // received
-	{Min: 12, Want: 18},                   // client
+	{Min: 10, Want: 18},                   // client: the rest, cut before a status is
 	{Min: 8, Want: 10, Max: 14, Drop: 6},  // type
 	{Min: 3, Want: 3, Max: 3, Drop: 7},    // direction
-	{Min: 13, Want: 18, Max: 18},          // status
-	{Min: 9, Want: 10, Max: 12, Drop: 3},  // owner
+	{},                                    // status: its longest label (statusColumn)
+	{Min: 8, Want: 10, Max: 12, Drop: 3},  // owner
 	{Min: 9, Want: 10, Max: 12, Drop: 8},  // escalated to
 	{Min: 10, Want: 12, Max: 14, Drop: 5}, // claimed
 	{Min: 11, Want: 11, Max: 11, Drop: 2}, // deadline
@@ -403,9 +404,54 @@ var queueColumns = []table.Column{
 }
 
 const (
+	colStatus    = 6
 	colClaimed   = 9
+	colDeadline  = 10
 	colCountdown = 11
 )
+
+// statusWidths are the widest full and short status labels.
+func statusWidths() (full, short int) {
+	for _, st := range model.ComplaintStatuses {
+		full = max(full, lipgloss.Width(model.ComplaintStatusLabel(st)))
+		short = max(short, lipgloss.Width(statusShort(st)))
+	}
+	return full, short
+}
+
+// statusShort is a status abbreviated for a narrow queue ("Waiting" for
+// "Waiting for client"): a whole word rather than a label cut mid-word.
+func statusShort(st model.ComplaintStatus) string {
+	return model.T("complaints.status_short." + string(st))
+}
+
+// queueLayout fits the columns to width: the status column gets its
+// longest full label when that drops no more columns than the short labels
+// would (the client column gives way first), else the short labels.
+// deadlineTitle may widen the deadline column (a zone abbreviation).
+func queueLayout(width int, deadlineTitle string) (widths []int, short bool) {
+	full, abbr := statusWidths()
+	dl := max(queueColumns[colDeadline].Min, lipgloss.Width(deadlineTitle))
+	with := func(status int) []int {
+		cols := slices.Clone(queueColumns)
+		cols[colStatus] = table.Column{Min: status, Want: status, Max: status}
+		cols[colDeadline] = table.Column{Min: dl, Want: dl, Max: dl, Drop: cols[colDeadline].Drop}
+		return table.Fit(cols, width)
+	}
+	dropped := func(ws []int) (n int) {
+		for _, w := range ws {
+			if w == 0 {
+				n++
+			}
+		}
+		return n
+	}
+	wide, narrow := with(full), with(abbr)
+	if dropped(wide) <= dropped(narrow) {
+		return wide, false
+	}
+	return narrow, true
+}
 
 func (q *queue) view() string {
 	if q.width <= 0 || q.height <= 0 {
@@ -434,7 +480,7 @@ func (q *queue) view() string {
 		out = append(out, q.lookup.lines(q.width)...)
 		return pad(out, q.width, q.height)
 	}
-	widths := table.Fit(queueColumns, q.width)
+	widths, short := queueLayout(q.width, model.T("complaints.col.deadline"))
 	titles := []string{"", model.T("complaints.col.id"), model.T("complaints.col.received"), model.T("complaints.col.client"),
 		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
 		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
@@ -450,14 +496,14 @@ func (q *queue) view() string {
 			out = append(out, s.Subtle.Render(fit("  …", q.width)))
 			continue
 		}
-		out = append(out, q.rowLine(r, widths, i == q.win.Cursor))
+		out = append(out, q.rowLine(r, widths, short, i == q.win.Cursor))
 	}
 	body := pad(out, q.width, q.height-queueFooter)
 	return body + "\n" + q.footer()
 }
 
 // rowLine draws one row; the countdown keeps its colour under the cursor.
-func (q *queue) rowLine(r model.ComplaintRow, widths []int, cursor bool) string {
+func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) string {
 	s := q.env.Styles
 	mark := " "
 	switch {
@@ -471,7 +517,10 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, cursor bool) string 
 		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, q.env.Loc),
 		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}
 	if r.Status == model.ComplaintClosed {
-		texts[10] = "—"
+		texts[colDeadline] = "—"
+	}
+	if short {
+		texts[colStatus] = statusShort(r.Status)
 	}
 	cd := widths[colCountdown]
 	head := cells(texts[:colCountdown], widths[:colCountdown])

@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,5 +98,45 @@ func TestSlashInTheHelp(t *testing.T) {
 	}
 	if !strings.Contains(keys, "enter") || !strings.Contains(keys, "esc") {
 		t.Fatalf("the lookup's footer: %s", keys)
+	}
+}
+
+// A status is never cut: at 120 columns every row carries its full label
+// (the client column gives way), at 80 its short label, whole.
+func TestStatusColumnNeverCut(t *testing.T) {
+	db, _ := department(t)
+	for _, c := range []struct {
+		w, h  int
+		label func(model.ComplaintStatus) string
+	}{{120, 32, model.ComplaintStatusLabel}, {80, 21, statusShort}} {
+		d := newDriver(t, envAs(t, db, "ivanova"), c.w, c.h)
+		lines := strings.Split(d.screen(), "\n")
+		rows := d.tab.QueueRows()
+		if len(rows) == 0 {
+			t.Fatal("the queue is empty")
+		}
+		for i, r := range rows {
+			line := lines[3+i]
+			if !strings.Contains(line, fmt.Sprintf("#%d ", r.ID)) || !strings.Contains(line, " "+c.label(r.Status)+" ") {
+				t.Errorf("%d columns: row #%d lacks its status %q:\n%s", c.w, r.ID, c.label(r.Status), line)
+			}
+		}
+	}
+	full, short := statusWidths()
+	if short >= full {
+		t.Fatalf("the short labels (%d) are not shorter than the full ones (%d)", short, full)
+	}
+	for w := 60; w <= 240; w++ {
+		ws, abbr := queueLayout(w, "Deadline MSK")
+		want := full
+		if abbr {
+			want = short
+		}
+		if ws[colStatus] != want {
+			t.Errorf("width %d: status column %d, want %d (short %v)", w, ws[colStatus], want, abbr)
+		}
+		if w >= 120 && abbr {
+			t.Errorf("width %d: short statuses on a wide terminal", w)
+		}
 	}
 }
