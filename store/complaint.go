@@ -644,6 +644,11 @@ func (s *Session) MoveComplaint(id model.ID, version uint64, to model.ComplaintS
 					Action: "closing", Note: string(b)})
 			}
 			c.Closing, c.Closed, c.PausedAt = nil, time.Time{}, time.Time{}
+			// the retention call the closing planned is moot while the
+			// complaint is open again: a re-close plans a new one
+			if err := cancelFollowUp(tx, env, s.me.Name, c); err != nil {
+				return "", "", err
+			}
 			c.Reopened++
 			c.Deadline = env.cal.Add(env.now, c.SLA)
 			action = "reopen"
@@ -789,6 +794,32 @@ func (s *Session) CloseComplaint(id model.ID, version uint64, cl model.Closing) 
 		c.FollowUp = follow
 		return "close", "", nil
 	})
+}
+
+// cancelFollowUp cancels c's retention call (or what it was rescheduled
+// to) if it is still planned — a held one too: nobody should call about a
+// closing that no longer stands — and forgets it, so a complaint has at
+// most one open follow-up.
+func cancelFollowUp(tx *bolt.Tx, env complaintEnv, by string, c *model.Complaint) error {
+	if c.FollowUp == 0 {
+		return nil
+	}
+	p, err := getPlan(tx, c.FollowUp)
+	// a rescheduled call lives on in the item it points to
+	for err == nil && p.Status == model.PlanRescheduled && p.NextID != 0 {
+		p, err = getPlan(tx, p.NextID)
+	}
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+	case err != nil:
+		return err
+	case p.Open():
+		if _, err := cancelPlanTx(tx, env.now, by, p, model.T("storecomplaint.follow_up_cancelled", uint64(c.ID))); err != nil {
+			return err
+		}
+	}
+	c.FollowUp = 0
+	return nil
 }
 
 // returnedBefore reports whether an earlier closing of c (kept in its

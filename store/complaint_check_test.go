@@ -59,6 +59,9 @@ func complaintProblems(db *DB) []string {
 			if (c.Status == model.ComplaintEscalated) && c.OpenEscalation() == nil {
 				bad("complaint %d is escalated without an open escalation", c.ID)
 			}
+			if c.FollowUp != 0 && c.Status != model.ComplaintClosed {
+				bad("complaint %d is %s with follow-up %d (a reopening cancels it)", c.ID, c.Status, c.FollowUp)
+			}
 			if c.FollowUp != 0 {
 				p, err := getPlan(tx, c.FollowUp)
 				if err != nil || p.Origin != model.OriginComplaintClosure || p.Client != c.Client {

@@ -407,14 +407,65 @@ func TestComplaintReopenKeepsHistory(t *testing.T) {
 	if want := []string{"create", "move", "answer", "close", "reopen"}; !slices.Equal(actions, want) {
 		t.Errorf("history %v, want %v", actions, want)
 	}
-	// closing it again plans a second follow-up; the first stays
+	// the reopening cancelled the first follow-up; closing again plans a
+	// second: one open follow-up at any time
+	first, err := d.boss.PlanItem(c.FollowUp)
+	if err != nil || first.Status != model.PlanCancelled || !strings.Contains(first.CancelReason, "#"+itoa(uint64(c.ID))) || r.FollowUp != 0 {
+		t.Errorf("after reopening: follow-up %+v (%v), the complaint points at %d", first, err, r.FollowUp)
+	}
+	if n := openFollowUps(t, d, d.vilnius.ID); n != 0 {
+		t.Errorf("%d open follow-ups for the reopened complaint", n)
+	}
 	r = must{t}.ok(d.olga.MoveComplaint(r.ID, r.Version, model.ComplaintInvestigating, ""))
 	r = must{t}.ok(d.olga.MoveComplaint(r.ID, r.Version, model.ComplaintAnswered, "replaced again"))
 	again := must{t}.ok(d.olga.CloseComplaint(r.ID, r.Version, fullRefund))
 	if again.FollowUp == c.FollowUp || again.FollowUp == 0 {
 		t.Errorf("second follow-up %d, first %d", again.FollowUp, c.FollowUp)
 	}
+	if n := openFollowUps(t, d, d.vilnius.ID); n != 1 {
+		t.Errorf("%d open follow-ups after closing again", n)
+	}
 	checkComplaintConsistency(t, d.db)
+	checkPlanConsistency(t, d.db)
+}
+
+// openFollowUps counts client's planned retention calls.
+func openFollowUps(t *testing.T, d *planDept, client model.ID) int {
+	t.Helper()
+	n := 0
+	if err := d.db.bolt.View(func(tx *bolt.Tx) error {
+		items, err := openItems(tx, client, model.OriginComplaintClosure, 0)
+		n = len(items)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A follow-up rescheduled before the reopening is cancelled where it lives
+// now, in the same transaction as the reopening.
+func TestComplaintReopenCancelsARescheduledFollowUp(t *testing.T) {
+	d := newPlanDept(t)
+	c := answered(t, d.olga, register(t, d.olga, incoming(d.vilnius, model.TypeQuality)))
+	c = must{t}.ok(d.olga.CloseComplaint(c.ID, c.Version, fullRefund))
+	p, err := d.petrov.PlanItem(c.FollowUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, err := d.petrov.Reschedule(p.ID, p.Version, p.Due.Add(24*time.Hour), time.Time{}, "the client is away")
+	if err != nil {
+		t.Fatal(err)
+	}
+	must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintReopened, "more damage"))
+	if got, err := d.boss.PlanItem(moved.ID); err != nil || got.Status != model.PlanCancelled {
+		t.Errorf("the rescheduled follow-up is %s (%v)", got.Status, err)
+	}
+	if n := openFollowUps(t, d, d.vilnius.ID); n != 0 {
+		t.Errorf("%d open follow-ups after reopening", n)
+	}
+	checkComplaintConsistency(t, d.db)
+	checkPlanConsistency(t, d.db)
 }
 
 func TestComplaintEscalationVisibility(t *testing.T) {

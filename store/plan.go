@@ -463,21 +463,29 @@ func (s *Session) CancelPlan(id model.ID, version uint64, reason string) (model.
 		if err != nil {
 			return err
 		}
-		if old.Origin == model.OriginRecurring {
-			if c, err := getClient(tx, old.Client); err == nil && c.ContactEvery > 0 && !c.Archived {
-				ve := &model.ValidationError{}
-				ve.Add("reason", model.T("storeplan.cancel_recurring", c.ContactEvery))
-				return ve
-			}
-		}
-		p = old
-		p.Status, p.CancelReason, p.HeldBy, p.HeldAt = model.PlanCancelled, strings.TrimSpace(reason), "", time.Time{}
-		return changePlan(tx, db.now(), s.me.Name, &old, &p, "cancel", reason)
+		p, err = cancelPlanTx(tx, db.now(), s.me.Name, old, reason)
+		return err
 	})
 	if err != nil {
 		return model.PlanItem{}, err
 	}
 	return p, nil
+}
+
+// cancelPlanTx cancels the open item old inside tx, by whoever's change
+// causes it (the rights and the version are the caller's to check): a
+// client's recurring contact is refused with a sentence, a hold is dropped.
+func cancelPlanTx(tx *bolt.Tx, at time.Time, by string, old model.PlanItem, reason string) (model.PlanItem, error) {
+	if old.Origin == model.OriginRecurring {
+		if c, err := getClient(tx, old.Client); err == nil && c.ContactEvery > 0 && !c.Archived {
+			ve := &model.ValidationError{}
+			ve.Add("reason", model.T("storeplan.cancel_recurring", c.ContactEvery))
+			return old, ve
+		}
+	}
+	p := old
+	p.Status, p.CancelReason, p.HeldBy, p.HeldAt = model.PlanCancelled, strings.TrimSpace(reason), "", time.Time{}
+	return p, changePlan(tx, at, by, &old, &p, "cancel", reason)
 }
 
 // Reassign gives open items to user to ("" is the operators' pool, for
