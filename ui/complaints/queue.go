@@ -37,6 +37,7 @@ type queue struct {
 	width  int
 	height int
 	dayMin int
+	dept   *time.Location // the settings' zone: the rows' times are shown in it
 
 	filter     model.ComplaintFilter
 	statusAt   int // index into model.ComplaintStatuses; -1 open ones
@@ -69,7 +70,8 @@ type queue struct {
 }
 
 func newQueue(env common.Env) *queue {
-	q := &queue{env: env, keys: keymap.NewComplaintQueue(), statusAt: -1, typeAt: -1, dirAt: -1, dayMin: 9 * 60, every: time.Minute}
+	q := &queue{env: env, keys: keymap.NewComplaintQueue(), statusAt: -1, typeAt: -1, dirAt: -1, dayMin: 9 * 60, every: time.Minute,
+		dept: deptZone(model.DefaultComplaintSettings())}
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	return q
 }
@@ -480,11 +482,16 @@ func (q *queue) view() string {
 		out = append(out, q.lookup.lines(q.width)...)
 		return pad(out, q.width, q.height)
 	}
-	widths, short := queueLayout(q.width, model.T("complaints.col.deadline"))
+	_, abbr := shownZone(q.dept, q.env.Zone(), q.env.Clock())
+	deadline := model.T("complaints.col.deadline")
+	if abbr != "" {
+		deadline = model.T("complaints.col.deadline_zone", abbr) // once, in the header
+	}
+	widths, short := queueLayout(q.width, deadline)
 	titles := []string{"", model.T("complaints.col.id"), model.T("complaints.col.received"), model.T("complaints.col.client"),
 		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
 		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
-		model.T("complaints.col.deadline"), model.T("complaints.col.left")}
+		deadline, model.T("complaints.col.left")}
 	out = append(out, s.Header.Render(fit("  "+cells(titles, widths), q.width)))
 	from, to := q.win.Visible()
 	if q.loaded && q.win.Total == 0 {
@@ -512,9 +519,10 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 	case q.mineRow(r):
 		mark = "•"
 	}
-	texts := []string{mark, fmt.Sprintf("#%d", r.ID), shortDate(r.Received, q.env.Loc), plain(r.ClientName),
+	loc, _ := shownZone(q.dept, q.env.Zone(), q.env.Clock())
+	texts := []string{mark, fmt.Sprintf("#%d", r.ID), shortDate(r.Received, loc), plain(r.ClientName),
 		model.ComplaintTypeLabel(r.Type), directionShort(r.Direction), model.ComplaintStatusLabel(r.Status),
-		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, q.env.Loc),
+		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, loc),
 		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}
 	if r.Status == model.ComplaintClosed {
 		texts[colDeadline] = "—"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"clientbase/model"
 )
@@ -137,6 +138,48 @@ func TestStatusColumnNeverCut(t *testing.T) {
 		}
 		if w >= 120 && abbr {
 			t.Errorf("width %d: short statuses on a wide terminal", w)
+		}
+	}
+}
+
+// Deadlines count in the settings' zone (Moscow); they are shown in it, and
+// where the user's zone differs (a UTC server) the abbreviation says so once:
+// in the queue's Deadline header, next to the times on the complaint screen.
+func TestTimesInTheDepartmentsZone(t *testing.T) {
+	db, cs := department(t)
+	msk, err := time.LoadLocation("Europe/Moscow")
+	if err != nil {
+		t.Skip("no zone data:", err)
+	}
+	for _, c := range []struct {
+		name string
+		loc  *time.Location
+		abbr bool
+	}{{"UTC user", time.UTC, true}, {"Moscow user", msk, false}} {
+		env := envAs(t, db, "ivanova")
+		env.Loc = c.loc
+		d := newDriver(t, env, 120, 32)
+		lines := strings.Split(d.screen(), "\n")
+		if got := strings.Contains(lines[2], "Deadline MSK"); got != c.abbr {
+			t.Errorf("%s: the header says MSK: %v, want %v\n%s", c.name, got, c.abbr, lines[2])
+		}
+		rows := d.tab.QueueRows()
+		for i, r := range rows {
+			if want := r.Deadline.In(msk).Format("02.01 15:04"); !strings.Contains(lines[3+i], want) {
+				t.Errorf("%s: row #%d does not show its deadline %s in Moscow time:\n%s", c.name, r.ID, want, lines[3+i])
+			}
+		}
+		d.openComplaint(uint64(cs.Assigned))
+		cpl, _ := d.tab.Complaint()
+		want := model.FormatDateTime(cpl.Deadline, msk)
+		var line string
+		for _, l := range strings.Split(d.screen(), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "Deadline") {
+				line = l
+			}
+		}
+		if !strings.Contains(line, want) || strings.Contains(line, want+" MSK") != c.abbr {
+			t.Errorf("%s: the screen's deadline line %q, want %s (MSK shown: %v)", c.name, line, want, c.abbr)
 		}
 	}
 }

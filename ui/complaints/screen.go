@@ -33,6 +33,7 @@ type screen struct {
 	width  int
 	height int
 	cs     model.ComplaintSettings
+	dept   *time.Location // cs's zone: received and deadline are shown in it
 	users  []model.User
 
 	c        model.Complaint
@@ -54,7 +55,7 @@ type screen struct {
 }
 
 func newScreen(env common.Env, id model.ID, cs model.ComplaintSettings, users []model.User) *screen {
-	return &screen{env: env, keys: keymap.NewComplaint(), seq: screenSeq.Add(1), id: id, cs: cs, users: users}
+	return &screen{env: env, keys: keymap.NewComplaint(), seq: screenSeq.Add(1), id: id, cs: cs, dept: deptZone(cs), users: users}
 }
 
 // showing starts a screen on a complaint already in hand (after next, a registration).
@@ -368,7 +369,8 @@ func (s *screen) answered(a *ask) tea.Cmd {
 // lines is the complaint's body, top to bottom, each at most w cells.
 func (s *screen) lines(w int) []string {
 	st := s.env.Styles
-	c, loc := s.c, s.env.Loc
+	c := s.c
+	loc, abbr := shownZone(s.dept, s.env.Zone(), s.env.Clock())
 	label := func(l, v string) string { return st.Label.Render(fit(l, 14)) + " " + v }
 	var out []string
 	add := func(l ...string) { out = append(out, l...) }
@@ -400,7 +402,7 @@ func (s *screen) lines(w int) []string {
 		add(label(model.T("complaints.f.order"), orDash(plain(c.OrderNo))+st.Subtle.Render("  o")))
 	}
 	add(label(model.T("complaints.f.owner"), orDash(c.Owner)),
-		label(model.T("complaints.f.received"), dateTimeText(c.Received, loc)+"  "+model.T("complaints.f.channel", channelText(c.Channel))))
+		label(model.T("complaints.f.received"), withZone(dateTimeText(c.Received, loc), abbr)+"  "+model.T("complaints.f.channel", channelText(c.Channel))))
 	u := urgencyOf(c.Status, c.Deadline, c.PausedAt, s.left(), c.SLA)
 	left := leftText(c.Status, c.Deadline, c.PausedAt, s.left(), dayMinutes(s.cs))
 	if model.ClockStopped(c.Status) && !c.Answered.IsZero() && !c.Deadline.IsZero() {
@@ -410,7 +412,7 @@ func (s *screen) lines(w int) []string {
 			left, u = model.T("complaints.left.late"), urgencyOverdue
 		}
 	}
-	add(label(model.T("complaints.f.deadline"), dateTimeText(c.Deadline, loc)+"  "+u.style(st, false).Render(left)))
+	add(label(model.T("complaints.f.deadline"), withZone(dateTimeText(c.Deadline, loc), abbr)+"  "+u.style(st, false).Render(left)))
 	add(label(model.T("complaints.f.claimed"), amountFull(c.Claimed)))
 	if len(c.Lines) > 0 {
 		heading(model.T("complaints.h.lines"))

@@ -289,9 +289,9 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 			return statusErr(errText(msg.err))
 		}
 		t.cs, t.users = msg.cs, msg.users
-		t.queue.dayMin = dayMinutes(msg.cs)
+		t.queue.dayMin, t.queue.dept = dayMinutes(msg.cs), deptZone(msg.cs)
 		if t.screen != nil {
-			t.screen.cs, t.screen.users = msg.cs, msg.users
+			t.screen.cs, t.screen.dept, t.screen.users = msg.cs, deptZone(msg.cs), msg.users
 		}
 		return nil
 	case pageMsg:
