@@ -33,6 +33,7 @@ func init() {
 		"storecomplaint.return_refused":      "The return cannot be recorded on the order: %s",
 		"storecomplaint.return_reason":       "return for complaint #%d",
 		"storecomplaint.follow_up_note":      "Retention call after complaint #%d was closed.",
+		"storecomplaint.escalation_closed":   "Closed by %s before the escalation was answered.",
 		"storecomplaint.follow_up_cancelled": "Complaint #%d was reopened; its closing no longer stands.",
 		"storecomplaint.settings_conflict":   "Someone else changed the complaint settings meanwhile; reopen them to see their change.",
 		"storecomplaint.line_left":           "#%d %s · %s · %s left",

@@ -787,6 +787,11 @@ func (s *Session) CloseComplaint(id model.ID, version uint64, cl model.Closing) 
 		}
 		closing := cl
 		c.Status, c.Closing, c.Closed, c.PausedAt = model.ComplaintClosed, &closing, env.now, time.Time{}
+		// the closing settles what the upper level was asked: no closed
+		// complaint waits on an escalation (Mine, the escalated counts)
+		if e := c.OpenEscalation(); e != nil {
+			e.Answered, e.Answer = env.now, model.T("storecomplaint.escalation_closed", s.me.Name)
+		}
 		follow, err := s.db.planFollowUp(tx, s.me.Name, env, c)
 		if err != nil {
 			return "", "", err

@@ -59,6 +59,9 @@ func complaintProblems(db *DB) []string {
 			if (c.Status == model.ComplaintEscalated) && c.OpenEscalation() == nil {
 				bad("complaint %d is escalated without an open escalation", c.ID)
 			}
+			if !c.IsOpen() && c.OpenEscalation() != nil {
+				bad("complaint %d is closed with an open escalation to %s", c.ID, c.OpenEscalation().To)
+			}
 			if c.FollowUp != 0 && c.Status != model.ComplaintClosed {
 				bad("complaint %d is %s with follow-up %d (a reopening cancels it)", c.ID, c.Status, c.FollowUp)
 			}

@@ -570,6 +570,26 @@ func TestComplaintEscalationAnsweredAfterTheOwnerMovedOn(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// Closing while an escalation is open answers it: no closed complaint
+// waits on the upper level.
+func TestComplaintClosingAnswersTheEscalation(t *testing.T) {
+	d := newPlanDept(t)
+	c := escalatedToPetrov(t, d)
+	c = must{t}.ok(d.olga.MoveComplaint(c.ID, c.Version, model.ComplaintAnswered, "we replace the goods"))
+	c = must{t}.ok(d.olga.CloseComplaint(c.ID, c.Version, fullRefund))
+	if c.OpenEscalation() != nil || c.Escalations[0].Answered.IsZero() || !strings.Contains(c.Escalations[0].Answer, "olga") {
+		t.Errorf("closed with escalations %+v", c.Escalations)
+	}
+	page, err := d.petrov.Complaints(context.Background(), model.ComplaintFilter{Client: d.vilnius.ID}, 0, 10)
+	if err != nil || len(page.Rows) != 1 || page.Rows[0].Escalated != "" {
+		t.Errorf("the closed row: %+v, %v", page.Rows, err)
+	}
+	if _, err := d.petrov.AnswerEscalation(c.ID, c.Version, "too late"); err == nil {
+		t.Error("answered an escalation of a closed complaint")
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
 // A login longer than the summary keeps (255 bytes) still finds its own
 // complaints under Mine and the owner filter.
 func TestComplaintLongLoginIsMine(t *testing.T) {
