@@ -3,6 +3,7 @@ package complaints
 import (
 	"context"
 	"errors"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -162,5 +163,40 @@ func loadFollowUp(st common.Store, c model.Complaint) tea.Cmd {
 		}
 		item, err := st.PlanItem(fresh.FollowUp)
 		return followUpMsg{c: fresh, item: item, err: err}
+	}
+}
+
+// closedInfo is what a closed row shows instead of a deadline: when it
+// closed and how (the queue's rows carry neither).
+type closedInfo struct {
+	at       time.Time
+	decision model.Decision
+}
+
+type closingsMsg struct {
+	gen   uint64
+	infos map[model.ID]closedInfo
+}
+
+// fetchClosings reads the closing of each closed row in a page (a few dozen
+// records: only the rows fetched around the window).
+func fetchClosings(ctx context.Context, st common.ComplaintStore, gen uint64, ids []model.ID) tea.Cmd {
+	return func() tea.Msg {
+		infos := make(map[model.ID]closedInfo, len(ids))
+		for _, id := range ids {
+			if ctx.Err() != nil {
+				return nil
+			}
+			c, err := st.Complaint(id)
+			if err != nil {
+				continue // the row keeps saying only "closed"
+			}
+			info := closedInfo{at: c.Closed}
+			if c.Closing != nil {
+				info.decision = c.Closing.Decision
+			}
+			infos[id] = info
+		}
+		return closingsMsg{gen: gen, infos: infos}
 	}
 }

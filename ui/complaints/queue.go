@@ -3,6 +3,7 @@ package complaints
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -55,6 +56,8 @@ type queue struct {
 	loaded   bool
 	follow   model.ID // the highlighted complaint while the queue loads again
 	loadErr  string
+
+	closings map[model.ID]closedInfo // closed rows' closing date and decision, kept across loads
 
 	open, overdue int // the footer's counts
 	counted       bool
@@ -166,7 +169,52 @@ func (q *queue) onPage(m pageMsg) tea.Cmd {
 			}
 		}
 	}
-	return tea.Batch(q.ensureRows(), q.armTick())
+	return tea.Batch(q.ensureRows(), q.armTick(), q.fetchClosings(m.page.Rows))
+}
+
+// fetchClosings asks for the closings of closed rows not yet known.
+func (q *queue) fetchClosings(rows []model.ComplaintRow) tea.Cmd {
+	var ids []model.ID
+	for _, r := range rows {
+		if _, ok := q.closings[r.ID]; r.Status == model.ComplaintClosed && !ok {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return fetchClosings(q.ctx, q.env.Store, q.gen, ids)
+}
+
+func (q *queue) onClosings(m closingsMsg) {
+	if m.gen != q.gen {
+		return
+	}
+	if q.closings == nil {
+		q.closings = make(map[model.ID]closedInfo, len(m.infos))
+	}
+	maps.Copy(q.closings, m.infos)
+}
+
+// forgetClosings drops what is known of closings (a complaint changed: it
+// may have been reopened or closed again).
+func (q *queue) forgetClosings() { q.closings = nil }
+
+// closedText is a closed row's deadline and time left: "closed 20.11 · partly".
+func (q *queue) closedText(r model.ComplaintRow, loc *time.Location) string {
+	info, ok := q.closings[r.ID]
+	if !ok || info.at.IsZero() {
+		return model.T("complaints.closed_row_bare")
+	}
+	at, now := info.at.In(loc), q.env.Clock().In(loc)
+	day := at.Format("02.01")
+	if at.Year() != now.Year() {
+		day = at.Format("02.01.06")
+	}
+	if info.decision == "" {
+		return model.T("complaints.closed_row_day", day)
+	}
+	return model.T("complaints.closed_row", day, model.T("complaints.decision_short."+string(info.decision)))
 }
 
 // armTick starts the refresh once there is a countdown to move.
@@ -487,11 +535,15 @@ func (q *queue) view() string {
 	if abbr != "" {
 		deadline = model.T("complaints.col.deadline_zone", abbr) // once, in the header
 	}
+	leftTitle := model.T("complaints.col.left")
+	if q.filter.Status == model.ComplaintClosed {
+		deadline, leftTitle = model.T("complaints.col.closed"), "" // the rows say when and how they closed
+	}
 	widths, short := queueLayout(q.width, deadline)
 	titles := []string{"", model.T("complaints.col.id"), model.T("complaints.col.received"), model.T("complaints.col.client"),
 		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
 		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
-		deadline, model.T("complaints.col.left")}
+		deadline, leftTitle}
 	out = append(out, s.Header.Render(fit("  "+cells(titles, widths), q.width)))
 	from, to := q.win.Visible()
 	if q.loaded && q.win.Total == 0 {
@@ -525,7 +577,7 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, loc),
 		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}
 	if r.Status == model.ComplaintClosed {
-		texts[colDeadline] = "—"
+		return q.closedLine(r, texts, widths, loc, cursor)
 	}
 	if short {
 		texts[colStatus] = statusShort(r.Status)
@@ -546,6 +598,24 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 	}
 	return st.Render(prefix+head+" ") + rowUrgency(r).style(s, cursor).Render(fit(texts[colCountdown], min(cd, rest))) +
 		st.Render(fit("", rest-min(cd, rest)))
+}
+
+// closedLine draws a closed row: its closing date and decision across the
+// deadline and countdown columns, where an open row counts down.
+func (q *queue) closedLine(r model.ComplaintRow, texts []string, widths []int, loc *time.Location, cursor bool) string {
+	s := q.env.Styles
+	st, prefix := s.Row, "  "
+	if cursor {
+		st, prefix = s.RowCursor, "› "
+	}
+	ws := slices.Clone(widths[:colDeadline+1])
+	if ws[colDeadline] > 0 {
+		ws[colDeadline] += 1 + widths[colCountdown]
+	} else {
+		ws[colDeadline] = widths[colCountdown]
+	}
+	texts = append(slices.Clone(texts[:colDeadline]), q.closedText(r, loc))
+	return st.Render(fit(prefix+cells(texts, ws), q.width))
 }
 
 // mineRow: owned by me, or escalated to me and waiting for my answer.

@@ -183,3 +183,43 @@ func TestTimesInTheDepartmentsZone(t *testing.T) {
 		}
 	}
 }
+
+// The closed list says when and how each complaint closed where an open
+// one counts down ("closed 20.11 · partly"), not a dash.
+func TestClosedRowsSayWhenAndHow(t *testing.T) {
+	for _, dec := range model.Decisions {
+		if k := "complaints.decision_short." + string(dec); model.T(k) == k || model.T(k) == "" {
+			t.Errorf("no short word for the decision %q", dec)
+		}
+	}
+	for _, st := range model.ComplaintStatuses {
+		if k := "complaints.status_short." + string(st); statusShort(st) == k || statusShort(st) == "" {
+			t.Errorf("no short label for the status %q", st)
+		}
+	}
+	db, _ := department(t)
+	env := envAs(t, db, "ivanova")
+	d := newDriver(t, env, 120, 32)
+	for d.tab.Filter().Status != model.ComplaintClosed {
+		d.press("s")
+	}
+	rows := d.tab.QueueRows()
+	if len(rows) == 0 {
+		t.Fatal("no closed complaints")
+	}
+	lines := strings.Split(d.screen(), "\n")
+	if !strings.Contains(lines[2], "Closed") || strings.Contains(lines[2], "Left") {
+		t.Errorf("the closed list's header: %q", lines[2])
+	}
+	loc, _ := shownZone(d.tab.queue.dept, env.Zone(), testNow)
+	for i, r := range rows {
+		c, err := env.Store.Complaint(r.ID)
+		if err != nil || c.Closing == nil {
+			t.Fatalf("#%d: %v, closing %v", r.ID, err, c.Closing)
+		}
+		want := "closed " + c.Closed.In(loc).Format("02.01") + " · " + model.T("complaints.decision_short."+string(c.Closing.Decision))
+		if !strings.Contains(lines[3+i], want) || strings.Contains(lines[3+i], "—           —") {
+			t.Errorf("#%d: want %q in\n%s", r.ID, want, lines[3+i])
+		}
+	}
+}

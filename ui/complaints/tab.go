@@ -301,6 +301,9 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 	case countsMsg:
 		t.queue.onCounts(msg)
 		return nil
+	case closingsMsg:
+		t.queue.onClosings(msg)
+		return nil
 	case nextMsg:
 		if msg.err != nil {
 			return statusErr(errText(msg.err))
@@ -318,6 +321,9 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		var cmds []tea.Cmd
 		switch msg.Kind {
 		case "complaint", "client", "user":
+			if msg.Kind == "complaint" {
+				t.queue.forgetClosings()
+			}
 			cmds = append(cmds, t.queue.requery(false))
 		}
 		if msg.Kind == "user" {
