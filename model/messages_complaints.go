@@ -30,6 +30,7 @@ func init() {
 		"complaints.lookup.type":       "Type part of the client's name, phone or tax id.",
 		"complaints.lookup.none":       "No client matches.",
 		"complaints.lookup.wait":       "Looking…",
+		"complaints.lookup.count":      "complaints: %d",
 		"complaints.key.scroll_up":     "scroll up",
 		"complaints.key.scroll_down":   "scroll down",
 		"complaints.key.assign":        "assign",

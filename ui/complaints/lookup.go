@@ -15,20 +15,33 @@ import (
 // lookupRows is how many clients the queue's client filter offers.
 const lookupRows = 8
 
-// clientMatchesMsg answers a lookup's text (gen numbers the text typed).
+// clientMatchesMsg answers a lookup's text (gen numbers the text typed);
+// counts[i] is how many complaints rows[i] has (-1 unknown).
 type clientMatchesMsg struct {
-	gen  uint64
-	rows []model.Client
-	err  error
+	gen    uint64
+	rows   []model.Client
+	counts []int
+	err    error
 }
 
-func lookupClients(ctx context.Context, st common.ClientStore, gen uint64, text string) tea.Cmd {
+// lookupClients finds the clients and counts each one's complaints: of
+// eight "UAB Audėja" the one with complaints is the one meant.
+func lookupClients(ctx context.Context, st common.Store, gen uint64, text string) tea.Cmd {
 	return func() tea.Msg {
 		p, err := st.List(ctx, model.ClientFilter{Text: text}, 0, lookupRows)
 		if errors.Is(err, context.Canceled) {
 			return nil
 		}
-		return clientMatchesMsg{gen: gen, rows: p.Rows, err: err}
+		counts := make([]int, len(p.Rows))
+		for i, c := range p.Rows {
+			counts[i] = -1
+			if page, cerr := st.Complaints(ctx, model.ComplaintFilter{Client: c.ID}, 0, 1); cerr == nil {
+				counts[i] = page.Total
+			} else if errors.Is(cerr, context.Canceled) {
+				return nil
+			}
+		}
+		return clientMatchesMsg{gen: gen, rows: p.Rows, counts: counts, err: err}
 	}
 }
 
@@ -40,6 +53,7 @@ type clientLookup struct {
 	keys   keymap.Lookup
 	in     *ask // only its text line: the prompt and the input
 	rows   []model.Client
+	counts []int
 	cursor int
 	gen    uint64
 	asked  uint64 // the gen the rows answer
@@ -52,6 +66,7 @@ type clientLookup struct {
 
 func newClientLookup(env common.Env) *clientLookup {
 	l := &clientLookup{env: env, keys: keymap.NewLookup(), in: newText(env.Styles, model.T("complaints.lookup.title"), false)}
+	l.in.text.Prompt = "/ " // the matches below are marked ›
 	l.in.text.Placeholder = model.T("complaints.lookup.place")
 	return l
 }
@@ -101,7 +116,7 @@ func (l *clientLookup) ask() tea.Cmd {
 	l.gen++
 	l.err, l.chooseFirst = "", false
 	if l.text() == "" {
-		l.rows, l.asked, l.cursor = nil, l.gen, 0
+		l.rows, l.counts, l.asked, l.cursor = nil, nil, l.gen, 0
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -115,7 +130,7 @@ func (l *clientLookup) onMatches(m clientMatchesMsg) (chosen *model.Client) {
 		return nil
 	}
 	l.asked = m.gen
-	l.rows, l.cursor, l.err = m.rows, 0, ""
+	l.rows, l.counts, l.cursor, l.err = m.rows, m.counts, 0, ""
 	switch {
 	case m.err != nil:
 		l.err = errText(m.err)
@@ -147,6 +162,9 @@ func (l *clientLookup) lines(w int) []string {
 		}
 		if c.City != "" {
 			text += "  " + s.Subtle.Render(plain(c.City))
+		}
+		if i < len(l.counts) && l.counts[i] >= 0 {
+			text += "  " + s.Subtle.Render(model.T("complaints.lookup.count", l.counts[i]))
 		}
 		if i == l.cursor {
 			out = append(out, s.RowCursor.Render(fit("› "+text, w)))

@@ -39,13 +39,18 @@ func TestSlashFiltersByClient(t *testing.T) {
 		d.press("backspace")
 	}
 	d.typeText("baltic")
-	if !strings.Contains(d.screen(), "Baltic Foods") {
-		t.Fatalf("the match is not offered:\n%s", d.screen())
+	offered := d.screen()
+	if !strings.Contains(offered, "Baltic Foods") {
+		t.Fatalf("the match is not offered:\n%s", offered)
 	}
 	d.press("enter")
 	f := d.tab.Filter()
 	if f.Client == 0 || d.tab.InputFocused() {
 		t.Fatalf("enter did not filter by the client: %+v", f)
+	}
+	// the match said how many complaints the client has: as many as are now listed
+	if want := fmt.Sprintf("complaints: %d", d.tab.queue.win.Total); !strings.Contains(offered, want) {
+		t.Errorf("the match does not say %q:\n%s", want, offered)
 	}
 	rows := d.tab.QueueRows()
 	if len(rows) == 0 {
