@@ -1,8 +1,10 @@
 package complaints
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +17,9 @@ import (
 // lookupRows is how many clients the queue's client filter offers.
 const lookupRows = 8
 
+// lookupScan is how many matches are looked at for complaints.
+const lookupScan = 4 * lookupRows
+
 // clientMatchesMsg answers a lookup's text (gen numbers the text typed);
 // counts[i] is how many complaints rows[i] has (-1 unknown).
 type clientMatchesMsg struct {
@@ -25,10 +30,11 @@ type clientMatchesMsg struct {
 }
 
 // lookupClients finds the clients and counts each one's complaints: of
-// eight "UAB Audėja" the one with complaints is the one meant.
+// many "UAB Audėja" the ones with complaints are the ones meant, so they
+// come first (of a few more matches than are shown), in name order.
 func lookupClients(ctx context.Context, st common.Store, gen uint64, text string) tea.Cmd {
 	return func() tea.Msg {
-		p, err := st.List(ctx, model.ClientFilter{Text: text}, 0, lookupRows)
+		p, err := st.List(ctx, model.ClientFilter{Text: text}, 0, lookupScan)
 		if errors.Is(err, context.Canceled) {
 			return nil
 		}
@@ -41,7 +47,17 @@ func lookupClients(ctx context.Context, st common.Store, gen uint64, text string
 				return nil
 			}
 		}
-		return clientMatchesMsg{gen: gen, rows: p.Rows, counts: counts, err: err}
+		order := make([]int, len(p.Rows))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(min(counts[b], 1), min(counts[a], 1)) })
+		order = order[:min(len(order), lookupRows)]
+		m := clientMatchesMsg{gen: gen, err: err}
+		for _, i := range order {
+			m.rows, m.counts = append(m.rows, p.Rows[i]), append(m.counts, counts[i])
+		}
+		return m
 	}
 }
 

@@ -1,6 +1,7 @@
 package complaints
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -226,5 +227,37 @@ func TestClosedRowsSayWhenAndHow(t *testing.T) {
 		if !strings.Contains(lines[3+i], want) || strings.Contains(lines[3+i], "—           —") {
 			t.Errorf("#%d: want %q in\n%s", r.ID, want, lines[3+i])
 		}
+	}
+}
+
+// The lookup's matches say how many complaints each client has, and those
+// with complaints come first: they are the ones a queue filter is for.
+func TestLookupPutsClientsWithComplaintsFirst(t *testing.T) {
+	db, _ := department(t)
+	env := envAs(t, db, "ivanova")
+	msg, ok := lookupClients(context.Background(), env.Store, 1, "N0")().(clientMatchesMsg)
+	if !ok || msg.err != nil || len(msg.rows) == 0 {
+		t.Fatalf("no matches: %+v", msg)
+	}
+	if len(msg.rows) != len(msg.counts) || len(msg.rows) > lookupRows {
+		t.Fatalf("%d rows, %d counts (at most %d)", len(msg.rows), len(msg.counts), lookupRows)
+	}
+	seenNone, some := false, false
+	for i, c := range msg.rows {
+		p, err := env.Store.Complaints(context.Background(), model.ComplaintFilter{Client: c.ID}, 0, 1)
+		if err != nil || p.Total != msg.counts[i] {
+			t.Errorf("%s: count %d, the store says %d (%v)", c.ShortName, msg.counts[i], p.Total, err)
+		}
+		switch {
+		case msg.counts[i] == 0:
+			seenNone = true
+		case seenNone:
+			t.Errorf("%s has complaints but is listed after a client without", c.ShortName)
+		default:
+			some = true
+		}
+	}
+	if !some {
+		t.Fatal("no match has complaints: the test shows nothing")
 	}
 }
