@@ -89,3 +89,26 @@ func ClockStopped(s ComplaintStatus) bool {
 	}
 	return false
 }
+
+// EscalationRung is the rung u's escalation of c stands on (from: u's
+// role, or the open escalation's level when that is higher — a receiver
+// escalating on, or the owner again) and the role it must go to (to: the
+// next one up). The ladder is climbed one rung at a time, only after the
+// lower level failed; ok is false at the top.
+func EscalationRung(u User, c *Complaint) (from, to Role, ok bool) {
+	from = u.Role
+	if e := c.OpenEscalation(); e != nil && rungOf(e.Level) > rungOf(from) {
+		from = e.Level
+	}
+	to, ok = NextLevel(from)
+	return from, to, ok
+}
+
+func rungOf(r Role) int {
+	for i, x := range Roles {
+		if x == r {
+			return i
+		}
+	}
+	return -1
+}

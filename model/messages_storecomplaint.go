@@ -24,7 +24,7 @@ func init() {
 		"storecomplaint.escalate_reason":     "Say why you escalate (what you could not settle).",
 		"storecomplaint.escalate_to":         "Choose who receives the escalation.",
 		"storecomplaint.escalate_top":        "Nobody is above the director to escalate to.",
-		"storecomplaint.escalate_below":      "%s is not above %s on the ladder; escalate to someone higher.",
+		"storecomplaint.escalate_rung":       "Escalate to %s: the next step up from %s.",
 		"storecomplaint.escalated_on":        "escalated on to %s",
 		"storecomplaint.no_escalation":       "Complaint #%d has no open escalation.",
 		"storecomplaint.escalation_other":    "The escalation is addressed to %s; only they (or the head) answer it.",

@@ -679,8 +679,8 @@ func (s *Session) ForwardComplaint(id model.ID, version uint64, d model.Departme
 // roleRank is r's rung on the ladder (-1 unknown).
 func roleRank(r model.Role) int { return slices.Index(model.Roles, r) }
 
-// EscalateComplaint sends a complaint up the ladder to the person to, with
-// why; the owner keeps it (and sees it) until the upper level answers. A
+// EscalateComplaint sends a complaint one rung up the ladder
+// (model.EscalationRung) to the person to, with why; the owner keeps it (and sees it) until the upper level answers. A
 // receiver who escalates further answers their own step with that.
 func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason string) (model.Complaint, error) {
 	to, reason = strings.TrimSpace(to), strings.TrimSpace(reason)
@@ -694,11 +694,9 @@ func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason stri
 		if err := model.CheckComplaintMove(&old, model.ComplaintEscalated); err != nil {
 			return "", "", err
 		}
-		level := s.me.Role
-		if e := old.OpenEscalation(); e != nil && roleRank(e.Level) > roleRank(level) {
-			level = e.Level
-		}
-		if _, ok := model.NextLevel(level); !ok {
+		// one rung at a time: the receiver is exactly the next level up
+		level, next, ok := model.EscalationRung(s.me, &old)
+		if !ok {
 			return "", "", complaintFieldError("to", "storecomplaint.escalate_top")
 		}
 		u, ok := s.db.userNamed(to)
@@ -707,8 +705,9 @@ func (s *Session) EscalateComplaint(id model.ID, version uint64, to, reason stri
 			return "", "", complaintFieldError("to", "storecomplaint.escalate_to")
 		case !ok:
 			return "", "", complaintFieldError("to", "storeplan.no_user", to)
-		case roleRank(u.Role) <= roleRank(level):
-			return "", "", complaintFieldError("to", "storecomplaint.escalate_below", to, model.T("model.role."+string(level)))
+		case u.Role != next:
+			return "", "", complaintFieldError("to", "storecomplaint.escalate_rung",
+				model.T("model.role."+string(next)), model.T("model.role."+string(level)))
 		}
 		if old.Status == model.ComplaintWaiting {
 			model.ResumeDeadline(env.cal, c, env.now)

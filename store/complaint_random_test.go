@@ -73,7 +73,17 @@ func complaintOps(t *testing.T, ops []byte) (done [14]int) {
 			}
 		case 8:
 			if load() {
-				_, err = who.EscalateComplaint(c.ID, c.Version, names[which%len(names)], "stuck")
+				// half the time someone on the next rung (the ladder goes
+				// one rung at a time), else anyone
+				to := names[which%len(names)]
+				if _, next, ok := model.EscalationRung(who.Me(), &c); ok && which%2 == 0 {
+					for k, s := range sessions {
+						if s.Me().Role == next && (which/2)%2 == k%2 {
+							to = names[k]
+						}
+					}
+				}
+				_, err = who.EscalateComplaint(c.ID, c.Version, to, "stuck")
 			}
 		case 9:
 			if load() {

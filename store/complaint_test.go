@@ -502,13 +502,24 @@ func TestComplaintEscalationVisibility(t *testing.T) {
 	if !mine(d.olga) || mine(d.petrov) {
 		t.Errorf("mine after the answer: olga %v, petrov %v", mine(d.olga), mine(d.petrov))
 	}
-	// up the ladder, skipping a rung; a receiver escalating on answers their own step
-	a = must{t}.ok(d.olga.EscalateComplaint(a.ID, a.Version, "head", "still not settled"))
+	// up the ladder one rung at a time; a receiver escalating on answers their own step
+	if got := fieldError(t, escalateErr(d.olga, a, "head"), "to"); got != "Escalate to a manager: the next step up from an operator." {
+		t.Errorf("an operator skipping the manager: %q", got)
+	}
+	a = must{t}.ok(d.olga.EscalateComplaint(a.ID, a.Version, "jonaitis", "still not settled"))
+	// the owner again, while the manager has it: the next rung is the head
+	if got := fieldError(t, escalateErr(d.olga, a, "petrov"), "to"); got != "Escalate to a head of department: the next step up from a manager." {
+		t.Errorf("the owner escalating sideways past an open escalation: %q", got)
+	}
+	if got := fieldError(t, escalateErr(d.jonaitis, a, "boss"), "to"); got != "Escalate to a head of department: the next step up from a manager." {
+		t.Errorf("a manager skipping the head: %q", got)
+	}
+	a = must{t}.ok(d.jonaitis.EscalateComplaint(a.ID, a.Version, "head", "beyond a manager"))
 	if _, err := d.head.EscalateComplaint(a.ID, a.Version, "petrov", "down"); err == nil {
 		t.Error("the head escalated down to a manager")
 	}
 	b := must{t}.ok(d.head.EscalateComplaint(a.ID, a.Version, "boss", "a key client"))
-	if len(b.Escalations) != 3 || b.Escalations[1].Answered.IsZero() || b.OpenEscalation().To != "boss" {
+	if len(b.Escalations) != 4 || b.Escalations[1].Answered.IsZero() || b.Escalations[2].Answered.IsZero() || b.OpenEscalation().To != "boss" {
 		t.Errorf("escalations %+v", b.Escalations)
 	}
 	if _, err := d.boss.EscalateComplaint(b.ID, b.Version, "head", "x"); err == nil {
@@ -520,6 +531,12 @@ func TestComplaintEscalationVisibility(t *testing.T) {
 	}
 	must{t}.ok(d.boss.AnswerEscalation(b.ID, b.Version, "give them the discount"))
 	checkComplaintConsistency(t, d.db)
+}
+
+// escalateErr is the error of s escalating c to to (a refusal saves nothing).
+func escalateErr(s *Session, c model.Complaint, to string) error {
+	_, err := s.EscalateComplaint(c.ID, c.Version, to, "one more try")
+	return err
 }
 
 // escalatedToPetrov is a complaint the operator olga took and escalated to
@@ -546,9 +563,9 @@ func TestComplaintEscalatedOnStaysMine(t *testing.T) {
 		t.Errorf("mine after the head's answer: olga %v, petrov %v, head %v", mine(d.olga), mine(d.petrov), mine(d.head))
 	}
 	// a later escalation starts a chain of its own: petrov's old step is not in it
-	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "head", "the client came back"))
-	if mine(d.petrov) || !mine(d.head) {
-		t.Errorf("mine in a new chain: petrov %v, head %v", mine(d.petrov), mine(d.head))
+	c = must{t}.ok(d.olga.EscalateComplaint(c.ID, c.Version, "jonaitis", "the client came back"))
+	if mine(d.petrov) || mine(d.head) || !mine(d.jonaitis) {
+		t.Errorf("mine in a new chain: petrov %v, head %v, jonaitis %v", mine(d.petrov), mine(d.head), mine(d.jonaitis))
 	}
 	checkComplaintConsistency(t, d.db)
 }

@@ -162,13 +162,14 @@ func (s *screen) helpKeys() keymap.Complaint {
 	return k
 }
 
-// receivers are who an escalation may go to: people above the user's rung,
-// the client's manager first for an operator (the one who knows the client).
+// receivers are who an escalation may go to: the people on the next rung
+// up (model.EscalationRung: one rung at a time), the client's manager first
+// for an operator (the one who knows the client).
 func (s *screen) receivers() []model.User {
-	mine := slices.Index(model.Roles, s.env.Me.Role)
+	_, next, ok := model.EscalationRung(s.env.Me, &s.c)
 	var out []model.User
 	for _, u := range s.users {
-		if u.Archived || u.Name == s.env.Me.Name || slices.Index(model.Roles, u.Role) <= mine {
+		if !ok || u.Archived || u.Name == s.env.Me.Name || u.Role != next {
 			continue
 		}
 		out = append(out, u)
