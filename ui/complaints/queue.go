@@ -453,7 +453,11 @@ var queueColumns = []table.Column{
 	{Min: 14, Want: 16, Max: 16},          // countdown
 }
 
+// narrowClient is the client column's least width with short statuses.
+const narrowClient = 16
+
 const (
+	colClient    = 3
 	colStatus    = 6
 	colClaimed   = 9
 	colDeadline  = 10
@@ -476,14 +480,15 @@ func statusShort(st model.ComplaintStatus) string {
 }
 
 // queueLayout fits the columns to width: the status column gets its
-// longest full label when that drops no more columns than the short labels
-// would (the client column gives way first), else the short labels.
+// longest full label while the other columns still fit (the client column
+// gives way first), else the short labels and a wider client column.
 // deadlineTitle may widen the deadline column (a zone abbreviation).
 func queueLayout(width int, deadlineTitle string) (widths []int, short bool) {
 	full, abbr := statusWidths()
 	dl := max(queueColumns[colDeadline].Min, lipgloss.Width(deadlineTitle))
-	with := func(status int) []int {
+	with := func(status, client int) []int {
 		cols := slices.Clone(queueColumns)
+		cols[colClient].Min = max(cols[colClient].Min, client)
 		cols[colStatus] = table.Column{Min: status, Want: status, Max: status}
 		cols[colDeadline] = table.Column{Min: dl, Want: dl, Max: dl, Drop: cols[colDeadline].Drop}
 		return table.Fit(cols, width)
@@ -496,11 +501,15 @@ func queueLayout(width int, deadlineTitle string) (widths []int, short bool) {
 		}
 		return n
 	}
-	wide, narrow := with(full), with(abbr)
-	if dropped(wide) <= dropped(narrow) {
+	// the full labels when nothing is dropped, or when they drop no more
+	// than the short ones and leave the client column its narrow width
+	wide := with(full, 0)
+	if n := dropped(wide); n == 0 || n <= dropped(with(abbr, 0)) && wide[colClient] >= narrowClient {
 		return wide, false
 	}
-	return narrow, true
+	// narrow: the client's name and the owner before the received date
+	// (it needs less room than the full labels: it never drops more)
+	return with(abbr, narrowClient), true
 }
 
 func (q *queue) view() string {

@@ -145,6 +145,9 @@ func TestStatusColumnNeverCut(t *testing.T) {
 		if w >= 120 && abbr {
 			t.Errorf("width %d: short statuses on a wide terminal", w)
 		}
+		if abbr && ws[colClient] < narrowClient {
+			t.Errorf("width %d: short statuses yet the client column is %d", w, ws[colClient])
+		}
 	}
 }
 
