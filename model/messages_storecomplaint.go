@@ -28,6 +28,8 @@ func init() {
 		"storecomplaint.escalated_on":        "escalated on to %s",
 		"storecomplaint.no_escalation":       "Complaint #%d has no open escalation.",
 		"storecomplaint.escalation_other":    "The escalation is addressed to %s; only they (or the head) answer it.",
+		"storecomplaint.verdict.yes":         "justified",
+		"storecomplaint.verdict.no":          "not justified",
 		"storecomplaint.justify_open":        "The justified verdict is given on a closed complaint (or in the closing form).",
 		"storecomplaint.return_head":         "Only the head records returns: choose another remedy, or ask the head to close it.",
 		"storecomplaint.return_refused":      "The return cannot be recorded on the order: %s",

@@ -760,7 +760,12 @@ func (s *Session) SetJustified(id model.ID, version uint64, justified bool) (mod
 		}
 		j := justified
 		c.Closing.Justified = &j
-		return "justified", "", nil
+		// the history says which verdict, not only that one was given
+		verdict := "storecomplaint.verdict.no"
+		if justified {
+			verdict = "storecomplaint.verdict.yes"
+		}
+		return "justified", model.T(verdict), nil
 	})
 }
 

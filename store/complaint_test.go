@@ -607,6 +607,28 @@ func TestComplaintClosingAnswersTheEscalation(t *testing.T) {
 	checkComplaintConsistency(t, d.db)
 }
 
+// The verdict's event in the complaint's history says which verdict.
+func TestComplaintVerdictInTheHistory(t *testing.T) {
+	d := newPlanDept(t)
+	c := answered(t, d.olga, register(t, d.olga, incoming(d.vilnius, model.TypeQuality)))
+	c = must{t}.ok(d.olga.CloseComplaint(c.ID, c.Version, fullRefund))
+	for _, tc := range []struct {
+		justified bool
+		note      string
+	}{{true, "justified"}, {false, "not justified"}} {
+		c = must{t}.ok(d.head.SetJustified(c.ID, c.Version, tc.justified))
+		last := c.Events[len(c.Events)-1]
+		if last.Action != "justified" || last.Note != tc.note || last.By != "head" {
+			t.Errorf("verdict %v: event %+v, want the note %q", tc.justified, last, tc.note)
+		}
+		hist, _ := d.head.ComplaintHistory(c.ID)
+		if h := hist[len(hist)-1]; h.Action != "justified" || h.Reason != tc.note {
+			t.Errorf("verdict %v: audit %+v", tc.justified, h)
+		}
+	}
+	checkComplaintConsistency(t, d.db)
+}
+
 // A login longer than the summary keeps (255 bytes) still finds its own
 // complaints under Mine and the owner filter.
 func TestComplaintLongLoginIsMine(t *testing.T) {
