@@ -38,6 +38,7 @@ func init() {
 		"storecomplaint.escalation_closed":   "Closed by %s before the escalation was answered.",
 		"storecomplaint.follow_up_cancelled": "Complaint #%d was reopened; its closing no longer stands.",
 		"storecomplaint.settings_conflict":   "Someone else changed the complaint settings meanwhile; reopen them to see their change.",
+		"storecomplaint.line_answered":       "#%d %s · %s · answered",
 		"storecomplaint.line_left":           "#%d %s · %s · %s left",
 		"storecomplaint.line_overdue":        "#%d %s · %s · %s",
 		"storecomplaint.line_paused":         "#%d %s · %s · paused, %s left",

@@ -835,6 +835,13 @@ func TestComplaintCallContext(t *testing.T) {
 	if cc, _ := d.olga.CallContext(d.vlad.ID, 0); len(cc.OpenComplaints) != 0 {
 		t.Errorf("another client's call context: %q", cc.OpenComplaints)
 	}
+	// an answered one says so instead of counting down, even past its deadline
+	a := answered(t, d.olga, c)
+	d.clock.Advance(30 * 24 * time.Hour)
+	cc, err = d.olga.CallContext(d.vilnius.ID, 0)
+	if want := "#" + itoa(uint64(a.ID)) + " Quality · Answered · answered"; err != nil || len(cc.OpenComplaints) != 1 || cc.OpenComplaints[0] != want {
+		t.Errorf("an answered complaint in the call context: %q, want %q (%v)", cc.OpenComplaints, want, err)
+	}
 }
 
 func TestComplaintReadOnly(t *testing.T) {

@@ -221,7 +221,8 @@ func (s *Session) OpenComplaintsAbout(client, order model.ID) ([]model.Complaint
 }
 
 // complaintLines are the one-line summaries of client's open complaints
-// the call screen shows ("#123 quality · investigating · 2d 3h left").
+// the call screen shows ("#123 quality · investigating · 2d 3h left"; an
+// answered one, model.ClockStopped, says answered instead of a countdown).
 func complaintLines(tx *bolt.Tx, client model.ID, now time.Time) ([]string, error) {
 	hits := openComplaintHits(tx, client, 0)
 	if len(hits) == 0 {
@@ -235,6 +236,12 @@ func complaintLines(tx *bolt.Tx, client model.ID, now time.Time) ([]string, erro
 	day := cal.DayMinutes()
 	out := make([]string, 0, len(hits))
 	for _, h := range hits {
+		if model.ClockStopped(h.sum.Status) {
+			// answered: the deadline's business is done, no countdown
+			out = append(out, model.T("storecomplaint.line_answered", uint64(h.id), model.ComplaintTypeLabel(h.sum.Type),
+				model.ComplaintStatusLabel(h.sum.Status)))
+			continue
+		}
 		left := model.TimeLeft(cal, h.sum.Deadline, h.sum.PausedAt, now)
 		key := "storecomplaint.line_left"
 		switch {
