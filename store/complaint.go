@@ -946,21 +946,14 @@ func (s *Session) SaveComplaintSettings(cs model.ComplaintSettings) (model.Compl
 }
 
 func diffComplaintSettings(old, cs *model.ComplaintSettings) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field string, o, n any) {
-		ob, _ := json.Marshal(o)
-		nb, _ := json.Marshal(n)
-		if !bytes.Equal(ob, nb) {
-			out = append(out, model.FieldChange{Field: field, Old: string(ob), New: string(nb)})
-		}
-	}
-	add("levels", old.Levels, cs.Levels)
-	add("default_hours", old.DefaultHours, cs.DefaultHours)
-	add("serious_hours", old.SeriousHours, cs.SeriousHours)
-	add("work_hours", [2]int{old.WorkFrom, old.WorkTo}, [2]int{cs.WorkFrom, cs.WorkTo})
-	add("work_days", old.WorkDays, cs.WorkDays)
-	add("holidays", old.Holidays, cs.Holidays)
-	add("zone", old.Zone, cs.Zone)
-	add("follow_up_days", old.FollowUpDays, cs.FollowUpDays)
-	return out
+	var d settingsDiff
+	d.add("levels", old.Levels, cs.Levels)
+	d.add("default_hours", old.DefaultHours, cs.DefaultHours)
+	d.add("serious_hours", old.SeriousHours, cs.SeriousHours)
+	d.add("work_hours", [2]int{old.WorkFrom, old.WorkTo}, [2]int{cs.WorkFrom, cs.WorkTo})
+	d.add("work_days", old.WorkDays, cs.WorkDays)
+	d.add("holidays", old.Holidays, cs.Holidays)
+	d.add("zone", old.Zone, cs.Zone)
+	d.add("follow_up_days", old.FollowUpDays, cs.FollowUpDays)
+	return d
 }

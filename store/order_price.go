@@ -30,19 +30,12 @@ func (s *Session) SavePriceSettings(ps model.PriceSettings) (model.PriceSettings
 }
 
 func diffPriceSettings(old, ps *model.PriceSettings) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field string, o, n any) {
-		ob, _ := json.Marshal(o)
-		nb, _ := json.Marshal(n)
-		if !bytes.Equal(ob, nb) {
-			out = append(out, model.FieldChange{Field: field, Old: string(ob), New: string(nb)})
-		}
-	}
-	add("columns", old.Columns, ps.Columns)
-	add("vat_included", old.VATIncluded, ps.VATIncluded)
-	add("currency", old.Currency, ps.Currency)
-	add("discount_limits", old.DiscountLimits, ps.DiscountLimits)
-	return out
+	var d settingsDiff
+	d.add("columns", old.Columns, ps.Columns)
+	d.add("vat_included", old.VATIncluded, ps.VATIncluded)
+	d.add("currency", old.Currency, ps.Currency)
+	d.add("discount_limits", old.DiscountLimits, ps.DiscountLimits)
+	return d
 }
 
 func getPriceVersion(tx *bolt.Tx, id model.ID) (model.PriceVersion, error) {

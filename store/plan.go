@@ -562,19 +562,12 @@ func (s *Session) SaveCallSettings(cs model.CallSettings) (model.CallSettings, e
 
 // diffSettings lists the changed parts of the call rules as display text.
 func diffSettings(old, cs *model.CallSettings) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field string, o, n any) {
-		ob, _ := json.Marshal(o)
-		nb, _ := json.Marshal(n)
-		if !bytes.Equal(ob, nb) {
-			out = append(out, model.FieldChange{Field: field, Old: string(ob), New: string(nb)})
-		}
-	}
-	add("rules", old.Rules, cs.Rules)
-	add("work_hours", [2]int{old.WorkFrom, old.WorkTo}, [2]int{cs.WorkFrom, cs.WorkTo})
-	add("work_days", old.WorkDays, cs.WorkDays)
-	add("holidays", old.Holidays, cs.Holidays)
-	add("pester", [2]int{old.PesterMax, old.PesterDays}, [2]int{cs.PesterMax, cs.PesterDays})
-	add("default_zone", old.DefaultZone, cs.DefaultZone)
-	return out
+	var d settingsDiff
+	d.add("rules", old.Rules, cs.Rules)
+	d.add("work_hours", [2]int{old.WorkFrom, old.WorkTo}, [2]int{cs.WorkFrom, cs.WorkTo})
+	d.add("work_days", old.WorkDays, cs.WorkDays)
+	d.add("holidays", old.Holidays, cs.Holidays)
+	d.add("pester", [2]int{old.PesterMax, old.PesterDays}, [2]int{cs.PesterMax, cs.PesterDays})
+	d.add("default_zone", old.DefaultZone, cs.DefaultZone)
+	return d
 }

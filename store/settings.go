@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,6 +23,18 @@ type settingsKind[T any] struct {
 	refused  string // the forbidden sentence's key
 	conflict string // the stale-version sentence's key
 	action   string // the audit action ("" : create or update)
+}
+
+// settingsDiff collects the changed parts of a settings record for its
+// audit entry, each as its JSON text (every settingsKind's diff uses it).
+type settingsDiff []model.FieldChange
+
+func (d *settingsDiff) add(field string, o, n any) {
+	ob, _ := json.Marshal(o)
+	nb, _ := json.Marshal(n)
+	if !bytes.Equal(ob, nb) {
+		*d = append(*d, model.FieldChange{Field: field, Old: string(ob), New: string(nb)})
+	}
 }
 
 // read returns the stored settings, or the defaults when none were saved.
