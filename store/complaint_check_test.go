@@ -24,7 +24,9 @@ func checkComplaintConsistency(t testing.TB, db *DB) {
 // summary (the answer minutes, which the record does not hold, only as
 // "answered or not"), no other entries exist, the counters count the
 // records, a closed complaint's follow-up is a plan item of origin
-// complaint_closure for its client, and no bulk load is marked under way.
+// complaint_closure for its client (an open one has none) and it carries
+// no open escalation, no bulk load is marked under way, and
+// the queue is marked as keyed with the four ranks.
 func complaintProblems(db *DB) []string {
 	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
@@ -117,6 +119,9 @@ func complaintProblems(db *DB) []string {
 		}
 		if tx.Bucket(bucketMeta).Get(keyComplaintBulk) != nil {
 			bad("a complaint bulk load is marked under way")
+		}
+		if tx.Bucket(bucketMeta).Get(keyComplaintQueueV2) == nil {
+			bad("the queue's four ranks are not marked (complaint_queue_v2)")
 		}
 		return nil
 	})
