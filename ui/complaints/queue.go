@@ -456,9 +456,14 @@ var queueColumns = []table.Column{
 // narrowClient is the client column's least width with short statuses.
 const narrowClient = 16
 
+// wideClient is the client column's least width with the full labels
+// (about 120 columns: the escalated-to column gives way for it).
+const wideClient = 20
+
 const (
 	colClient    = 3
 	colStatus    = 6
+	colEscalated = 8
 	colClaimed   = 9
 	colDeadline  = 10
 	colCountdown = 11
@@ -500,6 +505,11 @@ func queueLayout(width int, deadlineTitle string) (widths []int, short bool) {
 			}
 		}
 		return n
+	}
+	// A readable client name before the escalated-to column: the status
+	// says "Escalated" and the complaint screen names the receiver.
+	if ws := with(full, wideClient); dropped(ws) == 0 || dropped(ws) == 1 && ws[colEscalated] == 0 {
+		return ws, false
 	}
 	// the full labels when nothing is dropped, or when they drop no more
 	// than the short ones and leave the client column its narrow width
