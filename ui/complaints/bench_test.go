@@ -9,19 +9,27 @@ import (
 	"clientbase/store/storetest"
 )
 
-// BenchmarkOpenQueue opens the tab on 20,000 open complaints and draws the
+// BenchmarkOpenQueue opens the tab on 20,000 open complaints (of 200,000) and draws the
 // first screen: New, Init (settings, users, the first page and the footer
 // counts from the store) and View, as the user waits for it after 4.
 func BenchmarkOpenQueue(b *testing.B) {
 	s, _ := storetest.PlanDepartment(b, 2000, 10, testNow)
 	db := s.DB()
 	types := model.ComplaintTypes
-	cs := make([]model.Complaint, 0, 20_000)
-	for i := range 20_000 {
-		cs = append(cs, model.Complaint{Direction: model.DirectionIncoming, Type: types[i%len(types)],
+	// the figure: 200,000 complaints, 20,000 of them open
+	cs := make([]model.Complaint, 0, 200_000)
+	for i := range 200_000 {
+		c := model.Complaint{Direction: model.DirectionIncoming, Type: types[i%len(types)],
 			Client: model.ID(1 + i%2000), Channel: model.ChannelPhone, Received: testNow.Add(-time.Duration(i%500) * time.Hour),
 			Description: "bench", Priority: model.PriorityNormal, Status: model.ComplaintRegistered, Serious: i%997 == 0,
-			Claimed: model.Money{Minor: int64(i) * 100}})
+			Claimed: model.Money{Minor: int64(i) * 100}}
+		if i%10 != 0 {
+			c.Received = c.Received.AddDate(0, 0, -30-i%700)
+			c.Status, c.Closed = model.ComplaintClosed, c.Received.Add(48*time.Hour)
+			c.Closing = &model.Closing{Decision: model.DecisionRejected, Remedy: model.RemedyNone,
+				Reason: model.ReasonOther, Fault: model.FaultClient}
+		}
+		cs = append(cs, c)
 	}
 	if err := db.BulkLoadComplaints(cs); err != nil {
 		b.Fatal(err)
