@@ -142,13 +142,7 @@ func writeAudit(tx *bolt.Tx, e *model.AuditEntry) error {
 }
 
 func getClient(tx *bolt.Tx, id model.ID) (model.Client, error) {
-	v := tx.Bucket(bucketClients).Get(itob(uint64(id)))
-	if v == nil {
-		return model.Client{}, model.Sentencef(model.ErrNotFound, "store.client_missing", uint64(id))
-	}
-	var c model.Client
-	err := decode(v, &c)
-	return c, err
+	return getRecord[model.Client](tx, bucketClients, id, "store.client_missing")
 }
 
 // Client loads one client.

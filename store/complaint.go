@@ -19,13 +19,7 @@ import (
 // the counters, an event in the complaint's own history and an audit entry.
 
 func getComplaint(tx *bolt.Tx, id model.ID) (model.Complaint, error) {
-	v := tx.Bucket(bucketComplaints).Get(itob(uint64(id)))
-	if v == nil {
-		return model.Complaint{}, model.Sentencef(model.ErrNotFound, "storecomplaint.missing", uint64(id))
-	}
-	var c model.Complaint
-	err := json.Unmarshal(v, &c)
-	return c, err
+	return getRecord[model.Complaint](tx, bucketComplaints, id, "storecomplaint.missing")
 }
 
 // cloneComplaint copies c deeply enough that appending to the copy's lists
@@ -179,30 +173,8 @@ func complaintAudit(tx *bolt.Tx, at time.Time, by string, old, c *model.Complain
 // diffComplaint lists the fields that differ, as display text (the events
 // and escalations as their counts: the record keeps them whole).
 func diffComplaint(old, c *model.Complaint) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field, o, n string) {
-		if o != n {
-			out = append(out, model.FieldChange{Field: field, Old: o, New: n})
-		}
-	}
-	when := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return model.FormatDateTime(t, time.Local)
-	}
-	id := func(v model.ID) string {
-		if v == 0 {
-			return ""
-		}
-		return itoa(uint64(v))
-	}
-	num := func(v int) string {
-		if v == 0 {
-			return ""
-		}
-		return itoa(uint64(max(v, 0)))
-	}
+	var out changeList
+	add, when, id, num := out.add, momentText, idText, countText
 	js := func(v any) string {
 		b, _ := json.Marshal(v)
 		if string(b) == "null" || string(b) == "[]" {

@@ -33,13 +33,7 @@ func orderIndex(o *model.Order) []orderEntry {
 
 // getOrder loads an order in tx.
 func getOrder(tx *bolt.Tx, id model.ID) (model.Order, error) {
-	v := tx.Bucket(bucketOrders).Get(itob(uint64(id)))
-	if v == nil {
-		return model.Order{}, model.Sentencef(model.ErrNotFound, "storeorder.order_missing", uint64(id))
-	}
-	var o model.Order
-	err := json.Unmarshal(v, &o)
-	return o, err
+	return getRecord[model.Order](tx, bucketOrders, id, "storeorder.order_missing")
 }
 
 // orderSeqKey is the meta key of a year's last order number.
@@ -145,12 +139,8 @@ func (db *DB) putOrder(tx *bolt.Tx, old, o *model.Order, by, action, reason stri
 
 // diffOrder lists the fields that differ, as display text.
 func diffOrder(old, o *model.Order) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field, a, b string) {
-		if a != b {
-			out = append(out, model.FieldChange{Field: field, Old: a, New: b})
-		}
-	}
+	var out changeList
+	add, id := out.add, idText
 	date := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -162,12 +152,6 @@ func diffOrder(old, o *model.Order) []model.FieldChange {
 			return ""
 		}
 		return model.FormatMoney(m)
-	}
-	id := func(v model.ID) string {
-		if v == 0 {
-			return ""
-		}
-		return itoa(uint64(v))
 	}
 	add("number", old.Number, o.Number)
 	add("client", id(old.Client), id(o.Client))

@@ -39,13 +39,7 @@ func diffPriceSettings(old, ps *model.PriceSettings) []model.FieldChange {
 }
 
 func getPriceVersion(tx *bolt.Tx, id model.ID) (model.PriceVersion, error) {
-	v := tx.Bucket(bucketPriceVersions).Get(itob(uint64(id)))
-	if v == nil {
-		return model.PriceVersion{}, model.Sentencef(model.ErrNotFound, "storeorder.version_missing", uint64(id))
-	}
-	var pv model.PriceVersion
-	err := json.Unmarshal(v, &pv)
-	return pv, err
+	return getRecord[model.PriceVersion](tx, bucketPriceVersions, id, "storeorder.version_missing")
 }
 
 // priceVersionHead decodes a stored version without building its prices:

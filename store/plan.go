@@ -46,13 +46,7 @@ func planEntries(p *model.PlanItem) map[string]planEntry {
 }
 
 func getPlan(tx *bolt.Tx, id model.ID) (model.PlanItem, error) {
-	v := tx.Bucket(bucketPlan).Get(itob(uint64(id)))
-	if v == nil {
-		return model.PlanItem{}, model.Sentencef(model.ErrNotFound, "storeplan.item_missing", uint64(id))
-	}
-	var p model.PlanItem
-	err := json.Unmarshal(v, &p)
-	return p, err
+	return getRecord[model.PlanItem](tx, bucketPlan, id, "storeplan.item_missing")
 }
 
 // putPlan writes p and its index entries, deleting old's (old nil: a new
@@ -146,30 +140,8 @@ func changePlan(tx *bolt.Tx, at time.Time, by string, old, p *model.PlanItem, ac
 
 // diffPlan lists the fields that differ, as display text.
 func diffPlan(old, p *model.PlanItem) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field, o, n string) {
-		if o != n {
-			out = append(out, model.FieldChange{Field: field, Old: o, New: n})
-		}
-	}
-	when := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return model.FormatDateTime(t, time.Local)
-	}
-	id := func(v model.ID) string {
-		if v == 0 {
-			return ""
-		}
-		return itoa(uint64(v))
-	}
-	num := func(v int) string {
-		if v == 0 {
-			return ""
-		}
-		return itoa(uint64(v))
-	}
+	var out changeList
+	add, when, id, num := out.add, momentText, idText, countText
 	add("kind", string(old.Kind), string(p.Kind))
 	add("client", id(old.Client), id(p.Client))
 	add("contact", id(old.Contact), id(p.Contact))

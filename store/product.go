@@ -14,13 +14,7 @@ import (
 // answers from memory (product_search.go).
 
 func getProduct(tx *bolt.Tx, id model.ID) (model.Product, error) {
-	v := tx.Bucket(bucketProducts).Get(itob(uint64(id)))
-	if v == nil {
-		return model.Product{}, model.Sentencef(model.ErrNotFound, "storeorder.product_missing", uint64(id))
-	}
-	var p model.Product
-	err := decode(v, &p)
-	return p, err
+	return getRecord[model.Product](tx, bucketProducts, id, "storeorder.product_missing")
 }
 
 // productBySKU finds a product (active or not) by SKU, case-insensitively.
@@ -171,12 +165,8 @@ func (db *DB) putProduct(tx *bolt.Tx, id model.ID, p *model.Product, by string, 
 }
 
 func diffProduct(old, p *model.Product) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field, a, b string) {
-		if a != b {
-			out = append(out, model.FieldChange{Field: field, Old: a, New: b})
-		}
-	}
+	var out changeList
+	add := out.add
 	add("sku", old.SKU, p.SKU)
 	add("name", old.Name, p.Name)
 	add("unit", string(old.Unit), string(p.Unit))

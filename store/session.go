@@ -105,12 +105,8 @@ func (db *DB) putUser(tx *bolt.Tx, old, u *model.User, by, reason string) error 
 }
 
 func diffUsers(old, new *model.User) []model.FieldChange {
-	var out []model.FieldChange
-	add := func(field, o, n string) {
-		if o != n {
-			out = append(out, model.FieldChange{Field: field, Old: o, New: n})
-		}
-	}
+	var out changeList
+	add := out.add
 	add("name", old.Name, new.Name)
 	add("full_name", old.FullName, new.FullName)
 	add("role", string(old.Role), string(new.Role))

@@ -1,0 +1,55 @@
+package store
+
+import (
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+// getRecord loads the record id of bucket in tx; a missing one is
+// ErrNotFound with the sentence missing (which takes the number).
+func getRecord[T any](tx *bolt.Tx, bucket []byte, id model.ID, missing string) (T, error) {
+	var r T
+	v := tx.Bucket(bucket).Get(itob(uint64(id)))
+	if v == nil {
+		return r, model.Sentencef(model.ErrNotFound, missing, uint64(id))
+	}
+	err := decode(v, &r)
+	return r, err
+}
+
+// changeList collects the fields that differ between two versions of a
+// record, as display text, for the audit entry.
+type changeList []model.FieldChange
+
+func (l *changeList) add(field, old, new string) {
+	if old != new {
+		*l = append(*l, model.FieldChange{Field: field, Old: old, New: new})
+	}
+}
+
+// idText is a reference as audit text ("" for none).
+func idText(v model.ID) string {
+	if v == 0 {
+		return ""
+	}
+	return itoa(uint64(v))
+}
+
+// countText is a count as audit text ("" for none).
+func countText(v int) string {
+	if v == 0 {
+		return ""
+	}
+	return itoa(uint64(max(v, 0)))
+}
+
+// momentText is a date and time as audit text ("" for none).
+func momentText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return model.FormatDateTime(t, time.Local)
+}
