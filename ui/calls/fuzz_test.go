@@ -9,6 +9,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -21,7 +22,7 @@ func FuzzShorten(f *testing.F) {
 		if !utf8.ValidString(s) || w < 0 || w > 200 {
 			return
 		}
-		s = plain(s)
+		s = textfit.OneLine(s)
 		got := shorten(s, w)
 		if lipgloss.Width(got) > w {
 			t.Fatalf("shorten(%q, %d) = %q is %d wide", s, w, got, lipgloss.Width(got))

@@ -14,6 +14,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/clientcard"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -175,7 +176,7 @@ func (l *lookup) view() string {
 	case l.loading && len(l.rows) == 0:
 		lines = append(lines, s.Subtle.Render(model.T("calls.loading")))
 	case len(l.rows) == 0:
-		lines = append(lines, s.Subtle.Render(model.T("calls.lookup.none", plain(l.asked))))
+		lines = append(lines, s.Subtle.Render(model.T("calls.lookup.none", textfit.OneLine(l.asked))))
 	}
 	for i, c := range l.rows {
 		text := "  " + l.rowText(c)
@@ -184,13 +185,13 @@ func (l *lookup) view() string {
 			text = "› " + l.rowText(c)
 			st = s.RowCursor
 		}
-		lines = append(lines, st.Render(fit(text, l.width)))
+		lines = append(lines, st.Render(textfit.Fit(text, l.width)))
 	}
 	if l.total > len(l.rows) {
 		lines = append(lines, s.Subtle.Render(model.T("calls.lookup.more", l.total-len(l.rows))))
 	}
 	lines = append(lines, "", s.Subtle.Render(model.T("calls.lookup.new_hint")))
-	return pad(lines, l.width, l.height)
+	return textfit.Pad(lines, l.width, l.height)
 }
 
 // rowText is one found client: name, the first phone, city, manager.
@@ -202,8 +203,8 @@ func (l *lookup) rowText(c model.Client) string {
 			phone = model.FormatPhone(c.Phones[0].E164)
 		}
 	}
-	parts := []string{plain(c.ShortName)}
-	for _, p := range []string{phone, plain(c.City), c.Manager} {
+	parts := []string{textfit.OneLine(c.ShortName)}
+	for _, p := range []string{phone, textfit.OneLine(c.City), c.Manager} {
 		if p != "" {
 			parts = append(parts, p)
 		}

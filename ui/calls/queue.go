@@ -13,6 +13,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -296,12 +297,12 @@ func (q *queue) view() string {
 	for i, c := range cols {
 		titles[i] = c.Title
 	}
-	lines = append(lines, s.Header.Render(fit("  "+joinCells(titles, widths), q.width)))
+	lines = append(lines, s.Header.Render(textfit.Fit("  "+joinCells(titles, widths), q.width)))
 	from, to := q.win.Visible()
 	for i := from; i < to; i++ {
 		r, ok := q.rowAt(i)
 		if !ok {
-			lines = append(lines, s.Subtle.Render(fit("  "+model.T("calls.loading"), q.width)))
+			lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("calls.loading"), q.width)))
 			continue
 		}
 		st := q.styleFor(stateOf(r.Item, now, q.env.Loc), i == q.win.Cursor)
@@ -309,15 +310,15 @@ func (q *queue) view() string {
 		if i == q.win.Cursor {
 			marker = "› "
 		}
-		lines = append(lines, st.Render(fit(marker+joinCells(q.cells(r, now), widths), q.width)))
+		lines = append(lines, st.Render(textfit.Fit(marker+joinCells(q.cells(r, now), widths), q.width)))
 	}
 	if q.loaded && q.win.Total == 0 && q.loadErr == "" {
-		lines = append(lines, fit(s.Subtle.Render("  "+model.T("calls.queue.empty")), q.width))
+		lines = append(lines, textfit.Fit(s.Subtle.Render("  "+model.T("calls.queue.empty")), q.width))
 		if !q.env.ReadOnly {
-			lines = append(lines, fit(s.Subtle.Render("  "+model.T("calls.queue.empty_hint")), q.width))
+			lines = append(lines, textfit.Fit(s.Subtle.Render("  "+model.T("calls.queue.empty_hint")), q.width))
 		}
 	}
-	return pad(lines, q.width, q.height)
+	return textfit.Pad(lines, q.width, q.height)
 }
 
 func (q *queue) styleFor(d dueState, cursor bool) lipgloss.Style {
@@ -341,13 +342,13 @@ func (q *queue) infoLine() string {
 	s := q.env.Styles
 	switch {
 	case q.loadErr != "":
-		return fit(s.Danger.Render(q.loadErr), q.width)
+		return textfit.Fit(s.Danger.Render(q.loadErr), q.width)
 	case !q.loaded:
-		return fit(s.Subtle.Render(model.T("calls.loading")), q.width)
+		return textfit.Fit(s.Subtle.Render(model.T("calls.loading")), q.width)
 	}
 	left := s.Title.Render(model.T("calls.queue.title"))
 	right := s.Subtle.Render(model.T("calls.queue.count", q.win.Total))
-	return spread(left, right, q.width)
+	return textfit.Spread(left, right, q.width)
 }
 
 // joinCells lays out cells in their columns (a dropped column has width 0).
@@ -366,7 +367,7 @@ func joinCells(cells []string, widths []int) string {
 		if i < len(cells) {
 			text = cells[i]
 		}
-		b.WriteString(fit(text, w))
+		b.WriteString(textfit.Fit(text, w))
 	}
 	return b.String()
 }

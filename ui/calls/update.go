@@ -11,6 +11,7 @@ import (
 	"clientbase/ui/clientcard"
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/planform"
 )
 
@@ -275,7 +276,7 @@ func (m *Model) onCall(msg callMsg) tea.Cmd {
 	m.call.setSize(m.width, m.paneHeight())
 	cmd := m.queue.requery(false) // the taken row now shows it is held
 	if msg.ctx.Item.ID != 0 {
-		return tea.Batch(cmd, status(model.TSentence("calls.status.taken", plain(msg.ctx.Client.ShortName))))
+		return tea.Batch(cmd, status(model.TSentence("calls.status.taken", textfit.OneLine(msg.ctx.Client.ShortName))))
 	}
 	return cmd
 }
@@ -337,7 +338,7 @@ func (m *Model) callKey(k tea.KeyPressMsg) tea.Cmd {
 			m.call = nil
 			return nil
 		}
-		q := confirm.New(model.T("calls.confirm.let_go", plain(c.ctx.Client.ShortName)))
+		q := confirm.New(model.T("calls.confirm.let_go", textfit.OneLine(c.ctx.Client.ShortName)))
 		c.confirm = &q
 		return nil
 	case key.Matches(k, c.keys.Card):
@@ -443,7 +444,7 @@ func (m *Model) onReleased(msg releasedMsg) tea.Cmd {
 		m.call.banner = errorSentence(msg.err)
 		return nil
 	}
-	name := plain(m.call.ctx.Client.ShortName)
+	name := textfit.OneLine(m.call.ctx.Client.ShortName)
 	id := m.call.ctx.Item.ID
 	m.call = nil
 	return tea.Batch(

@@ -8,6 +8,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/components/tabs"
+	"clientbase/ui/components/textfit"
 )
 
 // View renders the tab exactly width×height: the sub-header, then what is on top.
@@ -32,9 +33,9 @@ func (m *Model) View() string {
 	}
 	h := m.paneHeight()
 	if h == 0 {
-		return fit(m.subHeader(), m.width)
+		return textfit.Fit(m.subHeader(), m.width)
 	}
-	return m.subHeader() + "\n" + pad(strings.Split(body, "\n"), m.width, h)
+	return m.subHeader() + "\n" + textfit.Pad(strings.Split(body, "\n"), m.width, h)
 }
 
 // subHeader names the views (the active one stands out) and what the tab is doing.
@@ -61,7 +62,7 @@ func (m *Model) subHeader() string {
 		}
 		right = s.Subtle.Render(model.T("calls.header.keys", keys))
 	}
-	return spread(left, right, m.width)
+	return textfit.Spread(left, right, m.width)
 }
 
 // labelWidth is the column where the call screen's values start.
@@ -128,7 +129,7 @@ func (c *callScreen) view() string {
 	add(1, c.labelled(model.T("calls.label.dial"), c.dialText()))
 	add(3, c.labelled(model.T("calls.label.local_time"), c.localTimeText()))
 	add(3, c.labelled(model.T("calls.label.purpose"), c.purposeText()))
-	if note := plain(c.ctx.Item.Note); note != "" {
+	if note := textfit.OneLine(c.ctx.Item.Note); note != "" {
 		add(7, c.labelled(model.T("calls.label.note"), shorten(note, c.valueWidth())))
 	}
 	if w := c.warningText(); w != "" {
@@ -152,7 +153,7 @@ func (c *callScreen) view() string {
 			add(0, l)
 		}
 	}
-	return pad(fitLines(ls, c.height), c.width, c.height)
+	return textfit.Pad(fitLines(ls, c.height), c.width, c.height)
 }
 
 // titleLine is the client's name, category and flags; the kind of call on
@@ -185,7 +186,7 @@ func (c *callScreen) titleLine() string {
 	}
 	right = s.Subtle.Render(right)
 	dot := s.Subtle.Render(" · ")
-	name := plain(cl.ShortName)
+	name := textfit.OneLine(cl.ShortName)
 	build := func(withCat bool, nameW int) string {
 		parts := []string{s.Title.Render(shorten(name, nameW))}
 		if withCat && cl.Category != "" {
@@ -195,16 +196,16 @@ func (c *callScreen) titleLine() string {
 	}
 	full := lipgloss.Width(name)
 	if left := build(true, full); lipgloss.Width(left)+1+lipgloss.Width(right) <= c.width {
-		return spread(left, right, c.width)
+		return textfit.Spread(left, right, c.width)
 	}
 	if left := build(true, full); lipgloss.Width(left) <= c.width {
-		return fit(left, c.width)
+		return textfit.Fit(left, c.width)
 	}
 	left := build(false, full)
 	if over := lipgloss.Width(left) - c.width; over > 0 {
 		left = build(false, max(8, full-over))
 	}
-	return fit(left, c.width)
+	return textfit.Fit(left, c.width)
 }
 
 // doNotContact is the loud line when the client or the contact asked not to be called.
@@ -213,7 +214,7 @@ func (c *callScreen) doNotContact() string {
 	case c.ctx.Client.Flags.DoNotContact:
 		return model.T("calls.warn.do_not_contact")
 	case c.ctx.Contact != nil && c.ctx.Contact.DoNotContact:
-		return model.T("calls.warn.contact_do_not_contact", plain(c.ctx.Contact.Name))
+		return model.T("calls.warn.contact_do_not_contact", textfit.OneLine(c.ctx.Contact.Name))
 	}
 	return ""
 }
@@ -223,7 +224,7 @@ func (c *callScreen) aboutText() string {
 	cl := c.ctx.Client
 	var parts []string
 	if cl.City != "" {
-		parts = append(parts, plain(cl.City))
+		parts = append(parts, textfit.OneLine(cl.City))
 	}
 	if cl.Status != "" {
 		parts = append(parts, model.T("ui.client.status."+string(cl.Status)))
@@ -243,14 +244,14 @@ func (c *callScreen) contactText() string {
 	if k == nil {
 		return s.Subtle.Render(model.T("calls.contact.none"))
 	}
-	parts := []string{plain(k.Name)}
+	parts := []string{textfit.OneLine(k.Name)}
 	if k.Position != "" {
-		parts = append(parts, plain(k.Position))
+		parts = append(parts, textfit.OneLine(k.Position))
 	} else if k.Role != "" {
 		parts = append(parts, model.T("calls.contact_role."+string(k.Role)))
 	}
 	if k.PreferredHours != "" {
-		parts = append(parts, model.T("calls.contact.hours", plain(k.PreferredHours)))
+		parts = append(parts, model.T("calls.contact.hours", textfit.OneLine(k.PreferredHours)))
 	}
 	return s.Value.Render(shorten(strings.Join(parts, " · "), c.valueWidth()))
 }
@@ -265,12 +266,12 @@ func (c *callScreen) dialText() string {
 	if d.E164 != "" {
 		shown = model.FormatPhone(d.E164)
 	}
-	text := s.Title.Render(plain(shown))
+	text := s.Title.Render(textfit.OneLine(shown))
 	if d.E164 != "" && d.E164 != shown {
 		text += s.Subtle.Render("  " + d.E164)
 	}
 	if d.Label != "" {
-		text += s.Subtle.Render("  " + plain(d.Label))
+		text += s.Subtle.Render("  " + textfit.OneLine(d.Label))
 	}
 	if d.WrongNumber {
 		text += "  " + s.Danger.Render(model.T("calls.dial.wrong"))
@@ -353,7 +354,7 @@ func (c *callScreen) panelLines() []string {
 		}
 		right = append(right, s.Header.Render(title))
 		for _, it := range items {
-			right = append(right, s.Value.Render(shorten(plain(it), rw)))
+			right = append(right, s.Value.Render(shorten(textfit.OneLine(it), rw)))
 		}
 	}
 	heading(model.T("calls.panel.orders"), c.ctx.OpenOrders, model.T("calls.panel.none"))
@@ -381,7 +382,7 @@ func (c *callScreen) panelLines() []string {
 		if i < len(right) {
 			r = right[i]
 		}
-		out[i] = fit(l, lw) + s.Subtle.Render(gap) + fit(r, rw)
+		out[i] = textfit.Fit(l, lw) + s.Subtle.Render(gap) + textfit.Fit(r, rw)
 	}
 	return out
 }
@@ -398,7 +399,7 @@ func (c *callScreen) interactionLine(ix model.Interaction, w int) string {
 	if ix.User != "" {
 		text += " · " + ix.User
 	}
-	if n := plain(ix.Notes); n != "" {
+	if n := textfit.OneLine(ix.Notes); n != "" {
 		text += " · " + n
 	}
 	st := s.Value
@@ -413,7 +414,7 @@ func (c *callScreen) notesText() string {
 	if c.notesFocus {
 		return c.notes.View()
 	}
-	if v := plain(c.notes.Value()); v != "" {
+	if v := textfit.OneLine(c.notes.Value()); v != "" {
 		return s.Value.Render(shorten(v, c.valueWidth()))
 	}
 	if c.env.ReadOnly {

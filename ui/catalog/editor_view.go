@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 )
 
 // searchLabel is the width of the "Add product" label before the search line.
@@ -64,7 +65,7 @@ func (e *VersionEditor) View() string {
 	lines = append(lines, e.searchLines()...)
 	lines = append(lines, "")
 	g := gridLayout(e.width, len(e.settings.Columns))
-	lines = append(lines, s.Header.Render(fit(g.header(e.settings), e.width)))
+	lines = append(lines, s.Header.Render(textfit.Fit(g.header(e.settings), e.width)))
 	room := e.height - len(lines)
 	lines = append(lines, e.gridLines(g, room)...)
 	return screen(lines, e.width, e.height)
@@ -88,7 +89,7 @@ func (e *VersionEditor) searchLines() []string {
 		for i, p := range e.matches {
 			text := pad(plain(p.SKU), 14) + plain(p.Name)
 			if i == e.mcur {
-				out = append(out, strings.Repeat(" ", searchLabel-2)+s.RowCursor.Render(fit("› "+text, max(10, e.width-searchLabel))))
+				out = append(out, strings.Repeat(" ", searchLabel-2)+s.RowCursor.Render(textfit.Fit("› "+text, max(10, e.width-searchLabel))))
 			} else {
 				out = append(out, strings.Repeat(" ", searchLabel)+s.Row.Render(text))
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 )
 
 // priceHead are the lines above the version rows: title, notice, three
@@ -58,7 +59,7 @@ func (p *Prices) View() string {
 	}
 	lines = append(lines, p.settingsLines()...)
 	lines = append(lines, "", s.Title.Render(model.T("catalog.versions_title")))
-	lines = append(lines, s.Header.Render(fit("  "+pad(model.T("catalog.col.effective"), colEffective)+
+	lines = append(lines, s.Header.Render(textfit.Fit("  "+pad(model.T("catalog.col.effective"), colEffective)+
 		padLeft(model.T("catalog.col.prices"), colPrices)+"  "+pad(model.T("catalog.col.state"), colMark)+model.T("catalog.col.note"), p.width)))
 	if len(p.versions) == 0 {
 		lines = append(lines, s.Subtle.Render("  "+model.T("catalog.no_versions")))
@@ -77,8 +78,9 @@ func (p *Prices) View() string {
 		if i == p.cursor {
 			marker = "› "
 		}
-		text := fit(marker+pad(model.FormatDate(r.v.Effective, p.env.Loc), colEffective)+padLeft(itoa(r.prices), colPrices)+"  "+
+		text := textfit.Fit(marker+pad(model.FormatDate(r.v.Effective, p.env.Loc), colEffective)+padLeft(itoa(r.prices), colPrices)+"  "+
 			pad(mark, colMark)+oneLine(r.v.Note), p.width)
+
 		switch {
 		case i == p.cursor:
 			text = s.RowCursor.Render(text)

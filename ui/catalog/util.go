@@ -12,6 +12,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 func status(text string, isErr bool) tea.Cmd {
@@ -56,17 +57,6 @@ func errSentence(err error) string {
 	return err.Error()
 }
 
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
-	}
-	if pad := w - lipgloss.Width(line); pad > 0 {
-		line += strings.Repeat(" ", pad)
-	}
-	return line
-}
-
 // pad cuts or fills plain s to exactly w cells, keeping a space after a cut.
 func pad(s string, w int) string {
 	if w <= 0 {
@@ -95,7 +85,7 @@ func screen(lines []string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i := range lines {
-		lines[i] = fit(lines[i], width)
+		lines[i] = textfit.Fit(lines[i], width)
 	}
 	for len(lines) < height {
 		lines = append(lines, strings.Repeat(" ", width))

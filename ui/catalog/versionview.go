@@ -9,6 +9,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -137,14 +138,14 @@ func (w *versionView) View() string {
 	}
 	lines = append(lines, s.Subtle.Render(oneLine(w.v.Note)))
 	g := gridLayout(w.width, len(w.settings.Columns))
-	lines = append(lines, s.Header.Render(fit(g.header(w.settings), w.width)))
+	lines = append(lines, s.Header.Render(textfit.Fit(g.header(w.settings), w.width)))
 	for i := w.top; i < len(w.rows) && i < w.top+w.bodyHeight(); i++ {
 		r := w.rows[i]
 		text := g.left(r.p, i == w.cursor)
 		for _, c := range r.cells {
 			text += padLeft(c, g.cell) + "  "
 		}
-		text = fit(text, w.width)
+		text = textfit.Fit(text, w.width)
 		if i == w.cursor {
 			text = s.RowCursor.Render(text)
 		} else {

@@ -8,6 +8,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // columns in screen order; Drop says which give way first on a narrow terminal.
@@ -78,7 +79,7 @@ func (m *Model) View() string {
 		if m.filter == (model.ClientFilter{}) {
 			empty = model.T("ui.list.empty")
 		}
-		bodyLines[1] = fit(s.Subtle.Render("  "+empty), m.width)
+		bodyLines[1] = textfit.Fit(s.Subtle.Render("  "+empty), m.width)
 	}
 	lines = append(lines, bodyLines...)
 	if len(lines) > m.height {
@@ -88,15 +89,6 @@ func (m *Model) View() string {
 		lines = append(lines, strings.Repeat(" ", m.width))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	line = ansi.Truncate(line, w, "…")
-	if pad := w - lipgloss.Width(line); pad > 0 {
-		line += strings.Repeat(" ", pad)
-	}
-	return line
 }
 
 // filterLine is the live filter (or its hint) on the left and the count on the right.
@@ -114,13 +106,13 @@ func (m *Model) filterLine() string {
 	}
 	room := m.width - lipgloss.Width(right) - 1
 	if room < 1 {
-		return fit(right, m.width)
+		return textfit.Fit(right, m.width)
 	}
 	left = ansi.Truncate(left, room, "")
 	if pad := room - lipgloss.Width(left); pad > 0 {
 		left += strings.Repeat(" ", pad)
 	}
-	return fit(left+" "+right, m.width)
+	return textfit.Fit(left+" "+right, m.width)
 }
 
 func (m *Model) countText() string {
@@ -141,10 +133,10 @@ func (m *Model) countText() string {
 func (m *Model) infoLine() string {
 	s := m.deps.Styles
 	if m.loadErr != "" {
-		return fit(s.Danger.Render(m.loadErr), m.width)
+		return textfit.Fit(s.Danger.Render(m.loadErr), m.width)
 	}
 	if m.indexing && m.filter != (model.ClientFilter{}) {
-		return fit(s.Warning.Render(model.T("ui.list.indexing")), m.width)
+		return textfit.Fit(s.Warning.Render(model.T("ui.list.indexing")), m.width)
 	}
 	var parts []string
 	f := m.filter
@@ -167,5 +159,5 @@ func (m *Model) infoLine() string {
 	if len(parts) == 0 {
 		return strings.Repeat(" ", m.width)
 	}
-	return fit(s.Title.Render(model.T("ui.list.filters", strings.Join(parts, " · "))), m.width)
+	return textfit.Fit(s.Title.Render(model.T("ui.list.filters", strings.Join(parts, " · "))), m.width)
 }

@@ -6,10 +6,10 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -22,10 +22,10 @@ func (r *Report) View() string {
 	st := r.env.Styles
 	if !r.allowed {
 		out := []string{st.Title.Render(model.T("complaintreport.title"))}
-		for _, l := range wrap(model.T("complaintreport.forbidden"), r.w) {
+		for _, l := range textfit.Wrap(model.T("complaintreport.forbidden"), r.w) {
 			out = append(out, st.Warning.Render(l))
 		}
-		return pad(out, r.w, r.h)
+		return textfit.Pad(out, r.w, r.h)
 	}
 	body := r.body()
 	bh := r.bodyHeight()
@@ -41,7 +41,7 @@ func (r *Report) View() string {
 	if r.exporter != nil {
 		out = append(out, r.exporter.lines(st, r.w)...)
 	}
-	return pad(out, r.w, r.h)
+	return textfit.Pad(out, r.w, r.h)
 }
 
 // titleLine names the period; on the right, what is loading or which lines show.
@@ -56,12 +56,12 @@ func (r *Report) titleLine(top, n, bh int) string {
 		right = model.T("complaintreport.lines", top+1, min(n, top+bh), n)
 	}
 	if right == "" {
-		return fit(left, r.w)
+		return textfit.Fit(left, r.w)
 	}
 	right = st.Subtle.Render(right)
 	gap := r.w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return fit(left, r.w)
+		return textfit.Fit(left, r.w)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
@@ -101,7 +101,7 @@ func (r *Report) body() []string {
 	case r.wait != 0:
 		out = []string{st.Subtle.Render(model.T("complaintreport.computing"))}
 	case r.err != "":
-		for _, l := range wrap(r.err, r.w) {
+		for _, l := range textfit.Wrap(r.err, r.w) {
 			out = append(out, st.Danger.Render(l))
 		}
 	case r.rep == nil:
@@ -156,7 +156,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 		warn(rep.EscalatedNow, model.T("complaintreport.head.escalated", rep.EscalatedNow)),
 		st.Value.Render(model.T("complaintreport.head.waiting", rep.WaitingNow)))...)
 	if rep.Answered == 0 {
-		out = append(out, fit(st.Subtle.Render(model.T("complaintreport.head.none_answered")), width))
+		out = append(out, textfit.Fit(st.Subtle.Render(model.T("complaintreport.head.none_answered")), width))
 	} else {
 		avg := st.Value.Render(model.T("complaintreport.head.avg_answer", workTime(rep.AvgAnswer), workTime(rep.AvgSLA)))
 		if rep.AvgAnswer > rep.AvgSLA {
@@ -168,9 +168,9 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 			danger(rep.AnsweredLate, model.T("complaintreport.head.late", rep.AnsweredLate, rep.Answered)))...)
 	}
 	if t.Received == 0 {
-		return append(out, "", fit(st.Subtle.Render(model.T("complaintreport.empty")), width))
+		return append(out, "", textfit.Fit(st.Subtle.Render(model.T("complaintreport.empty")), width))
 	}
-	out = append(out, "", fit(st.Success.Render("█")+st.Subtle.Render(" "+model.T("complaintreport.legend.satisfied")+"  ")+
+	out = append(out, "", textfit.Fit(st.Success.Render("█")+st.Subtle.Render(" "+model.T("complaintreport.legend.satisfied")+"  ")+
 		barStyle(st).Render("▒")+st.Subtle.Render(" "+model.T("complaintreport.legend.received")), width))
 
 	cols, widths := columns(rep, width)
@@ -180,7 +180,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 			titles[i] = c.Title
 		}
 		titles[colKey] = s.Title
-		out = append(out, "", st.Header.Render(fit("  "+cellLine(titles, widths), width)))
+		out = append(out, "", st.Header.Render(textfit.Fit("  "+cellLine(titles, widths), width)))
 		most := 0
 		for _, l := range s.Lines {
 			most = max(most, l.Received)
@@ -192,7 +192,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 			if bw := widths[colBar]; bw > 0 {
 				row += strings.Repeat(" ", table.Gap) + bar(st, l.Received, l.Satisfied, most, bw)
 			}
-			out = append(out, fit(row, width))
+			out = append(out, textfit.Fit(row, width))
 		}
 	}
 	return out
@@ -269,7 +269,7 @@ func pack(width int, sep string, parts ...string) []string {
 	for _, p := range parts {
 		pw := lipgloss.Width(p)
 		if lw > 0 && lw+sw+pw > width {
-			out = append(out, fit(line.String(), width))
+			out = append(out, textfit.Fit(line.String(), width))
 			line.Reset()
 			lw = 0
 		}
@@ -281,7 +281,7 @@ func pack(width int, sep string, parts ...string) []string {
 		lw += pw
 	}
 	if lw > 0 {
-		out = append(out, fit(line.String(), width))
+		out = append(out, textfit.Fit(line.String(), width))
 	}
 	return out
 }
@@ -304,55 +304,10 @@ func cellLine(cells []string, widths []int) string {
 			text = cells[i]
 		}
 		if i == colKey || i == colBar {
-			b.WriteString(fit(text, w))
+			b.WriteString(textfit.Fit(text, w))
 		} else {
-			b.WriteString(right(text, w))
+			b.WriteString(textfit.Right(text, w))
 		}
 	}
 	return b.String()
-}
-
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
-	}
-	if pad := w - lipgloss.Width(line); pad > 0 {
-		line += strings.Repeat(" ", pad)
-	}
-	return line
-}
-
-// right puts text at the right end of n cells.
-func right(text string, n int) string {
-	if w := lipgloss.Width(text); w < n {
-		return strings.Repeat(" ", n-w) + text
-	}
-	return ansi.Truncate(text, n, "…")
-}
-
-// pad makes a view exactly h lines of w cells.
-func pad(lines []string, w, h int) string {
-	out := make([]string, 0, h)
-	for _, l := range lines {
-		if len(out) == h {
-			break
-		}
-		out = append(out, fit(l, w))
-	}
-	for len(out) < h {
-		out = append(out, strings.Repeat(" ", w))
-	}
-	return strings.Join(out, "\n")
-}
-
-// wrap breaks a sentence into lines of at most w cells.
-func wrap(s string, w int) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
 }

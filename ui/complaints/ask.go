@@ -9,6 +9,7 @@ import (
 
 	"clientbase/keymap"
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -135,7 +136,7 @@ func (a *ask) update(msg tea.Msg) (done, cancelled bool) {
 // the text line and its error.
 func (a *ask) lines(w int) []string {
 	s := a.st
-	out := []string{s.Title.Render(fit(a.title, w))}
+	out := []string{s.Title.Render(textfit.Fit(a.title, w))}
 	if len(a.options) > 0 {
 		// a long list (the department's people) shows a window around the cursor
 		from, to := 0, len(a.options)
@@ -147,18 +148,18 @@ func (a *ask) lines(w int) []string {
 			o := a.options[i]
 			switch {
 			case i == a.cur && !a.chosen:
-				out = append(out, s.RowCursor.Render(fit("› "+o.label, w)))
+				out = append(out, s.RowCursor.Render(textfit.Fit("› "+o.label, w)))
 			case i == a.cur:
-				out = append(out, s.Value.Render(fit("✓ "+o.label, w)))
+				out = append(out, s.Value.Render(textfit.Fit("✓ "+o.label, w)))
 			case !a.chosen:
-				out = append(out, fit("  "+o.label, w))
+				out = append(out, textfit.Fit("  "+o.label, w))
 			}
 		}
 	}
 	if a.chosen && a.withText {
-		out = append(out, fit(a.text.View(), w))
+		out = append(out, textfit.Fit(a.text.View(), w))
 		if a.err != "" {
-			out = append(out, s.FieldError.Render(fit(a.err, w)))
+			out = append(out, s.FieldError.Render(textfit.Fit(a.err, w)))
 		}
 	}
 	return out

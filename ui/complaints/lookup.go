@@ -12,6 +12,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 )
 
 // lookupRows is how many clients the queue's client filter offers.
@@ -172,24 +173,24 @@ func (l *clientLookup) lines(w int) []string {
 	s := l.env.Styles
 	out := l.in.lines(w)
 	for i, c := range l.rows {
-		text := plain(c.ShortName)
+		text := textfit.OneLine(c.ShortName)
 		if c.TaxID != "" {
 			text += "  " + s.Subtle.Render(c.TaxID)
 		}
 		if c.City != "" {
-			text += "  " + s.Subtle.Render(plain(c.City))
+			text += "  " + s.Subtle.Render(textfit.OneLine(c.City))
 		}
 		if i < len(l.counts) && l.counts[i] >= 0 {
 			text += "  " + s.Subtle.Render(model.T("complaints.lookup.count", l.counts[i]))
 		}
 		if i == l.cursor {
-			out = append(out, s.RowCursor.Render(fit("› "+text, w)))
+			out = append(out, s.RowCursor.Render(textfit.Fit("› "+text, w)))
 		} else {
-			out = append(out, fit("  "+text, w))
+			out = append(out, textfit.Fit("  "+text, w))
 		}
 	}
 	if l.err != "" {
-		out = append(out, s.FieldError.Render(fit("✗ "+l.err, w)))
+		out = append(out, s.FieldError.Render(textfit.Fit("✗ "+l.err, w)))
 	}
 	return out
 }

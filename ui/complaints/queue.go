@@ -16,6 +16,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // rowsAround is how many rows are fetched beyond the visible window on each side.
@@ -404,7 +405,7 @@ func userLabel(u model.User) string {
 	if name == "" {
 		name = u.Name
 	}
-	return model.T("complaints.user", plain(name), u.Name, model.T("ui.role."+string(u.Role)))
+	return model.T("complaints.user", textfit.OneLine(name), u.Name, model.T("ui.role."+string(u.Role)))
 }
 
 // filterText says which filters are on ("" none).
@@ -433,7 +434,7 @@ func (q *queue) filterText() string {
 		parts = append(parts, model.T("complaints.filter.overdue"))
 	}
 	if f.Client != 0 {
-		parts = append(parts, plain(q.clientName))
+		parts = append(parts, textfit.OneLine(q.clientName))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -540,14 +541,14 @@ func (q *queue) view() string {
 	case !q.loaded:
 		right = s.Subtle.Render(model.T("complaints.queue.loading"))
 	}
-	out := []string{spread(left, right, q.width)}
+	out := []string{textfit.Spread(left, right, q.width)}
 	if q.ask != nil {
 		out = append(out, q.ask.lines(q.width)...)
-		return pad(out, q.width, q.height)
+		return textfit.Pad(out, q.width, q.height)
 	}
 	if q.lookup != nil {
 		out = append(out, q.lookup.lines(q.width)...)
-		return pad(out, q.width, q.height)
+		return textfit.Pad(out, q.width, q.height)
 	}
 	_, abbr := shownZone(q.dept, q.env.Zone(), q.env.Clock())
 	deadline := model.T("complaints.col.deadline")
@@ -563,20 +564,20 @@ func (q *queue) view() string {
 		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
 		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
 		deadline, leftTitle}
-	out = append(out, s.Header.Render(fit("  "+cells(titles, widths), q.width)))
+	out = append(out, s.Header.Render(textfit.Fit("  "+cells(titles, widths), q.width)))
 	from, to := q.win.Visible()
 	if q.loaded && q.win.Total == 0 {
-		out = append(out, s.Subtle.Render(fit("  "+model.T("complaints.queue.empty"), q.width)))
+		out = append(out, s.Subtle.Render(textfit.Fit("  "+model.T("complaints.queue.empty"), q.width)))
 	}
 	for i := from; i < to; i++ {
 		r, ok := q.rowAt(i)
 		if !ok {
-			out = append(out, s.Subtle.Render(fit("  …", q.width)))
+			out = append(out, s.Subtle.Render(textfit.Fit("  …", q.width)))
 			continue
 		}
 		out = append(out, q.rowLine(r, widths, short, i == q.win.Cursor))
 	}
-	body := pad(out, q.width, q.height-queueFooter)
+	body := textfit.Pad(out, q.width, q.height-queueFooter)
 	return body + "\n" + q.footer()
 }
 
@@ -591,7 +592,7 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 		mark = "•"
 	}
 	loc, _ := shownZone(q.dept, q.env.Zone(), q.env.Clock())
-	texts := []string{mark, fmt.Sprintf("#%d", r.ID), shortDate(r.Received, loc), plain(r.ClientName),
+	texts := []string{mark, fmt.Sprintf("#%d", r.ID), shortDate(r.Received, loc), textfit.OneLine(r.ClientName),
 		model.ComplaintTypeLabel(r.Type), directionShort(r.Direction), model.ComplaintStatusLabel(r.Status),
 		orDash(r.Owner), orDash(r.Escalated), amount(r.Claimed), deadlineText(r.Deadline, loc),
 		leftText(r.Status, r.Deadline, r.PausedAt, r.Left, q.dayMin)}
@@ -613,10 +614,10 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 	}
 	rest := q.width - len([]rune(prefix)) - lipgloss.Width(head) - 1
 	if rest < 1 {
-		return st.Render(fit(prefix+head, q.width))
+		return st.Render(textfit.Fit(prefix+head, q.width))
 	}
-	return st.Render(prefix+head+" ") + rowUrgency(r).style(s, cursor).Render(fit(texts[colCountdown], min(cd, rest))) +
-		st.Render(fit("", rest-min(cd, rest)))
+	return st.Render(prefix+head+" ") + rowUrgency(r).style(s, cursor).Render(textfit.Fit(texts[colCountdown], min(cd, rest))) +
+		st.Render(textfit.Fit("", rest-min(cd, rest)))
 }
 
 // closedLine draws a closed row: its closing date and decision across the
@@ -634,7 +635,7 @@ func (q *queue) closedLine(r model.ComplaintRow, texts []string, widths []int, l
 		ws[colDeadline] = widths[colCountdown]
 	}
 	texts = append(slices.Clone(texts[:colDeadline]), q.closedText(r, loc))
-	return st.Render(fit(prefix+cells(texts, ws), q.width))
+	return st.Render(textfit.Fit(prefix+cells(texts, ws), q.width))
 }
 
 // mineRow: owned by me, or escalated to me and waiting for my answer.
@@ -645,13 +646,13 @@ func (q *queue) mineRow(r model.ComplaintRow) bool {
 func (q *queue) footer() string {
 	s := q.env.Styles
 	if !q.loaded {
-		return fit("", q.width)
+		return textfit.Fit("", q.width)
 	}
 	text := model.T("complaints.queue.footer", q.open, q.overdue, q.win.Total)
 	if !q.counted {
 		text = model.T("complaints.queue.footer_shown", q.win.Total)
 	}
-	return s.Subtle.Render(fit(text, q.width))
+	return s.Subtle.Render(textfit.Fit(text, q.width))
 }
 
 // cells joins cells at widths (a 0 width drops the column); the claimed amount is right-aligned.
@@ -667,9 +668,9 @@ func cells(texts []string, widths []int) string {
 		}
 		first = false
 		if i == colClaimed {
-			b.WriteString(fitRight(texts[i], w))
+			b.WriteString(textfit.Right(texts[i], w))
 		} else {
-			b.WriteString(fit(texts[i], w))
+			b.WriteString(textfit.Fit(texts[i], w))
 		}
 	}
 	return b.String()

@@ -17,6 +17,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 )
 
 // screenSeq numbers complaint screens: an answer for a screen that is gone is dropped.
@@ -372,7 +373,7 @@ func (s *screen) lines(w int) []string {
 	st := s.env.Styles
 	c := s.c
 	loc, abbr := shownZone(s.dept, s.env.Zone(), s.env.Clock())
-	label := func(l, v string) string { return st.Label.Render(fit(l, 14)) + " " + v }
+	label := func(l, v string) string { return st.Label.Render(textfit.Fit(l, 14)) + " " + v }
 	var out []string
 	add := func(l ...string) { out = append(out, l...) }
 	heading := func(t string) { add("", st.Title.Render(t)) }
@@ -385,13 +386,13 @@ func (s *screen) lines(w int) []string {
 				l = "    " + l
 			}
 			if style != nil {
-				l = style.Render(fit(l, w))
+				l = style.Render(textfit.Fit(l, w))
 			}
 			add(l)
 		}
 	}
 
-	client := plain(s.client.ShortName)
+	client := textfit.OneLine(s.client.ShortName)
 	if client == "" {
 		client = fmt.Sprintf("#%d", c.Client)
 	}
@@ -400,7 +401,7 @@ func (s *screen) lines(w int) []string {
 		add(label(model.T("complaints.f.contact"), who))
 	}
 	if c.Order != 0 {
-		add(label(model.T("complaints.f.order"), orDash(plain(c.OrderNo))+st.Subtle.Render("  o")))
+		add(label(model.T("complaints.f.order"), orDash(textfit.OneLine(c.OrderNo))+st.Subtle.Render("  o")))
 	}
 	add(label(model.T("complaints.f.owner"), orDash(c.Owner)),
 		label(model.T("complaints.f.received"), withZone(dateTimeText(c.Received, loc), abbr)+"  "+model.T("complaints.f.channel", channelText(c.Channel))))
@@ -418,7 +419,7 @@ func (s *screen) lines(w int) []string {
 	if len(c.Lines) > 0 {
 		heading(model.T("complaints.h.lines"))
 		for _, l := range c.Lines {
-			add(fit(fmt.Sprintf("  %s  %s  %s", plain(l.SKU), plain(l.Name), qtyText(l.Qty)), w))
+			add(textfit.Fit(fmt.Sprintf("  %s  %s  %s", textfit.OneLine(l.SKU), textfit.OneLine(l.Name), qtyText(l.Qty)), w))
 		}
 	}
 	heading(model.T("complaints.h.description"))
@@ -436,14 +437,14 @@ func (s *screen) lines(w int) []string {
 		open := c.OpenEscalation()
 		for i := range c.Escalations {
 			e := &c.Escalations[i]
-			line := model.T("complaints.escalation", dateTimeText(e.At, loc), e.By, e.To, plain(e.Reason))
+			line := model.T("complaints.escalation", dateTimeText(e.At, loc), e.By, e.To, textfit.OneLine(e.Reason))
 			if e == open {
 				para("▶ ", line+"  "+model.T("complaints.escalation.open"), &st.Warning)
 				continue
 			}
 			para("  ", line, nil)
 			if e.Answer != "" {
-				para("    ", model.T("complaints.escalation.answer", dateTimeText(e.Answered, loc), plain(e.Answer)), &st.Subtle)
+				para("    ", model.T("complaints.escalation.answer", dateTimeText(e.Answered, loc), textfit.OneLine(e.Answer)), &st.Subtle)
 			}
 		}
 	}
@@ -452,7 +453,7 @@ func (s *screen) lines(w int) []string {
 		for _, f := range c.Forwards {
 			line := model.T("complaints.forward", dateTimeText(f.At, loc), f.By, model.DepartmentLabel(f.Department))
 			if f.Note != "" {
-				line += ": " + plain(f.Note)
+				line += ": " + textfit.OneLine(f.Note)
 			}
 			para("  ", line, nil)
 		}
@@ -472,7 +473,7 @@ func (s *screen) lines(w int) []string {
 		}
 		add(label(model.T("complaints.f.justified"), j))
 		if cl.Feedback != "" {
-			add(label(model.T("complaints.f.feedback"), plain(cl.Feedback)))
+			add(label(model.T("complaints.f.feedback"), textfit.OneLine(cl.Feedback)))
 		}
 	}
 	if c.FollowUp != 0 {
@@ -485,7 +486,7 @@ func (s *screen) lines(w int) []string {
 			what, note := eventText(e)
 			line := model.T("complaints.event", dateTimeText(e.At, loc), e.By, what)
 			if note != "" {
-				line += " — " + plain(note)
+				line += " — " + textfit.OneLine(note)
 			}
 			para("  ", line, nil)
 		}
@@ -530,20 +531,20 @@ func (s *screen) contactText(w int) string {
 		if ct.ID != s.c.Contact {
 			continue
 		}
-		parts := []string{plain(ct.Name)}
+		parts := []string{textfit.OneLine(ct.Name)}
 		if ct.Position != "" {
-			parts = append(parts, plain(ct.Position))
+			parts = append(parts, textfit.OneLine(ct.Position))
 		}
 		for _, p := range ct.Phones {
 			if !p.WrongNumber {
-				parts = append(parts, orDash(plain(cmp.Or(p.Raw, p.E164))))
+				parts = append(parts, orDash(textfit.OneLine(cmp.Or(p.Raw, p.E164))))
 				break
 			}
 		}
 		if ct.Left {
 			parts = append(parts, model.T("complaints.contact.left"))
 		}
-		return fit(strings.Join(parts, " · "), max(1, w))
+		return textfit.Fit(strings.Join(parts, " · "), max(1, w))
 	}
 	return fmt.Sprintf("#%d", s.c.Contact) // a person the card no longer has
 }
@@ -591,7 +592,7 @@ func (s *screen) view() string {
 		if s.loadErr != "" {
 			text = st.FieldError.Render(s.loadErr)
 		}
-		return pad([]string{text}, s.width, s.height)
+		return textfit.Pad([]string{text}, s.width, s.height)
 	}
 	c := s.c
 	title := st.Title.Render(model.T("complaints.screen.title", c.ID, model.ComplaintTypeLabel(c.Type),
@@ -599,7 +600,7 @@ func (s *screen) view() string {
 	if c.Serious {
 		title += " " + st.Danger.Render(model.T("complaints.serious"))
 	}
-	head := spread(title, st.Value.Render(model.ComplaintStatusLabel(c.Status)), s.width)
+	head := textfit.Spread(title, st.Value.Render(model.ComplaintStatusLabel(c.Status)), s.width)
 	var bottom []string
 	if s.ask != nil {
 		bottom = s.ask.lines(s.width)
@@ -608,7 +609,7 @@ func (s *screen) view() string {
 		if s.msgErr {
 			m = st.FieldError
 		}
-		bottom = []string{m.Render(fit(s.msg, s.width))}
+		bottom = []string{m.Render(textfit.Fit(s.msg, s.width))}
 	}
 	room := max(0, s.height-1-len(bottom))
 	body := s.lines(s.width)
@@ -621,7 +622,7 @@ func (s *screen) view() string {
 	for len(out) < 1+room {
 		out = append(out, "")
 	}
-	return pad(append(out, bottom...), s.width, s.height)
+	return textfit.Pad(append(out, bottom...), s.width, s.height)
 }
 
 func channelText(c model.Channel) string {

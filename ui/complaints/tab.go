@@ -17,6 +17,7 @@ import (
 	"clientbase/ui/complaintform"
 	"clientbase/ui/complaintreport"
 	"clientbase/ui/components/tabs"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -514,9 +515,9 @@ func (t *Tab) View() string {
 	}
 	h := t.paneHeight()
 	if h == 0 {
-		return fit(t.subHeader(), t.width)
+		return textfit.Fit(t.subHeader(), t.width)
 	}
-	return t.subHeader() + "\n" + pad(strings.Split(body, "\n"), t.width, h)
+	return t.subHeader() + "\n" + textfit.Pad(strings.Split(body, "\n"), t.width, h)
 }
 
 // subHeader names the views (the active one stands out) and their keys.
@@ -531,7 +532,7 @@ func (t *Tab) subHeader() string {
 	if t.settings != nil {
 		keys = append(keys, "S")
 	}
-	return spread(left, s.Subtle.Render(model.T("complaints.header.keys", strings.Join(keys, " "))), t.width)
+	return textfit.Spread(left, s.Subtle.Render(model.T("complaints.header.keys", strings.Join(keys, " "))), t.width)
 }
 
 var (

@@ -12,55 +12,6 @@ import (
 	"clientbase/ui/styles"
 )
 
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
-	}
-	if p := w - lipgloss.Width(line); p > 0 {
-		line += strings.Repeat(" ", p)
-	}
-	return line
-}
-
-// fitRight right-aligns plain text in w cells (amounts).
-func fitRight(s string, w int) string {
-	if lipgloss.Width(s) >= w {
-		return fit(s, w)
-	}
-	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
-}
-
-// pad makes lines exactly w×h.
-func pad(lines []string, w, h int) string {
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	out := make([]string, 0, h)
-	for _, l := range lines {
-		out = append(out, fit(l, w))
-	}
-	for len(out) < h {
-		out = append(out, strings.Repeat(" ", w))
-	}
-	return strings.Join(out, "\n")
-}
-
-// spread puts left and right on one line w cells wide, left cut first.
-func spread(left, right string, w int) string {
-	room := w - lipgloss.Width(right) - 1
-	if room < 1 {
-		return fit(right, w)
-	}
-	return fit(fit(left, room)+" "+right, w)
-}
-
-// plain makes user text safe on one line.
-func plain(s string) string { return table.Plain(strings.Join(strings.Fields(s), " ")) }
-
 // wrap breaks user text into lines of at most w cells (words kept whole when they fit).
 func wrap(s string, w int) []string {
 	if w < 4 {
@@ -89,13 +40,6 @@ func wrap(s string, w int) []string {
 		}
 	}
 	return out
-}
-
-func dateText(t time.Time, loc *time.Location) string {
-	if t.IsZero() {
-		return "—"
-	}
-	return model.FormatDate(t, loc)
 }
 
 func dateTimeText(t time.Time, loc *time.Location) string {

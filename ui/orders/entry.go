@@ -17,6 +17,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -426,7 +427,7 @@ func (e *Entry) backToDraft() string {
 			by = u.FullName
 		}
 	}
-	return model.T("orders.entry.back_to_draft", plain(by), model.FormatDateTime(ev.At, e.env.Loc), plain(ev.Comment))
+	return model.T("orders.entry.back_to_draft", textfit.OneLine(by), model.FormatDateTime(ev.At, e.env.Loc), textfit.OneLine(ev.Comment))
 }
 
 // setLines puts stored lines on screen, the typed texts forgotten.
@@ -967,7 +968,7 @@ func (e *Entry) openHeader() tea.Cmd {
 		if u.Archived || u.Role == model.RoleDirector && u.Name != e.env.Me.Name {
 			continue
 		}
-		takers = append(takers, form.Option{Value: u.Name, Label: plain(u.FullName) + " (" + u.Name + ")"})
+		takers = append(takers, form.Option{Value: u.Name, Label: textfit.OneLine(u.FullName) + " (" + u.Name + ")"})
 		seen[u.Name] = true
 	}
 	if !seen[o.TakenBy] {
@@ -979,7 +980,7 @@ func (e *Entry) openHeader() tea.Cmd {
 	}
 	contacts := []form.Option{{Value: "0", Label: "—"}}
 	for _, c := range e.client.Contacts {
-		contacts = append(contacts, form.Option{Value: strconv.FormatUint(uint64(c.ID), 10), Label: plain(c.Name)})
+		contacts = append(contacts, form.Option{Value: strconv.FormatUint(uint64(c.ID), 10), Label: textfit.OneLine(c.Name)})
 	}
 	day := func(t time.Time) string {
 		if t.IsZero() {

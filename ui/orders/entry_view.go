@@ -12,6 +12,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/helpview"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 func changedOrder(id model.ID) common.DataChangedMsg {
@@ -71,7 +72,7 @@ func (e *Entry) View() string {
 	case focusLookup:
 		out = append(out, e.lookup.lines(e.width)...)
 		out = append(out, e.messageLines()...)
-		return pad(out, e.width, e.height)
+		return textfit.Pad(out, e.width, e.height)
 	case focusHeader:
 		out = append(out, e.headerLine())
 		if e.headerEsc {
@@ -79,14 +80,14 @@ func (e *Entry) View() string {
 			out = append(out, e.messageLines()...)
 		}
 		out = append(out, e.header.View())
-		return pad(strings.Split(strings.Join(out, "\n"), "\n"), e.width, e.height)
+		return textfit.Pad(strings.Split(strings.Join(out, "\n"), "\n"), e.width, e.height)
 	}
 	out = append(out, e.headerLine(), e.inputLine())
 	out = append(out, e.matchView()...)
 	out = append(out, e.grid()...)
 	out = append(out, e.totalsLine())
 	out = append(out, e.messageLines()...)
-	return pad(out, e.width, e.height)
+	return textfit.Pad(out, e.width, e.height)
 }
 
 func (e *Entry) titleLine() string {
@@ -97,17 +98,17 @@ func (e *Entry) titleLine() string {
 	} else {
 		left = s.Title.Render(model.T("orders.entry.title", e.order.Number)) + " · " + e.statusStyled()
 	}
-	left += s.Subtle.Render(" · " + dateText(e.order.Date, e.env.Loc))
+	left += s.Subtle.Render(" · " + textfit.Date(e.order.Date, e.env.Loc))
 	right := ""
 	switch {
 	case e.haveClient:
-		right = s.Value.Render(plain(e.client.ShortName))
+		right = s.Value.Render(textfit.OneLine(e.client.ShortName))
 	case e.loading:
 		right = s.Subtle.Render(model.T("orders.list.loading"))
 	default:
 		right = s.Subtle.Render(model.T("orders.entry.no_client"))
 	}
-	return spread(left, right, e.width)
+	return textfit.Spread(left, right, e.width)
 }
 
 func (e *Entry) statusStyled() string {
@@ -131,7 +132,7 @@ func (e *Entry) headerLine() string {
 	o := e.order
 	way := model.T("orders.header.pickup")
 	if o.Delivery {
-		way = model.T("orders.header.delivery") + " " + plain(o.Address)
+		way = model.T("orders.header.delivery") + " " + textfit.OneLine(o.Address)
 	}
 	parts := []string{
 		model.T("orders.header.taken", o.TakenBy),
@@ -141,7 +142,7 @@ func (e *Entry) headerLine() string {
 	}
 	parts = append(parts,
 		channelText(o.Channel),
-		model.T("orders.header.dates", dateText(o.Requested, e.env.Loc), dateText(o.Promised, e.env.Loc)),
+		model.T("orders.header.dates", textfit.Date(o.Requested, e.env.Loc), textfit.Date(o.Promised, e.env.Loc)),
 		model.T("orders.header.terms", o.DeferralDays),
 		e.column(),
 		way)
@@ -202,9 +203,9 @@ func (e *Entry) matchView() []string {
 	out := make([]string, 0, n)
 	for i := 0; i < n; i++ {
 		p := e.matches[i]
-		text := fit(plain(p.SKU), 12) + " " + plain(p.Name)
+		text := textfit.Fit(textfit.OneLine(p.SKU), 12) + " " + textfit.OneLine(p.Name)
 		if i == e.mcursor {
-			out = append(out, s.RowCursor.Render(fit("  › "+text, e.width)))
+			out = append(out, s.RowCursor.Render(textfit.Fit("  › "+text, e.width)))
 		} else {
 			out = append(out, s.Subtle.Render("    "+text))
 		}
@@ -220,7 +221,7 @@ func (e *Entry) grid() []string {
 	titles := []string{"#", model.T("orders.col.sku"), model.T("orders.col.name"), model.T("orders.col.qty"),
 		model.T("orders.col.unit"), model.T("orders.col.price"), model.T("orders.col.discount"),
 		model.T("orders.col.source"), model.T("orders.col.gross")}
-	out := []string{s.Header.Render(fit("  "+gridCells(titles, widths, -1, ""), e.width))}
+	out := []string{s.Header.Render(textfit.Fit("  "+gridCells(titles, widths, -1, ""), e.width))}
 	room := e.gridRows()
 	if len(e.lines) == 0 {
 		hint := model.T("orders.entry.empty")
@@ -245,7 +246,7 @@ func (e *Entry) grid() []string {
 			disc = r.discText
 		}
 		texts := []string{
-			itoa(i + 1), plain(l.SKU), plain(l.Name), qty, string(l.Unit),
+			itoa(i + 1), textfit.OneLine(l.SKU), textfit.OneLine(l.Name), qty, string(l.Unit),
 			amount(l.Price), disc, sourceText(l.Source), amount(l.Gross),
 		}
 		if r.unsure() {
@@ -266,13 +267,13 @@ func (e *Entry) grid() []string {
 		text := gridCells(texts, widths, editing, editText)
 		marked := i == e.cursor && (e.focus == focusCell || e.focus == focusView)
 		if marked {
-			out = append(out, s.RowCursor.Render(fit("› ", 2))+fit(text, e.width-2))
+			out = append(out, s.RowCursor.Render(textfit.Fit("› ", 2))+textfit.Fit(text, e.width-2))
 		} else {
-			out = append(out, fit("  "+text, e.width))
+			out = append(out, textfit.Fit("  "+text, e.width))
 		}
 		used++
 		if errLine := e.errorLine(r, widths); errLine != "" && used < room {
-			out = append(out, s.FieldError.Render(fit(errLine, e.width)))
+			out = append(out, s.FieldError.Render(textfit.Fit(errLine, e.width)))
 			used++
 		}
 	}
@@ -324,11 +325,11 @@ func gridCells(texts []string, widths []int, editing int, editText string) strin
 		first = false
 		switch {
 		case i == editing:
-			b.WriteString(fit(editText, w))
+			b.WriteString(textfit.Fit(editText, w))
 		case i == colQty || i == 5 || i == colGross || i == colDiscount:
-			b.WriteString(fitRight(texts[i], w))
+			b.WriteString(textfit.Right(texts[i], w))
 		default:
-			b.WriteString(fit(texts[i], w))
+			b.WriteString(textfit.Fit(texts[i], w))
 		}
 	}
 	return b.String()

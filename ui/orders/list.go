@@ -12,6 +12,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // rowsAround is how many rows are fetched beyond the visible window on each side.
@@ -238,7 +239,7 @@ func (l *list) filterLine() string {
 		parts = append(parts, statusText(l.filter.Status))
 	}
 	if l.filter.Client != 0 {
-		parts = append(parts, plain(l.clientName))
+		parts = append(parts, textfit.OneLine(l.clientName))
 	}
 	switch l.filter.Manager {
 	case "":
@@ -267,7 +268,7 @@ func (l *list) filterLine() string {
 		}
 		right = s.Subtle.Render(count)
 	}
-	return spread(s.Title.Render(model.T("orders.list.title"))+"  "+left, right, l.width)
+	return textfit.Spread(s.Title.Render(model.T("orders.list.title"))+"  "+left, right, l.width)
 }
 
 var listColumns = []table.Column{
@@ -285,13 +286,13 @@ func (l *list) view() string {
 	}
 	s := l.env.Styles
 	if l.lookup != nil {
-		return pad(append([]string{l.filterLine()}, l.lookup.lines(l.width)...), l.width, l.height)
+		return textfit.Pad(append([]string{l.filterLine()}, l.lookup.lines(l.width)...), l.width, l.height)
 	}
 	cols := listColumns
 	titles := []string{model.T("orders.col.number"), model.T("orders.col.date"), model.T("orders.col.client"),
 		model.T("orders.col.status"), model.T("orders.col.gross"), model.T("orders.col.promised")}
 	widths := table.Fit(cols, l.width)
-	out := []string{l.filterLine(), s.Header.Render(fit("  "+cells(titles, widths, 4), l.width))}
+	out := []string{l.filterLine(), s.Header.Render(textfit.Fit("  "+cells(titles, widths, 4), l.width))}
 	from, to := l.win.Visible()
 	if l.loaded && l.win.Total == 0 {
 		out = append(out, s.Subtle.Render("  "+model.T("orders.list.empty")))
@@ -299,12 +300,12 @@ func (l *list) view() string {
 	for i := from; i < to; i++ {
 		r, ok := l.row(i)
 		if !ok {
-			out = append(out, s.Subtle.Render(fit("  …", l.width)))
+			out = append(out, s.Subtle.Render(textfit.Fit("  …", l.width)))
 			continue
 		}
 		o := r.Order
-		text := cells([]string{o.Number, dateText(o.Date, l.env.Loc), plain(r.ClientName), statusText(o.Status),
-			amount(o.Totals.Gross), dateText(o.Promised, l.env.Loc)}, widths, 4)
+		text := cells([]string{o.Number, textfit.Date(o.Date, l.env.Loc), textfit.OneLine(r.ClientName), statusText(o.Status),
+			amount(o.Totals.Gross), textfit.Date(o.Promised, l.env.Loc)}, widths, 4)
 		st := s.Row
 		switch {
 		case i == l.win.Cursor:
@@ -317,9 +318,9 @@ func (l *list) view() string {
 			// An overdue delivery is red, under the cursor too.
 			st = st.Foreground(s.Red)
 		}
-		out = append(out, st.Render(fit(text, l.width)))
+		out = append(out, st.Render(textfit.Fit(text, l.width)))
 	}
-	return pad(out, l.width, l.height)
+	return textfit.Pad(out, l.width, l.height)
 }
 
 // cells joins cells at widths (a 0 width drops the column); column right is right-aligned.
@@ -335,9 +336,9 @@ func cells(texts []string, widths []int, right int) string {
 		}
 		first = false
 		if i == right {
-			b.WriteString(fitRight(texts[i], w))
+			b.WriteString(textfit.Right(texts[i], w))
 		} else {
-			b.WriteString(fit(texts[i], w))
+			b.WriteString(textfit.Fit(texts[i], w))
 		}
 	}
 	return b.String()

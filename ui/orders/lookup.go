@@ -10,6 +10,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -137,15 +138,15 @@ func (l *clientLookup) lines(w int) []string {
 	s := l.env.Styles
 	out := []string{l.input.View()}
 	for i, c := range l.rows {
-		text := plain(c.ShortName)
+		text := textfit.OneLine(c.ShortName)
 		if c.TaxID != "" {
 			text += "  " + s.Subtle.Render(c.TaxID)
 		}
 		if c.City != "" {
-			text += "  " + s.Subtle.Render(plain(c.City))
+			text += "  " + s.Subtle.Render(textfit.OneLine(c.City))
 		}
 		if i == l.cursor {
-			out = append(out, s.RowCursor.Render(fit("› "+text, w)))
+			out = append(out, s.RowCursor.Render(textfit.Fit("› "+text, w)))
 		} else {
 			out = append(out, "  "+text)
 		}

@@ -12,6 +12,7 @@ import (
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -398,5 +399,5 @@ func (d *qtyDialog) View() string {
 		body = body[top : top+room]
 	}
 	out := append(head, body...)
-	return pad(append(out, foot...), d.width, d.height)
+	return textfit.Pad(append(out, foot...), d.width, d.height)
 }

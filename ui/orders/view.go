@@ -6,6 +6,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/components/tabs"
+	"clientbase/ui/components/textfit"
 )
 
 // View renders the tab exactly width×height: the sub-header, then the view.
@@ -21,9 +22,9 @@ func (m *Model) View() string {
 	}
 	h := m.paneHeight()
 	if h == 0 {
-		return fit(m.subHeader(), m.width)
+		return textfit.Fit(m.subHeader(), m.width)
 	}
-	return m.subHeader() + "\n" + pad(strings.Split(body, "\n"), m.width, h)
+	return m.subHeader() + "\n" + textfit.Pad(strings.Split(body, "\n"), m.width, h)
 }
 
 // subHeader names the views (the active one stands out) and their keys.
@@ -37,5 +38,5 @@ func (m *Model) subHeader() string {
 	if m.approvals != nil {
 		keys = "O P A D $"
 	}
-	return spread(left, s.Subtle.Render(model.T("orders.header.keys", keys)), m.width)
+	return textfit.Spread(left, s.Subtle.Render(model.T("orders.header.keys", keys)), m.width)
 }

@@ -5,6 +5,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // The approval list's layout: a title and a note line above the table, the
@@ -75,39 +76,39 @@ func (a *Approvals) View() string {
 		cur = st.Subtle.Render(model.T("receivables.amounts_in", a.rows[0].Order.Totals.Gross.Currency))
 	}
 	lines = append(lines, spread(title, cur, a.width))
-	lines = append(lines, fit(a.noteLine(), a.width))
+	lines = append(lines, textfit.Fit(a.noteLine(), a.width))
 
 	cols := sizeMoney(approvalColumns(), approvalMoney, a.moneyW)
 	widths := table.Fit(cols, a.width)
-	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, approvalRight), a.width)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, approvalRight), a.width)))
 	h := a.bodyHeight()
 	switch {
 	case a.loaded && len(a.rows) == 0:
-		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.approvals.empty"), a.width)))
+		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.approvals.empty"), a.width)))
 	case !a.loaded && a.loadErr == "":
-		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.loading"), a.width)))
+		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.loading"), a.width)))
 	}
 	for i := a.top; i < len(a.rows) && i < a.top+h; i++ {
 		text := cellLine(a.cells(a.rows[i]), widths, approvalRight)
 		switch {
 		case i == a.cursor:
-			lines = append(lines, st.RowCursor.Render(fit("› "+text, a.width)))
+			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, a.width)))
 		case a.rows[i].Order.Status == model.OrderCreditHold:
-			lines = append(lines, st.Warning.Render(fit("  "+text, a.width)))
+			lines = append(lines, st.Warning.Render(textfit.Fit("  "+text, a.width)))
 		default:
-			lines = append(lines, st.Row.Render(fit("  "+text, a.width)))
+			lines = append(lines, st.Row.Render(textfit.Fit("  "+text, a.width)))
 		}
 	}
 	for len(lines) < approvalsHead+h {
 		lines = append(lines, "")
 	}
 	if r, ok := a.Current(); ok && r.Order.HoldReason != "" {
-		reason := wrap(model.T("receivables.approvals.why", plain(r.Order.HoldReason)), a.width)
+		reason := textfit.Wrap(model.T("receivables.approvals.why", plain(r.Order.HoldReason)), a.width)
 		for i := 0; i < approvalsReason && i < len(reason); i++ {
 			lines = append(lines, st.Warning.Render(reason[i]))
 		}
 	}
-	return pad(lines, a.width, a.height)
+	return textfit.Pad(lines, a.width, a.height)
 }
 
 // noteLine is what went wrong, or why this user only reads the list.
@@ -130,9 +131,9 @@ func (a *Approvals) noteLine() string {
 func spread(left, right string, w int) string {
 	lw, rw := lipgloss.Width(left), lipgloss.Width(right)
 	if right == "" || lw+1+rw > w {
-		return fit(left, w)
+		return textfit.Fit(left, w)
 	}
-	return fit(left, w-rw-1) + " " + right
+	return textfit.Fit(left, w-rw-1) + " " + right
 }
 
 // lineColumns are the columns of an order's lines.
@@ -175,8 +176,8 @@ func (a *Approvals) detailView() string {
 	if o.EnteredBy != "" && o.EnteredBy != o.TakenBy {
 		who += " · " + model.T("receivables.order.entered_by", plain(personName(a.names, o.EnteredBy)))
 	}
-	lines = append(lines, fit(st.Value.Render(who), w))
-	reason := wrap(model.T("receivables.approvals.why", plain(o.HoldReason)), w)
+	lines = append(lines, textfit.Fit(st.Value.Render(who), w))
+	reason := textfit.Wrap(model.T("receivables.approvals.why", plain(o.HoldReason)), w)
 	if o.HoldReason == "" {
 		reason = []string{model.T("receivables.order.no_reason")}
 	}
@@ -185,22 +186,22 @@ func (a *Approvals) detailView() string {
 		if i < len(reason) {
 			l = st.Warning.Render(reason[i])
 		}
-		lines = append(lines, fit(l, w))
+		lines = append(lines, textfit.Fit(l, w))
 	}
 	t := o.Totals
-	lines = append(lines, fit(st.Value.Render(model.T("receivables.order.totals", amount(t.Net), amount(t.VAT),
+	lines = append(lines, textfit.Fit(st.Value.Render(model.T("receivables.order.totals", amount(t.Net), amount(t.VAT),
 		model.FormatMoney(t.Gross), amount(t.Discount))), w))
 	switch {
 	case d.err != "":
 		lines = append(lines, st.Danger.Render(d.err))
-		return pad(lines, w, a.height)
+		return textfit.Pad(lines, w, a.height)
 	case !d.loaded:
 		lines = append(lines, st.Subtle.Render(model.T("receivables.loading")))
-		return pad(lines, w, a.height)
+		return textfit.Pad(lines, w, a.height)
 	}
 	cols := sizeMoney(lineColumns(), lineMoney, d.moneyW)
 	widths := table.Fit(cols, w)
-	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, lineRight), w)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, lineRight), w)))
 	h := a.detailRows()
 	for i := d.top; i < len(o.Lines) && i < d.top+h; i++ {
 		l := o.Lines[i]
@@ -210,10 +211,10 @@ func (a *Approvals) detailView() string {
 		}
 		cells := []string{model.T("receivables.line_no", i+1), plain(l.SKU), plain(l.Name), model.FormatQty(l.Qty, l.Unit) + " " + string(l.Unit),
 			amount(l.Price), disc, amount(l.Gross)}
-		lines = append(lines, st.Row.Render(fit("  "+cellLine(cells, widths, lineRight), w)))
+		lines = append(lines, st.Row.Render(textfit.Fit("  "+cellLine(cells, widths, lineRight), w)))
 	}
 	if len(o.Lines) == 0 {
 		lines = append(lines, st.Subtle.Render("  "+model.T("receivables.order.no_lines")))
 	}
-	return pad(lines, w, a.height)
+	return textfit.Pad(lines, w, a.height)
 }

@@ -11,11 +11,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // lastGen numbers every load and save of every pane of this package: an
@@ -28,54 +28,6 @@ func nextGen() uint64 { return lastGen.Add(1) }
 func now(env common.Env) time.Time { return env.Clock() }
 
 func loc(env common.Env) *time.Location { return env.Zone() }
-
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
-	}
-	if pad := w - lipgloss.Width(line); pad > 0 {
-		line += strings.Repeat(" ", pad)
-	}
-	return line
-}
-
-// right puts text at the right end of n cells (amounts line up on the decimals).
-func right(text string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if w := lipgloss.Width(text); w < n {
-		return strings.Repeat(" ", n-w) + text
-	}
-	return ansi.Truncate(text, n, "…")
-}
-
-// pad makes a view exactly h lines of w cells.
-func pad(lines []string, w, h int) string {
-	out := make([]string, 0, h)
-	for _, l := range lines {
-		if len(out) == h {
-			break
-		}
-		out = append(out, fit(l, w))
-	}
-	for len(out) < h {
-		out = append(out, strings.Repeat(" ", w))
-	}
-	return strings.Join(out, "\n")
-}
-
-// wrap breaks a sentence into lines of at most w cells.
-func wrap(s string, w int) []string {
-	if s == "" {
-		return nil
-	}
-	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
-}
 
 // plain makes user text safe for one line of the screen.
 func plain(s string) string { return table.Plain(s) }
@@ -152,9 +104,9 @@ func cellLine(cells []string, widths []int, toRight []bool) string {
 			text = cells[i]
 		}
 		if i < len(toRight) && toRight[i] {
-			b.WriteString(right(text, w))
+			b.WriteString(textfit.Right(text, w))
 		} else {
-			b.WriteString(fit(text, w))
+			b.WriteString(textfit.Fit(text, w))
 		}
 	}
 	return b.String()

@@ -12,6 +12,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -140,31 +141,31 @@ func (d *commentDialog) onDecided(msg decidedMsg) (tea.Cmd, bool) {
 func (d *commentDialog) view(st styles.Styles, width, height int) string {
 	inner := d.inner
 	var ls []string
-	ls = append(ls, fit(st.Title.Render(model.T("receivables.dialog."+d.what.name(), d.order.Number)), inner))
+	ls = append(ls, textfit.Fit(st.Title.Render(model.T("receivables.dialog."+d.what.name(), d.order.Number)), inner))
 	who := plain(d.client)
 	if d.order.Totals.Gross.Minor != 0 {
 		who += " · " + model.FormatMoney(d.order.Totals.Gross)
 	}
-	ls = append(ls, fit(st.Value.Render(who), inner))
+	ls = append(ls, textfit.Fit(st.Value.Render(who), inner))
 	if d.order.HoldReason != "" {
-		for _, l := range wrap(plain(d.order.HoldReason), inner) {
-			ls = append(ls, fit(st.Warning.Render(l), inner))
+		for _, l := range textfit.Wrap(plain(d.order.HoldReason), inner) {
+			ls = append(ls, textfit.Fit(st.Warning.Render(l), inner))
 		}
 	}
 	ls = append(ls, "")
 	for _, l := range d.form.Lines() {
-		ls = append(ls, fit(l, inner))
+		ls = append(ls, textfit.Fit(l, inner))
 	}
 	switch {
 	case d.saving:
-		ls = append(ls, fit(st.Subtle.Render(model.T("receivables.saving")), inner))
+		ls = append(ls, textfit.Fit(st.Subtle.Render(model.T("receivables.saving")), inner))
 	case d.banner != "":
-		for _, l := range wrap(d.banner, inner) {
-			ls = append(ls, fit(st.Danger.Render(l), inner))
+		for _, l := range textfit.Wrap(d.banner, inner) {
+			ls = append(ls, textfit.Fit(st.Danger.Render(l), inner))
 		}
 	}
 	box := st.Dialog.Render(strings.Join(ls, "\n"))
-	return pad(strings.Split(lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box), "\n"), width, height)
+	return textfit.Pad(strings.Split(lipgloss.Place(width, height, lipgloss.Center, lipgloss.Center, box), "\n"), width, height)
 }
 
 // help is the dialog's footer.

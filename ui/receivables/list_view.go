@@ -5,6 +5,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 )
 
 // The list's layout: title, note and column titles above the rows, the
@@ -128,27 +129,27 @@ func (l *List) View() string {
 	}
 	cols := sizeMoney(listColumns(), listMoney, l.moneyW)
 	widths := fitList(cols, l.width)
-	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
 	from, to := l.win.Visible()
 	if l.loaded && l.win.Total == 0 {
-		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.list.empty"), l.width)))
+		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.list.empty"), l.width)))
 	}
 	for i := from; i < to; i++ {
 		r, ok := l.rowAt(i)
 		if !ok {
-			lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.loading"), l.width)))
+			lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.loading"), l.width)))
 			continue
 		}
 		text := cellLine(l.cells(r), widths, listRight)
 		switch {
 		case i == l.win.Cursor:
-			lines = append(lines, st.RowCursor.Render(fit("› "+text, l.width)))
+			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, l.width)))
 		case r.Overdue.Minor > 0:
-			lines = append(lines, st.Danger.Render(fit("  "+text, l.width)))
+			lines = append(lines, st.Danger.Render(textfit.Fit("  "+text, l.width)))
 		case overLimit(r):
-			lines = append(lines, st.Warning.Render(fit("  "+text, l.width)))
+			lines = append(lines, st.Warning.Render(textfit.Fit("  "+text, l.width)))
 		default:
-			lines = append(lines, st.Row.Render(fit("  "+text, l.width)))
+			lines = append(lines, st.Row.Render(textfit.Fit("  "+text, l.width)))
 		}
 	}
 	for len(lines) < listHead+l.bodyHeight() {
@@ -161,7 +162,7 @@ func (l *List) View() string {
 		}
 		lines = append(lines, sum...)
 	}
-	return pad(lines, l.width, l.height)
+	return textfit.Pad(lines, l.width, l.height)
 }
 
 func invoiceColumns() []table.Column {
@@ -212,9 +213,9 @@ func (l *List) invoicesView() string {
 	lines = append(lines, "")
 	cols := sizeMoney(invoiceColumns(), invoiceMoney, in.moneyW)
 	widths := table.Fit(cols, w)
-	lines = append(lines, st.Header.Render(fit("  "+cellLine(titles(cols), widths, invoiceRight), w)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, invoiceRight), w)))
 	if in.loaded && len(in.r.Items) == 0 {
-		lines = append(lines, st.Subtle.Render(fit("  "+model.T("receivables.invoices.empty"), w)))
+		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.invoices.empty"), w)))
 	}
 	h := l.invRows()
 	for i := in.top; i < len(in.r.Items) && i < in.top+h; i++ {
@@ -228,12 +229,12 @@ func (l *List) invoicesView() string {
 		text := cellLine(cells, widths, invoiceRight)
 		switch {
 		case i == in.cursor:
-			lines = append(lines, st.RowCursor.Render(fit("› "+text, w)))
+			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, w)))
 		case it.DaysOverdue > 0:
-			lines = append(lines, st.Danger.Render(fit("  "+text, w)))
+			lines = append(lines, st.Danger.Render(textfit.Fit("  "+text, w)))
 		default:
-			lines = append(lines, st.Row.Render(fit("  "+text, w)))
+			lines = append(lines, st.Row.Render(textfit.Fit("  "+text, w)))
 		}
 	}
-	return pad(lines, w, l.height)
+	return textfit.Pad(lines, w, l.height)
 }

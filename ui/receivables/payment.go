@@ -12,6 +12,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -387,7 +388,7 @@ func (f *PaymentForm) headLines() []string {
 	} else {
 		ls = append(ls, "")
 	}
-	for _, l := range wrap(f.banner, f.width) {
+	for _, l := range textfit.Wrap(f.banner, f.width) {
 		ls = append(ls, st.Danger.Render(l))
 	}
 	return ls
@@ -400,7 +401,7 @@ func (f *PaymentForm) View() string {
 	}
 	ls := f.headLines()
 	ls = append(ls, strings.Split(f.form.View(), "\n")...)
-	return pad(ls, f.width, f.height)
+	return textfit.Pad(ls, f.width, f.height)
 }
 
 var _ common.Pane = (*PaymentForm)(nil)

@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -16,7 +17,7 @@ import (
 // balance over the limit in the warning style. A client never invoiced gets one line.
 func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 	if r.Invoiced.Minor == 0 && r.Outstanding.Minor == 0 {
-		return []string{fit(st.Subtle.Render(model.T("receivables.sum.none")), width)}
+		return []string{textfit.Fit(st.Subtle.Render(model.T("receivables.sum.none")), width)}
 	}
 	cur := r.Invoiced.Currency
 	if cur == "" {
@@ -85,7 +86,7 @@ func pack(width int, sep string, parts ...string) []string {
 	for _, p := range parts {
 		pw := lipgloss.Width(p)
 		if lw > 0 && lw+sw+pw > width {
-			out = append(out, fit(line.String(), width))
+			out = append(out, textfit.Fit(line.String(), width))
 			line.Reset()
 			lw = 0
 		}
@@ -97,7 +98,7 @@ func pack(width int, sep string, parts ...string) []string {
 		lw += pw
 	}
 	if lw > 0 {
-		out = append(out, fit(line.String(), width))
+		out = append(out, textfit.Fit(line.String(), width))
 	}
 	return out
 }

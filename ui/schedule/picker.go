@@ -8,6 +8,7 @@ import (
 
 	"clientbase/keymap"
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -75,16 +76,16 @@ func (p *picker) update(k tea.KeyPressMsg) {
 // view is the picker in a w×h box: a prompt line, then the people.
 func (p *picker) view(s styles.Styles, w, h int) string {
 	lines := []string{
-		s.Title.Render(fit(model.T("schedule.pick_person"), w)),
-		s.FilterBar.Render(fit(model.T("schedule.pick_filter", p.query), w)),
+		s.Title.Render(textfit.Fit(model.T("schedule.pick_person"), w)),
+		s.FilterBar.Render(textfit.Fit(model.T("schedule.pick_filter", p.query), w)),
 	}
 	rows := max(1, h-len(lines))
 	top := max(0, p.cursor-rows+1)
 	for i := top; i < len(p.shown) && i < top+rows; i++ {
 		u := p.shown[i]
-		text := fit(model.T("schedule.pick_row", plain(u.FullName), plain(u.Name), model.T("schedule.role."+string(u.Role))), w-2)
+		text := textfit.Fit(model.T("schedule.pick_row", plain(u.FullName), plain(u.Name), model.T("schedule.role."+string(u.Role))), w-2)
 		if u.Name == "" {
-			text = fit(u.FullName, w-2)
+			text = textfit.Fit(u.FullName, w-2)
 		}
 		if i == p.cursor {
 			lines = append(lines, s.RowCursor.Render("› "+text))
@@ -93,7 +94,7 @@ func (p *picker) view(s styles.Styles, w, h int) string {
 		}
 	}
 	if len(p.shown) == 0 {
-		lines = append(lines, s.Subtle.Render(fit("  "+model.T("schedule.pick_none"), w)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("schedule.pick_none"), w)))
 	}
 	return pad(lines, w, h)
 }

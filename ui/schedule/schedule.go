@@ -10,11 +10,11 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/planform"
 	"clientbase/ui/styles"
 )
@@ -94,29 +94,17 @@ func suggestDue(day, now time.Time, l *time.Location) time.Time {
 	return time.Time{}
 }
 
-// fit pads or cuts a styled line to exactly w cells.
-func fit(line string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	line = ansi.Truncate(line, w, "…")
-	if pad := w - lipgloss.Width(line); pad > 0 {
-		line += strings.Repeat(" ", pad)
-	}
-	return line
-}
-
 // spread puts left and right on one line of w cells: the left part (the
 // title) whole, the right part right-aligned and cut when they do not fit.
 func spread(left, right string, w int) string {
 	lw, rw := lipgloss.Width(left), lipgloss.Width(right)
 	switch {
 	case lw+1+rw <= w:
-		return fit(left, w-rw-1) + " " + right
+		return textfit.Fit(left, w-rw-1) + " " + right
 	case w-lw-1 >= 12:
-		return left + " " + fit(right, w-lw-1)
+		return left + " " + textfit.Fit(right, w-lw-1)
 	}
-	return fit(left, w)
+	return textfit.Fit(left, w)
 }
 
 // pad makes a view exactly h lines of w cells.
@@ -252,10 +240,10 @@ func (il itemLine) render(s styles.Styles, marker string, whenW, w int, cursor b
 	if w < 100 {
 		stW = statusNarrow
 	}
-	left := fit(il.when, whenW) + " " + fit(il.kind, 5) + " "
+	left := textfit.Fit(il.when, whenW) + " " + textfit.Fit(il.kind, 5) + " "
 	room := w - lipgloss.Width(marker) - lipgloss.Width(left) - stW - 1
-	text := marker + left + fit(il.what, max(1, room)) + " " + fit(il.status, stW)
-	text = fit(text, w)
+	text := marker + left + textfit.Fit(il.what, max(1, room)) + " " + textfit.Fit(il.status, stW)
+	text = textfit.Fit(text, w)
 	switch {
 	case cursor:
 		return s.RowCursor.Render(text)

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -32,10 +33,10 @@ func (t *Team) View() string {
 	lines = append(lines, spread(s.Title.Render(model.T("schedule.team_title", weekTitle(t.start))), s.Subtle.Render(count), t.width))
 	switch {
 	case t.loadErr != "":
-		lines = append(lines, s.Danger.Render(fit(t.loadErr, t.width)))
+		lines = append(lines, s.Danger.Render(textfit.Fit(t.loadErr, t.width)))
 		return pad(lines, t.width, t.height)
 	case !t.usersOK:
-		lines = append(lines, s.Subtle.Render(fit(model.T("schedule.loading"), t.width)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit(model.T("schedule.loading"), t.width)))
 		return pad(lines, t.width, t.height)
 	}
 	var body []string
@@ -87,10 +88,10 @@ func (t *Team) gridView(s styles.Styles) []string {
 	nameW, cellW := t.columns()
 	today := dayStart(now(t.env), loc(t.env))
 	days := weekDays(t.start)
-	lines := []string{s.Subtle.Render(fit(model.T("schedule.legend"), t.width))}
+	lines := []string{s.Subtle.Render(textfit.Fit(model.T("schedule.legend"), t.width))}
 
 	var head strings.Builder
-	head.WriteString(s.Header.Render(fit("  "+model.T("schedule.col.person"), 2+nameW)))
+	head.WriteString(s.Header.Render(textfit.Fit("  "+model.T("schedule.col.person"), 2+nameW)))
 	for i, d := range days {
 		label := weekdayName(d) + " " + d.Format("02")
 		if cellW >= 9 {
@@ -103,9 +104,9 @@ func (t *Team) gridView(s styles.Styles) []string {
 		case sameDay(d, today):
 			st = s.Warning
 		}
-		head.WriteString(" " + st.Render(fit(label, cellW)))
+		head.WriteString(" " + st.Render(textfit.Fit(label, cellW)))
 	}
-	lines = append(lines, fit(head.String(), t.width))
+	lines = append(lines, textfit.Fit(head.String(), t.width))
 
 	v := t.visible()
 	dot, missing := s.Subtle.Render("·"), s.Subtle.Render("…")
@@ -120,7 +121,7 @@ func (t *Team) gridView(s styles.Styles) []string {
 			nameSt = s.Focused
 		}
 		var b strings.Builder
-		b.WriteString(nameSt.Render(fit(marker+plain(personName(t.names, u.Name)), 2+nameW)))
+		b.WriteString(nameSt.Render(textfit.Fit(marker+plain(personName(t.names, u.Name)), 2+nameW)))
 		for i := range days {
 			cur := cursorRow && i == t.col
 			c, ok := t.cellIn(r, i, daysOK)
@@ -133,15 +134,15 @@ func (t *Team) gridView(s styles.Styles) []string {
 			b.WriteString(" ")
 			switch {
 			case cur:
-				b.WriteString(s.RowCursor.Render(fit(txt, cellW)))
+				b.WriteString(s.RowCursor.Render(textfit.Fit(txt, cellW)))
 			default:
 				b.WriteString(styled + strings.Repeat(" ", max(0, cellW-lipgloss.Width(txt))))
 			}
 		}
-		lines = append(lines, fit(b.String(), t.width))
+		lines = append(lines, textfit.Fit(b.String(), t.width))
 	}
 	if v.n == 0 {
-		lines = append(lines, s.Subtle.Render(fit("  "+model.T("schedule.no_people"), t.width)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("schedule.no_people"), t.width)))
 	}
 	return lines
 }
@@ -182,10 +183,10 @@ func (t *Team) detailLine(s styles.Styles) string {
 	who := plain(personName(t.names, user)) + " · " + weekdayName(d) + " " + model.FormatDate(d, loc(t.env))
 	c, ok := t.cellAt(t.row, t.col)
 	if !ok {
-		return s.Subtle.Render(fit(who, t.width))
+		return s.Subtle.Render(textfit.Fit(who, t.width))
 	}
 	text := model.T("schedule.detail", who, c.Planned, c.Done, c.Overdue, c.OffPlan)
-	return s.Subtle.Render(fit(text, t.width))
+	return s.Subtle.Render(textfit.Fit(text, t.width))
 }
 
 // adherenceView is planned vs done per person for the cursor's day, the
@@ -194,7 +195,7 @@ func (t *Team) adherenceView(s styles.Styles) []string {
 	day := t.Day()
 	nameW := max(8, min(32, t.nameW, t.width-2-4*15)) // a column fits "September 2026"
 	colW := max(10, (t.width-2-nameW)/4-1)
-	lines := []string{s.Subtle.Render(fit(model.T("schedule.adh_legend"), t.width))}
+	lines := []string{s.Subtle.Render(textfit.Fit(model.T("schedule.adh_legend"), t.width))}
 	titles := []string{
 		weekdayName(day) + " " + day.Format("02.01"),
 		model.T("schedule.week_short", isoWeek(t.start)),
@@ -202,11 +203,11 @@ func (t *Team) adherenceView(s styles.Styles) []string {
 		model.T("schedule.col.off_plan"),
 	}
 	var head strings.Builder
-	head.WriteString(fit("  "+model.T("schedule.col.person"), 2+nameW))
+	head.WriteString(textfit.Fit("  "+model.T("schedule.col.person"), 2+nameW))
 	for _, x := range titles {
-		head.WriteString(" " + fit(x, colW))
+		head.WriteString(" " + textfit.Fit(x, colW))
 	}
-	lines = append(lines, s.Header.Render(fit(head.String(), t.width)))
+	lines = append(lines, s.Header.Render(textfit.Fit(head.String(), t.width)))
 	v := t.visible()
 	var byUser [3]map[string]model.Adherence
 	if a := t.adh; a != nil && a.off == v.off {
@@ -224,7 +225,7 @@ func (t *Team) adherenceView(s styles.Styles) []string {
 			marker = "› "
 		}
 		var b strings.Builder
-		b.WriteString(fit(marker+plain(personName(t.names, u.Name)), 2+nameW))
+		b.WriteString(textfit.Fit(marker+plain(personName(t.names, u.Name)), 2+nameW))
 		var week, month model.Adherence
 		for i := range 3 {
 			txt := "…"
@@ -241,18 +242,18 @@ func (t *Team) adherenceView(s styles.Styles) []string {
 					month = a
 				}
 			}
-			b.WriteString(" " + fit(txt, colW))
+			b.WriteString(" " + textfit.Fit(txt, colW))
 		}
 		off := "…"
 		if byUser[2] != nil {
 			off = model.T("schedule.adh_off", week.OffPlanShare(), month.OffPlanShare())
 		}
-		b.WriteString(" " + fit(off, colW))
+		b.WriteString(" " + textfit.Fit(off, colW))
 		st := s.Row
 		if r == t.row {
 			st = s.RowCursor
 		}
-		lines = append(lines, st.Render(fit(b.String(), t.width)))
+		lines = append(lines, st.Render(textfit.Fit(b.String(), t.width)))
 	}
 	return lines
 }
@@ -273,11 +274,11 @@ func (t *Team) cellView() string {
 	lines = append(lines, spread(s.Title.Render(who), s.Subtle.Render(right), t.width))
 	switch {
 	case c.loadErr != "":
-		lines = append(lines, s.Danger.Render(fit(c.loadErr, t.width)))
+		lines = append(lines, s.Danger.Render(textfit.Fit(c.loadErr, t.width)))
 	case !c.loaded:
-		lines = append(lines, s.Subtle.Render(fit(model.T("schedule.loading"), t.width)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit(model.T("schedule.loading"), t.width)))
 	case len(c.rows) == 0:
-		lines = append(lines, s.Subtle.Render(fit("  "+model.T("schedule.cell_empty"), t.width)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("schedule.cell_empty"), t.width)))
 	}
 	n := now(t.env)
 	l := loc(t.env)

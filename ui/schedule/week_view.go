@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 )
 
 // View renders the week (or its open form or picker) exactly width×height.
@@ -31,10 +32,10 @@ func (w *Week) View() string {
 
 	switch {
 	case w.loadErr != "":
-		lines = append(lines, s.Danger.Render(fit(w.loadErr, w.width)))
+		lines = append(lines, s.Danger.Render(textfit.Fit(w.loadErr, w.width)))
 		return pad(lines, w.width, w.height)
 	case !w.loaded:
-		lines = append(lines, s.Subtle.Render(fit(model.T("schedule.loading"), w.width)))
+		lines = append(lines, s.Subtle.Render(textfit.Fit(model.T("schedule.loading"), w.width)))
 		return pad(lines, w.width, w.height)
 	}
 
@@ -64,7 +65,7 @@ func (w *Week) View() string {
 			case 1:
 				note = model.T("schedule.day_item")
 			}
-			lines = append(lines, fit(st.Render(head)+"  "+s.Subtle.Render(note), w.width))
+			lines = append(lines, textfit.Fit(st.Render(head)+"  "+s.Subtle.Render(note), w.width))
 			continue
 		}
 		cursor := len(w.items) > 0 && w.items[w.cursor] == i
@@ -114,9 +115,9 @@ func (w *Week) columnsView() []string {
 		if d > 0 {
 			head.WriteString(" ")
 		}
-		head.WriteString(st.Render(fit(label, colW)))
+		head.WriteString(st.Render(textfit.Fit(label, colW)))
 	}
-	out := []string{fit(head.String(), w.width)}
+	out := []string{textfit.Fit(head.String(), w.width)}
 
 	cursorDay, cursorAt := -1, 0
 	if len(w.items) > 0 {
@@ -149,7 +150,7 @@ func (w *Week) columnsView() []string {
 			if name == "" {
 				name = model.T("schedule.client_n", row.Item.Client)
 			}
-			text := fit(statusMark(row.Item, t)+" "+row.Item.Due.In(l).Format("15:04")+" "+kindMark(row.Item)+plain(name), colW)
+			text := textfit.Fit(statusMark(row.Item, t)+" "+row.Item.Due.In(l).Format("15:04")+" "+kindMark(row.Item)+plain(name), colW)
 			switch {
 			case i == w.cursor:
 				text = s.RowCursor.Render(text)

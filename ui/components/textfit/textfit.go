@@ -1,0 +1,82 @@
+// Package textfit lays text out in terminal cells: the fitting, padding and
+// aligning every screen does to make its view exactly width×height.
+package textfit
+
+import (
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"clientbase/model"
+	"clientbase/ui/components/table"
+)
+
+// Fit pads or cuts a styled line to exactly w cells ("" when w <= 0).
+func Fit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(line) > w {
+		line = ansi.Truncate(line, w, "…")
+	}
+	if p := w - lipgloss.Width(line); p > 0 {
+		line += strings.Repeat(" ", p)
+	}
+	return line
+}
+
+// Right right-aligns text in w cells (amounts line up on the decimals);
+// wider text is cut like Fit.
+func Right(s string, w int) string {
+	if lipgloss.Width(s) >= w {
+		return Fit(s, w)
+	}
+	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
+}
+
+// Pad makes a view exactly h lines of w cells: extra lines go, each line is
+// fitted, blank lines fill the rest. The caller's slice is left as it was.
+func Pad(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	out := make([]string, 0, h)
+	for _, l := range lines {
+		out = append(out, Fit(l, w))
+	}
+	for len(out) < h {
+		out = append(out, strings.Repeat(" ", w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// Spread puts left and right on one line w cells wide, left cut first.
+func Spread(left, right string, w int) string {
+	room := w - lipgloss.Width(right) - 1
+	if room < 1 {
+		return Fit(right, w)
+	}
+	return Fit(Fit(left, room)+" "+right, w)
+}
+
+// OneLine makes user text safe on one line: runs of white space and line
+// breaks become one space, control characters go.
+func OneLine(s string) string { return table.Plain(strings.Join(strings.Fields(s), " ")) }
+
+// Wrap breaks a sentence into lines of at most w cells (nil for "").
+func Wrap(s string, w int) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
+}
+
+// Date is a date for a column or a field, "—" for none.
+func Date(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return model.FormatDate(t, loc)
+}

@@ -1,0 +1,69 @@
+package textfit
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/lipgloss/v2"
+)
+
+func TestFitRightSpread(t *testing.T) {
+	cases := []struct{ got, want string }{
+		{Fit("Acme Trading", 6), "Acme …"},
+		{Fit("Acme", 6), "Acme  "},
+		{Fit("Acme", 0), ""},
+		{Right("12.50", 8), "   12.50"},
+		{Right("1234567.50", 6), "12345…"},
+		{Spread("Orders", "3 open", 14), "Orders  3 open"},
+		{Spread("Complaints", "3 open", 12), "Comp… 3 open"},
+		{OneLine(" two\n lines\t here "), "two lines here"},
+		{Date(time.Time{}, time.UTC), "—"},
+		{Date(time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), time.UTC), "23.11.2026"},
+	}
+	for i, c := range cases {
+		if c.got != c.want {
+			t.Errorf("case %d: %q, want %q", i, c.got, c.want)
+		}
+	}
+	if Wrap("", 10) != nil {
+		t.Error("an empty sentence should give no lines")
+	}
+}
+
+// Pad makes every view exactly w×h and leaves the caller's lines alone.
+func TestPad(t *testing.T) {
+	lines := []string{"a long first line", "b", "c", "d"}
+	got := strings.Split(Pad(lines, 5, 3), "\n")
+	if len(got) != 3 || got[0] != "a lo…" || got[1] != "b    " {
+		t.Errorf("Pad gave %q", got)
+	}
+	if lines[0] != "a long first line" {
+		t.Errorf("Pad changed the caller's line to %q", lines[0])
+	}
+	if got := Pad(nil, 3, 2); got != "   \n   " {
+		t.Errorf("Pad of nothing: %q", got)
+	}
+}
+
+func FuzzFit(f *testing.F) {
+	f.Add("Acme Trading", 6)
+	f.Add("日本語のテキスト", 5)
+	f.Add("\x1b[31mred\x1b[0m text", 4)
+	f.Fuzz(func(t *testing.T, s string, w int) {
+		w %= 200
+		s = OneLine(s)
+		// exactly w cells for plain ASCII; never more for anything (a format
+		// character such as U+0601 joins the pad's first space into one cell)
+		exact := strings.IndexFunc(s, func(r rune) bool { return r > 126 }) < 0
+		for name, got := range map[string]string{"Fit": Fit(s, w), "Right": Right(s, max(w, 1))} {
+			n, want := lipgloss.Width(got), max(w, 0)
+			if name == "Right" {
+				want = max(w, 1)
+			}
+			if n > want || exact && n != want {
+				t.Fatalf("%s(%q, %d) is %d cells: %q", name, s, w, n, got)
+			}
+		}
+	})
+}
