@@ -17,6 +17,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/settingsedit"
 	"clientbase/ui/styles"
 )
 
@@ -107,28 +108,12 @@ func (m *Model) Dirty() bool { return !m.loading && !reflect.DeepEqual(m.saved, 
 
 // ShortHelp is the footer for the editor's state.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.ask != nil:
-		return m.ask.ShortHelp()
-	case m.form != nil:
-		return m.form.Keys().ShortHelp()
-	case !m.canEdit:
-		return m.keys.ReadOnlyHelp()
-	}
-	return m.keys.ShortHelp()
+	return settingsedit.ShortHelp(m.ask, m.form, m.canEdit, m.keys.ReadOnlyHelp(), m.keys.ShortHelp())
 }
 
 // FullHelp is the ? overlay for the editor's state.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.ask != nil:
-		return m.ask.FullHelp()
-	case m.form != nil:
-		return m.form.Keys().FullHelp()
-	case !m.canEdit:
-		return [][]key.Binding{m.keys.ReadOnlyHelp()}
-	}
-	return m.keys.FullHelp()
+	return settingsedit.FullHelp(m.ask, m.form, m.canEdit, m.keys.ReadOnlyHelp(), m.keys.FullHelp())
 }
 
 // normalise gives the settings one rule per outcome in the order of

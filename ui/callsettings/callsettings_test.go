@@ -14,6 +14,7 @@ import (
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/components/settingsedit"
 	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
@@ -197,7 +198,7 @@ func TestHeadEditsWorkingTime(t *testing.T) {
 	for range 5 { // to Saturday
 		d.press("tab")
 	}
-	if d.m.form.Focused() != dayKey(time.Saturday) {
+	if d.m.form.Focused() != settingsedit.DayKey(time.Saturday) {
 		t.Fatalf("focus %q", d.m.form.Focused())
 	}
 	d.press("space", "ctrl+s")
@@ -277,7 +278,7 @@ func TestBadInputStaysInTheForm(t *testing.T) {
 		d.press("space", "tab")
 	}
 	d.press("ctrl+s")
-	if d.m.form == nil || !strings.Contains(d.m.form.Error(dayKey(time.Monday)), "at least one working day") {
+	if d.m.form == nil || !strings.Contains(d.m.form.Error(settingsedit.DayKey(time.Monday)), "at least one working day") {
 		t.Fatalf("no working day accepted:\n%s", d.view())
 	}
 	d.press("esc", "esc")

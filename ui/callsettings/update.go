@@ -12,6 +12,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/settingsedit"
 )
 
 // Update handles a message and returns the commands to run.
@@ -72,14 +73,9 @@ func (m *Model) showError(err error) tea.Cmd {
 
 func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	if m.ask != nil {
-		a := m.ask.Update(k)
-		m.ask = &a
-		if a.Answered {
-			m.ask = nil
-			if a.Yes {
-				m.closed = true
-			}
-		}
+		var leave bool
+		m.ask, leave = settingsedit.Answer(m.ask, k)
+		m.closed = m.closed || leave
 		return nil
 	}
 	if m.form != nil {
@@ -196,11 +192,6 @@ func (m *Model) firstErrorRow() int {
 	return -1
 }
 
-// weekdays in the order the department reads a week.
-var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-
-func dayKey(d time.Weekday) string { return "day." + strconv.Itoa(int(d)) }
-
 // actionsFor lists the actions an outcome's rule may take (ValidateCallSettings
 // keeps "at" for call-backs and the check call for promises).
 func actionsFor(o model.Outcome) []form.Option {
@@ -238,12 +229,9 @@ func (m *Model) openForm(row int, prev *form.Model) {
 		s := m.draft
 		switch rowKey(row) {
 		case "work_hours":
-			fields = []form.Field{form.Text("work_hours", model.T("callsettings.work_hours"),
-				model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo}))}
+			fields = []form.Field{form.Text("work_hours", model.T("callsettings.work_hours"), settingsedit.HoursText(s.WorkFrom, s.WorkTo))}
 		case "work_days":
-			for _, d := range weekdays {
-				fields = append(fields, form.Toggle(dayKey(d), model.T("callsettings.day_long."+strconv.Itoa(int(d))), s.WorkDays[d]))
-			}
+			fields = settingsedit.DayToggles("callsettings.day_long.", s.WorkDays)
 		case "holidays":
 			fields = []form.Field{form.Text("holidays", model.T("callsettings.holidays"), model.FormatHolidays(s.Holidays))}
 		case "pester":
@@ -302,17 +290,13 @@ func (m *Model) apply() {
 		switch rowKey(m.editing) {
 		case "work_hours":
 			first = "work_hours"
-			// ParseCallWindow's sentences speak of the client's window; these are the department's hours
-			w, err := model.ParseCallWindow(f.Value("work_hours"))
-			if err != nil || w == (model.CallWindow{}) {
+			var ok bool
+			if next.WorkFrom, next.WorkTo, ok = settingsedit.ParseHours(f.Value("work_hours")); !ok {
 				bad["work_hours"] = model.T("retry.settings.work_hours")
 			}
-			next.WorkFrom, next.WorkTo = w.From, w.To
 		case "work_days":
-			first = dayKey(time.Monday)
-			for _, d := range weekdays {
-				next.WorkDays[d] = f.Bool(dayKey(d))
-			}
+			first = settingsedit.DayKey(time.Monday)
+			next.WorkDays = settingsedit.ReadDays(f)
 		case "holidays":
 			first = "holidays"
 			days, err := model.ParseHolidays(f.Value("holidays"))

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
+	"clientbase/ui/components/settingsedit"
 )
 
 // Column widths of the rules table (the first two columns are the cursor marker and the outcome).
@@ -27,10 +28,7 @@ func (m *Model) bodyHeight() int { return max(m.height-headLines, 1) }
 func (m *Model) formHeight() int { return max(m.height-headLines, 1) }
 
 // line is one screen line of the body and the row it belongs to (-1: none).
-type line struct {
-	text string
-	row  int
-}
+type line = settingsedit.Line
 
 // View renders exactly width×height.
 func (m *Model) View() string {
@@ -50,7 +48,7 @@ func (m *Model) View() string {
 		out = append(out, m.header())
 		body := m.body()
 		for i := m.offset; i < len(body) && i < m.offset+m.bodyHeight(); i++ {
-			out = append(out, body[i].text)
+			out = append(out, body[i].Text)
 		}
 	}
 	if len(out) > m.height {
@@ -66,31 +64,12 @@ func (m *Model) View() string {
 }
 
 func (m *Model) titleLine() string {
-	title := m.st.Title.Render(model.T("callsettings.title"))
-	var right string
-	switch {
-	case m.saving:
-		right = m.st.Subtle.Render(model.T("callsettings.saving"))
-	case m.Dirty():
-		right = m.st.Warning.Render(model.T("callsettings.changed"))
-	}
-	gap := m.width - lipgloss.Width(title) - lipgloss.Width(right)
-	if right == "" || gap < 1 {
-		return title
-	}
-	return title + strings.Repeat(" ", gap) + right
+	return settingsedit.Title(m.st, m.width, model.T("callsettings.title"), m.saving, m.Dirty(),
+		model.T("callsettings.saving"), model.T("callsettings.changed"))
 }
 
 // noticeLine says why the rules are read-only, or what the store refused.
-func (m *Model) noticeLine() string {
-	switch {
-	case m.errTop != "":
-		return m.st.FieldError.Render(m.errTop)
-	case m.why != "":
-		return m.st.Warning.Render(m.why)
-	}
-	return ""
-}
+func (m *Model) noticeLine() string { return settingsedit.Notice(m.st, m.errTop, m.why, "") }
 
 func (m *Model) formTitle() string {
 	if m.editing < len(model.Outcomes) {
@@ -122,20 +101,12 @@ func (m *Model) body() []line {
 	var out []line
 	for i := 0; i < rowCount(); i++ {
 		if i == len(model.Outcomes) {
-			out = append(out, line{row: -1})
+			out = append(out, line{Row: -1})
 		}
-		text := m.rowText(i)
-		if i == m.cursor && m.canEdit {
-			text = m.st.RowCursor.Render(pad(text, m.width))
-		} else if i == m.cursor {
-			text = m.st.Focused.Render(pad(text, m.width))
-		} else {
-			text = m.st.Row.Render(text)
-		}
-		out = append(out, line{text: text, row: i})
+		out = append(out, line{Text: settingsedit.RowLine(m.st, m.rowText(i), i == m.cursor, m.canEdit, m.width), Row: i})
 		if err := m.errs[rowKey(i)]; err != "" {
 			for _, l := range m.wrap("↳ "+err, m.st.FieldError, m.width-colMarker-2) {
-				out = append(out, line{text: strings.Repeat(" ", colMarker+2) + l, row: i})
+				out = append(out, line{Text: strings.Repeat(" ", colMarker+2) + l, Row: i})
 			}
 		}
 	}
@@ -144,10 +115,7 @@ func (m *Model) body() []line {
 
 // rowText is row i without styles.
 func (m *Model) rowText(i int) string {
-	marker := "  "
-	if i == m.cursor {
-		marker = "▸ "
-	}
+	marker := settingsedit.Marker(i == m.cursor)
 	if i < len(model.Outcomes) {
 		r := m.draft.Rules[i]
 		var delay, most, then, flag string
@@ -175,15 +143,9 @@ func (m *Model) rowText(i int) string {
 	var label, value string
 	switch rowKey(i) {
 	case "work_hours":
-		label, value = model.T("callsettings.work_hours"), model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo})
+		label, value = model.T("callsettings.work_hours"), settingsedit.HoursText(s.WorkFrom, s.WorkTo)
 	case "work_days":
-		var days []string
-		for _, d := range weekdays {
-			if s.WorkDays[d] {
-				days = append(days, model.T("callsettings.day."+strconv.Itoa(int(d))))
-			}
-		}
-		label, value = model.T("callsettings.work_days"), strings.Join(days, " ")
+		label, value = model.T("callsettings.work_days"), settingsedit.DayNames("callsettings.day.", s.WorkDays)
 	case "holidays":
 		label, value = model.T("callsettings.holidays"), model.FormatHolidays(s.Holidays)
 	case "pester":
@@ -199,24 +161,7 @@ func (m *Model) rowText(i int) string {
 
 // keepVisible scrolls the body so the cursor's row and its error are on screen.
 func (m *Model) keepVisible() {
-	body := m.body()
-	first, last := -1, -1
-	for i, l := range body {
-		if l.row == m.cursor {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	h := m.bodyHeight()
-	if last >= m.offset+h {
-		m.offset = last - h + 1
-	}
-	if first >= 0 && first < m.offset {
-		m.offset = first
-	}
-	m.offset = max(0, min(m.offset, len(body)-h))
+	m.offset = settingsedit.Scroll(m.body(), m.cursor, m.offset, m.bodyHeight())
 }
 
 // wrap breaks a sentence into lines of at most w cells, styled.
@@ -230,14 +175,7 @@ func (m *Model) wrap(s string, st lipgloss.Style, w int) []string {
 }
 
 // pad cuts or fills s to exactly w cells.
-func pad(s string, w int) string {
-	if n := lipgloss.Width(s); n > w {
-		return ansi.Truncate(s, w-1, "…") + " "
-	} else if n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
+var pad = settingsedit.Pad
 
 // fit makes a rendered line exactly w cells wide.
 func fit(s string, w int) string {

@@ -15,6 +15,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/settingsedit"
 )
 
 // label is a field's label in the department's words.
@@ -126,11 +127,4 @@ func fitLine(l string, w int) string {
 }
 
 // pad cuts or fills s to exactly w cells (a column of a table).
-func pad(s string, w int) string {
-	if n := lipgloss.Width(s); n > w {
-		return ansi.Truncate(s, w-1, "…") + " "
-	} else if n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
+var pad = settingsedit.Pad

@@ -15,6 +15,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
+	"clientbase/ui/components/settingsedit"
 	"clientbase/ui/styles"
 )
 
@@ -112,28 +113,12 @@ func (m *Settings) Dirty() bool { return !m.loading && !reflect.DeepEqual(m.save
 
 // ShortHelp is the footer for the editor's state.
 func (m *Settings) ShortHelp() []key.Binding {
-	switch {
-	case m.ask != nil:
-		return m.ask.ShortHelp()
-	case m.form != nil:
-		return m.form.Keys().ShortHelp()
-	case !m.canEdit:
-		return m.keys.ReadOnlyHelp()
-	}
-	return m.keys.ShortHelp()
+	return settingsedit.ShortHelp(m.ask, m.form, m.canEdit, m.keys.ReadOnlyHelp(), m.keys.ShortHelp())
 }
 
 // FullHelp is the ? overlay for the editor's state.
 func (m *Settings) FullHelp() [][]key.Binding {
-	switch {
-	case m.ask != nil:
-		return m.ask.FullHelp()
-	case m.form != nil:
-		return m.form.Keys().FullHelp()
-	case !m.canEdit:
-		return [][]key.Binding{m.keys.ReadOnlyHelp()}
-	}
-	return m.keys.FullHelp()
+	return settingsedit.FullHelp(m.ask, m.form, m.canEdit, m.keys.ReadOnlyHelp(), m.keys.FullHelp())
 }
 
 func normaliseSettings(s model.ComplaintSettings) model.ComplaintSettings {
@@ -267,14 +252,9 @@ func (m *Settings) toFirstError() {
 
 func (m *Settings) onKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.ask != nil {
-		a := m.ask.Update(k)
-		m.ask = &a
-		if a.Answered {
-			m.ask = nil
-			if a.Yes {
-				m.closed = true
-			}
-		}
+		var leave bool
+		m.ask, leave = settingsedit.Answer(m.ask, k)
+		m.closed = m.closed || leave
 		return nil
 	}
 	if m.form != nil {
@@ -366,11 +346,6 @@ func (m *Settings) formKey(k tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// weekdays in the order the department reads a week.
-var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-
-func dayKey(d time.Weekday) string { return "day." + strconv.Itoa(int(d)) }
-
 func typeName(t model.ComplaintType) string {
 	if t == "" {
 		return model.T("complaintform.settings.any_type")
@@ -415,11 +390,9 @@ func (m *Settings) openForm(row int, prev *form.Model) {
 			v := map[string]int{"default_hours": s.DefaultHours, "serious_hours": s.SeriousHours, "follow_up_days": s.FollowUpDays}[k]
 			fields = []form.Field{form.Text(k, model.T("complaintform.settings."+k), strconv.Itoa(v))}
 		case "work_days":
-			for _, d := range weekdays {
-				fields = append(fields, form.Toggle(dayKey(d), model.T("complaintform.settings.day_long."+strconv.Itoa(int(d))), s.WorkDays[d]))
-			}
+			fields = settingsedit.DayToggles("complaintform.settings.day_long.", s.WorkDays)
 		case "work_hours":
-			fields = []form.Field{form.Text(k, model.T("complaintform.settings.work_hours"), model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo}))}
+			fields = []form.Field{form.Text(k, model.T("complaintform.settings.work_hours"), settingsedit.HoursText(s.WorkFrom, s.WorkTo))}
 		case "holidays":
 			fields = []form.Field{form.Text(k, model.T("complaintform.settings.holidays"), model.FormatHolidays(s.Holidays))}
 		case "zone":
@@ -493,16 +466,13 @@ func (m *Settings) apply() {
 		case "follow_up_days":
 			next.FollowUpDays = number(first)
 		case "work_days":
-			first = dayKey(time.Monday)
-			for _, d := range weekdays {
-				next.WorkDays[d] = f.Bool(dayKey(d))
-			}
+			first = settingsedit.DayKey(time.Monday)
+			next.WorkDays = settingsedit.ReadDays(f)
 		case "work_hours":
-			w, err := model.ParseCallWindow(f.Value(first))
-			if err != nil || w == (model.CallWindow{}) {
+			var ok bool
+			if next.WorkFrom, next.WorkTo, ok = settingsedit.ParseHours(f.Value(first)); !ok {
 				bad[first] = model.T("complaintform.settings.bad_hours")
 			}
-			next.WorkFrom, next.WorkTo = w.From, w.To
 		case "holidays":
 			days, err := model.ParseHolidays(f.Value(first))
 			if err != nil {

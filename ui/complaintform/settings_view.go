@@ -1,12 +1,10 @@
 package complaintform
 
 import (
-	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"clientbase/model"
+	"clientbase/ui/components/settingsedit"
 )
 
 // Column widths of the levels table.
@@ -22,10 +20,7 @@ const settingsHead = 3
 func (m *Settings) bodyHeight() int { return max(m.height-settingsHead, 1) }
 
 // line is one screen line of the body and the row it belongs to (-1: none).
-type line struct {
-	text string
-	row  int
-}
+type line = settingsedit.Line
 
 // View renders exactly width×height.
 func (m *Settings) View() string {
@@ -48,39 +43,21 @@ func (m *Settings) View() string {
 			pad(model.T("complaintform.settings.col.category"), colCategory)+model.T("complaintform.settings.col.hours")))
 		body := m.body()
 		for i := m.offset; i < len(body) && i < m.offset+m.bodyHeight(); i++ {
-			out = append(out, body[i].text)
+			out = append(out, body[i].Text)
 		}
 	}
 	return strings.Join(fit(out, m.width, m.height), "\n")
 }
 
 func (m *Settings) titleLine() string {
-	st := m.env.Styles
-	title := st.Title.Render(model.T("complaintform.settings.title"))
-	var right string
-	switch {
-	case m.saving:
-		right = st.Subtle.Render(model.T("complaintform.saving"))
-	case m.Dirty():
-		right = st.Warning.Render(model.T("complaintform.changed"))
-	}
-	gap := m.width - lipgloss.Width(title) - lipgloss.Width(right)
-	if right == "" || gap < 1 {
-		return title
-	}
-	return title + strings.Repeat(" ", gap) + right
+	return settingsedit.Title(m.env.Styles, m.width, model.T("complaintform.settings.title"), m.saving, m.Dirty(),
+		model.T("complaintform.saving"), model.T("complaintform.changed"))
 }
 
 // noticeLine says what the store refused, or why the settings are read-only.
 func (m *Settings) noticeLine() string {
 	st := m.env.Styles
-	switch {
-	case m.errTop != "":
-		return st.FieldError.Render(m.errTop)
-	case m.why != "":
-		return st.Warning.Render(m.why)
-	}
-	return st.Subtle.Render(model.T("complaintform.settings.hint"))
+	return settingsedit.Notice(st, m.errTop, m.why, st.Subtle.Render(model.T("complaintform.settings.hint")))
 }
 
 func (m *Settings) formTitle() string {
@@ -102,25 +79,16 @@ func (m *Settings) body() []line {
 	st := m.env.Styles
 	var out []line
 	if len(m.draft.Levels) == 0 {
-		out = append(out, line{text: "  " + st.Subtle.Render(model.T("complaintform.settings.no_levels")), row: -1})
+		out = append(out, line{Text: "  " + st.Subtle.Render(model.T("complaintform.settings.no_levels")), Row: -1})
 	}
 	for i := 0; i < m.rowCount(); i++ {
 		if i == len(m.draft.Levels) {
-			out = append(out, line{row: -1})
+			out = append(out, line{Row: -1})
 		}
-		text := m.rowText(i)
-		switch {
-		case i == m.cursor && m.canEdit:
-			text = st.RowCursor.Render(pad(text, m.width))
-		case i == m.cursor:
-			text = st.Focused.Render(pad(text, m.width))
-		default:
-			text = st.Row.Render(text)
-		}
-		out = append(out, line{text: text, row: i})
+		out = append(out, line{Text: settingsedit.RowLine(st, m.rowText(i), i == m.cursor, m.canEdit, m.width), Row: i})
 		if err := m.errs[m.rowKey(i)]; err != "" {
 			for _, l := range wrap("↳ "+err, m.width-colMarker-2) {
-				out = append(out, line{text: strings.Repeat(" ", colMarker+2) + st.FieldError.Render(l), row: i})
+				out = append(out, line{Text: strings.Repeat(" ", colMarker+2) + st.FieldError.Render(l), Row: i})
 			}
 		}
 	}
@@ -129,10 +97,7 @@ func (m *Settings) body() []line {
 
 // rowText is row i without styles.
 func (m *Settings) rowText(i int) string {
-	marker := "  "
-	if i == m.cursor {
-		marker = "▸ "
-	}
+	marker := settingsedit.Marker(i == m.cursor)
 	s := m.draft
 	if i < len(s.Levels) {
 		l := s.Levels[i]
@@ -148,15 +113,9 @@ func (m *Settings) rowText(i int) string {
 	case "follow_up_days":
 		value = plural("complaintform.days", s.FollowUpDays)
 	case "work_days":
-		var days []string
-		for _, d := range weekdays {
-			if s.WorkDays[d] {
-				days = append(days, model.T("complaintform.settings.day."+strconv.Itoa(int(d))))
-			}
-		}
-		value = strings.Join(days, " ")
+		value = settingsedit.DayNames("complaintform.settings.day.", s.WorkDays)
 	case "work_hours":
-		value = model.FormatCallWindow(model.CallWindow{From: s.WorkFrom, To: s.WorkTo})
+		value = settingsedit.HoursText(s.WorkFrom, s.WorkTo)
 	case "holidays":
 		value = model.FormatHolidays(s.Holidays)
 	case "zone":
@@ -182,22 +141,5 @@ func (m *Settings) keepVisible() {
 	if m.loading {
 		return
 	}
-	body := m.body()
-	first, last := -1, -1
-	for i, l := range body {
-		if l.row == m.cursor {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	h := m.bodyHeight()
-	if last >= m.offset+h {
-		m.offset = last - h + 1
-	}
-	if first >= 0 && first < m.offset {
-		m.offset = first
-	}
-	m.offset = max(0, min(m.offset, len(body)-h))
+	m.offset = settingsedit.Scroll(m.body(), m.cursor, m.offset, m.bodyHeight())
 }
