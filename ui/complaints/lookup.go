@@ -6,12 +6,12 @@ import (
 	"errors"
 	"slices"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/clientpick"
 	"clientbase/ui/components/textfit"
 )
 
@@ -66,25 +66,23 @@ func lookupClients(ctx context.Context, st common.Store, gen uint64, text string
 // part of a name, phone or tax id typed, the matches listed as it is
 // typed, enter takes the highlighted one.
 type clientLookup struct {
-	env    common.Env
-	keys   keymap.Lookup
-	in     *ask // only its text line: the prompt and the input
-	rows   []model.Client
-	counts []int
-	cursor int
-	gen    uint64
-	asked  uint64 // the gen the rows answer
-	cancel context.CancelFunc
-	err    string
-	// chooseFirst: enter came before the answer for the text typed; the
-	// answer's first client is taken when it arrives (typing ahead).
-	chooseFirst bool
+	env     common.Env
+	keys    keymap.Lookup // esc and the help; the list handles ↑/↓ and enter
+	in      *ask          // only its text line: the prompt and the input
+	matches *clientpick.Matches
 }
 
 func newClientLookup(env common.Env) *clientLookup {
 	l := &clientLookup{env: env, keys: keymap.NewLookup(), in: newText(env.Styles, model.T("complaints.lookup.title"), false)}
 	l.in.text.Prompt = "/ " // the matches below are marked ›
 	l.in.text.Placeholder = model.T("complaints.lookup.place")
+	l.matches = clientpick.New(clientpick.Texts{
+		None:  model.T("complaints.lookup.none"),
+		Wait:  model.T("complaints.lookup.wait"),
+		Empty: model.T("complaints.lookup.type"),
+	}, func(ctx context.Context, gen uint64, text string) tea.Cmd {
+		return lookupClients(ctx, env.Store, gen, text)
+	})
 	return l
 }
 
@@ -95,102 +93,42 @@ func (l *clientLookup) text() string { return l.in.answer() }
 // update handles a key; chosen is set when enter took a client.
 func (l *clientLookup) update(msg tea.Msg) (cmd tea.Cmd, chosen *model.Client) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, l.keys.Up):
-			l.cursor = max(0, l.cursor-1)
-			return nil, nil
-		case key.Matches(k, l.keys.Down):
-			l.cursor = min(max(0, len(l.rows)-1), l.cursor+1)
-			return nil, nil
-		case key.Matches(k, l.keys.Choose):
-			switch {
-			case l.text() == "":
-				l.err = model.T("complaints.lookup.type")
-			case l.asked == l.gen && l.cursor < len(l.rows):
-				c := l.rows[l.cursor]
-				return nil, &c
-			case l.asked == l.gen:
-				l.err = model.T("complaints.lookup.none")
-			default:
-				l.chooseFirst = true
-				l.err = model.T("complaints.lookup.wait")
-			}
-			return nil, nil
+		if handled, c := l.matches.Key(k, l.text()); handled {
+			return nil, c
 		}
 	}
 	before := l.text()
 	l.in.text, cmd = l.in.text.Update(msg)
 	if l.text() != before {
-		return tea.Batch(cmd, l.ask()), nil
+		return tea.Batch(cmd, l.matches.Ask(l.text())), nil
 	}
 	return cmd, nil
 }
 
-func (l *clientLookup) ask() tea.Cmd {
-	if l.cancel != nil {
-		l.cancel()
-	}
-	l.gen++
-	l.err, l.chooseFirst = "", false
-	if l.text() == "" {
-		l.rows, l.counts, l.asked, l.cursor = nil, nil, l.gen, 0
-		return nil
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	l.cancel = cancel
-	return lookupClients(ctx, l.env.Store, l.gen, l.text())
-}
-
 // onMatches takes an answer; chosen is set when enter was waiting for it.
+// Each client says how many complaints it has where that is known.
 func (l *clientLookup) onMatches(m clientMatchesMsg) (chosen *model.Client) {
-	if m.gen != l.gen {
-		return nil
+	notes := make([]string, len(m.counts))
+	for i, n := range m.counts {
+		if n >= 0 {
+			notes[i] = model.T("complaints.lookup.count", n)
+		}
 	}
-	l.asked = m.gen
-	l.rows, l.counts, l.cursor, l.err = m.rows, m.counts, 0, ""
-	switch {
-	case m.err != nil:
-		l.err = errText(m.err)
-	case len(m.rows) == 0:
-		l.err = model.T("complaints.lookup.none")
-	case l.chooseFirst:
-		l.chooseFirst = false
-		c := m.rows[0]
-		return &c
+	sentence := ""
+	if m.err != nil {
+		sentence = errText(m.err)
 	}
-	l.chooseFirst = false
-	return nil
+	return l.matches.Answer(m.gen, m.rows, notes, sentence)
 }
 
-func (l *clientLookup) close() {
-	if l.cancel != nil {
-		l.cancel()
-	}
-}
+func (l *clientLookup) close() { l.matches.Close() }
 
 // lines draws the title, the input and the matches, w wide.
 func (l *clientLookup) lines(w int) []string {
 	s := l.env.Styles
-	out := l.in.lines(w)
-	for i, c := range l.rows {
-		text := textfit.OneLine(c.ShortName)
-		if c.TaxID != "" {
-			text += "  " + s.Subtle.Render(c.TaxID)
-		}
-		if c.City != "" {
-			text += "  " + s.Subtle.Render(textfit.OneLine(c.City))
-		}
-		if i < len(l.counts) && l.counts[i] >= 0 {
-			text += "  " + s.Subtle.Render(model.T("complaints.lookup.count", l.counts[i]))
-		}
-		if i == l.cursor {
-			out = append(out, s.RowCursor.Render(textfit.Fit("› "+text, w)))
-		} else {
-			out = append(out, textfit.Fit("  "+text, w))
-		}
-	}
-	if l.err != "" {
-		out = append(out, s.FieldError.Render(textfit.Fit("✗ "+l.err, w)))
+	out := append(l.in.lines(w), l.matches.Rows(s, w)...)
+	if e := l.matches.Err(); e != "" {
+		out = append(out, s.FieldError.Render(textfit.Fit("✗ "+e, w)))
 	}
 	return out
 }
