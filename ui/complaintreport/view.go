@@ -123,7 +123,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 	var out []string
 	t := rep.Total
 	sep := " · "
-	out = append(out, pack(width, sep,
+	out = append(out, textfit.Pack(width, sep,
 		st.Title.Render(model.T("complaintreport.head.received", t.Received)),
 		st.Success.Render(model.T("complaintreport.head.satisfied", t.Satisfied)),
 		st.Value.Render(model.T("complaintreport.head.rejected", t.Rejected)),
@@ -136,7 +136,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 	if t.Claimed.Minor > 0 {
 		amounts = append(amounts, st.Subtle.Render(model.T("complaintreport.head.share", t.Paid.Minor*100/t.Claimed.Minor)))
 	}
-	out = append(out, pack(width, sep, amounts...)...)
+	out = append(out, textfit.Pack(width, sep, amounts...)...)
 
 	danger := func(n int, text string) string {
 		if n > 0 {
@@ -150,7 +150,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 		}
 		return st.Value.Render(text)
 	}
-	out = append(out, pack(width, sep,
+	out = append(out, textfit.Pack(width, sep,
 		st.Label.Render(model.T("complaintreport.head.now"))+" "+st.Value.Render(model.T("complaintreport.head.open", rep.OpenNow)),
 		danger(rep.OverdueNow, model.T("complaintreport.head.overdue", rep.OverdueNow)),
 		warn(rep.EscalatedNow, model.T("complaintreport.head.escalated", rep.EscalatedNow)),
@@ -162,7 +162,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 		if rep.AvgAnswer > rep.AvgSLA {
 			avg = st.Danger.Render(model.T("complaintreport.head.avg_answer", workTime(rep.AvgAnswer), workTime(rep.AvgSLA)))
 		}
-		out = append(out, pack(width, sep,
+		out = append(out, textfit.Pack(width, sep,
 			st.Label.Render(model.T("complaintreport.head.answer"))+" "+avg,
 			st.Value.Render(model.T("complaintreport.head.worst", workTime(rep.WorstAnswer), uint64(rep.WorstID))),
 			danger(rep.AnsweredLate, model.T("complaintreport.head.late", rep.AnsweredLate, rep.Answered)))...)
@@ -180,7 +180,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 			titles[i] = c.Title
 		}
 		titles[colKey] = s.Title
-		out = append(out, "", st.Header.Render(textfit.Fit("  "+cellLine(titles, widths), width)))
+		out = append(out, "", st.Header.Render(textfit.Fit("  "+textfit.Cells(titles, widths, numberCols), width)))
 		most := 0
 		for _, l := range s.Lines {
 			most = max(most, l.Received)
@@ -188,7 +188,7 @@ func drawReport(st styles.Styles, rep model.ComplaintReport, width int) []string
 		for _, l := range s.Lines {
 			cells := []string{table.Plain(s.Label(l.Key)), strconv.Itoa(l.Received), strconv.Itoa(l.Satisfied),
 				strconv.Itoa(l.Rejected), amount(l.Claimed), amount(l.Paid)}
-			row := "  " + cellLine(cells, widths[:colBar])
+			row := "  " + textfit.Cells(cells, widths[:colBar], numberCols)
 			if bw := widths[colBar]; bw > 0 {
 				row += strings.Repeat(" ", table.Gap) + bar(st, l.Received, l.Satisfied, most, bw)
 			}
@@ -208,6 +208,9 @@ const (
 	colPaid
 	colBar
 )
+
+// numberCols marks the right-aligned columns: all but the key and the bar.
+var numberCols = []bool{colReceived: true, colSatisfied: true, colRejected: true, colClaimed: true, colPaid: true}
 
 // columns sizes the breakdown tables for width: amounts as wide as the
 // largest, never cut; on a narrow screen rejected goes first, then the amounts.
@@ -259,55 +262,3 @@ func workTime(d time.Duration) string {
 
 // amount is money without its currency: the header names it once.
 func amount(m model.Money) string { return model.FormatMoney(model.Money{Minor: m.Minor}) }
-
-// pack puts styled parts on lines of at most width cells, sep between two
-// parts on a line; a part wider than a line is cut.
-func pack(width int, sep string, parts ...string) []string {
-	var out []string
-	var line strings.Builder
-	lw, sw := 0, lipgloss.Width(sep)
-	for _, p := range parts {
-		pw := lipgloss.Width(p)
-		if lw > 0 && lw+sw+pw > width {
-			out = append(out, textfit.Fit(line.String(), width))
-			line.Reset()
-			lw = 0
-		}
-		if lw > 0 {
-			line.WriteString(sep)
-			lw += sw
-		}
-		line.WriteString(p)
-		lw += pw
-	}
-	if lw > 0 {
-		out = append(out, textfit.Fit(line.String(), width))
-	}
-	return out
-}
-
-// cellLine lays plain cells out in columns of widths (0: dropped), numbers
-// right-aligned, one table.Gap apart.
-func cellLine(cells []string, widths []int) string {
-	var b strings.Builder
-	first := true
-	for i, w := range widths {
-		if w == 0 {
-			continue
-		}
-		if !first {
-			b.WriteString(strings.Repeat(" ", table.Gap))
-		}
-		first = false
-		text := ""
-		if i < len(cells) {
-			text = cells[i]
-		}
-		if i == colKey || i == colBar {
-			b.WriteString(textfit.Fit(text, w))
-		} else {
-			b.WriteString(textfit.Right(text, w))
-		}
-	}
-	return b.String()
-}

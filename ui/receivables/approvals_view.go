@@ -80,7 +80,7 @@ func (a *Approvals) View() string {
 
 	cols := sizeMoney(approvalColumns(), approvalMoney, a.moneyW)
 	widths := table.Fit(cols, a.width)
-	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, approvalRight), a.width)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+textfit.Cells(titles(cols), widths, approvalRight), a.width)))
 	h := a.bodyHeight()
 	switch {
 	case a.loaded && len(a.rows) == 0:
@@ -89,7 +89,7 @@ func (a *Approvals) View() string {
 		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.loading"), a.width)))
 	}
 	for i := a.top; i < len(a.rows) && i < a.top+h; i++ {
-		text := cellLine(a.cells(a.rows[i]), widths, approvalRight)
+		text := textfit.Cells(a.cells(a.rows[i]), widths, approvalRight)
 		switch {
 		case i == a.cursor:
 			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, a.width)))
@@ -201,7 +201,7 @@ func (a *Approvals) detailView() string {
 	}
 	cols := sizeMoney(lineColumns(), lineMoney, d.moneyW)
 	widths := table.Fit(cols, w)
-	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, lineRight), w)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+textfit.Cells(titles(cols), widths, lineRight), w)))
 	h := a.detailRows()
 	for i := d.top; i < len(o.Lines) && i < d.top+h; i++ {
 		l := o.Lines[i]
@@ -211,7 +211,7 @@ func (a *Approvals) detailView() string {
 		}
 		cells := []string{model.T("receivables.line_no", i+1), plain(l.SKU), plain(l.Name), model.FormatQty(l.Qty, l.Unit) + " " + string(l.Unit),
 			amount(l.Price), disc, amount(l.Gross)}
-		lines = append(lines, st.Row.Render(textfit.Fit("  "+cellLine(cells, widths, lineRight), w)))
+		lines = append(lines, st.Row.Render(textfit.Fit("  "+textfit.Cells(cells, widths, lineRight), w)))
 	}
 	if len(o.Lines) == 0 {
 		lines = append(lines, st.Subtle.Render("  "+model.T("receivables.order.no_lines")))

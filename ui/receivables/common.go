@@ -15,7 +15,6 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/table"
-	"clientbase/ui/components/textfit"
 )
 
 // lastGen numbers every load and save of every pane of this package: an
@@ -84,32 +83,6 @@ func ParseDate(s string, l *time.Location) (time.Time, error) {
 func dayStart(t time.Time, l *time.Location) time.Time {
 	t = t.In(l)
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, l)
-}
-
-// cellLine lays cells out in columns of widths (0: dropped), the ones marked
-// in toRight right-aligned, one Gap apart.
-func cellLine(cells []string, widths []int, toRight []bool) string {
-	var b strings.Builder
-	first := true
-	for i, w := range widths {
-		if w == 0 {
-			continue
-		}
-		if !first {
-			b.WriteString(strings.Repeat(" ", table.Gap))
-		}
-		first = false
-		text := ""
-		if i < len(cells) {
-			text = cells[i]
-		}
-		if i < len(toRight) && toRight[i] {
-			b.WriteString(textfit.Right(text, w))
-		} else {
-			b.WriteString(textfit.Fit(text, w))
-		}
-	}
-	return b.String()
 }
 
 // titles are the columns' titles.

@@ -129,7 +129,7 @@ func (l *List) View() string {
 	}
 	cols := sizeMoney(listColumns(), listMoney, l.moneyW)
 	widths := fitList(cols, l.width)
-	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, listRight), l.width)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+textfit.Cells(titles(cols), widths, listRight), l.width)))
 	from, to := l.win.Visible()
 	if l.loaded && l.win.Total == 0 {
 		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.list.empty"), l.width)))
@@ -140,7 +140,7 @@ func (l *List) View() string {
 			lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.loading"), l.width)))
 			continue
 		}
-		text := cellLine(l.cells(r), widths, listRight)
+		text := textfit.Cells(l.cells(r), widths, listRight)
 		switch {
 		case i == l.win.Cursor:
 			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, l.width)))
@@ -213,7 +213,7 @@ func (l *List) invoicesView() string {
 	lines = append(lines, "")
 	cols := sizeMoney(invoiceColumns(), invoiceMoney, in.moneyW)
 	widths := table.Fit(cols, w)
-	lines = append(lines, st.Header.Render(textfit.Fit("  "+cellLine(titles(cols), widths, invoiceRight), w)))
+	lines = append(lines, st.Header.Render(textfit.Fit("  "+textfit.Cells(titles(cols), widths, invoiceRight), w)))
 	if in.loaded && len(in.r.Items) == 0 {
 		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.invoices.empty"), w)))
 	}
@@ -226,7 +226,7 @@ func (l *List) invoicesView() string {
 		}
 		cells := []string{plain(it.Number), model.FormatDate(it.InvoiceDate, lc), model.FormatDate(it.DueDate, lc),
 			amount(it.Invoiced), amount(it.Paid), amount(it.Outstanding), days}
-		text := cellLine(cells, widths, invoiceRight)
+		text := textfit.Cells(cells, widths, invoiceRight)
 		switch {
 		case i == in.cursor:
 			lines = append(lines, st.RowCursor.Render(textfit.Fit("› "+text, w)))

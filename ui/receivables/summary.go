@@ -1,10 +1,6 @@
 package receivables
 
 import (
-	"strings"
-
-	"charm.land/lipgloss/v2"
-
 	"clientbase/model"
 	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
@@ -28,7 +24,7 @@ func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 		return model.FormatMoney(m)
 	}
 	var out []string
-	out = append(out, pack(width, " · ",
+	out = append(out, textfit.Pack(width, " · ",
 		st.Value.Render(model.T("receivables.sum.invoiced", withCur(r.Invoiced))),
 		st.Value.Render(model.T("receivables.sum.paid", amount(r.Paid))),
 		st.Title.Render(model.T("receivables.sum.outstanding", amount(r.Outstanding))),
@@ -49,7 +45,7 @@ func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 	default:
 		debt = append(debt, st.Value.Render(model.T("receivables.sum.limit", amount(r.CreditLimit))))
 	}
-	out = append(out, pack(width, " · ", debt...)...)
+	out = append(out, textfit.Pack(width, " · ", debt...)...)
 
 	aging := []string{st.Label.Render(model.T("receivables.sum.aging"))}
 	for i, m := range r.Aging {
@@ -69,36 +65,9 @@ func Summary(r model.ClientReceivables, width int, st styles.Styles) []string {
 	}
 	// The label and the first bucket stay together: "Aging: current 1.00".
 	aging[1] = aging[0] + " " + aging[1]
-	out = append(out, pack(width, " · ", aging[1:]...)...)
+	out = append(out, textfit.Pack(width, " · ", aging[1:]...)...)
 	return out
 }
 
 // bucketKeys name the aging buckets in message keys, current first.
 var bucketKeys = [model.AgingBuckets]string{"current", "1_30", "31_60", "61_90", "over_90"}
-
-// pack puts styled parts on lines of at most width cells, sep between two
-// parts on a line; a part wider than a line is cut.
-func pack(width int, sep string, parts ...string) []string {
-	var out []string
-	var line strings.Builder
-	lw := 0
-	sw := lipgloss.Width(sep)
-	for _, p := range parts {
-		pw := lipgloss.Width(p)
-		if lw > 0 && lw+sw+pw > width {
-			out = append(out, textfit.Fit(line.String(), width))
-			line.Reset()
-			lw = 0
-		}
-		if lw > 0 {
-			line.WriteString(sep)
-			lw += sw
-		}
-		line.WriteString(p)
-		lw += pw
-	}
-	if lw > 0 {
-		out = append(out, textfit.Fit(line.String(), width))
-	}
-	return out
-}

@@ -80,3 +80,56 @@ func Date(t time.Time, loc *time.Location) string {
 	}
 	return model.FormatDate(t, loc)
 }
+
+// Pack puts styled parts on lines of at most width cells, sep between two
+// parts on a line (figure lines: "Received 12 · Satisfied 7 · …"); a part
+// wider than a line is cut.
+func Pack(width int, sep string, parts ...string) []string {
+	var out []string
+	var line strings.Builder
+	lw, sw := 0, lipgloss.Width(sep)
+	for _, p := range parts {
+		pw := lipgloss.Width(p)
+		if lw > 0 && lw+sw+pw > width {
+			out = append(out, Fit(line.String(), width))
+			line.Reset()
+			lw = 0
+		}
+		if lw > 0 {
+			line.WriteString(sep)
+			lw += sw
+		}
+		line.WriteString(p)
+		lw += pw
+	}
+	if lw > 0 {
+		out = append(out, Fit(line.String(), width))
+	}
+	return out
+}
+
+// Cells lays cells out in columns of widths (0: dropped), the ones marked in
+// toRight right-aligned (amounts), one table.Gap apart.
+func Cells(cells []string, widths []int, toRight []bool) string {
+	var b strings.Builder
+	first := true
+	for i, w := range widths {
+		if w == 0 {
+			continue
+		}
+		if !first {
+			b.WriteString(strings.Repeat(" ", table.Gap))
+		}
+		first = false
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		if i < len(toRight) && toRight[i] {
+			b.WriteString(Right(text, w))
+		} else {
+			b.WriteString(Fit(text, w))
+		}
+	}
+	return b.String()
+}

@@ -67,3 +67,15 @@ func FuzzFit(f *testing.F) {
 		}
 	})
 }
+
+// Pack breaks between parts, never inside one; Cells aligns the marked columns right.
+func TestPackAndCells(t *testing.T) {
+	got := Pack(20, " · ", "Received 12", "Satisfied 7", "Paid 3")
+	want := []string{"Received 12         ", "Satisfied 7 · Paid 3"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Pack gave %q, want %q", got, want)
+	}
+	if got := Cells([]string{"Acme", "12.50", "x"}, []int{6, 7, 0}, []bool{false, true}); got != "Acme     12.50" {
+		t.Errorf("Cells gave %q", got)
+	}
+}
