@@ -564,7 +564,7 @@ func (q *queue) view() string {
 		model.T("complaints.col.type"), model.T("complaints.col.direction"), model.T("complaints.col.status"),
 		model.T("complaints.col.owner"), model.T("complaints.col.escalated"), model.T("complaints.col.claimed"),
 		deadline, leftTitle}
-	out = append(out, s.Header.Render(textfit.Fit("  "+cells(titles, widths), q.width)))
+	out = append(out, s.Header.Render(textfit.Fit("  "+textfit.Cells(titles, widths, claimedCol), q.width)))
 	from, to := q.win.Visible()
 	if q.loaded && q.win.Total == 0 {
 		out = append(out, s.Subtle.Render(textfit.Fit("  "+model.T("complaints.queue.empty"), q.width)))
@@ -603,7 +603,7 @@ func (q *queue) rowLine(r model.ComplaintRow, widths []int, short, cursor bool) 
 		texts[colStatus] = statusShort(r.Status)
 	}
 	cd := widths[colCountdown]
-	head := cells(texts[:colCountdown], widths[:colCountdown])
+	head := textfit.Cells(texts[:colCountdown], widths[:colCountdown], claimedCol)
 	st := s.Row
 	prefix := "  "
 	if cursor {
@@ -635,7 +635,7 @@ func (q *queue) closedLine(r model.ComplaintRow, texts []string, widths []int, l
 		ws[colDeadline] = widths[colCountdown]
 	}
 	texts = append(slices.Clone(texts[:colDeadline]), q.closedText(r, loc))
-	return st.Render(textfit.Fit(prefix+cells(texts, ws), q.width))
+	return st.Render(textfit.Fit(prefix+textfit.Cells(texts, ws, claimedCol), q.width))
 }
 
 // mineRow: owned by me, or escalated to me and waiting for my answer.
@@ -655,23 +655,5 @@ func (q *queue) footer() string {
 	return s.Subtle.Render(textfit.Fit(text, q.width))
 }
 
-// cells joins cells at widths (a 0 width drops the column); the claimed amount is right-aligned.
-func cells(texts []string, widths []int) string {
-	var b strings.Builder
-	first := true
-	for i, w := range widths {
-		if w == 0 {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		if i == colClaimed {
-			b.WriteString(textfit.Right(texts[i], w))
-		} else {
-			b.WriteString(textfit.Fit(texts[i], w))
-		}
-	}
-	return b.String()
-}
+// claimedCol marks the queue's right-aligned column: the claimed amount.
+var claimedCol = []bool{colClaimed: true}

@@ -292,7 +292,7 @@ func (l *list) view() string {
 	titles := []string{model.T("orders.col.number"), model.T("orders.col.date"), model.T("orders.col.client"),
 		model.T("orders.col.status"), model.T("orders.col.gross"), model.T("orders.col.promised")}
 	widths := table.Fit(cols, l.width)
-	out := []string{l.filterLine(), s.Header.Render(textfit.Fit("  "+cells(titles, widths, 4), l.width))}
+	out := []string{l.filterLine(), s.Header.Render(textfit.Fit("  "+textfit.Cells(titles, widths, amountCol), l.width))}
 	from, to := l.win.Visible()
 	if l.loaded && l.win.Total == 0 {
 		out = append(out, s.Subtle.Render("  "+model.T("orders.list.empty")))
@@ -304,8 +304,8 @@ func (l *list) view() string {
 			continue
 		}
 		o := r.Order
-		text := cells([]string{o.Number, textfit.Date(o.Date, l.env.Loc), textfit.OneLine(r.ClientName), statusText(o.Status),
-			amount(o.Totals.Gross), textfit.Date(o.Promised, l.env.Loc)}, widths, 4)
+		text := textfit.Cells([]string{o.Number, textfit.Date(o.Date, l.env.Loc), textfit.OneLine(r.ClientName), statusText(o.Status),
+			amount(o.Totals.Gross), textfit.Date(o.Promised, l.env.Loc)}, widths, amountCol)
 		st := s.Row
 		switch {
 		case i == l.win.Cursor:
@@ -323,23 +323,5 @@ func (l *list) view() string {
 	return textfit.Pad(out, l.width, l.height)
 }
 
-// cells joins cells at widths (a 0 width drops the column); column right is right-aligned.
-func cells(texts []string, widths []int, right int) string {
-	var b strings.Builder
-	first := true
-	for i, w := range widths {
-		if w == 0 {
-			continue
-		}
-		if !first {
-			b.WriteByte(' ')
-		}
-		first = false
-		if i == right {
-			b.WriteString(textfit.Right(texts[i], w))
-		} else {
-			b.WriteString(textfit.Fit(texts[i], w))
-		}
-	}
-	return b.String()
-}
+// amountCol marks the list's right-aligned column: the gross amount.
+var amountCol = []bool{4: true}
