@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/components/form"
 	"clientbase/ui/components/settingsedit"
 	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
@@ -58,65 +58,41 @@ func (d *department) stored() model.CallSettings {
 	return cs
 }
 
-// driver feeds keys to the editor and runs its commands at once, feeding
-// their answers back; messages for the owner are collected in out.
+// driver feeds keys to the editor as its owner does (uitest.Owner).
 type driver struct {
-	t   *testing.T
-	m   *Model
-	out []tea.Msg
+	uitest.Owner
+	m *Model
 }
 
 func open(t *testing.T, env common.Env) *driver {
-	d := &driver{t: t, m: New(env)}
+	m := New(env)
+	d := &driver{Owner: uitest.Owner{T: t, Pane: m, Form: func() *form.Model { return m.form }}, m: m}
 	d.m.SetSize(80, 20)
-	d.run(d.m.Init())
+	d.Run(d.m.Init())
 	return d
 }
 
-func (d *driver) run(cmd tea.Cmd) {
-	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
-		switch msg.(type) {
-		case common.DataChangedMsg, common.StatusMsg:
-			d.out = append(d.out, msg)
-			return nil
-		}
-		return d.m.Update(msg)
-	})
-}
-
-func (d *driver) press(keys ...string) { uitest.Press(d.m.Update, d.run, keys...) }
-
-func (d *driver) typ(text string) { uitest.Type(d.m.Update, d.run, text) }
-
 // setField replaces the text of the open form's field k.
 func (d *driver) setField(k, text string) {
-	d.t.Helper()
-	for range 20 {
-		if d.m.form.Focused() == k {
-			d.m.form.SetValue(k, "")
-			d.typ(text)
-			return
-		}
-		d.press("tab")
-	}
-	d.t.Fatalf("field %q never got the focus", k)
+	d.T.Helper()
+	d.FieldTo(k)
+	d.m.form.SetValue(k, "")
+	d.Type(text)
 }
 
 // toRow moves the cursor to row with j/k.
 func (d *driver) toRow(row int) {
-	d.press("g")
+	d.Press("g")
 	for range row {
-		d.press("j")
+		d.Press("j")
 	}
 	if d.m.cursor != row {
-		d.t.Fatalf("cursor %d, want %d", d.m.cursor, row)
+		d.T.Fatalf("cursor %d, want %d", d.m.cursor, row)
 	}
 }
 
-func (d *driver) view() string { return ansi.Strip(d.m.View()) }
-
 func (d *driver) statuses() (texts []string, changed int) {
-	for _, m := range d.out {
+	for _, m := range d.Out {
 		switch m := m.(type) {
 		case common.StatusMsg:
 			texts = append(texts, m.Text)
@@ -146,32 +122,32 @@ func TestDirectorEditsARuleAndSaves(t *testing.T) {
 	if d.m.loading || !d.m.canEdit {
 		t.Fatalf("loading %v canEdit %v", d.m.loading, d.m.canEdit)
 	}
-	v := d.view()
+	v := d.View()
 	for _, want := range []string{"No answer", "again", "2h", "to the manager", "15m", "09:00–18:00", "Mon Tue Wed Thu Fri", "3 in 7 days", "Europe/Moscow"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
 	d.toRow(row(model.OutcomeBusy))
-	d.press("e")
+	d.Press("e")
 	if d.m.form == nil {
 		t.Fatal("e opened no form")
 	}
 	d.setField("delay", "20m")
 	d.setField("max", "4")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if d.m.form != nil {
-		t.Fatalf("the row did not apply: %s", d.view())
+		t.Fatalf("the row did not apply: %s", d.View())
 	}
-	if !d.m.Dirty() || !strings.Contains(d.view(), "changed") {
-		t.Errorf("no changed mark:\n%s", d.view())
+	if !d.m.Dirty() || !strings.Contains(d.View(), "changed") {
+		t.Errorf("no changed mark:\n%s", d.View())
 	}
 	if dep.stored().Rule(model.OutcomeBusy).Delay != 15*time.Minute {
 		t.Fatal("applying a row saved it already")
 	}
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("not closed after saving: %s", d.view())
+		t.Fatalf("not closed after saving: %s", d.View())
 	}
 	got := dep.stored()
 	if r := got.Rule(model.OutcomeBusy); r.Delay != 20*time.Minute || r.MaxAttempts != 4 || r.Action != model.RetryAgain {
@@ -190,38 +166,38 @@ func TestHeadEditsWorkingTime(t *testing.T) {
 	dep := newDepartment(t)
 	d := open(t, dep.env(dep.head))
 	d.toRow(generalRow("work_hours"))
-	d.press("enter")
+	d.Press("enter")
 	d.setField("work_hours", "8:30-17")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	d.toRow(generalRow("work_days"))
-	d.press("enter")
+	d.Press("enter")
 	for range 5 { // to Saturday
-		d.press("tab")
+		d.Press("tab")
 	}
 	if d.m.form.Focused() != settingsedit.DayKey(time.Saturday) {
 		t.Fatalf("focus %q", d.m.form.Focused())
 	}
-	d.press("space", "ctrl+s")
+	d.Press("space", "ctrl+s")
 	d.toRow(generalRow("holidays"))
-	d.press("e")
+	d.Press("e")
 	d.setField("holidays", "31.12.2026, 1.1.2027")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	d.toRow(generalRow("pester"))
-	d.press("e")
+	d.Press("e")
 	d.setField("pester_max", "5")
 	d.setField("pester_days", "14")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	d.toRow(generalRow("default_zone"))
-	d.press("e")
+	d.Press("e")
 	d.setField("default_zone", "Europe/Vilnius")
-	d.press("ctrl+s")
-	v := d.view()
+	d.Press("ctrl+s")
+	v := d.View()
 	for _, want := range []string{"08:30–17:00", "Mon Tue Wed Thu Fri Sat", "31.12.2026, 01.01.2027", "5 in 14 days", "Europe/Vilnius"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
 		}
 	}
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	got := dep.stored()
 	if got.WorkFrom != 510 || got.WorkTo != 1020 || !got.WorkDays[time.Saturday] || got.WorkDays[time.Sunday] ||
 		strings.Join(got.Holidays, ",") != "2026-12-31,2027-01-01" || got.PesterMax != 5 || got.PesterDays != 14 || got.DefaultZone != "Europe/Vilnius" {
@@ -251,19 +227,19 @@ func TestBadInputStaysInTheForm(t *testing.T) {
 	}
 	for _, c := range cases {
 		d.toRow(c.row)
-		d.press("e")
+		d.Press("e")
 		d.setField(c.field, c.typed)
-		d.press("ctrl+s")
+		d.Press("ctrl+s")
 		if d.m.form == nil {
 			t.Fatalf("%s %q was applied", c.field, c.typed)
 		}
 		if got := d.m.form.Error(c.field); !strings.Contains(got, c.says) {
 			t.Errorf("%s %q: error %q, want %q", c.field, c.typed, got, c.says)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(d.view()), " "), strings.Join(strings.Fields(c.says), " ")) {
-			t.Errorf("%s %q: the sentence is not on screen:\n%s", c.field, c.typed, d.view())
+		if !strings.Contains(strings.Join(strings.Fields(d.View()), " "), strings.Join(strings.Fields(c.says), " ")) {
+			t.Errorf("%s %q: the sentence is not on screen:\n%s", c.field, c.typed, d.View())
 		}
-		d.press("esc")
+		d.Press("esc")
 		if d.m.form != nil || d.m.Closed() {
 			t.Fatal("esc did not drop the row")
 		}
@@ -273,15 +249,15 @@ func TestBadInputStaysInTheForm(t *testing.T) {
 	}
 	// no working day at all: refused by ValidateCallSettings, shown in the form
 	d.toRow(generalRow("work_days"))
-	d.press("e")
+	d.Press("e")
 	for range 5 {
-		d.press("space", "tab")
+		d.Press("space", "tab")
 	}
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if d.m.form == nil || !strings.Contains(d.m.form.Error(settingsedit.DayKey(time.Monday)), "at least one working day") {
-		t.Fatalf("no working day accepted:\n%s", d.view())
+		t.Fatalf("no working day accepted:\n%s", d.View())
 	}
-	d.press("esc", "esc")
+	d.Press("esc", "esc")
 	if !d.m.Closed() || dep.stored().Version != 0 {
 		t.Error("esc without changes should close, nothing saved")
 	}
@@ -299,19 +275,19 @@ func TestStoreRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.toRow(row(model.OutcomeNoAnswer))
-	d.press("e")
+	d.Press("e")
 	d.setField("delay", "3h")
-	d.press("ctrl+s", "ctrl+s")
-	if d.m.Closed() || d.m.errTop == "" || !strings.Contains(d.view(), d.m.errTop[:20]) {
-		t.Fatalf("conflict not shown (closed %v, %q):\n%s", d.m.Closed(), d.m.errTop, d.view())
+	d.Press("ctrl+s", "ctrl+s")
+	if d.m.Closed() || d.m.errTop == "" || !strings.Contains(d.View(), d.m.errTop[:20]) {
+		t.Fatalf("conflict not shown (closed %v, %q):\n%s", d.m.Closed(), d.m.errTop, d.View())
 	}
 	if got := dep.stored(); got.PesterMax != 9 || got.Rule(model.OutcomeNoAnswer).Delay != 2*time.Hour {
 		t.Errorf("the other save was overwritten: %+v", got)
 	}
 	// a validation error from the store lands next to its row
 	d.m.showError(&model.ValidationError{Fields: map[string]string{"rules.2": "Busy: the delay is from 0 to 30 days."}})
-	if d.m.cursor != row(model.OutcomeBusy) || !strings.Contains(d.view(), "↳ Busy: the delay is from 0 to 30 days.") {
-		t.Errorf("validation error not next to the row:\n%s", d.view())
+	if d.m.cursor != row(model.OutcomeBusy) || !strings.Contains(d.View(), "↳ Busy: the delay is from 0 to 30 days.") {
+		t.Errorf("validation error not next to the row:\n%s", d.View())
 	}
 }
 
@@ -319,20 +295,20 @@ func TestDiscardQuestion(t *testing.T) {
 	dep := newDepartment(t)
 	d := open(t, dep.env(dep.boss))
 	d.toRow(row(model.OutcomeBusy))
-	d.press("e")
+	d.Press("e")
 	d.setField("delay", "30m")
-	d.press("ctrl+s", "esc")
-	if d.m.ask == nil || !strings.Contains(d.view(), model.T("callsettings.discard")) {
-		t.Fatalf("no question:\n%s", d.view())
+	d.Press("ctrl+s", "esc")
+	if d.m.ask == nil || !strings.Contains(d.View(), model.T("callsettings.discard")) {
+		t.Fatalf("no question:\n%s", d.View())
 	}
 	if !d.m.InputFocused() {
 		t.Error("the question lets the root take its keys (q would quit under it)")
 	}
-	d.press("n")
+	d.Press("n")
 	if d.m.ask != nil || d.m.Closed() || !d.m.Dirty() {
 		t.Fatal("answering no should keep the changes")
 	}
-	d.press("esc", "y")
+	d.Press("esc", "y")
 	if !d.m.Closed() {
 		t.Fatal("answering yes should close")
 	}
@@ -351,14 +327,14 @@ func TestWithoutTheRightReadOnly(t *testing.T) {
 	}
 	for _, u := range []model.User{dep.operator, manager} {
 		d := open(t, dep.env(u))
-		if d.m.canEdit || !strings.Contains(d.view(), model.T("callsettings.no_right")) {
-			t.Errorf("%s: not read-only:\n%s", u.Name, d.view())
+		if d.m.canEdit || !strings.Contains(d.View(), model.T("callsettings.no_right")) {
+			t.Errorf("%s: not read-only:\n%s", u.Name, d.View())
 		}
-		d.press("j", "e")
+		d.Press("j", "e")
 		if d.m.form != nil {
 			t.Errorf("%s: e opened the editor", u.Name)
 		}
-		d.press("ctrl+s")
+		d.Press("ctrl+s")
 		texts, changed := d.statuses()
 		if changed != 0 || len(texts) != 2 || texts[1] != model.T("callsettings.no_right") {
 			t.Errorf("%s: messages %v", u.Name, texts)
@@ -366,7 +342,7 @@ func TestWithoutTheRightReadOnly(t *testing.T) {
 		if _, err := dep.db.As(u).SaveCallSettings(model.DefaultCallSettings()); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("%s: the store let the save through: %v", u.Name, err)
 		}
-		d.press("esc")
+		d.Press("esc")
 		if !d.m.Closed() {
 			t.Errorf("%s: esc did not close", u.Name)
 		}
@@ -374,8 +350,8 @@ func TestWithoutTheRightReadOnly(t *testing.T) {
 	ro := dep.env(dep.boss)
 	ro.ReadOnly = true
 	d := open(t, ro)
-	if d.m.canEdit || !strings.Contains(d.view(), model.T("callsettings.read_only")) {
-		t.Errorf("read-only database:\n%s", d.view())
+	if d.m.canEdit || !strings.Contains(d.View(), model.T("callsettings.read_only")) {
+		t.Errorf("read-only database:\n%s", d.View())
 	}
 	if dep.stored().Version != 0 {
 		t.Error("something was saved")
@@ -394,8 +370,8 @@ func TestStaleAnswersAreDropped(t *testing.T) {
 		t.Error("a stale load replaced the rules")
 	}
 	d.m.Update(loadedMsg{gen: d.m.gen, err: errors.New("disk on fire")})
-	if !strings.Contains(d.view(), "Could not load the call rules: disk on fire") {
-		t.Errorf("load error not shown:\n%s", d.view())
+	if !strings.Contains(d.View(), "Could not load the call rules: disk on fire") {
+		t.Errorf("load error not shown:\n%s", d.View())
 	}
 }
 
@@ -416,7 +392,7 @@ func TestHelpIsDocumented(t *testing.T) {
 	}
 	check("list")
 	d.toRow(row(model.OutcomeNoAnswer))
-	d.press("e")
+	d.Press("e")
 	check("form")
 	// The rule form starts on the action choice: tab and the digits must
 	// reach the form there too, not switch the root's tabs.
@@ -424,9 +400,9 @@ func TestHelpIsDocumented(t *testing.T) {
 		if !d.m.InputFocused() {
 			t.Fatalf("field %d of the rule form lets the root take tab and 1–4", i)
 		}
-		d.press("tab")
+		d.Press("tab")
 	}
-	d.press("esc")
+	d.Press("esc")
 	if d.m.InputFocused() {
 		t.Error("the list keeps the keys after the form closed")
 	}
@@ -446,12 +422,12 @@ func TestGoldenViews(t *testing.T) {
 	golden(t, "TestGoldenRules", d.m.View())
 
 	d.toRow(row(model.OutcomeNoAnswer))
-	d.press("e")
+	d.Press("e")
 	d.setField("delay", "2 hours")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	golden(t, "TestGoldenRuleFormError", d.m.View())
 
-	d.press("esc")
+	d.Press("esc")
 	d.m.showError(&model.ValidationError{Fields: map[string]string{"default_zone": "Time zone \"Mars/Base\" does not exist; use a name like Europe/Vilnius."}})
 	golden(t, "TestGoldenRulesStoreError", d.m.View())
 
@@ -463,9 +439,9 @@ func TestGoldenDiscardQuestion(t *testing.T) {
 	dep := newDepartment(t)
 	d := open(t, dep.env(dep.head))
 	d.toRow(row(model.OutcomeBusy))
-	d.press("e")
+	d.Press("e")
 	d.setField("delay", "30m")
-	d.press("ctrl+s", "esc")
+	d.Press("ctrl+s", "esc")
 	golden(t, "TestGoldenRulesDiscard", d.m.View())
 }
 
@@ -474,17 +450,17 @@ func TestRuleFormHidesUnusedFields(t *testing.T) {
 	dep := newDepartment(t)
 	d := open(t, dep.env(dep.boss))
 	d.toRow(row(model.OutcomeReached))
-	d.press("e")
+	d.Press("e")
 	if !d.m.form.Hidden("delay") || !d.m.form.Hidden("max") || !d.m.form.Hidden("then") || d.m.form.Hidden("flag") {
-		t.Fatalf("a done rule shows its delay or attempts:\n%s", d.view())
+		t.Fatalf("a done rule shows its delay or attempts:\n%s", d.View())
 	}
-	d.press("right") // done → again
+	d.Press("right") // done → again
 	if d.m.form.Value("action") != string(model.RetryAgain) || d.m.form.Hidden("delay") || d.m.form.Hidden("max") || d.m.form.Hidden("then") {
-		t.Fatalf("again hides its fields:\n%s", d.view())
+		t.Fatalf("again hides its fields:\n%s", d.View())
 	}
 	d.setField("delay", "1h")
 	d.setField("max", "2")
-	d.press("ctrl+s", "ctrl+s")
+	d.Press("ctrl+s", "ctrl+s")
 	if r := dep.stored().Rule(model.OutcomeReached); r.Action != model.RetryAgain || r.Delay != time.Hour || r.MaxAttempts != 2 || r.Then != model.RetryClose {
 		t.Errorf("stored %+v", r)
 	}

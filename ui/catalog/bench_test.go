@@ -13,6 +13,7 @@ import (
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 // BenchmarkProductSearchKeystroke is one keystroke in the product list's
@@ -38,9 +39,9 @@ func BenchmarkProductSearchKeystroke(b *testing.B) {
 	env := common.Env{Store: s.DB().As(boss), Me: boss, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
 	p := NewProducts(env)
 	p.SetSize(80, 24)
-	d := &driver{p: p}
-	d.run(p.Init())
-	d.run(p.Update(tea.KeyPressMsg{Code: '/', Text: "/"}))
+	d := &driver{uitest.Owner{T: b, Pane: p}}
+	d.Run(p.Init())
+	d.Run(p.Update(tea.KeyPressMsg{Code: '/', Text: "/"}))
 	queries := []rune("article 9")
 	times := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
@@ -51,7 +52,7 @@ func BenchmarkProductSearchKeystroke(b *testing.B) {
 			p.input.SetValue("")
 		}
 		start := time.Now()
-		d.run(p.Update(k))
+		d.Run(p.Update(k))
 		_ = p.View()
 		times = append(times, time.Since(start))
 	}

@@ -6,9 +6,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
@@ -71,40 +68,12 @@ func (d *department) env(u model.User) common.Env {
 
 func (d *department) director() *store.Session { return d.db.As(d.boss) }
 
-// pane is what both panes share for the driver.
-type pane interface {
-	Update(tea.Msg) tea.Cmd
-	View() string
-}
-
-// driver feeds keys to a pane and runs its commands at once, feeding their
-// answers back; messages for the owner are collected in out.
-type driver struct {
-	t   *testing.T
-	p   pane
-	out []tea.Msg
-}
-
-func (d *driver) run(cmd tea.Cmd) {
-	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
-		switch msg.(type) {
-		case common.DataChangedMsg, common.StatusMsg:
-			d.out = append(d.out, msg)
-			return nil
-		}
-		return d.p.Update(msg)
-	})
-}
-
-func (d *driver) press(keys ...string) { uitest.Press(d.p.Update, d.run, keys...) }
-
-func (d *driver) typ(text string) { uitest.Type(d.p.Update, d.run, text) }
-
-func (d *driver) view() string { return ansi.Strip(d.p.View()) }
+// driver feeds keys to a pane as its owner does (uitest.Owner).
+type driver struct{ uitest.Owner }
 
 // statuses are the status sentences sent so far and how many data changes.
 func (d *driver) statuses() (texts []string, changes int) {
-	for _, m := range d.out {
+	for _, m := range d.Out {
 		switch m := m.(type) {
 		case common.StatusMsg:
 			texts = append(texts, m.Text)
@@ -118,16 +87,16 @@ func (d *driver) statuses() (texts []string, changes int) {
 func openProducts(t *testing.T, env common.Env) (*driver, *Products) {
 	p := NewProducts(env)
 	p.SetSize(80, 24)
-	d := &driver{t: t, p: p}
-	d.run(p.Init())
+	d := &driver{uitest.Owner{T: t, Pane: p}}
+	d.Run(p.Init())
 	return d, p
 }
 
 func openPrices(t *testing.T, env common.Env) (*driver, *Prices) {
 	p := NewPrices(env)
 	p.SetSize(80, 24)
-	d := &driver{t: t, p: p}
-	d.run(p.Init())
+	d := &driver{uitest.Owner{T: t, Pane: p}}
+	d.Run(p.Init())
 	return d, p
 }
 

@@ -43,25 +43,25 @@ func TestNewVersionPlansNoticeCalls(t *testing.T) {
 	}
 	env := common.Env{Store: s, Me: boss, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
 	d, p := openPrices(t, env)
-	d.press("n")
+	d.Press("n")
 	e := p.Editor()
 	e.head.SetValue("effective", "1.12.2026")
 	e.head.SetValue("notice", "2")
-	d.press("tab", "tab", "tab")
-	d.typ("nut")
-	d.press("enter")
-	d.press("ctrl+u")
-	d.typ("11.00")
-	d.press("ctrl+s")
+	d.Press("tab", "tab", "tab")
+	d.Type("nut")
+	d.Press("enter")
+	d.Press("ctrl+u")
+	d.Type("11.00")
+	d.Press("ctrl+s")
 	if p.Editor() != nil {
-		t.Fatalf("not saved:\n%s", d.view())
+		t.Fatalf("not saved:\n%s", d.View())
 	}
 	texts, _ := d.statuses()
 	want := model.T("catalog.version.saved_calls", "01.12.2026", 2)
 	if len(texts) == 0 || texts[len(texts)-1] != want {
 		t.Errorf("statuses %q, want %q", texts, want)
 	}
-	if !strings.Contains(d.view(), "01.12.2026") {
-		t.Errorf("versions:\n%s", d.view())
+	if !strings.Contains(d.View(), "01.12.2026") {
+		t.Errorf("versions:\n%s", d.View())
 	}
 }

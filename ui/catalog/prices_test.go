@@ -11,8 +11,8 @@ import (
 func TestPriceSettingsAreEditedWithErrorsUnderTheFields(t *testing.T) {
 	dep := newDepartment(t, 3)
 	d, p := openPrices(t, dep.env(dep.boss))
-	golden(t, "prices", d.view())
-	d.press("s")
+	golden(t, "prices", d.View())
+	d.Press("s")
 	if !p.InputFocused() || p.sform == nil {
 		t.Fatal("s opened no settings form")
 	}
@@ -20,7 +20,7 @@ func TestPriceSettingsAreEditedWithErrorsUnderTheFields(t *testing.T) {
 	f.SetValue("columns", "retail, , dealer")
 	f.SetValue("currency", "roubles")
 	f.SetValue(limitKey(model.RoleManager), "150")
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if p.sform == nil {
 		t.Fatal("bad settings closed the form")
 	}
@@ -29,7 +29,7 @@ func TestPriceSettingsAreEditedWithErrorsUnderTheFields(t *testing.T) {
 			t.Errorf("no sentence under %s", k)
 		}
 	}
-	golden(t, "price_settings_errors", d.view())
+	golden(t, "price_settings_errors", d.View())
 	if ps, _ := dep.director().PriceSettings(); ps.Currency != "RUB" || len(ps.Columns) != 3 {
 		t.Fatalf("saved while invalid: %+v", ps)
 	}
@@ -38,41 +38,41 @@ func TestPriceSettingsAreEditedWithErrorsUnderTheFields(t *testing.T) {
 	f.SetValue("currency", "rub")
 	f.SetValue(limitKey(model.RoleManager), "7,5")
 	f.Focus("vat_included")
-	d.press("space", "ctrl+s")
+	d.Press("space", "ctrl+s")
 	if p.sform != nil {
-		t.Fatalf("valid settings not saved:\n%s", d.view())
+		t.Fatalf("valid settings not saved:\n%s", d.View())
 	}
 	ps, err := dep.director().PriceSettings()
 	if err != nil || strings.Join(ps.Columns, ",") != "retail,wholesale,dealer,vip" || ps.Currency != "RUB" || !ps.VATIncluded ||
 		ps.DiscountLimits[model.RoleManager] != 750 || ps.DiscountLimits[model.RoleHead] != 1500 {
 		t.Fatalf("stored %+v, %v", ps, err)
 	}
-	if !strings.Contains(d.view(), "retail · wholesale · dealer · vip") || !strings.Contains(d.view(), "manager 7.5 %") {
-		t.Errorf("the view lacks the new settings:\n%s", d.view())
+	if !strings.Contains(d.View(), "retail · wholesale · dealer · vip") || !strings.Contains(d.View(), "manager 7.5 %") {
+		t.Errorf("the view lacks the new settings:\n%s", d.View())
 	}
 }
 
 func TestNewPriceVersionIsPrefilledAndSaved(t *testing.T) {
 	dep := newDepartment(t, 12)
 	d, p := openPrices(t, dep.env(dep.boss))
-	d.press("n")
+	d.Press("n")
 	e := p.Editor()
 	if e == nil || !p.InputFocused() {
 		t.Fatal("n opened no editor")
 	}
 	e.head.SetValue("effective", "")
-	d.typ("1.12.2026")
-	d.press("tab")
-	d.typ("winter")
-	d.press("tab", "tab") // notice months stays 0, on to the search line
+	d.Type("1.12.2026")
+	d.Press("tab")
+	d.Type("winter")
+	d.Press("tab", "tab") // notice months stays 0, on to the search line
 	if e.zone != zoneSearch {
 		t.Fatalf("zone %d", e.zone)
 	}
-	d.typ("nut")
+	d.Type("nut")
 	if len(e.matches) != 2 { // SKU-002, SKU-008
 		t.Fatalf("matches %+v", e.matches)
 	}
-	d.press("down", "enter") // SKU-008 into the grid, prefilled
+	d.Press("down", "enter") // SKU-008 into the grid, prefilled
 	skus, cells := e.Rows()
 	if len(skus) != 1 || skus[0] != "SKU-008" || cells[0][0] != "20.50" || cells[0][1] != "17.40" || cells[0][2] != "" {
 		t.Fatalf("grid %v %v", skus, cells)
@@ -80,20 +80,20 @@ func TestNewPriceVersionIsPrefilledAndSaved(t *testing.T) {
 	if e.zone != zoneGrid || e.row != 0 || e.col != 0 {
 		t.Fatalf("after adding: zone %d row %d col %d", e.zone, e.row, e.col)
 	}
-	d.press("ctrl+u")
-	d.typ("21,90")
-	d.press("tab", "tab")
-	d.typ("-5")                                    // dealer: a negative price
-	d.press("shift+tab", "shift+tab", "shift+tab") // back to the search line
-	d.typ("SKU-003")
-	d.press("enter")
-	d.press("tab", "tab")
-	d.typ("12.00")
-	golden(t, "version_entering", d.view())
+	d.Press("ctrl+u")
+	d.Type("21,90")
+	d.Press("tab", "tab")
+	d.Type("-5")                                   // dealer: a negative price
+	d.Press("shift+tab", "shift+tab", "shift+tab") // back to the search line
+	d.Type("SKU-003")
+	d.Press("enter")
+	d.Press("tab", "tab")
+	d.Type("12.00")
+	golden(t, "version_entering", d.View())
 
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if p.Editor() == nil || e.cellErrs[[2]int{0, 2}] == "" {
-		t.Fatalf("a negative price was not refused:\n%s", d.view())
+		t.Fatalf("a negative price was not refused:\n%s", d.View())
 	}
 	if vs, _ := dep.director().PriceVersions(); len(vs) != 1 {
 		t.Fatalf("saved while invalid: %d versions", len(vs))
@@ -101,11 +101,11 @@ func TestNewPriceVersionIsPrefilledAndSaved(t *testing.T) {
 	if e.zone != zoneGrid || e.row != 0 || e.col != 2 {
 		t.Errorf("the bad cell has not the keys: zone %d row %d col %d", e.zone, e.row, e.col)
 	}
-	d.press("backspace", "backspace")
-	d.typ("15")
-	d.press("ctrl+s")
+	d.Press("backspace", "backspace")
+	d.Type("15")
+	d.Press("ctrl+s")
 	if p.Editor() != nil {
-		t.Fatalf("valid version not saved:\n%s", d.view())
+		t.Fatalf("valid version not saved:\n%s", d.View())
 	}
 	texts, _ := d.statuses()
 	if len(texts) == 0 || texts[len(texts)-1] != model.T("catalog.version.saved", "01.12.2026") {
@@ -134,18 +134,18 @@ func TestNewPriceVersionIsPrefilledAndSaved(t *testing.T) {
 			t.Errorf("%s %s at %s: %v %v, want %d", c.sku, c.col, c.at.Format("2006-01-02"), got, err, c.want)
 		}
 	}
-	v := d.view()
+	v := d.View()
 	if !strings.Contains(v, "01.12.2026") || !strings.Contains(v, "future") || !strings.Contains(v, "winter") || !strings.Contains(v, "in force") {
 		t.Errorf("versions list:\n%s", v)
 	}
 
 	// enter shows the version's prices.
-	d.press("g", "enter")
-	v = d.view()
+	d.Press("g", "enter")
+	v = d.View()
 	if !strings.Contains(v, "Prices effective from 01.12.2026") || !strings.Contains(v, "21.90") || !strings.Contains(v, "SKU-003") {
 		t.Errorf("version view:\n%s", v)
 	}
-	d.press("esc")
+	d.Press("esc")
 	if p.view != nil || p.Closed() {
 		t.Error("esc did not come back to the list")
 	}
@@ -163,18 +163,18 @@ func TestVersionHeaderErrors(t *testing.T) {
 		{"1.1.2026", "3", "notice"}, // notice calls for a past date
 	}
 	for _, c := range cases {
-		d.press("n")
+		d.Press("n")
 		e := p.Editor()
 		e.head.SetValue("effective", c.effective)
 		e.head.SetValue("notice", c.notice)
-		d.press("tab", "tab", "tab")
-		d.typ("SKU-001")
-		d.press("enter")
-		d.press("ctrl+s")
+		d.Press("tab", "tab", "tab")
+		d.Type("SKU-001")
+		d.Press("enter")
+		d.Press("ctrl+s")
 		if p.Editor() == nil || e.head.Error(c.field) == "" {
 			t.Errorf("%q/%q: no sentence under %s", c.effective, c.notice, c.field)
 		}
-		d.press("esc", "y")
+		d.Press("esc", "y")
 		if p.Editor() != nil {
 			t.Fatal("esc, y did not leave the editor")
 		}
@@ -182,7 +182,7 @@ func TestVersionHeaderErrors(t *testing.T) {
 	if vs, _ := dep.director().PriceVersions(); len(vs) != 1 {
 		t.Fatalf("%d versions saved", len(vs))
 	}
-	d.press("n", "ctrl+s")
+	d.Press("n", "ctrl+s")
 	if e := p.Editor(); e == nil || e.addErr != model.T("catalog.version.no_prices") {
 		t.Errorf("an empty version: %+v", e)
 	}
@@ -191,10 +191,10 @@ func TestVersionHeaderErrors(t *testing.T) {
 func TestOperatorCannotEditPrices(t *testing.T) {
 	dep := newDepartment(t, 3)
 	d, p := openPrices(t, dep.env(dep.operator))
-	if !strings.Contains(d.view(), model.T("catalog.no_right")) {
-		t.Errorf("no read-only notice:\n%s", d.view())
+	if !strings.Contains(d.View(), model.T("catalog.no_right")) {
+		t.Errorf("no read-only notice:\n%s", d.View())
 	}
-	d.press("n", "s")
+	d.Press("n", "s")
 	if p.InputFocused() {
 		t.Fatal("an operator opened an editor")
 	}
@@ -202,8 +202,8 @@ func TestOperatorCannotEditPrices(t *testing.T) {
 	if len(texts) != 2 || texts[1] != model.T("catalog.no_right") {
 		t.Errorf("statuses %q", texts)
 	}
-	d.press("enter") // looking is allowed
-	if p.view == nil || !strings.Contains(d.view(), "January list") {
-		t.Errorf("enter as operator:\n%s", d.view())
+	d.Press("enter") // looking is allowed
+	if p.view == nil || !strings.Contains(d.View(), "January list") {
+		t.Errorf("enter as operator:\n%s", d.View())
 	}
 }

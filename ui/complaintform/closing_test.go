@@ -12,19 +12,19 @@ func TestClosingByAManagerHasNoJustifiedFieldAndPlansTheCall(t *testing.T) {
 	c := d.answered("petrov", 1, 9_900_00)
 	f := NewClosing(d.env("petrov"), c)
 	dr := driveClosing(t, f, 100, 30)
-	if !f.form.Hidden(fJustified) || !f.form.Hidden(fOver) || strings.Contains(dr.view(), label(fJustified)) {
-		t.Fatalf("a manager sees the head's fields:\n%s", dr.view())
+	if !f.form.Hidden(fJustified) || !f.form.Hidden(fOver) || strings.Contains(dr.View(), label(fJustified)) {
+		t.Fatalf("a manager sees the head's fields:\n%s", dr.View())
 	}
 	if f.form.Value(fSatisfied) != "9,900.00" {
 		t.Fatalf("satisfied prefilled %q, want the claimed amount", f.form.Value(fSatisfied))
 	}
-	dr.choose(fReason, string(model.ReasonDefect))
-	dr.choose(fFault, string(model.FaultManufacturer))
-	dr.set(fFeedback, "Спасибо")
-	dr.press("ctrl+s")
+	dr.Choose(fReason, string(model.ReasonDefect))
+	dr.Choose(fFault, string(model.FaultManufacturer))
+	dr.Set(fFeedback, "Спасибо")
+	dr.Press("ctrl+s")
 	got, ok := f.Result()
 	if !ok || !f.Closed() {
-		t.Fatalf("not closed: %q\n%s", f.banner, dr.view())
+		t.Fatalf("not closed: %q\n%s", f.banner, dr.View())
 	}
 	stored := d.complaint(got.ID)
 	if stored.Status != model.ComplaintClosed || stored.Closing == nil || stored.Closing.Satisfied.Minor != 9_900_00 ||
@@ -42,7 +42,7 @@ func TestClosingWithoutReasonOrFaultSavesNothing(t *testing.T) {
 	c := d.answered("petrov", 1, 9_900_00)
 	f := NewClosing(d.env("petrov"), c)
 	dr := driveClosing(t, f, 100, 30)
-	dr.press("ctrl+s")
+	dr.Press("ctrl+s")
 	if f.Closed() || f.form.Error(fReason) == "" || f.form.Error(fFault) == "" {
 		t.Fatalf("closed %v, reason %q, fault %q", f.Closed(), f.form.Error(fReason), f.form.Error(fFault))
 	}
@@ -57,13 +57,13 @@ func TestClosingAboveTheClaimedAmount(t *testing.T) {
 	c := d.answered("petrov", 1, 9_900_00)
 	f := NewClosing(d.env("petrov"), c)
 	dr := driveClosing(t, f, 100, 30)
-	dr.set(fSatisfied, "12000")
-	dr.choose(fReason, string(model.ReasonDefect))
-	dr.choose(fFault, string(model.FaultOurs))
+	dr.Set(fSatisfied, "12000")
+	dr.Choose(fReason, string(model.ReasonDefect))
+	dr.Choose(fFault, string(model.FaultOurs))
 	if !f.form.Hidden(fOver) {
 		t.Fatal("a manager is offered the confirmation")
 	}
-	dr.press("ctrl+s")
+	dr.Press("ctrl+s")
 	if f.Closed() || f.form.Error(fSatisfied) == "" {
 		t.Fatalf("manager over the claim: closed %v, sentence %q", f.Closed(), f.form.Error(fSatisfied))
 	}
@@ -74,20 +74,20 @@ func TestClosingAboveTheClaimedAmount(t *testing.T) {
 	// The head confirms it; without the confirmation the amount is refused too.
 	h := NewClosing(d.env("volkova"), d.complaint(c.ID))
 	dh := driveClosing(t, h, 100, 30)
-	dh.set(fSatisfied, "12000")
+	dh.Set(fSatisfied, "12000")
 	if h.form.Hidden(fOver) || h.form.Hidden(fJustified) {
 		t.Fatal("the head is not offered the confirmation and the verdict")
 	}
-	dh.choose(fReason, string(model.ReasonDefect))
-	dh.choose(fFault, string(model.FaultOurs))
-	dh.choose(fJustified, "yes")
-	dh.press("ctrl+s")
+	dh.Choose(fReason, string(model.ReasonDefect))
+	dh.Choose(fFault, string(model.FaultOurs))
+	dh.Choose(fJustified, "yes")
+	dh.Press("ctrl+s")
 	if h.Closed() || h.form.Error(fSatisfied) == "" && h.form.Error(fOver) == "" {
 		t.Fatalf("unconfirmed: closed %v", h.Closed())
 	}
-	dh.fieldTo(fOver)
-	dh.press("space")
-	dh.press("ctrl+s")
+	dh.FieldTo(fOver)
+	dh.Press("space")
+	dh.Press("ctrl+s")
 	if _, ok := h.Result(); !ok {
 		t.Fatalf("confirmed closing refused: %q %q %q", h.banner, h.form.Error(fSatisfied), h.form.Error(fOver))
 	}
@@ -102,22 +102,22 @@ func TestClosingDecisionFillsTheAmountAndRemedy(t *testing.T) {
 	d := newDept(t)
 	f := NewClosing(d.env("petrov"), d.answered("petrov", 1, 9_900_00))
 	dr := driveClosing(t, f, 100, 30)
-	dr.choose(fDecision, string(model.DecisionRejected))
+	dr.Choose(fDecision, string(model.DecisionRejected))
 	if f.form.Value(fSatisfied) != "0.00" || f.form.Value(fRemedy) != string(model.RemedyNone) {
 		t.Fatalf("rejected: satisfied %q remedy %q", f.form.Value(fSatisfied), f.form.Value(fRemedy))
 	}
-	dr.choose(fDecision, string(model.DecisionFull))
+	dr.Choose(fDecision, string(model.DecisionFull))
 	if f.form.Value(fSatisfied) != "9,900.00" || f.form.Value(fRemedy) != string(model.RemedyRefund) {
 		t.Fatalf("full again: satisfied %q remedy %q", f.form.Value(fSatisfied), f.form.Value(fRemedy))
 	}
 	// A typed amount is the user's: the decision leaves it alone.
-	dr.set(fSatisfied, "5000")
-	dr.choose(fDecision, string(model.DecisionPartly))
+	dr.Set(fSatisfied, "5000")
+	dr.Choose(fDecision, string(model.DecisionPartly))
 	if f.form.Value(fSatisfied) != "5000" {
 		t.Fatalf("typed amount replaced by %q", f.form.Value(fSatisfied))
 	}
 	// Without an order, no return is offered.
-	if got := dr.options(fRemedy); strings.Contains(strings.Join(got, " "), string(model.RemedyReturn)) {
+	if got := dr.Options(fRemedy); strings.Contains(strings.Join(got, " "), string(model.RemedyReturn)) {
 		t.Fatalf("remedies without an order: %q", got)
 	}
 }
@@ -129,10 +129,10 @@ func TestClosingAboveTheClaimTellsTheHeadWhatToTick(t *testing.T) {
 	c := d.answered("petrov", 1, 9_900_00)
 	h := NewClosing(d.env("volkova"), c)
 	dh := driveClosing(t, h, 100, 30)
-	dh.set(fSatisfied, "12000")
-	dh.choose(fReason, string(model.ReasonDefect))
-	dh.choose(fFault, string(model.FaultOurs))
-	dh.press("ctrl+s")
+	dh.Set(fSatisfied, "12000")
+	dh.Choose(fReason, string(model.ReasonDefect))
+	dh.Choose(fFault, string(model.FaultOurs))
+	dh.Press("ctrl+s")
 	e := h.form.Error(fSatisfied)
 	if h.Closed() || strings.Contains(e, "only the head") || !strings.Contains(e, model.T("complaintform.field.over_claimed")) {
 		t.Fatalf("the head reads %q under the amount", e)

@@ -25,15 +25,15 @@ func TestGoldenIntakeErrors(t *testing.T) {
 	for _, sz := range sizes {
 		f := NewIntake(d.env("petrov"), common.NewComplaintMsg{Client: 1, Order: d.order.ID})
 		dr := driveIntake(t, f, sz[0], sz[1])
-		dr.set("line.0", "12")
-		dr.set(fReceived, "31.02.2026")
-		dr.set(fClaimed, "сто рублей")
-		dr.press("ctrl+s")
+		dr.Set("line.0", "12")
+		dr.Set(fReceived, "31.02.2026")
+		dr.Set(fClaimed, "сто рублей")
+		dr.Press("ctrl+s")
 		if f.form.Error(fReceived) == "" || f.form.Error(fClaimed) == "" || f.form.Error(fDescription) == "" {
 			t.Fatalf("sentences: received %q claimed %q description %q", f.form.Error(fReceived), f.form.Error(fClaimed), f.form.Error(fDescription))
 		}
 		golden(t, fmt.Sprintf("intake_errors_%dx%d", sz[0], sz[1]), f, sz[0], sz[1])
-		dr.fieldTo("line.0") // the line's sentence, further up
+		dr.FieldTo("line.0") // the line's sentence, further up
 		golden(t, fmt.Sprintf("intake_errors_line_%dx%d", sz[0], sz[1]), f, sz[0], sz[1])
 	}
 }
@@ -45,10 +45,10 @@ func TestGoldenClosing(t *testing.T) {
 		for _, who := range []string{"petrov", "volkova"} {
 			f := NewClosing(d.env(who), c)
 			dr := driveClosing(t, f, sz[0], sz[1])
-			dr.set(fSatisfied, "12000")
-			dr.choose(fReason, string(model.ReasonDefect))
+			dr.Set(fSatisfied, "12000")
+			dr.Choose(fReason, string(model.ReasonDefect))
 			if who == "petrov" {
-				dr.press("ctrl+s") // above the claim without a fault party: two sentences
+				dr.Press("ctrl+s") // above the claim without a fault party: two sentences
 			}
 			golden(t, fmt.Sprintf("closing_%s_%dx%d", who, sz[0], sz[1]), f, sz[0], sz[1])
 		}
@@ -61,9 +61,9 @@ func TestGoldenSettings(t *testing.T) {
 		s := NewSettings(d.env("volkova"))
 		dr := driveSettings(t, s, sz[0], sz[1])
 		golden(t, fmt.Sprintf("settings_%dx%d", sz[0], sz[1]), s, sz[0], sz[1])
-		dr.press("enter")
-		dr.set("hours", "0")
-		dr.press("ctrl+s")
+		dr.Press("enter")
+		dr.Set("hours", "0")
+		dr.Press("ctrl+s")
 		golden(t, fmt.Sprintf("settings_level_error_%dx%d", sz[0], sz[1]), s, sz[0], sz[1])
 		r := NewSettings(d.env("kazlauskaite"))
 		driveSettings(t, r, sz[0], sz[1])

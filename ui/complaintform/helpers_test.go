@@ -6,9 +6,6 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
@@ -123,121 +120,30 @@ func (d *dept) of(client model.ID) []model.ComplaintRow {
 	return p.Rows
 }
 
-// driver feeds keys to a pane and runs its commands at once, feeding their
-// answers back; messages for the owner are collected in out.
-type driver struct {
-	t    *testing.T
-	p    common.Pane
-	form func() *form.Model
-	out  []tea.Msg
+// driver feeds keys to a pane as its owner does (uitest.Owner).
+type driver struct{ uitest.Owner }
+
+func drive(t *testing.T, p common.Pane, f func() *form.Model, w, h int) *driver {
+	d := &driver{uitest.Owner{T: t, Pane: p, Form: f}}
+	p.SetSize(w, h)
+	d.Run(p.Init())
+	return d
 }
 
 func driveIntake(t *testing.T, f *Intake, w, h int) *driver {
-	d := &driver{t: t, p: f, form: func() *form.Model { return &f.form }}
-	f.SetSize(w, h)
-	d.run(f.Init())
-	return d
+	return drive(t, f, func() *form.Model { return &f.form }, w, h)
 }
 
 func driveClosing(t *testing.T, f *Closing, w, h int) *driver {
-	d := &driver{t: t, p: f, form: func() *form.Model { return &f.form }}
-	f.SetSize(w, h)
-	d.run(f.Init())
-	return d
+	return drive(t, f, func() *form.Model { return &f.form }, w, h)
 }
 
 func driveSettings(t *testing.T, s *Settings, w, h int) *driver {
-	d := &driver{t: t, p: s, form: func() *form.Model { return s.form }}
-	s.SetSize(w, h)
-	d.run(s.Init())
-	return d
-}
-
-func (d *driver) run(cmd tea.Cmd) {
-	d.t.Helper()
-	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
-		switch msg.(type) {
-		case common.DataChangedMsg, common.StatusMsg:
-			d.out = append(d.out, msg)
-			return nil
-		}
-		return d.p.Update(msg)
-	})
-}
-
-func (d *driver) press(keys ...string) { uitest.Press(d.p.Update, d.run, keys...) }
-
-func (d *driver) typ(text string) { uitest.Type(d.p.Update, d.run, text) }
-
-// fieldTo tabs to the form field with key k.
-func (d *driver) fieldTo(k string) {
-	d.t.Helper()
-	for range 40 {
-		if d.form().Focused() == k {
-			return
-		}
-		d.press("tab")
-	}
-	d.t.Fatalf("field %q never got the focus", k)
-}
-
-// set replaces the text of field k as a user would: go there, clear it, type.
-func (d *driver) set(k, text string) {
-	d.t.Helper()
-	d.fieldTo(k)
-	for range len([]rune(d.form().Value(k))) + 1 {
-		d.press("backspace", "delete") // a notes field starts with the cursor at its beginning
-	}
-	d.typ(text)
-}
-
-// choose cycles choice field k until it holds value.
-func (d *driver) choose(k, value string) {
-	d.t.Helper()
-	d.fieldTo(k)
-	for range 30 {
-		if d.form().Value(k) == value {
-			return
-		}
-		d.press("right")
-	}
-	d.t.Fatalf("field %q never offered %q (it holds %q)", k, value, d.form().Value(k))
-}
-
-// options are the values choice field k offers, found by cycling it round.
-func (d *driver) options(k string) []string {
-	d.t.Helper()
-	d.fieldTo(k)
-	start := d.form().Value(k)
-	out := []string{start}
-	for range 50 {
-		d.press("right")
-		if v := d.form().Value(k); v != start {
-			out = append(out, v)
-			continue
-		}
-		return out
-	}
-	d.t.Fatalf("field %q never came round", k)
-	return nil
-}
-
-func (d *driver) view() string { return ansi.Strip(d.p.View()) }
-
-// status is the last status-bar sentence the pane sent.
-func (d *driver) status() string {
-	for i := len(d.out) - 1; i >= 0; i-- {
-		if s, ok := d.out[i].(common.StatusMsg); ok {
-			return s.Text
-		}
-	}
-	return ""
+	return drive(t, s, func() *form.Model { return s.form }, w, h)
 }
 
 // golden checks the view's size and compares it, stripped, with testdata/name.golden.
 func golden(t *testing.T, name string, p common.Pane, w, h int) {
 	t.Helper()
-	v := p.View()
-	uitest.CheckSize(t, name, v, w, h)
-	uitest.Golden(t, name, ansi.Strip(v), *update)
+	uitest.GoldenView(t, name, p.View(), w, h, *update)
 }

@@ -5,13 +5,11 @@ import (
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
-
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/components/form"
 	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
@@ -69,75 +67,22 @@ func (d *department) timeline(id model.ID) []model.TimelineEntry {
 	return es
 }
 
-// driver feeds keys to a form and runs its commands at once, feeding their
-// answers back; messages for the owner are collected in out.
+// driver feeds keys to a form as its owner does (uitest.Owner).
 type driver struct {
-	t   *testing.T
-	m   *Model
-	out []tea.Msg
+	uitest.Owner
+	m *Model
 }
 
 func drive(t *testing.T, m *Model) *driver {
-	d := &driver{t: t, m: m}
+	d := &driver{Owner: uitest.Owner{T: t, Pane: m, Form: func() *form.Model { return &m.form }}, m: m}
 	m.SetSize(80, 24)
-	d.run(m.Init())
+	d.Run(m.Init())
 	return d
-}
-
-func (d *driver) run(cmd tea.Cmd) {
-	uitest.Run(d.t, cmd, func(msg tea.Msg) tea.Cmd {
-		switch msg.(type) {
-		case common.DataChangedMsg, common.StatusMsg:
-			d.out = append(d.out, msg)
-			return nil
-		}
-		return d.m.Update(msg)
-	})
-}
-
-// press sends keys one by one, running what each returns.
-func (d *driver) press(keys ...string) { uitest.Press(d.m.Update, d.run, keys...) }
-
-// typ types text into the focused field.
-func (d *driver) typ(text string) { uitest.Type(d.m.Update, d.run, text) }
-
-// fieldTo tabs to the form field with key k.
-func (d *driver) fieldTo(k string) {
-	d.t.Helper()
-	for range 30 {
-		if d.m.form.Focused() == k {
-			return
-		}
-		d.press("tab")
-	}
-	d.t.Fatalf("field %q never got the focus", k)
-}
-
-// set replaces the text of field k as a user would: go there, clear it, type.
-func (d *driver) set(k, text string) {
-	d.t.Helper()
-	d.fieldTo(k)
-	for range len([]rune(d.m.form.Value(k))) + 1 {
-		d.press("backspace")
-	}
-	d.typ(text)
-}
-
-func (d *driver) view() string { return ansi.Strip(d.m.View()) }
-
-// status is the last status-bar sentence the form sent.
-func (d *driver) status() string {
-	for i := len(d.out) - 1; i >= 0; i-- {
-		if s, ok := d.out[i].(common.StatusMsg); ok {
-			return s.Text
-		}
-	}
-	return ""
 }
 
 // changed reports whether the form told the screens the plan changed.
 func (d *driver) changed() bool {
-	for _, m := range d.out {
+	for _, m := range d.Out {
 		if c, ok := m.(common.DataChangedMsg); ok && c.Kind == "plan" {
 			return true
 		}
@@ -148,7 +93,5 @@ func (d *driver) changed() bool {
 // golden compares the stripped 80×24 view with testdata/name.golden.
 func golden(t *testing.T, name string, m *Model) {
 	t.Helper()
-	view := m.View()
-	uitest.CheckSize(t, name, view, 80, 24)
-	uitest.Golden(t, name, ansi.Strip(view), *update)
+	uitest.GoldenView(t, name, m.View(), 80, 24, *update)
 }

@@ -17,17 +17,17 @@ func TestPlanACallForAKnownClient(t *testing.T) {
 	c := dep.client(3)
 	petrov := dep.user("petrov")
 	d := drive(t, New(dep.env(petrov), model.PlanItem{Client: c.ID}))
-	if v := d.view(); !strings.Contains(v, c.ShortName) || !strings.Contains(v, "Plan a call or visit") {
+	if v := d.View(); !strings.Contains(v, c.ShortName) || !strings.Contains(v, "Plan a call or visit") {
 		t.Fatalf("the form does not name the client:\n%s", v)
 	}
 	golden(t, "new_for_client", d.m)
-	d.set(fDue, "24.11 14:30")
-	d.set(fNote, "спросить про акт сверки")
-	d.press("ctrl+s")
+	d.Set(fDue, "24.11 14:30")
+	d.Set(fNote, "спросить про акт сверки")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("the form stayed open after ctrl+s:\n%s", d.view())
+		t.Fatalf("the form stayed open after ctrl+s:\n%s", d.View())
 	}
-	if got, want := d.status(), "Call planned for 24.11.2026 14:30"; got != want {
+	if got, want := d.Status(), "Call planned for 24.11.2026 14:30"; got != want {
 		t.Errorf("status %q, want %q", got, want)
 	}
 	if !d.changed() {
@@ -51,46 +51,46 @@ func TestPlanACallForAKnownClient(t *testing.T) {
 func TestLookupPicksTheClientAndAVisitNeedsAnAddress(t *testing.T) {
 	dep := newDepartment(t)
 	d := drive(t, New(dep.env(dep.dir), model.PlanItem{}))
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if got := d.m.form.Error(fClient); got != model.T("plan.error.client_required") {
 		t.Errorf("saving without a client: %q under the client", got)
 	}
-	d.typ("N00")
-	v := d.view()
+	d.Type("N00")
+	v := d.View()
 	if !strings.Contains(v, "Clients found: 9") || !strings.Contains(v, "N001") {
 		t.Fatalf("typing N00 lists no matches:\n%s", v)
 	}
 	golden(t, "lookup", d.m)
 	second := d.m.matches[1]
-	d.press("down", "enter")
+	d.Press("down", "enter")
 	picked := d.m.client
-	if !d.m.hasClient || picked.ID != second.ID || !strings.Contains(d.view(), second.ShortName) {
+	if !d.m.hasClient || picked.ID != second.ID || !strings.Contains(d.View(), second.ShortName) {
 		t.Fatalf("down, enter picked %q", picked.ShortName)
 	}
 	if d.m.form.Focused() != fContact {
 		t.Errorf("after the pick the keys are in %q, want the contact", d.m.form.Focused())
 	}
-	d.fieldTo(fKind)
-	d.press("space") // call → visit
+	d.FieldTo(fKind)
+	d.Press("space") // call → visit
 	if d.m.form.Hidden(fAddress) {
 		t.Fatal("a visit shows no address field")
 	}
-	d.set(fDue, "25.11.2026 11:00")
-	d.set(fUntil, "13:00")
-	d.press("ctrl+s")
+	d.Set(fDue, "25.11.2026 11:00")
+	d.Set(fUntil, "13:00")
+	d.Press("ctrl+s")
 	if d.m.Closed() || d.m.form.Error(fAddress) == "" {
-		t.Fatalf("a visit without an address was saved or has no sentence:\n%s", d.view())
+		t.Fatalf("a visit without an address was saved or has no sentence:\n%s", d.View())
 	}
 	if tl := dep.timeline(picked.ID); len(tl) != 0 {
 		t.Fatalf("a refused form saved %+v", tl)
 	}
 	golden(t, "visit_without_address", d.m)
-	d.set(fAddress, "Москва, ул. Вавилова, 19")
-	d.press("ctrl+s")
+	d.Set(fAddress, "Москва, ул. Вавилова, 19")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("the visit was not saved:\n%s", d.view())
+		t.Fatalf("the visit was not saved:\n%s", d.View())
 	}
-	if got := d.status(); got != "Visit planned for 25.11.2026 11:00" {
+	if got := d.Status(); got != "Visit planned for 25.11.2026 11:00" {
 		t.Errorf("status %q", got)
 	}
 	tl := dep.timeline(picked.ID)
@@ -104,18 +104,18 @@ func TestLookupPicksTheClientAndAVisitNeedsAnAddress(t *testing.T) {
 func TestRetypingTheClientUndoesThePick(t *testing.T) {
 	dep := newDepartment(t)
 	d := drive(t, New(dep.env(dep.dir), model.PlanItem{}))
-	d.typ("N005")
-	d.press("enter")
+	d.Type("N005")
+	d.Press("enter")
 	if !d.m.hasClient {
-		t.Fatalf("enter did not pick the only match:\n%s", d.view())
+		t.Fatalf("enter did not pick the only match:\n%s", d.View())
 	}
-	d.fieldTo(fClient)
-	d.press("backspace")
+	d.FieldTo(fClient)
+	d.Press("backspace")
 	if d.m.hasClient {
 		t.Error("the client stayed picked after its name was changed")
 	}
-	d.set(fDue, "+2h")
-	d.press("ctrl+s")
+	d.Set(fDue, "+2h")
+	d.Press("ctrl+s")
 	if got := d.m.form.Error(fClient); got != model.T("plan.error.pick_client") {
 		t.Errorf("under the client: %q", got)
 	}
@@ -135,9 +135,9 @@ func TestBadTimesAreSentencesAndNothingIsSaved(t *testing.T) {
 	}
 	for _, tc := range cases {
 		d := drive(t, New(dep.env(dep.dir), model.PlanItem{Client: c.ID}))
-		d.set(fDue, tc.due)
-		d.set(fUntil, tc.until)
-		d.press("ctrl+s")
+		d.Set(fDue, tc.due)
+		d.Set(fUntil, tc.until)
+		d.Press("ctrl+s")
 		got := d.m.form.Error(tc.field)
 		if d.m.Closed() || got == "" || tc.want != "" && got != tc.want {
 			t.Errorf("when %q until %q: closed %v, under %s %q, want %q", tc.due, tc.until, d.m.Closed(), tc.field, got, tc.want)
@@ -150,8 +150,8 @@ func TestBadTimesAreSentencesAndNothingIsSaved(t *testing.T) {
 		t.Fatalf("bad input saved %+v", tl)
 	}
 	d := drive(t, New(dep.env(dep.dir), model.PlanItem{Client: c.ID}))
-	d.set(fDue, "23.11.2026 08:00")
-	d.press("ctrl+s")
+	d.Set(fDue, "23.11.2026 08:00")
+	d.Press("ctrl+s")
 	golden(t, "errors", d.m)
 }
 
@@ -162,20 +162,20 @@ func TestWhoChoosesTheAssignee(t *testing.T) {
 	c := dep.client(2)
 	op := dep.user(storetest.PlanOperators[0])
 	d := drive(t, New(dep.env(op), model.PlanItem{Client: c.ID}))
-	d.fieldTo(fNote)
+	d.FieldTo(fNote)
 	for range 12 {
 		if d.m.form.Focused() == fAssignee {
 			t.Fatal("an operator's form lets the keys into the assignee")
 		}
-		d.press("tab")
+		d.Press("tab")
 	}
-	if !strings.Contains(d.view(), op.FullName) {
-		t.Errorf("the operator's form does not show them as the assignee:\n%s", d.view())
+	if !strings.Contains(d.View(), op.FullName) {
+		t.Errorf("the operator's form does not show them as the assignee:\n%s", d.View())
 	}
-	d.set(fDue, "+1h")
-	d.press("ctrl+s")
+	d.Set(fDue, "+1h")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("the operator's call was not saved:\n%s", d.view())
+		t.Fatalf("the operator's call was not saved:\n%s", d.View())
 	}
 	if tl := dep.timeline(c.ID); len(tl) != 1 || tl[0].Item.Assignee != op.Name {
 		t.Fatalf("saved %+v", tl)
@@ -183,12 +183,12 @@ func TestWhoChoosesTheAssignee(t *testing.T) {
 
 	head := dep.user(storetest.PlanHead)
 	d = drive(t, New(dep.env(head), model.PlanItem{Client: c.ID}))
-	d.fieldTo(fAssignee)
+	d.FieldTo(fAssignee)
 	d.m.form.SetValue(fAssignee, "") // the pool, as ←/→ would choose it
-	d.set(fDue, "+3h")
-	d.press("ctrl+s")
+	d.Set(fDue, "+3h")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("the head's pool call was not saved:\n%s", d.view())
+		t.Fatalf("the head's pool call was not saved:\n%s", d.View())
 	}
 	pool := 0
 	for _, e := range dep.timeline(c.ID) {
@@ -206,22 +206,22 @@ func TestEscAsksBeforeDiscarding(t *testing.T) {
 	dep := newDepartment(t)
 	c := dep.client(1)
 	d := drive(t, New(dep.env(dep.dir), model.PlanItem{Client: c.ID}))
-	d.press("esc")
+	d.Press("esc")
 	if !d.m.Closed() {
 		t.Fatal("esc on an untouched form did not close it")
 	}
 	d = drive(t, New(dep.env(dep.dir), model.PlanItem{Client: c.ID}))
-	d.set(fDue, "+2h")
-	d.press("esc")
-	if d.m.Closed() || !strings.Contains(d.view(), "Discard what you typed? y/n") {
-		t.Fatalf("esc after typing did not ask:\n%s", d.view())
+	d.Set(fDue, "+2h")
+	d.Press("esc")
+	if d.m.Closed() || !strings.Contains(d.View(), "Discard what you typed? y/n") {
+		t.Fatalf("esc after typing did not ask:\n%s", d.View())
 	}
 	golden(t, "discard", d.m)
-	d.press("n")
+	d.Press("n")
 	if d.m.Closed() || d.m.form.Value(fDue) != "+2h" {
 		t.Fatal("n lost what was typed")
 	}
-	d.press("esc", "y")
+	d.Press("esc", "y")
 	if !d.m.Closed() || d.changed() {
 		t.Error("y did not close without saving")
 	}
@@ -247,13 +247,13 @@ func TestRescheduleMovesTheCall(t *testing.T) {
 		t.Errorf("the when field starts at %q", got)
 	}
 	golden(t, "reschedule", d.m)
-	d.set(fDue, "26.11 09:30")
-	d.set(fReason, "клиент просил в четверг")
-	d.press("ctrl+s")
+	d.Set(fDue, "26.11 09:30")
+	d.Set(fReason, "клиент просил в четверг")
+	d.Press("ctrl+s")
 	if !d.m.Closed() {
-		t.Fatalf("not saved:\n%s", d.view())
+		t.Fatalf("not saved:\n%s", d.View())
 	}
-	if got := d.status(); got != "Call moved to 26.11.2026 09:30" {
+	if got := d.Status(); got != "Call moved to 26.11.2026 09:30" {
 		t.Errorf("status %q", got)
 	}
 	old, err := dep.db.As(dep.dir).PlanItem(it.ID)
@@ -270,10 +270,10 @@ func TestRescheduleMovesTheCall(t *testing.T) {
 
 	// Into the past: a sentence, nothing moved.
 	d = drive(t, Reschedule(dep.env(dep.dir), moved))
-	d.set(fDue, "20.11.2026 09:30")
-	d.press("ctrl+s")
+	d.Set(fDue, "20.11.2026 09:30")
+	d.Press("ctrl+s")
 	if d.m.Closed() || d.m.form.Error(fDue) == "" {
-		t.Fatalf("a time in the past was taken:\n%s", d.view())
+		t.Fatalf("a time in the past was taken:\n%s", d.View())
 	}
 }
 
@@ -282,15 +282,15 @@ func TestCancelNeedsAReason(t *testing.T) {
 	c := dep.client(5)
 	it := dep.planOne(c.ID, "petrov", now.Add(2*time.Hour))
 	d := drive(t, Cancel(dep.env(dep.dir), it))
-	d.press("ctrl+s")
+	d.Press("ctrl+s")
 	if d.m.Closed() || d.m.form.Error(fReason) != model.T("plan.error.reason_required") {
-		t.Fatalf("cancel without a reason:\n%s", d.view())
+		t.Fatalf("cancel without a reason:\n%s", d.View())
 	}
 	golden(t, "cancel_no_reason", d.m)
-	d.typ("клиент закрылся на ремонт")
-	d.press("ctrl+s")
-	if !d.m.Closed() || d.status() != "Call of 23.11.2026 12:00 cancelled" {
-		t.Fatalf("closed %v, status %q", d.m.Closed(), d.status())
+	d.Type("клиент закрылся на ремонт")
+	d.Press("ctrl+s")
+	if !d.m.Closed() || d.Status() != "Call of 23.11.2026 12:00 cancelled" {
+		t.Fatalf("closed %v, status %q", d.m.Closed(), d.Status())
 	}
 	got, err := dep.db.As(dep.dir).PlanItem(it.ID)
 	if err != nil {
@@ -306,7 +306,7 @@ func TestReassignGivesItemsToSomeoneElse(t *testing.T) {
 	a := dep.planOne(dep.client(1).ID, "petrov", now.Add(time.Hour))
 	b := dep.planOne(dep.client(2).ID, "petrov", now.Add(3*time.Hour))
 	d := drive(t, Reassign(dep.env(dep.dir), []model.PlanItem{a, b}))
-	v := d.view()
+	v := d.View()
 	if !strings.Contains(v, "operators' pool") || !strings.Contains(v, "Jonas Jonaitis (jonaitis)") {
 		t.Fatalf("the list lacks the pool or a user:\n%s", v)
 	}
@@ -315,11 +315,11 @@ func TestReassignGivesItemsToSomeoneElse(t *testing.T) {
 		if d.m.choices[d.m.choice].login == "jonaitis" {
 			break
 		}
-		d.press("j")
+		d.Press("j")
 	}
-	d.press("enter")
-	if !d.m.Closed() || d.status() != "2 items reassigned to Jonas Jonaitis (jonaitis)" || !d.changed() {
-		t.Fatalf("closed %v, status %q", d.m.Closed(), d.status())
+	d.Press("enter")
+	if !d.m.Closed() || d.Status() != "2 items reassigned to Jonas Jonaitis (jonaitis)" || !d.changed() {
+		t.Fatalf("closed %v, status %q", d.m.Closed(), d.Status())
 	}
 	for _, it := range []model.PlanItem{a, b} {
 		got, err := dep.db.As(dep.dir).PlanItem(it.ID)
@@ -341,8 +341,8 @@ func TestReassignAVisitOffersNoPool(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := drive(t, Reassign(dep.env(dep.dir), []model.PlanItem{v}))
-	if strings.Contains(d.view(), "operators' pool") {
-		t.Errorf("a visit may go to the pool:\n%s", d.view())
+	if strings.Contains(d.View(), "operators' pool") {
+		t.Errorf("a visit may go to the pool:\n%s", d.View())
 	}
 }
 
@@ -380,16 +380,16 @@ func TestNewStylesKeepWhatWasTyped(t *testing.T) {
 	dep := newDepartment(t)
 	it := dep.planOne(dep.client(1).ID, "petrov", now.Add(time.Hour))
 	d := drive(t, Reschedule(dep.env(dep.dir), it))
-	d.set(fReason, "просили позже")
+	d.Set(fReason, "просили позже")
 	d.m.SetStyles(styles.New(false))
 	if got := d.m.form.Value(fReason); got != "просили позже" || d.m.form.Focused() != fReason {
 		t.Errorf("after SetStyles the reason is %q, focus %q", got, d.m.form.Focused())
 	}
 	p := drive(t, New(dep.env(dep.dir), model.PlanItem{Client: 1}))
-	p.set(fDue, "+2h")
+	p.Set(fDue, "+2h")
 	p.m.SetStyles(styles.New(false))
-	if got := p.m.form.Value(fDue); got != "+2h" || !strings.Contains(p.view(), "UAB Žalgiris N001") {
-		t.Errorf("after SetStyles the plan form has when %q:\n%s", got, p.view())
+	if got := p.m.form.Value(fDue); got != "+2h" || !strings.Contains(p.View(), "UAB Žalgiris N001") {
+		t.Errorf("after SetStyles the plan form has when %q:\n%s", got, p.View())
 	}
 }
 
@@ -397,11 +397,11 @@ func TestNewStylesKeepWhatWasTyped(t *testing.T) {
 func TestLookupWithoutMatches(t *testing.T) {
 	dep := newDepartment(t)
 	d := drive(t, New(dep.env(dep.dir), model.PlanItem{}))
-	d.typ("Несуществующий")
-	if v := d.view(); !strings.Contains(v, "No client matches") || !strings.Contains(v, "Clients found: 0") {
+	d.Type("Несуществующий")
+	if v := d.View(); !strings.Contains(v, "No client matches") || !strings.Contains(v, "Clients found: 0") {
 		t.Fatalf("no matches, yet:\n%s", v)
 	}
-	d.press("enter")
+	d.Press("enter")
 	if d.m.hasClient || d.m.form.Focused() == fClient {
 		t.Errorf("enter without matches: picked %v, focus %q (enter moves on to the next field)", d.m.hasClient, d.m.form.Focused())
 	}
@@ -413,17 +413,17 @@ func TestAVisitLeavesThePool(t *testing.T) {
 	head := dep.user(storetest.PlanHead)
 	d := drive(t, New(dep.env(head), model.PlanItem{Client: 1}))
 	d.m.form.SetValue(fAssignee, "")
-	d.fieldTo(fKind)
-	d.press("space")
+	d.FieldTo(fKind)
+	d.Press("space")
 	if got := d.m.form.Value(fAssignee); got != head.Name {
 		t.Errorf("a visit assigned to %q", got)
 	}
-	d.fieldTo(fAssignee)
+	d.FieldTo(fAssignee)
 	for range 12 {
 		if d.m.form.Value(fAssignee) == "" {
 			t.Fatal("the assignee choice offers the pool for a visit")
 		}
-		d.press("right")
+		d.Press("right")
 	}
 }
 
@@ -435,8 +435,8 @@ func TestReassignToThePoolSaysSo(t *testing.T) {
 	if d.m.choices[d.m.choice].login != "" {
 		t.Fatalf("the list does not start with the pool: %+v", d.m.choices[0])
 	}
-	d.press("enter")
-	if got := d.status(); got != "1 item reassigned to the operators' pool" {
+	d.Press("enter")
+	if got := d.Status(); got != "1 item reassigned to the operators' pool" {
 		t.Fatalf("status %q", got)
 	}
 }
