@@ -11,6 +11,7 @@ import (
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 // romashka is a client with everything the call screen shows: a contact
@@ -21,7 +22,7 @@ func onRomashkasCall(t testing.TB) (*driver, *store.DB, model.Client, model.Plan
 	db := department(t)
 	c := romashka(t, db)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	return d, db, c, item
 }
@@ -80,7 +81,7 @@ func TestGoldenCallScreen(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "Счёт 1234 просрочен на 12 дней; напомнить и договориться о сверке")
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	if id, open := d.m.OnCall(); !open || id != item.ID {
 		t.Fatalf("on call %v with item %d, want %d", open, id, item.ID)
@@ -106,7 +107,7 @@ func TestCallScreenSaysDoNotContact(t *testing.T) {
 	c := romashka(t, db)
 	c.Flags.DoNotContact = true
 	c = resave(t, db, c)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.CallClientMsg{Client: c.ID})
 	mustContain(t, d.screen(), "DO NOT CONTACT", "off-plan call")
 }
@@ -115,7 +116,7 @@ func TestCallScreenSaysDoNotContact(t *testing.T) {
 // bar, the call moved to its retry, the queue shown again.
 func TestOutcomeNoAnswerLogsAndShowsTheStep(t *testing.T) {
 	db := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.press("space")
 	id, open := d.m.OnCall()
 	if !open || id == 0 {
@@ -197,7 +198,7 @@ func TestCallBackFormRefusesABadTime(t *testing.T) {
 
 // esc leaves the form without logging; the outcome keys work again.
 func TestOutcomeFormEscCancels(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("space", "6")
 	mustContain(t, d.screen(), "Refused: why?")
 	d.press("esc")
@@ -213,7 +214,7 @@ func TestOutcomeFormEscCancels(t *testing.T) {
 // Refused needs a reason; promised to pay needs an amount and a date.
 func TestOutcomeFormsNeedTheirValues(t *testing.T) {
 	db := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.press("space")
 	id, _ := d.m.OnCall()
 	d.press("6", "enter")
@@ -273,7 +274,7 @@ func TestNotesGoWithTheOutcome(t *testing.T) {
 
 // x lets the call go at once; esc asks first, and n keeps the call.
 func TestLetTheCallGo(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("space")
 	id, _ := d.m.OnCall()
 	d.press("esc")
@@ -304,7 +305,7 @@ func TestLetTheCallGo(t *testing.T) {
 func TestCardAndFollowUpFromTheCall(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.CallClientMsg{Client: c.ID})
 	// e opens the card inside the tab: esc comes back to the call, not to
 	// the Clients tab's list with the call left held out of sight.
@@ -340,7 +341,7 @@ func TestCardAndFollowUpFromTheCall(t *testing.T) {
 func TestOneCallAtATime(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.press("space")
 	id, _ := d.m.OnCall()
 	d.send(common.CallClientMsg{Client: c.ID})
@@ -351,7 +352,7 @@ func TestOneCallAtATime(t *testing.T) {
 
 // Read-only: the queue shows; taking and logging say why not.
 func TestReadOnlyQueue(t *testing.T) {
-	env := envAs(t, department(t), "ivanova")
+	env := uitest.EnvAs(t, department(t), "ivanova", testNow)
 	env.ReadOnly = true
 	d := newDriver(t, env)
 	if _, total := d.m.QueueRows(); total == 0 {
@@ -372,7 +373,7 @@ func TestCallScreenDegrades(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "note")
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	for _, sz := range [][2]int{{80, 14}, {60, 12}, {40, 10}, {120, 40}, {20, 4}} {
 		d.m.SetSize(sz[0], sz[1])
@@ -411,7 +412,7 @@ func TestStoreSentenceLandsUnderItsField(t *testing.T) {
 func TestPesterWarning(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	for range 4 {
 		d.send(common.CallClientMsg{Client: c.ID})
 		if strings.Contains(d.screen(), "do not pester") {
@@ -437,7 +438,7 @@ func TestWindowAndDoNotContactMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	mustContain(t, d.screen(), "⊘ ООО «Ромашка»")
 	d.send(common.TakeCallMsg{Item: p.ID})
 	mustContain(t, d.screen(), "due 23.11.2026 10:00–12:00", "DO NOT CONTACT")
@@ -451,7 +452,7 @@ func TestStatusKeepsTheNamesOwnStop(t *testing.T) {
 	c.ShortName = "Northwind Mills Sp. z o.o."
 	c = resave(t, db, c)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(-time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	if want := "On the call: Northwind Mills Sp. z o.o."; d.status.Text != want {
 		t.Fatalf("status %q, want %q", d.status.Text, want)

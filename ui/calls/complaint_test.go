@@ -86,7 +86,7 @@ func TestCallShowsOpenComplaints(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
 	item := planFor(t, db, c.ID, "ivanova", testNow.Add(30*time.Minute), "")
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	if v := d.screen(); !strings.Contains(v, "Open complaints none") {
 		t.Fatalf("no complaints, but:\n%s", v)
@@ -103,7 +103,7 @@ func TestCallShowsOpenComplaints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d2 := newDriver(t, envAs(t, db, "ivanova"))
+	d2 := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d2.send(common.TakeCallMsg{Item: item.ID})
 	v := d2.screen()
 	if strings.Contains(v, "Open complaints none") || !strings.Contains(v, "#"+itoa(uint64(reg.ID))) {

@@ -6,14 +6,12 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
-	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
 
@@ -33,16 +31,6 @@ func department(t testing.TB) *store.DB {
 	t.Helper()
 	s, _ := storetest.PlanDepartment(t, 30, 200, testNow)
 	return s.DB()
-}
-
-func envAs(t testing.TB, db *store.DB, user string) common.Env {
-	t.Helper()
-	u, err := db.SignIn(user)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
-		Now: func() time.Time { return testNow }}
 }
 
 // driver runs the tab the way the root would: messages for the root
@@ -104,22 +92,8 @@ func (d *driver) typeText(s string) {
 func (d *driver) screen() string {
 	d.t.Helper()
 	v := ansi.Strip(d.m.View())
-	checkFrame(d.t, v, bodyW, bodyH)
+	uitest.RequireSize(d.t, "view", v, bodyW, bodyH)
 	return v
-}
-
-// checkFrame asserts a view is exactly w×h cells.
-func checkFrame(t testing.TB, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("%d lines, want %d:\n%s", len(lines), h, view)
-	}
-	for i, l := range lines {
-		if lipgloss.Width(l) != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, lipgloss.Width(l), w, l)
-		}
-	}
 }
 
 func mustContain(t testing.TB, view string, wants ...string) {

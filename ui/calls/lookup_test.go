@@ -10,12 +10,13 @@ import (
 	"clientbase/model"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 // i opens the lookup; a part of the caller's number finds the client; enter
 // opens an incoming, off-plan call; an outcome logs it as such.
 func TestGoldenIncomingLookup(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("i")
 	if !d.m.LookupOpen() || !d.m.InputFocused() {
 		t.Fatal("i did not open the lookup with the keys")
@@ -52,7 +53,7 @@ func TestGoldenIncomingLookup(t *testing.T) {
 // A caller who is not in the database: ctrl+n starts a prospect with the
 // number typed; once saved, the call screen opens for it.
 func TestIncomingNewProspect(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("i")
 	d.typeText("+7 999 123-45-67")
 	mustContain(t, d.screen(), "No client matches")
@@ -80,7 +81,7 @@ func TestIncomingNewProspect(t *testing.T) {
 
 // esc in the prospect form goes back to the lookup, esc there to the queue.
 func TestIncomingEscGoesBack(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("i")
 	d.typeText("ромашка")
 	d.press("ctrl+n", "esc")
@@ -98,7 +99,7 @@ func TestIncomingEscGoesBack(t *testing.T) {
 
 // An answer to an older query is dropped: the list shows what was typed last.
 func TestLookupDropsStaleAnswers(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("i")
 	d.typeText("ромашка")
 	l := d.m.lookup
@@ -119,7 +120,7 @@ func TestProspectFromTypedText(t *testing.T) {
 		{"  Ромашка ", "Ромашка", ""},
 		{"", "", ""},
 	} {
-		l := newLookup(envAs(t, department(t), "ivanova"))
+		l := newLookup(uitest.EnvAs(t, department(t), "ivanova", testNow))
 		l.input.SetValue(c.typed)
 		p := l.prospect()
 		gotPhone := ""
@@ -135,7 +136,7 @@ func TestProspectFromTypedText(t *testing.T) {
 // A prospect typed for a number the database knows: the duplicate warning
 // opens the existing client, and the call goes on with that client.
 func TestIncomingProspectTurnsOutToExist(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	want := storetest.Client(5)
 	d.press("i")
 	d.typeText(want.Phones[0].Raw)
@@ -154,7 +155,7 @@ func TestIncomingProspectTurnsOutToExist(t *testing.T) {
 // Another screen asking for a call while an incoming call is being looked
 // up here gets a sentence, and the lookup stays.
 func TestCallRequestWhileLookupOpen(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	d.press("i")
 	d.typeText("ромашка")
 	d.send(common.CallClientMsg{Client: 1})

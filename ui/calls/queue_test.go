@@ -11,11 +11,12 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 // The operator's queue at 80×24: her calls and the pool's, by due time.
 func TestGoldenQueue(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	if d.m.ActiveView() != ViewQueue {
 		t.Fatalf("an operator starts on view %d, want the queue", d.m.ActiveView())
 	}
@@ -44,7 +45,7 @@ func TestGoldenQueue(t *testing.T) {
 
 // j/k/g/G move the cursor; enter takes the highlighted call.
 func TestQueueMovesAndTakesTheHighlightedCall(t *testing.T) {
-	d := newDriver(t, envAs(t, department(t), "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
 	_, total := d.m.QueueRows()
 	d.press("G")
 	if d.m.queue.win.Cursor != total-1 {
@@ -102,7 +103,7 @@ func TestDueStates(t *testing.T) {
 // Nothing due: the store's sentence in the status bar, not an error.
 func TestTakeNextWithNothingDue(t *testing.T) {
 	db := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	// Take every due call until the store says there is none.
 	for range 200 {
 		d.press("space")
@@ -120,7 +121,7 @@ func TestTakeNextWithNothingDue(t *testing.T) {
 func TestQueueRefreshes(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	_, before := d.m.QueueRows()
 	planFor(t, db, c.ID, "ivanova", testNow.Add(time.Hour), "")
 	d.send(common.DataChangedMsg{Kind: "plan"})
@@ -148,7 +149,7 @@ func TestQueueRefreshes(t *testing.T) {
 // second call is still under the cursor afterwards, not the third.
 func TestQueueCursorFollowsTheCallAcrossARefresh(t *testing.T) {
 	db := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.press("g", "j")
 	want, ok := d.m.queue.current()
 	if !ok {

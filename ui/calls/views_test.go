@@ -10,6 +10,7 @@ import (
 	"clientbase/model"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 // Each role starts on its view; Q W T R switch; the team view needs the right.
@@ -19,12 +20,12 @@ func TestViewsByRole(t *testing.T) {
 		user string
 		want View
 	}{{"ivanova", ViewQueue}, {"petrov", ViewWeek}, {storetest.PlanHead, ViewTeam}, {"boss", ViewTeam}} {
-		d := newDriver(t, envAs(t, db, c.user))
+		d := newDriver(t, uitest.EnvAs(t, db, c.user, testNow))
 		if d.m.ActiveView() != c.want {
 			t.Errorf("%s starts on view %d, want %d", c.user, d.m.ActiveView(), c.want)
 		}
 	}
-	d := newDriver(t, envAs(t, db, "ivanova"))
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow))
 	d.press("W")
 	if d.m.ActiveView() != ViewWeek {
 		t.Fatal("W did not show the week")
@@ -60,7 +61,7 @@ func TestTakeCallMsgFromAnotherView(t *testing.T) {
 	db := department(t)
 	c := romashka(t, db)
 	item := planFor(t, db, c.ID, "petrov", testNow.Add(10*60*1e9), "")
-	d := newDriver(t, envAs(t, db, "petrov"))
+	d := newDriver(t, uitest.EnvAs(t, db, "petrov", testNow))
 	d.send(common.TakeCallMsg{Item: item.ID})
 	if id, open := d.m.OnCall(); !open || id != item.ID {
 		t.Fatalf("TakeCallMsg: on call %v item %d; status %+v", open, id, d.status)

@@ -7,6 +7,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/store/storetest"
+	"clientbase/ui/uitest"
 )
 
 // BenchmarkOpenQueue opens the tab on 20,000 open complaints (of 200,000) and draws the
@@ -34,7 +35,7 @@ func BenchmarkOpenQueue(b *testing.B) {
 	if err := db.BulkLoadComplaints(cs); err != nil {
 		b.Fatal(err)
 	}
-	env := envAs(b, db, "ivanova")
+	env := uitest.EnvAs(b, db, "ivanova", testNow)
 	var took []time.Duration
 	b.ResetTimer()
 	for b.Loop() {
@@ -54,7 +55,7 @@ func BenchmarkOpenQueue(b *testing.B) {
 // BenchmarkQueueView draws a frame of a long queue: only the visible rows.
 func BenchmarkQueueView(b *testing.B) {
 	db, _ := department(b)
-	d := newDriver(b, envAs(b, db, "ivanova"), 120, 32)
+	d := newDriver(b, uitest.EnvAs(b, db, "ivanova", testNow), 120, 32)
 	b.ResetTimer()
 	for b.Loop() {
 		_ = d.tab.View()

@@ -29,7 +29,7 @@ func goldenWithColours(t *testing.T, d *driver, name string, w, h int) {
 func TestGoldenQueue(t *testing.T) {
 	db, _ := department(t)
 	for _, size := range []struct{ w, h int }{{120, 32}, {80, 21}} {
-		d := newDriver(t, envAs(t, db, "ivanova"), size.w, size.h)
+		d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), size.w, size.h)
 		goldenWithColours(t, d, fmt.Sprintf("queue_%dx%d", size.w, size.h), size.w, size.h)
 	}
 }
@@ -37,14 +37,14 @@ func TestGoldenQueue(t *testing.T) {
 // The head's queue: the escalation to her marked, the report and settings offered.
 func TestGoldenQueueHead(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 32)
 	goldenWithColours(t, d, "queue_head", 120, 32)
 }
 
 // The closed list (status cycled to closed), newest first.
 func TestGoldenQueueClosed(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	for d.tab.Filter().Status != "closed" {
 		d.press("s")
 	}
@@ -64,7 +64,7 @@ func TestGoldenComplaintScreen(t *testing.T) {
 		{"screen_closed", "ivanova", func() uint64 { return uint64(cs.Closed) }},
 	} {
 		for _, size := range []struct{ w, h int }{{120, 32}, {80, 21}} {
-			d := newDriver(t, envAs(t, db, c.user), size.w, size.h)
+			d := newDriver(t, uitest.EnvAs(t, db, c.user, testNow), size.w, size.h)
 			d.openComplaint(c.id())
 			name := fmt.Sprintf("%s_%dx%d", c.name, size.w, size.h)
 			v := d.tab.View()

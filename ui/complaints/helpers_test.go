@@ -12,7 +12,6 @@ import (
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
-	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
 
@@ -27,16 +26,6 @@ var testNow = time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
 func department(t testing.TB) (*store.DB, storetest.Complaints) {
 	t.Helper()
 	return storetest.ComplaintDepartment(t, testNow)
-}
-
-func envAs(t testing.TB, db *store.DB, user string) common.Env {
-	t.Helper()
-	u, err := db.SignIn(user)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
-		Now: func() time.Time { return testNow }}
 }
 
 // driver runs the tab the way the root would: messages for the root are

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"clientbase/keymap"
+	"clientbase/ui/uitest"
 )
 
 // Every key of the tab has keys and help words, and no screen binds a key
@@ -62,7 +63,7 @@ func flat(groups [][]key.Binding) []key.Binding {
 // keys (q, 1–4, ?) reach the question as text.
 func TestQuestionHasTheKeys(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	if d.tab.InputFocused() {
 		t.Fatal("the complaint screen claims the keys without a question")
@@ -85,7 +86,7 @@ func TestQuestionHasTheKeys(t *testing.T) {
 // not for a line of text (the answer), yes for the people to escalate to.
 func TestQuestionFooterFitsTheQuestion(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	has := func(k string) bool {
 		for _, b := range d.tab.ShortHelp() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"clientbase/model"
+	"clientbase/ui/uitest"
 )
 
 // / is the client filter, as on the order list: part of a name typed, the
@@ -15,7 +16,7 @@ import (
 // esc clears it. / no longer clears the other filters.
 func TestSlashFiltersByClient(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.press("m", "/")
 	if !d.tab.Filter().Mine {
 		t.Fatal("/ cleared the mine filter")
@@ -74,7 +75,7 @@ func TestSlashFiltersByClient(t *testing.T) {
 // The footer and the ? overlay offer / as the client filter, and x/esc (not /) as clear.
 func TestSlashInTheHelp(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	found := map[string]string{}
 	for _, b := range d.tab.ShortHelp() {
 		found[b.Help().Key] = b.Help().Desc
@@ -116,7 +117,7 @@ func TestStatusColumnNeverCut(t *testing.T) {
 		w, h  int
 		label func(model.ComplaintStatus) string
 	}{{120, 32, model.ComplaintStatusLabel}, {80, 21, statusShort}} {
-		d := newDriver(t, envAs(t, db, "ivanova"), c.w, c.h)
+		d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), c.w, c.h)
 		lines := strings.Split(d.screen(), "\n")
 		rows := d.tab.QueueRows()
 		if len(rows) == 0 {
@@ -165,7 +166,7 @@ func TestTimesInTheDepartmentsZone(t *testing.T) {
 		loc  *time.Location
 		abbr bool
 	}{{"UTC user", time.UTC, true}, {"Moscow user", msk, false}} {
-		env := envAs(t, db, "ivanova")
+		env := uitest.EnvAs(t, db, "ivanova", testNow)
 		env.Loc = c.loc
 		d := newDriver(t, env, 120, 32)
 		lines := strings.Split(d.screen(), "\n")
@@ -207,7 +208,7 @@ func TestClosedRowsSayWhenAndHow(t *testing.T) {
 		}
 	}
 	db, _ := department(t)
-	env := envAs(t, db, "ivanova")
+	env := uitest.EnvAs(t, db, "ivanova", testNow)
 	d := newDriver(t, env, 120, 32)
 	for d.tab.Filter().Status != model.ComplaintClosed {
 		d.press("s")
@@ -237,7 +238,7 @@ func TestClosedRowsSayWhenAndHow(t *testing.T) {
 // with complaints come first: they are the ones a queue filter is for.
 func TestLookupPutsClientsWithComplaintsFirst(t *testing.T) {
 	db, _ := department(t)
-	env := envAs(t, db, "ivanova")
+	env := uitest.EnvAs(t, db, "ivanova", testNow)
 	msg, ok := lookupClients(context.Background(), env.Store, 1, "N0")().(clientMatchesMsg)
 	if !ok || msg.err != nil || len(msg.rows) == 0 {
 		t.Fatalf("no matches: %+v", msg)

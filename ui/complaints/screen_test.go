@@ -9,13 +9,14 @@ import (
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/store/storetest"
+	"clientbase/ui/uitest"
 )
 
 // A closed complaint names its retention call by day and person (the
 // call is in that person's plan), not by a bare number.
 func TestClosedComplaintShowsTheFollowUpCall(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 40)
+	d := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 40)
 	d.openComplaint(uint64(cs.Closed))
 	c, _ := d.tab.Complaint()
 	if c.FollowUp == 0 {
@@ -53,7 +54,7 @@ func TestComplaintShowsTheContactAndPlainQuantities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 40)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 40)
 	d.openComplaint(uint64(reg.ID))
 	v := d.screen()
 	phone := ct.Phones[0].Raw
@@ -104,7 +105,7 @@ func orderOf(t testing.TB, boss *store.Session, client model.ID) model.Order {
 // complaint no longer repeats the move made before the closing.
 func TestClosingTellsTheCallScheduleAndTheScreen(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "jonaitis"), 120, 40)
+	d := newDriver(t, uitest.EnvAs(t, db, "jonaitis", testNow), 120, 40)
 	d.openComplaint(uint64(cs.Answered))
 	d.press("f") // awaiting feedback: the screen says so under the complaint
 	if !strings.Contains(d.screen(), "Awaiting") {
@@ -131,7 +132,7 @@ func TestClosingTellsTheCallScheduleAndTheScreen(t *testing.T) {
 // J on a complaint with a verdict starts on that verdict: enter keeps it.
 func TestJustifiedQuestionStartsOnTheVerdict(t *testing.T) {
 	db, cs := department(t)
-	h := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	h := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 32)
 	h.openComplaint(uint64(cs.Rejected)) // the head found it not justified
 	h.press("J", "enter")
 	c, _ := h.tab.Complaint()
@@ -144,7 +145,7 @@ func TestJustifiedQuestionStartsOnTheVerdict(t *testing.T) {
 // there is no key that takes a complaint someone works on.
 func TestRefusalSaysWhomToAsk(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Overdue)) // sidorov's, under investigation
 	d.press("i")
 	if !d.status.Err || !strings.Contains(d.status.Text, "ask sidorov") || strings.Contains(d.status.Text, "take") {
@@ -157,7 +158,7 @@ func TestRefusalSaysWhomToAsk(t *testing.T) {
 // edit then says "saved", not "registered".
 func TestOpenAnotherWhileEditingKeepsTheForm(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	d.press("e")
 	if d.tab.Form() == nil {
@@ -177,7 +178,7 @@ func TestOpenAnotherWhileEditingKeepsTheForm(t *testing.T) {
 // and no longer counts down (model.ClockStopped).
 func TestAnsweredComplaintStopsTheClock(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 40)
+	d := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 40)
 	d.openComplaint(uint64(cs.Answered))
 	c, _ := d.tab.Complaint()
 	want := "answered in time"

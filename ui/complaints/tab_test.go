@@ -20,7 +20,7 @@ import (
 // says so, and x clears them all.
 func TestQueueFilters(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	all := len(d.tab.QueueRows())
 	if all == 0 {
 		t.Fatal("the queue is empty")
@@ -93,7 +93,7 @@ func TestQueueFilters(t *testing.T) {
 // The footer counts open, overdue and shown complaints from the store.
 func TestQueueFooterCounts(t *testing.T) {
 	db, _ := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	d := newDriver(t, env, 120, 32)
 	open, err := env.Store.Complaints(t.Context(), model.ComplaintFilter{}, 0, 1)
 	if err != nil {
@@ -116,7 +116,7 @@ func TestQueueFooterCounts(t *testing.T) {
 // as hers, and says so; when none is left the store's sentence shows.
 func TestNextComplaint(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.press("space")
 	c, ok := d.tab.Complaint()
 	if !ok || c.ID != cs.Serious || c.Owner != "ivanova" || c.Status != model.ComplaintAssigned {
@@ -145,7 +145,7 @@ func TestNextComplaint(t *testing.T) {
 // deadline pauses), resume, answer (text required).
 func TestComplaintMoves(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	status := func(want model.ComplaintStatus) model.Complaint {
 		t.Helper()
@@ -183,7 +183,7 @@ func TestComplaintMoves(t *testing.T) {
 	if c := status(model.ComplaintAnswered); c.Answer != "We replace the goods on Thursday" {
 		t.Fatalf("answer %q", c.Answer)
 	}
-	stored, err := envAs(t, db, storetest.PlanHead).Store.Complaint(cs.Assigned)
+	stored, err := uitest.EnvAs(t, db, storetest.PlanHead, testNow).Store.Complaint(cs.Assigned)
 	if err != nil || stored.Status != model.ComplaintAnswered {
 		t.Fatalf("in the store: %s %v", stored.Status, err)
 	}
@@ -196,9 +196,9 @@ func TestComplaintMoves(t *testing.T) {
 // the screen shows the complaint as it is now.
 func TestStaleComplaintReloads(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
-	other := envAs(t, db, storetest.PlanHead).Store
+	other := uitest.EnvAs(t, db, storetest.PlanHead, testNow).Store
 	c, _ := other.Complaint(cs.Assigned)
 	if _, err := other.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, ""); err != nil {
 		t.Fatal(err)
@@ -215,7 +215,7 @@ func TestStaleComplaintReloads(t *testing.T) {
 // Someone else's complaint: the moves are not offered, and a move key says why.
 func TestMovesRefusedOnSomeoneElses(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Overdue)) // sidorov's
 	for _, k := range d.tab.ShortHelp() {
 		if k.Help().Key == "i" || k.Help().Key == "A" || k.Help().Key == "C" {
@@ -235,7 +235,7 @@ func TestMovesRefusedOnSomeoneElses(t *testing.T) {
 // first) and must give a reason; the receiver answers with y.
 func TestEscalateAndReply(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	c, _ := d.tab.Complaint()
 	client, err := d.tab.env.Store.Client(c.Client)
@@ -271,7 +271,7 @@ func TestEscalateAndReply(t *testing.T) {
 		t.Fatalf("the open escalation is not shown:\n%s", d.screen())
 	}
 
-	r := newDriver(t, envAs(t, db, to), 120, 32)
+	r := newDriver(t, uitest.EnvAs(t, db, to, testNow), 120, 32)
 	r.openComplaint(uint64(c.ID))
 	r.press("y")
 	r.typeText("Give 3 %, no more")
@@ -285,7 +285,7 @@ func TestEscalateAndReply(t *testing.T) {
 // Forward to a department with a note; c and o ask the root for the card and the order.
 func TestForwardAndLinks(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	d.press("F", "down", "enter")
 	d.typeText("need their opinion")
@@ -308,14 +308,14 @@ func TestForwardAndLinks(t *testing.T) {
 // O reopens with a reason.
 func TestCloseJustifyReopen(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "jonaitis"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "jonaitis", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Answered))
 	d.press("C")
 	if _, ok := d.tab.Form().(*complaintform.Closing); !ok {
 		t.Fatalf("C opened %T, want the closing form", d.tab.Form())
 	}
 
-	h := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	h := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 32)
 	h.openComplaint(uint64(cs.Closed))
 	h.press("J", "enter")
 	c, _ := h.tab.Complaint()
@@ -332,7 +332,7 @@ func TestCloseJustifyReopen(t *testing.T) {
 		t.Fatalf("O: %s (status %q)", c.Status, h.status.Text)
 	}
 
-	o := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	o := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	o.openComplaint(uint64(cs.Rejected))
 	o.press("J")
 	if !o.status.Err || o.tab.screen.ask != nil {
@@ -343,7 +343,7 @@ func TestCloseJustifyReopen(t *testing.T) {
 // The views: the report and settings only for those with the right.
 func TestViewsByRight(t *testing.T) {
 	db, _ := department(t)
-	op := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	op := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	op.press("R")
 	if op.tab.ActiveView() != ViewQueue || !op.status.Err {
 		t.Fatalf("R for an operator: view %d, status %+v", op.tab.ActiveView(), op.status)
@@ -352,7 +352,7 @@ func TestViewsByRight(t *testing.T) {
 	if op.tab.ActiveView() != ViewQueue || strings.Contains(op.screen(), "Settings") {
 		t.Fatal("an operator was offered the settings")
 	}
-	head := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	head := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 32)
 	head.press("R")
 	if head.tab.ActiveView() != ViewReport {
 		t.Fatal("R did not show the head the report")
@@ -371,12 +371,12 @@ func TestViewsByRight(t *testing.T) {
 // n does the same from the queue.
 func TestNewComplaintOpensIntake(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.send(common.NewComplaintMsg{Client: 3})
 	if _, ok := d.tab.Form().(*complaintform.Intake); !ok || !d.tab.InputFocused() {
 		t.Fatalf("NewComplaintMsg opened %T", d.tab.Form())
 	}
-	d2 := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d2 := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d2.press("n")
 	if _, ok := d2.tab.Form().(*complaintform.Intake); !ok {
 		t.Fatalf("n opened %T", d2.tab.Form())
@@ -387,9 +387,9 @@ func TestNewComplaintOpensIntake(t *testing.T) {
 // another session appears.
 func TestDataChangedRefreshes(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	before := d.tab.queue.win.Total
-	other := envAs(t, db, "sidorov").Store
+	other := uitest.EnvAs(t, db, "sidorov", testNow).Store
 	c, err := other.RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming, Type: model.TypeService,
 		Client: 4, Channel: model.ChannelPhone, Received: testNow.Add(-time.Minute), Description: "Нет ответа",
 		Priority: model.PriorityNormal})
@@ -406,7 +406,7 @@ func TestDataChangedRefreshes(t *testing.T) {
 // the first name starting with it.
 func TestHeadAssignsToAPerson(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, storetest.PlanHead), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 120, 32)
 	d.openComplaint(uint64(cs.Unassigned))
 	d.press("a")
 	a := d.tab.screen.ask
@@ -425,7 +425,7 @@ func TestHeadAssignsToAPerson(t *testing.T) {
 		t.Fatalf("after a: owner %q status %s (status bar %q)", c.Owner, c.Status, d.status.Text)
 	}
 	// An operator takes it herself, without a question.
-	o := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	o := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	o.openComplaint(uint64(cs.Outgoing))
 	o.press("a")
 	if o.tab.screen.ask != nil {
@@ -442,7 +442,7 @@ func TestHeadAssignsToAPerson(t *testing.T) {
 // empty answer refused under the line.
 func TestGoldenQuestions(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 80, 21)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 80, 21)
 	d.openComplaint(uint64(cs.Assigned))
 	d.press("E")
 	uitest.CheckSize(t, "escalate", d.tab.View(), 80, 21)
@@ -476,7 +476,7 @@ func TestLongChoiceFollowsTheCursor(t *testing.T) {
 // e opens the intake form on the complaint in edit mode; leaving it keeps the screen.
 func TestEditOpensTheIntakeOnIt(t *testing.T) {
 	db, cs := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.openComplaint(uint64(cs.Assigned))
 	d.press("e")
 	if _, ok := d.tab.Form().(*complaintform.Intake); !ok {
@@ -493,7 +493,7 @@ func TestEditOpensTheIntakeOnIt(t *testing.T) {
 // Read-only: nothing is offered that would write, and the keys say why.
 func TestReadOnlyOffersNoChange(t *testing.T) {
 	db, cs := department(t)
-	env := envAs(t, db, "ivanova")
+	env := uitest.EnvAs(t, db, "ivanova", testNow)
 	env.ReadOnly = true
 	d := newDriver(t, env, 120, 32)
 	d.press("n")
@@ -523,7 +523,7 @@ func TestReadOnlyOffersNoChange(t *testing.T) {
 // cursor on its complaint; a tick from before SetRefresh(0) is void.
 func TestTickRefreshesTheQueue(t *testing.T) {
 	db, _ := department(t)
-	d := newDriver(t, envAs(t, db, "ivanova"), 120, 32)
+	d := newDriver(t, uitest.EnvAs(t, db, "ivanova", testNow), 120, 32)
 	d.press("j", "j")
 	at, _ := d.tab.queue.current()
 	d.tab.queue.every = time.Minute

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"clientbase/model"
+	"clientbase/ui/uitest"
 )
 
 func TestLinesAddedBySKU(t *testing.T) {
@@ -35,7 +36,7 @@ func TestLinesAddedBySKU(t *testing.T) {
 	if !strings.Contains(view, "Widget 1") || !strings.Contains(view, "480") {
 		t.Fatalf("the lines or the gross are not on screen:\n%s", view)
 	}
-	checkFrame(t, d.e.View(), 80, 20)
+	uitest.RequireSize(t, "view", d.e.View(), 80, 20)
 }
 
 func TestUnknownSKUAndNoPriceAddNoLine(t *testing.T) {
@@ -336,7 +337,7 @@ func TestEntryFramesAndScrolling(t *testing.T) {
 		d.press("up") // into the last line's quantity
 		for i := 0; i < 29; i++ {
 			d.press("up")
-			checkFrame(t, d.e.View(), size[0], size[1])
+			uitest.RequireSize(t, "view", d.e.View(), size[0], size[1])
 			if !strings.Contains(d.screen(), "› "+itoa(d.e.cursor+1)+" ") {
 				t.Fatalf("%v: the cursor's line %d is off screen:\n%s", size, d.e.cursor+1, d.screen())
 			}
@@ -377,7 +378,7 @@ func TestOutcomeWraps(t *testing.T) {
 	if d.e.order.Status != model.OrderAwaitingApproval {
 		t.Fatalf("status %s", d.e.order.Status)
 	}
-	checkFrame(t, d.e.View(), 70, 14)
+	uitest.RequireSize(t, "view", d.e.View(), 70, 14)
 	if n := len([]rune(d.e.Message())); n <= 70 || n > 136 {
 		t.Fatalf("the sentence is %d long: it should need two lines of 70 and fit them", n)
 	}
@@ -485,7 +486,7 @@ func TestQuestionMarkOnAnEmptyLineShowsTheEntrysKeys(t *testing.T) {
 	d.press("enter") // back on the product line
 	d.press("?")
 	v := d.screen()
-	checkFrame(t, d.e.View(), d.e.width, d.e.height)
+	uitest.RequireSize(t, "view", d.e.View(), d.e.width, d.e.height)
 	for _, want := range []string{"ctrl+e", "ctrl+o", "ctrl+x", "del"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("? on an empty line: %q missing:\n%s", want, v)

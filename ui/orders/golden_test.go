@@ -8,6 +8,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 func mustContain(t *testing.T, view string, wants ...string) {
@@ -33,7 +34,7 @@ func TestGoldenOrderEntry(t *testing.T) {
 	d.press("tab")
 	d.typeText("7,5")
 	view := d.screen()
-	checkFrame(t, d.m.View(), 80, 24)
+	uitest.RequireSize(t, "view", d.m.View(), 80, 24)
 	mustContain(t, view, "New order", sh.clients[0].ShortName, "SKU-001", "SKU-002", "2,5", "7,5", "Gross", "taken by petrov")
 	if q, _ := d.e0().LineErrors(2); q == "" || !strings.Contains(view, "✗") {
 		t.Fatalf("no sentence under the zero quantity:\n%s", view)
@@ -55,7 +56,7 @@ func TestGoldenOrderList(t *testing.T) {
 	}
 	d := newTabDriver(t, env, 80, 24)
 	view := d.screen()
-	checkFrame(t, d.m.View(), 80, 24)
+	uitest.RequireSize(t, "view", d.m.View(), 80, 24)
 	mustContain(t, view, "O Orders", "3 orders", "Number", sh.clients[2].ShortName, "confirmed")
 	golden.RequireEqual(t, view)
 }
@@ -71,7 +72,7 @@ func TestGoldenStoredOrder(t *testing.T) {
 	d := newTabDriver(t, sh.as(t, "petrov"), 80, 24)
 	d.run(d.m.Update(common.OpenOrderMsg{Order: o.ID}))
 	view := d.screen()
-	checkFrame(t, d.m.View(), 80, 24)
+	uitest.RequireSize(t, "view", d.m.View(), 80, 24)
 	mustContain(t, view, "Order "+o.Number, "confirmed", "s ship", "x cancel order", "SKU-001")
 	if d.m.InputFocused() {
 		t.Fatal("a confirmed order holds the keys as if its lines were editable")

@@ -3,7 +3,6 @@ package orders
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -156,19 +155,6 @@ func (d *driver) screen() string {
 		return ansi.Strip(d.m.View())
 	}
 	return ansi.Strip(d.e.View())
-}
-
-func checkFrame(t testing.TB, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d:\n%s", len(lines), h, view)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d wide, want %d: %q", i, got, w, ansi.Strip(l))
-		}
-	}
 }
 
 func newOrderFor(sh *shop) common.NewOrderMsg { return common.NewOrderMsg{Client: sh.clients[0].ID} }

@@ -10,6 +10,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 // twoLineOrder is petrov's confirmed order: 5 pcs of SKU-001 and 2.5 m of SKU-002.
@@ -197,7 +198,7 @@ func TestGoldenShipDialog(t *testing.T) {
 	d.dialog()
 	d.retype("9")
 	view := d.screen()
-	checkFrame(t, d.m.View(), 80, 24)
+	uitest.RequireSize(t, "view", d.m.View(), 80, 24)
 	mustContain(t, view, "Ship order "+o.Number, "Ship now", "Only 5 is left")
 	golden.RequireEqual(t, view)
 }
@@ -212,7 +213,7 @@ func TestGoldenReturnDialog(t *testing.T) {
 	d.run(d.m.Update(common.OpenOrderMsg{Order: o.ID}))
 	d.press("r", "enter")
 	view := d.screen()
-	checkFrame(t, d.m.View(), 80, 24)
+	uitest.RequireSize(t, "view", d.m.View(), 80, 24)
 	mustContain(t, view, "Return on order "+o.Number, "Return now", "Reason", "Say why")
 	golden.RequireEqual(t, view)
 }
@@ -271,7 +272,7 @@ func TestQtyDialogFramesAndScrolling(t *testing.T) {
 				p.retype("9") // a sentence under this line
 			}
 			view := p.screen()
-			checkFrame(t, p.e.View(), size[0], size[1])
+			uitest.RequireSize(t, "view", p.e.View(), size[0], size[1])
 			row := "\n" + cell(itoa(i+1), 3, false) + "SKU-001"
 			if !strings.Contains(view, row) {
 				t.Fatalf("%v: line %d is not on screen:\n%s", size, i+1, view)

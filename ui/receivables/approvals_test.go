@@ -7,11 +7,12 @@ import (
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/ui/styles"
+	"clientbase/ui/uitest"
 )
 
 func approvalsAs(t *testing.T, db *store.DB, user string) *Approvals {
 	t.Helper()
-	a := NewApprovals(envAs(t, db, user))
+	a := NewApprovals(uitest.EnvAs(t, db, user, testNow))
 	a.SetSize(80, 24)
 	run(t, a, a.Init())
 	return a
@@ -33,7 +34,7 @@ func TestApprovalListOldestFirstWithTheReason(t *testing.T) {
 		t.Fatalf("rows %v, want %v (oldest first)", got, want)
 	}
 	v := view(a)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "approvals", v)
 	if !strings.Contains(v, d.discount.HoldReason[:20]) {
 		t.Errorf("the highlighted order's reason is not shown:\n%s", v)
@@ -49,7 +50,7 @@ func TestEnterShowsTheOrdersLinesReadOnly(t *testing.T) {
 	a := approvalsAs(t, d.db, "volkova")
 	press(t, a, "enter")
 	v := view(a)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "approvals_order", v)
 	for _, s := range []string{d.discount.Number, "TX-100", "10 %", "Why it waits"} {
 		if !strings.Contains(v, s) {
@@ -109,7 +110,7 @@ func TestRejectNeedsAComment(t *testing.T) {
 		t.Fatal("an empty rejection was sent")
 	}
 	v := view(a)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "approvals_reject_empty", v)
 	if !strings.Contains(v, "Say why the order is rejected") {
 		t.Fatalf("no sentence under the comment:\n%s", v)
@@ -228,11 +229,11 @@ func TestApprovalViewsKeepTheirSize(t *testing.T) {
 	a := approvalsAs(t, d.db, "volkova")
 	for _, size := range [][2]int{{80, 24}, {60, 12}, {120, 40}, {40, 10}} {
 		a.SetSize(size[0], size[1])
-		checkSize(t, view(a), size[0], size[1])
+		uitest.CheckSize(t, "view", view(a), size[0], size[1])
 		press(t, a, "enter")
-		checkSize(t, view(a), size[0], size[1])
+		uitest.CheckSize(t, "view", view(a), size[0], size[1])
 		press(t, a, "r")
-		checkSize(t, view(a), size[0], size[1])
+		uitest.CheckSize(t, "view", view(a), size[0], size[1])
 		press(t, a, "esc", "esc")
 	}
 }
@@ -251,7 +252,7 @@ func TestALongOrderScrolls(t *testing.T) {
 	a.detail.order = o
 	press(t, a, "G")
 	v := view(a)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	if !strings.Contains(v, " 40 ") || strings.Contains(v, " 1 TX-100") {
 		t.Fatalf("G does not show the last line alone:\n%s", v)
 	}

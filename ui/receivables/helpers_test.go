@@ -12,7 +12,6 @@ import (
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
-	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
 
@@ -162,17 +161,6 @@ func (d *dept) pay(t testing.TB, o model.Order, minor int64, date time.Time, ref
 	return o
 }
 
-// envAs signs user in and builds the screens' Env with the fixed clock.
-func envAs(t testing.TB, db *store.DB, user string) common.Env {
-	t.Helper()
-	u, err := db.SignIn(user)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
-		Now: func() time.Time { return testNow }}
-}
-
 // pane is what the drivers need of the screens.
 type pane interface {
 	Update(tea.Msg) tea.Cmd
@@ -228,12 +216,6 @@ func view(p pane) string { return ansi.Strip(p.View()) }
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	uitest.Golden(t, name, got, *update)
-}
-
-// checkSize fails unless the view is exactly w×h cells.
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	uitest.CheckSize(t, "view", v, w, h)
 }
 
 func commonChanged(id model.ID) common.DataChangedMsg {

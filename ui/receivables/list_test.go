@@ -8,11 +8,12 @@ import (
 	"clientbase/model"
 	"clientbase/store"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 func listAs(t *testing.T, db *store.DB, user string) *List {
 	t.Helper()
-	l := NewList(envAs(t, db, user))
+	l := NewList(uitest.EnvAs(t, db, user, testNow))
 	l.SetSize(80, 24)
 	run(t, l, l.Init())
 	return l
@@ -33,7 +34,7 @@ func TestReceivablesListSortsAndShowsTheDebt(t *testing.T) {
 	d := department(t)
 	l := listAs(t, d.db, "volkova")
 	v := view(l)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "receivables", v)
 	// By outstanding, largest first: Acme owes two invoices, Ёлкин one old
 	// one, Šiaulių a fresh one; Baltic Foods paid and is not listed.
@@ -99,7 +100,7 @@ func TestAClientsOpenInvoices(t *testing.T) {
 		t.Fatal("enter did not open the client's invoices")
 	}
 	v := view(l)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "invoices", v)
 	for _, s := range []string{"Acme Trading N002 · open invoices", d.overdue.Number, d.current.Number, "Overdue"} {
 		if !strings.Contains(v, s) {
@@ -167,7 +168,7 @@ func TestAnUnderPaymentIsAskedAboutAndReported(t *testing.T) {
 	if pf == nil {
 		t.Fatal("no payment form")
 	}
-	checkSize(t, view(l), 80, 24)
+	uitest.CheckSize(t, "view", view(l), 80, 24)
 	golden(t, "payment", view(l))
 	// Erase the proposed amount and type less than is due.
 	for range len(pf.form.Value(fAmount)) {
@@ -178,7 +179,7 @@ func TestAnUnderPaymentIsAskedAboutAndReported(t *testing.T) {
 		t.Fatalf("flag %q %v, want under by 2,406.00", flag, diff)
 	}
 	v := view(l)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "payment_mismatch", v)
 	if !strings.Contains(v, "Under-payment: 2,406.00 RUB less than is due.") {
 		t.Fatalf("the mismatch is not flagged while typing:\n%s", v)
@@ -217,7 +218,7 @@ func TestAnUnderPaymentIsAskedAboutAndReported(t *testing.T) {
 
 func TestAnOverPaymentIsFlagged(t *testing.T) {
 	d := department(t)
-	env := envAs(t, d.db, "volkova")
+	env := uitest.EnvAs(t, d.db, "volkova", testNow)
 	pf := NewPaymentForm(env, d.fresh)
 	pf.SetSize(80, 24)
 	run(t, pf, pf.Init())
@@ -241,7 +242,7 @@ func TestAnOverPaymentIsFlagged(t *testing.T) {
 
 func TestPaymentBadInputSavesNothing(t *testing.T) {
 	d := department(t)
-	env := envAs(t, d.db, "volkova")
+	env := uitest.EnvAs(t, d.db, "volkova", testNow)
 	pf := NewPaymentForm(env, d.fresh)
 	pf.SetSize(80, 24)
 	run(t, pf, pf.Init())
@@ -284,7 +285,7 @@ func TestNoPaymentOnACancelledOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pf := NewPaymentForm(envAs(t, d.db, "volkova"), o)
+	pf := NewPaymentForm(uitest.EnvAs(t, d.db, "volkova", testNow), o)
 	pf.SetSize(80, 24)
 	run(t, pf, pf.Init())
 	pf.form.SetValue(fAmount, "100")
@@ -325,7 +326,7 @@ func TestAWideListShowsTheAgingColumns(t *testing.T) {
 	l := listAs(t, d.db, "volkova")
 	l.SetSize(150, 24)
 	v := view(l)
-	checkSize(t, v, 150, 24)
+	uitest.CheckSize(t, "view", v, 150, 24)
 	golden(t, "receivables_wide", v)
 	head := strings.Split(v, "\n")[2]
 	for _, s := range []string{"Invoiced", "Current", "1–30", "31–60", "61–90", ">90"} {
@@ -340,11 +341,11 @@ func TestListViewsKeepTheirSize(t *testing.T) {
 	l := listAs(t, d.db, "volkova")
 	for _, size := range [][2]int{{80, 24}, {60, 12}, {120, 40}, {40, 10}} {
 		l.SetSize(size[0], size[1])
-		checkSize(t, view(l), size[0], size[1])
+		uitest.CheckSize(t, "view", view(l), size[0], size[1])
 		press(t, l, "enter")
-		checkSize(t, view(l), size[0], size[1])
+		uitest.CheckSize(t, "view", view(l), size[0], size[1])
 		press(t, l, "p")
-		checkSize(t, view(l), size[0], size[1])
+		uitest.CheckSize(t, "view", view(l), size[0], size[1])
 		press(t, l, "esc", "esc")
 	}
 }
@@ -359,7 +360,7 @@ func TestTheAgingColumnsComeAllOrNone(t *testing.T) {
 	for w := 40; w <= 220; w++ {
 		l.SetSize(w, 24)
 		v := view(l)
-		checkSize(t, v, w, 24)
+		uitest.CheckSize(t, "view", v, w, 24)
 		head := strings.Split(v, "\n")[2]
 		n := 0
 		for _, b := range buckets {

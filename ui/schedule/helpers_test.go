@@ -12,7 +12,6 @@ import (
 	"clientbase/store"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
-	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
 
@@ -27,17 +26,6 @@ func department(t testing.TB) *store.DB {
 	t.Helper()
 	s, _ := storetest.PlanDepartment(t, 40, 600, testNow)
 	return s.DB()
-}
-
-// envAs signs user in and builds the screens' Env with the fixed clock.
-func envAs(t testing.TB, db *store.DB, user string) common.Env {
-	t.Helper()
-	u, err := db.SignIn(user)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return common.Env{Store: db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC,
-		Now: func() time.Time { return testNow }}
 }
 
 // pane is what the drivers need of Week and Team.
@@ -83,12 +71,6 @@ func view(p pane) string { return ansi.Strip(p.View()) }
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	uitest.Golden(t, name, got, *update)
-}
-
-// checkSize fails unless the view is exactly w×h cells.
-func checkSize(t *testing.T, v string, w, h int) {
-	t.Helper()
-	uitest.CheckSize(t, "view", v, w, h)
 }
 
 // counted is one person-day's counts worked out from the items themselves.

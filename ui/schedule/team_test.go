@@ -21,7 +21,7 @@ func newTeam(t *testing.T, env common.Env, w, h int) *Team {
 
 func TestTeamRowsAreOperatorsManagersThenHeads(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	var got []string
 	for _, u := range tm.people {
 		got = append(got, u.Name)
@@ -34,14 +34,14 @@ func TestTeamRowsAreOperatorsManagersThenHeads(t *testing.T) {
 		t.Fatalf("the cursor starts on day %d (%v), want today, Wednesday", tm.col, tm.Day())
 	}
 	v := view(tm)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	golden(t, "team", v)
 }
 
 // Every cell shows what the person's items of that day add up to.
 func TestTeamCountsMatchTheItems(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 80, 24)
 	nonEmpty := 0
 	for r, u := range tm.people {
@@ -74,7 +74,7 @@ func TestTeamCountsMatchTheItems(t *testing.T) {
 
 func TestTeamPagesByDayAndWeek(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	press(t, tm, "l", "l", "l", "l")
 	if tm.col != 6 || !tm.start.Equal(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("after 4×l: day %d of the week of %v", tm.col, tm.start)
@@ -115,7 +115,7 @@ func TestTeamPagesByDayAndWeek(t *testing.T) {
 // key asks for the next ones.
 func TestTeamAsksOnlyForTheVisiblePeople(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, teamChrome+3)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, teamChrome+3)
 	if len(tm.grid.Users) != 3 || tm.grid.Users[0] != "ivanova" {
 		t.Fatalf("first page asked for %v, want the 3 people on screen", tm.grid.Users)
 	}
@@ -144,7 +144,7 @@ func TestTeamAsksOnlyForTheVisiblePeople(t *testing.T) {
 
 func TestTeamCellListMarksAndReassigns(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 80, 24)
 	// The day and person with the most open items.
 	best, bestN := [2]int{}, 0
@@ -185,7 +185,7 @@ func TestTeamCellListMarksAndReassigns(t *testing.T) {
 		t.Fatalf("%d marked, want 2", tm.Marked())
 	}
 	v := view(tm)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	if strings.Count(v, "[x]") != 2 || !strings.Contains(v, "2 marked") {
 		t.Fatalf("marks not shown:\n%s", v)
 	}
@@ -229,7 +229,7 @@ func TestTeamCellListMarksAndReassigns(t *testing.T) {
 
 func TestTeamMarkRefusesClosedItems(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	tm.col = 0 // Monday: the past, mostly done
 	press(t, tm, "enter")
 	for i, r := range tm.cell.rows {
@@ -247,7 +247,7 @@ func TestTeamMarkRefusesClosedItems(t *testing.T) {
 
 func TestTeamAdherencePanel(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 80, 24)
 	press(t, tm, "A")
 	if tm.adh == nil {
@@ -262,7 +262,7 @@ func TestTeamAdherencePanel(t *testing.T) {
 		t.Fatal("ivanova has no plan this week")
 	}
 	v := view(tm)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	if !strings.Contains(v, model.T("schedule.adh_cell", a.Done, a.Planned, a.DoneShare())) {
 		t.Fatalf("ivanova's week %d/%d not shown:\n%s", a.Done, a.Planned, v)
 	}
@@ -283,7 +283,7 @@ func TestTeamAdherencePanel(t *testing.T) {
 
 func TestTeamWorksReadOnly(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	env.ReadOnly = true
 	tm := newTeam(t, env, 80, 24)
 	press(t, tm, "]", "l", "j", "A", "A")
@@ -309,7 +309,7 @@ func TestTeamWorksReadOnly(t *testing.T) {
 // n plans for the person and day under the cursor; r and x in a cell work on its item.
 func TestTeamPlansReschedulesAndCancelsFromTheGrid(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	press(t, tm, "l", "n")
 	if tm.form.m == nil || !tm.InputFocused() {
 		t.Fatal("n did not open the plan form")
@@ -334,7 +334,7 @@ func TestTeamPlansReschedulesAndCancelsFromTheGrid(t *testing.T) {
 // Stale answers (an older week's grid) are dropped.
 func TestTeamDropsStaleGrids(t *testing.T) {
 	db := department(t)
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	old := tm.Update(uitest.Key("]"))
 	newer := tm.Update(uitest.Key("["))
 	run(t, tm, newer)
@@ -349,7 +349,7 @@ func TestTeamDropsStaleGrids(t *testing.T) {
 // colleague, enter; one reassign moves both, and the grid and the cell follow.
 func TestTeamReassignsMarkedItemsThroughTheDialog(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 80, 24)
 	tm.row, tm.col = 0, 3 // ivanova, Thursday: the future, all planned
 	press(t, tm, "enter")
@@ -416,7 +416,7 @@ func TestTeamReassignsMarkedItemsThroughTheDialog(t *testing.T) {
 // The pool's row lists the unassigned calls of a day, ready to hand out.
 func TestTeamPoolRowOpensTheUnassignedCalls(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 80, 24)
 	press(t, tm, "G", "l", "enter")
 	if !tm.CellOpen() || tm.cell.user != "" {
@@ -439,14 +439,14 @@ func TestTeamPoolRowOpensTheUnassignedCalls(t *testing.T) {
 // columns, in the grid and in the adherence panel; narrow ones still fit.
 func TestTeamNameColumnGrowsWithTheWidth(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, storetest.PlanHead)
+	env := uitest.EnvAs(t, db, storetest.PlanHead, testNow)
 	tm := newTeam(t, env, 120, 30)
 	for _, adherence := range []bool{false, true} {
 		if adherence {
 			run(t, tm, tm.Update(uitest.Key("A")))
 		}
 		v := view(tm)
-		checkSize(t, v, 120, 30)
+		uitest.CheckSize(t, "view", v, 120, 30)
 		for _, u := range tm.people {
 			if name := personName(tm.names, u.Name); !strings.Contains(v, name) {
 				t.Fatalf("adherence %v: %q is cut at 120 columns:\n%s", adherence, name, v)
@@ -455,7 +455,7 @@ func TestTeamNameColumnGrowsWithTheWidth(t *testing.T) {
 	}
 	for _, w := range []int{100, 80, 60, 30} {
 		tm.SetSize(w, 24)
-		checkSize(t, view(tm), w, 24)
+		uitest.CheckSize(t, "view", view(tm), w, 24)
 	}
 }
 
@@ -467,7 +467,7 @@ func TestTeamAdherenceKeepsItsTitlesAt80(t *testing.T) {
 	if _, err := db.As(boss).SaveUser(model.User{Name: "morozova", FullName: "Морозова Татьяна Викторовна", Role: model.RoleOperator}); err != nil {
 		t.Fatal(err)
 	}
-	tm := newTeam(t, envAs(t, db, storetest.PlanHead), 80, 24)
+	tm := newTeam(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow), 80, 24)
 	run(t, tm, tm.Update(uitest.Key("A")))
 	if v := view(tm); !strings.Contains(v, "November 2026") {
 		t.Fatalf("the month's title is cut:\n%s", v)

@@ -10,6 +10,7 @@ import (
 	"clientbase/model"
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
+	"clientbase/ui/uitest"
 )
 
 func newWeek(t *testing.T, env common.Env) *Week {
@@ -22,7 +23,7 @@ func newWeek(t *testing.T, env common.Env) *Week {
 
 func TestWeekIsTheAgendaOfThePersonsWeek(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, "petrov")
+	env := uitest.EnvAs(t, db, "petrov", testNow)
 	w := newWeek(t, env)
 	if got := w.Start(); !got.Equal(time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("week starts %v, want Monday 23.11", got)
@@ -45,7 +46,7 @@ func TestWeekIsTheAgendaOfThePersonsWeek(t *testing.T) {
 		}
 	}
 	v := view(w)
-	checkSize(t, v, 80, 24)
+	uitest.CheckSize(t, "view", v, 80, 24)
 	if !strings.Contains(v, "Week 48 · 23.11–29.11.2026 · Пётр Петров") {
 		t.Fatalf("title missing:\n%s", v)
 	}
@@ -57,7 +58,7 @@ func TestWeekIsTheAgendaOfThePersonsWeek(t *testing.T) {
 
 func TestWeekShowsStatusesAndOverdue(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	seen := map[string]bool{}
 	for _, li := range w.items {
 		r := w.rows[w.lines[li].row]
@@ -84,7 +85,7 @@ func TestWeekShowsStatusesAndOverdue(t *testing.T) {
 
 func TestWeekMovesBetweenWeeksAndBackToToday(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	press(t, w, "]")
 	if got := w.Start(); !got.Equal(time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("] shows the week of %v", got)
@@ -110,7 +111,7 @@ func TestWeekMovesBetweenWeeksAndBackToToday(t *testing.T) {
 
 func TestWeekCursorSkipsDayHeaders(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	press(t, w, "g")
 	first, _ := w.Current()
 	if first.Item.ID != w.rows[0].Item.ID {
@@ -165,7 +166,7 @@ func cursorOn(t *testing.T, w *Week, ok func(model.PlanItem) bool) model.PlanIte
 
 func TestWeekEnterTakesTheCallAndOOpensTheClient(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	call := cursorOn(t, w, func(p model.PlanItem) bool { return p.Kind == model.PlanCall && p.Open() })
 	msgs := press(t, w, "enter")
 	if len(msgs) != 1 || msgs[0] != (common.TakeCallMsg{Item: call.ID}) {
@@ -184,7 +185,7 @@ func TestWeekEnterTakesTheCallAndOOpensTheClient(t *testing.T) {
 
 func TestWeekReadOnlyViewsButChangesNothing(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, "petrov")
+	env := uitest.EnvAs(t, db, "petrov", testNow)
 	env.ReadOnly = true
 	w := newWeek(t, env)
 	cursorOn(t, w, func(p model.PlanItem) bool { return p.Kind == model.PlanCall && p.Open() })
@@ -211,7 +212,7 @@ func TestWeekReadOnlyViewsButChangesNothing(t *testing.T) {
 
 func TestWeekOpensThePlanFormForThePersonShown(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	press(t, w, "n")
 	if w.form.m == nil || !w.InputFocused() {
 		t.Fatal("n did not open the plan form")
@@ -241,7 +242,7 @@ func TestWeekOpensThePlanFormForThePersonShown(t *testing.T) {
 
 func TestWeekRefreshesOnDataChangedKeepingTheCursor(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, "petrov")
+	env := uitest.EnvAs(t, db, "petrov", testNow)
 	w := newWeek(t, env)
 	p := cursorOn(t, w, func(p model.PlanItem) bool { return p.Open() && p.Due.After(testNow) })
 	before := len(w.items)
@@ -261,13 +262,13 @@ func TestWeekRefreshesOnDataChangedKeepingTheCursor(t *testing.T) {
 func TestWeekPersonPicker(t *testing.T) {
 	db := department(t)
 	// A manager sees only their own week.
-	w := newWeek(t, envAs(t, db, "petrov"))
+	w := newWeek(t, uitest.EnvAs(t, db, "petrov", testNow))
 	st, ok := statusOf(press(t, w, "u"))
 	if !ok || st.Text != model.T("schedule.own_week_only") || w.pick != nil {
 		t.Fatalf("u by a manager: %+v", st)
 	}
 	// The head picks anyone by typing part of a name.
-	w = newWeek(t, envAs(t, db, "volkova"))
+	w = newWeek(t, uitest.EnvAs(t, db, "volkova", testNow))
 	press(t, w, "u")
 	if w.pick == nil || !w.InputFocused() {
 		t.Fatal("u did not open the picker for the head")
@@ -299,11 +300,11 @@ func TestWeekPersonPicker(t *testing.T) {
 // spelled out at the bottom.
 func TestWeekWideIsSevenColumns(t *testing.T) {
 	db := department(t)
-	w := NewWeek(envAs(t, db, "petrov"))
+	w := NewWeek(uitest.EnvAs(t, db, "petrov", testNow))
 	w.SetSize(160, 24)
 	run(t, w, w.Init())
 	v := view(w)
-	checkSize(t, v, 160, 24)
+	uitest.CheckSize(t, "view", v, 160, 24)
 	head := strings.Split(v, "\n")[1]
 	for _, d := range []string{"Mon 23.11", "Wed 25.11", "Sun 29.11"} {
 		if !strings.Contains(head, d) {
@@ -326,7 +327,7 @@ func TestWeekWideIsSevenColumns(t *testing.T) {
 // x through the real dialog: a reason, ctrl+s; the week shows the item cancelled.
 func TestWeekCancelsThroughTheDialog(t *testing.T) {
 	db := department(t)
-	env := envAs(t, db, "petrov")
+	env := uitest.EnvAs(t, db, "petrov", testNow)
 	w := newWeek(t, env)
 	p := cursorOn(t, w, func(p model.PlanItem) bool { return p.Open() && p.Due.After(testNow) })
 	press(t, w, "x")
@@ -397,7 +398,7 @@ func TestWeekMathAcrossDaylightSaving(t *testing.T) {
 // The head can look at the operators' pool as at a person's week.
 func TestWeekOfTheOperatorsPool(t *testing.T) {
 	db := department(t)
-	w := newWeek(t, envAs(t, db, storetest.PlanHead))
+	w := newWeek(t, uitest.EnvAs(t, db, storetest.PlanHead, testNow))
 	press(t, w, "u")
 	for _, r := range "pool" {
 		press(t, w, string(r))

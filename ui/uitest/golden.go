@@ -33,16 +33,28 @@ func Golden(t testing.TB, name, got string, rewrite bool) {
 }
 
 // CheckSize fails unless the view v (styled or not) is exactly w×h cells,
-// naming every line that is not.
-func CheckSize(t testing.TB, name, v string, w, h int) {
+// naming every line that is not; it reports whether the view was right.
+func CheckSize(t testing.TB, name, v string, w, h int) bool {
 	t.Helper()
+	ok := true
 	lines := strings.Split(v, "\n")
 	if len(lines) != h {
 		t.Errorf("%s: view is %d lines, want %d", name, len(lines), h)
+		ok = false
 	}
 	for i, l := range lines {
 		if n := ansi.StringWidth(l); n != w {
 			t.Errorf("%s: line %d is %d cells, want %d: %q", name, i, n, w, ansi.Strip(l))
+			ok = false
 		}
+	}
+	return ok
+}
+
+// RequireSize is CheckSize that stops the test, showing the whole view.
+func RequireSize(t testing.TB, name, v string, w, h int) {
+	t.Helper()
+	if !CheckSize(t, name, v, w, h) {
+		t.Fatalf("%s:\n%s", name, ansi.Strip(v))
 	}
 }

@@ -27,8 +27,10 @@ func TestRunUnfoldsAndFeedsBack(t *testing.T) {
 
 // CheckSize passes a view of exactly w×h cells, styles or not.
 func TestCheckSizeExact(t *testing.T) {
-	CheckSize(t, "plain", "ab\ncd", 2, 2)
-	CheckSize(t, "styled", "\x1b[1mab\x1b[0m\ncd", 2, 2)
+	if !CheckSize(t, "plain", "ab\ncd", 2, 2) || !CheckSize(t, "styled", "\x1b[1mab\x1b[0m\ncd", 2, 2) {
+		t.Error("an exact view was reported wrong")
+	}
+	RequireSize(t, "plain", "ab\ncd", 2, 2)
 }
 
 type recorder struct {
@@ -42,8 +44,7 @@ func (r *recorder) Errorf(string, ...any) { r.errs++ }
 // A line too wide and a missing line are both reported.
 func TestCheckSizeNamesEachFault(t *testing.T) {
 	r := &recorder{TB: t}
-	CheckSize(r, "short", "abc", 2, 2)
-	if r.errs != 2 {
+	if CheckSize(r, "short", "abc", 2, 2) || r.errs != 2 {
 		t.Fatalf("%d faults reported, want 2 (line count, width)", r.errs)
 	}
 }
