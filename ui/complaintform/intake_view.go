@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
+	"clientbase/ui/planform"
 )
 
 // layout gives the form the lines left under the head and the lookup list.
@@ -119,25 +120,7 @@ func (f *Intake) lookupLines() []string {
 	case len(f.matches) == 0:
 		return append(ls, "  "+st.Subtle.Render(model.T("complaintform.no_matches")))
 	}
-	for i, c := range f.matches {
-		parts := []string{c.ShortName}
-		if c.TaxID != "" {
-			parts = append(parts, c.TaxID)
-		}
-		if c.City != "" {
-			parts = append(parts, c.City)
-		}
-		if len(c.Phones) > 0 && c.Phones[0].E164 != "" {
-			parts = append(parts, model.FormatPhone(c.Phones[0].E164))
-		}
-		line := ansi.Truncate(strings.Join(parts, " · "), f.width-2, "…")
-		if i == f.cursor {
-			ls = append(ls, st.RowCursor.Render("▸ "+line))
-		} else {
-			ls = append(ls, "  "+st.Row.Render(line))
-		}
-	}
-	return ls
+	return append(ls, planform.MatchLines(st, f.matches, f.cursor, f.width)...)
 }
 
 // View renders the form, exactly width×height.

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
+	"clientbase/ui/styles"
 )
 
 // layout gives the form the lines left under the title, the sentences and
@@ -95,7 +96,14 @@ func (m *Model) lookupLines() []string {
 	if len(m.matches) == 0 {
 		return append(ls, "  "+st.Subtle.Render(model.T("plan.no_matches")))
 	}
-	for i, c := range m.matches {
+	return append(ls, MatchLines(st, m.matches, m.cursor, m.width)...)
+}
+
+// MatchLines are a client lookup's matches under a form's client field, one
+// a line (name · tax id · city · first phone), the cursor's marked.
+func MatchLines(st styles.Styles, matches []model.Client, cursor, width int) []string {
+	ls := make([]string, 0, len(matches))
+	for i, c := range matches {
 		parts := []string{c.ShortName}
 		if c.TaxID != "" {
 			parts = append(parts, c.TaxID)
@@ -106,8 +114,8 @@ func (m *Model) lookupLines() []string {
 		if len(c.Phones) > 0 && c.Phones[0].E164 != "" {
 			parts = append(parts, model.FormatPhone(c.Phones[0].E164))
 		}
-		line := ansi.Truncate(strings.Join(parts, " · "), m.width-2, "…")
-		if i == m.cursor {
+		line := ansi.Truncate(strings.Join(parts, " · "), width-2, "…")
+		if i == cursor {
 			ls = append(ls, st.RowCursor.Render("▸ "+line))
 		} else {
 			ls = append(ls, "  "+st.Row.Render(line))
