@@ -147,13 +147,7 @@ func getClient(tx *bolt.Tx, id model.ID) (model.Client, error) {
 
 // Client loads one client.
 func (s *Session) Client(id model.ID) (model.Client, error) {
-	var c model.Client
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		c, err = getClient(tx, id)
-		return err
-	})
-	return c, err
+	return readRecord(s.db, id, getClient)
 }
 
 // SaveClient creates (ID 0) or updates a client: validation, version check,

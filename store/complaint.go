@@ -311,13 +311,7 @@ func (s *Session) mayWork(c *model.Complaint) error {
 
 // Complaint loads one complaint.
 func (s *Session) Complaint(id model.ID) (model.Complaint, error) {
-	var c model.Complaint
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		c, err = getComplaint(tx, id)
-		return err
-	})
-	return c, err
+	return readRecord(s.db, id, getComplaint)
 }
 
 // ComplaintHistory is the complaint's audit entries, oldest first.

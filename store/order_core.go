@@ -212,13 +212,7 @@ func linesText(lines []model.OrderLine) string {
 
 // Order loads one order.
 func (s *Session) Order(id model.ID) (model.Order, error) {
-	var o model.Order
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		o, err = getOrder(tx, id)
-		return err
-	})
-	return o, err
+	return readRecord(s.db, id, getOrder)
 }
 
 // OrderHistory returns an order's audit entries, oldest first.

@@ -77,13 +77,7 @@ func (s *Session) PriceVersions() ([]model.PriceVersion, error) {
 
 // PriceVersion loads one version with its prices.
 func (s *Session) PriceVersion(id model.ID) (model.PriceVersion, error) {
-	var pv model.PriceVersion
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		pv, err = getPriceVersion(tx, id)
-		return err
-	})
-	return pv, err
+	return readRecord(s.db, id, getPriceVersion)
 }
 
 // priceValue is a prices entry's value: price minor(8) version id(8).

@@ -315,13 +315,7 @@ func (s *Session) Plan(p model.PlanItem) (model.PlanItem, error) {
 
 // PlanItem loads one item.
 func (s *Session) PlanItem(id model.ID) (model.PlanItem, error) {
-	var p model.PlanItem
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		p, err = getPlan(tx, id)
-		return err
-	})
-	return p, err
+	return readRecord(s.db, id, getPlan)
 }
 
 // PlanHistory returns a plan item's audit entries, oldest first.

@@ -41,13 +41,7 @@ func (s *Session) Products(ctx context.Context, query string, inactive bool, off
 
 // Product loads one product.
 func (s *Session) Product(id model.ID) (model.Product, error) {
-	var p model.Product
-	err := s.db.bolt.View(func(tx *bolt.Tx) error {
-		var err error
-		p, err = getProduct(tx, id)
-		return err
-	})
-	return p, err
+	return readRecord(s.db, id, getProduct)
 }
 
 // ProductBySKU finds an active product by its exact SKU, case-insensitively.

@@ -20,6 +20,16 @@ func getRecord[T any](tx *bolt.Tx, bucket []byte, id model.ID, missing string) (
 	return r, err
 }
 
+// readRecord loads one record with get in a read transaction of its own.
+func readRecord[T any](db *DB, id model.ID, get func(*bolt.Tx, model.ID) (T, error)) (T, error) {
+	var r T
+	err := db.bolt.View(func(tx *bolt.Tx) (err error) {
+		r, err = get(tx, id)
+		return err
+	})
+	return r, err
+}
+
 // changeList collects the fields that differ between two versions of a
 // record, as display text, for the audit entry.
 type changeList []model.FieldChange
