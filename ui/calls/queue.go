@@ -30,15 +30,11 @@ type queue struct {
 	height int
 	st     rowStyles
 
-	win     table.Window
-	gen     uint64
-	ctx     context.Context
-	cancel  context.CancelFunc
-	pending *table.Span
-
-	cacheOff  int
-	cacheRows []model.PlanRow
-	loaded    bool
+	win    table.Window
+	gen    uint64
+	ctx    context.Context
+	cancel context.CancelFunc
+	cache  table.Cache[model.PlanRow]
 	// follow is the highlighted call when the queue was asked again: the
 	// cursor stays on it though rows above it came or went (a minute's
 	// refresh must not put another client under enter).
@@ -98,26 +94,9 @@ func (q *queue) helpKeys() keymap.CallQueue {
 	return k
 }
 
-func (q *queue) rowAt(i int) (model.PlanRow, bool) {
-	j := i - q.cacheOff
-	if j < 0 || j >= len(q.cacheRows) {
-		return model.PlanRow{}, false
-	}
-	return q.cacheRows[j], true
-}
+func (q *queue) current() (model.PlanRow, bool) { return q.cache.At(q.win.Cursor) }
 
-func (q *queue) current() (model.PlanRow, bool) { return q.rowAt(q.win.Cursor) }
-
-func (q *queue) visibleRows() []model.PlanRow {
-	from, to := q.win.Visible()
-	var out []model.PlanRow
-	for i := from; i < to; i++ {
-		if r, ok := q.rowAt(i); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+func (q *queue) visibleRows() []model.PlanRow { return q.cache.Visible(q.win) }
 
 // requery asks for the window again under a new generation; fromTop puts
 // the cursor on the first row.
@@ -125,7 +104,7 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	q.cancel()
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	q.gen++
-	q.pending = nil
+	q.cache.Pending = nil
 	q.follow = 0
 	if fromTop {
 		q.win.GoTo(0)
@@ -136,24 +115,19 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	return q.fetchAround()
 }
 
-// want is the queue's span to fetch: table.Window.Around, but before the
-// total is known at least one row even when the window has no height yet.
-func (q *queue) want() table.Span {
+// fetchAround asks for the span around the window: before the total is
+// known at least one row even when the window has no height yet.
+func (q *queue) fetchAround() tea.Cmd {
 	w := q.win
-	if !q.loaded {
+	if !q.cache.Loaded {
 		w.Height = max(w.Height, 1)
 	}
-	return w.Around(q.loaded, rowsAround)
-}
-
-func (q *queue) fetchAround() tea.Cmd {
-	w := q.want()
-	q.pending = &w
-	return fetchQueue(q.ctx, q.env.Store, q.gen, w.Off, w.Limit)
+	span := q.cache.Ask(w, rowsAround)
+	return fetchQueue(q.ctx, q.env.Store, q.gen, span.Off, span.Limit)
 }
 
 func (q *queue) ensureRows() tea.Cmd {
-	if !q.win.NeedsRows(q.cacheOff, len(q.cacheRows), q.pending) {
+	if !q.cache.Needs(q.win) {
 		return nil
 	}
 	return q.fetchAround()
@@ -163,24 +137,18 @@ func (q *queue) onPage(msg queuePageMsg) tea.Cmd {
 	if msg.gen != q.gen {
 		return nil
 	}
-	if q.pending != nil && q.pending.Off == msg.off && q.pending.Limit == msg.want {
-		q.pending = nil
-	}
+	q.cache.Answered(msg.off, msg.want)
 	if msg.err != nil {
 		q.loadErr = model.T("calls.queue.load_failed", errorSentence(msg.err))
 		return statusErr(q.loadErr)
 	}
 	q.loadErr = ""
-	q.loaded = true
-	q.cacheOff, q.cacheRows = msg.off, msg.page.Rows
+	q.cache.Fill(msg.off, msg.page.Rows)
 	q.win.SetTotal(msg.page.Total)
 	if id := q.follow; id != 0 {
 		q.follow = 0
-		for j, r := range msg.page.Rows {
-			if r.Item.ID == id {
-				q.win.GoTo(msg.off + j)
-				break
-			}
+		if i, ok := q.cache.Index(func(r model.PlanRow) bool { return r.Item.ID == id }); ok {
+			q.win.GoTo(i)
 		}
 	}
 	return tea.Batch(q.ensureRows(), q.armTick())
@@ -300,7 +268,7 @@ func (q *queue) view() string {
 	lines = append(lines, s.Header.Render(textfit.Fit("  "+joinCells(titles, widths), q.width)))
 	from, to := q.win.Visible()
 	for i := from; i < to; i++ {
-		r, ok := q.rowAt(i)
+		r, ok := q.cache.At(i)
 		if !ok {
 			lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("calls.loading"), q.width)))
 			continue
@@ -312,7 +280,7 @@ func (q *queue) view() string {
 		}
 		lines = append(lines, st.Render(textfit.Fit(marker+joinCells(q.cells(r, now), widths), q.width)))
 	}
-	if q.loaded && q.win.Total == 0 && q.loadErr == "" {
+	if q.cache.Loaded && q.win.Total == 0 && q.loadErr == "" {
 		lines = append(lines, textfit.Fit(s.Subtle.Render("  "+model.T("calls.queue.empty")), q.width))
 		if !q.env.ReadOnly {
 			lines = append(lines, textfit.Fit(s.Subtle.Render("  "+model.T("calls.queue.empty_hint")), q.width))
@@ -343,7 +311,7 @@ func (q *queue) infoLine() string {
 	switch {
 	case q.loadErr != "":
 		return textfit.Fit(s.Danger.Render(q.loadErr), q.width)
-	case !q.loaded:
+	case !q.cache.Loaded:
 		return textfit.Fit(s.Subtle.Render(model.T("calls.loading")), q.width)
 	}
 	left := s.Title.Render(model.T("calls.queue.title"))

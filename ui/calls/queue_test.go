@@ -167,7 +167,7 @@ func TestQueueCursorFollowsTheCallAcrossARefresh(t *testing.T) {
 	// The same after a change made elsewhere: the head cancels the call above it.
 	d.press("j")
 	want, _ = d.m.queue.current()
-	top, _ := d.m.queue.rowAt(0)
+	top, _ := d.m.queue.cache.At(0)
 	boss, _ := db.SignIn("boss")
 	if _, err := db.As(boss).CancelPlan(top.Item.ID, top.Item.Version, "test"); err != nil {
 		t.Fatal(err)

@@ -44,14 +44,11 @@ type Products struct {
 
 	win table.Window
 	// gen numbers the list's queries: a result of an older one is dropped.
-	gen      uint64
-	ctx      context.Context
-	cancel   context.CancelFunc
-	cacheOff int
-	rows     []model.Product
-	loaded   bool
-	pending  *table.Span
-	loadErr  string
+	gen     uint64
+	ctx     context.Context
+	cancel  context.CancelFunc
+	cache   table.Cache[model.Product] // the rows in memory
+	loadErr string
 
 	settings model.PriceSettings
 	prices   map[model.ID]string // the default column's price now ("" none), by product
@@ -135,15 +132,7 @@ func (p *Products) Editing() bool { return p.form != nil }
 func (p *Products) Query() (string, bool) { return p.query, p.inactive }
 
 // Current returns the highlighted product when its row is in memory.
-func (p *Products) Current() (model.Product, bool) { return p.rowAt(p.win.Cursor) }
-
-func (p *Products) rowAt(i int) (model.Product, bool) {
-	j := i - p.cacheOff
-	if j < 0 || j >= len(p.rows) {
-		return model.Product{}, false
-	}
-	return p.rows[j], true
-}
+func (p *Products) Current() (model.Product, bool) { return p.cache.At(p.win.Cursor) }
 
 // ShortHelp is the footer for the list, the search line or the form.
 func (p *Products) ShortHelp() []key.Binding {

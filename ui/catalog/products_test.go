@@ -70,15 +70,15 @@ func TestAnOlderSearchAnswerIsDropped(t *testing.T) {
 func TestProductListAsksOnlyForRowsNearTheWindow(t *testing.T) {
 	dep := newDepartment(t, 200)
 	d, p := openProducts(t, dep.env(dep.boss))
-	if len(p.rows) > 2*rowsAround+p.win.Height || len(p.rows) == 0 {
-		t.Fatalf("%d rows in memory", len(p.rows))
+	if len(p.cache.Rows) > 2*rowsAround+p.win.Height || len(p.cache.Rows) == 0 {
+		t.Fatalf("%d rows in memory", len(p.cache.Rows))
 	}
 	d.Press("G")
 	if cur, ok := p.Current(); !ok || cur.SKU != "SKU-200" {
 		t.Fatalf("G: %+v", cur)
 	}
-	if p.cacheOff == 0 || len(p.rows) > 2*rowsAround+p.win.Height {
-		t.Errorf("after G: off %d, %d rows", p.cacheOff, len(p.rows))
+	if p.cache.Off == 0 || len(p.cache.Rows) > 2*rowsAround+p.win.Height {
+		t.Errorf("after G: off %d, %d rows", p.cache.Off, len(p.cache.Rows))
 	}
 }
 

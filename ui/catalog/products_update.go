@@ -73,16 +73,13 @@ func (p *Products) onPage(msg pageMsg) tea.Cmd {
 	if msg.gen != p.gen {
 		return nil
 	}
-	if p.pending != nil && p.pending.Off == msg.off && p.pending.Limit == msg.want {
-		p.pending = nil
-	}
+	p.cache.Answered(msg.off, msg.want)
 	if msg.err != nil {
 		p.loadErr = model.T("catalog.load_failed", msg.err.Error())
 		return status(p.loadErr, true)
 	}
 	p.loadErr = ""
-	p.loaded = true
-	p.cacheOff, p.rows = msg.off, msg.page.Rows
+	p.cache.Fill(msg.off, msg.page.Rows)
 	p.win.SetTotal(msg.page.Total)
 	return tea.Batch(p.askRowPrices(), p.ensureRows())
 }
@@ -94,7 +91,7 @@ func (p *Products) askRowPrices() tea.Cmd {
 		return nil
 	}
 	var ids []model.ID
-	for _, r := range p.rows {
+	for _, r := range p.cache.Rows {
 		if _, ok := p.prices[r.ID]; !ok {
 			ids = append(ids, r.ID)
 		}
@@ -111,7 +108,7 @@ func (p *Products) requery(fromTop bool) tea.Cmd {
 	p.cancel()
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	p.gen++
-	p.pending = nil
+	p.cache.Pending = nil
 	if fromTop {
 		p.win.GoTo(0)
 		p.win.Top = 0
@@ -120,15 +117,14 @@ func (p *Products) requery(fromTop bool) tea.Cmd {
 }
 
 func (p *Products) fetchAround() tea.Cmd {
-	w := p.win.Around(p.loaded, rowsAround)
-	p.pending = &w
+	w := p.cache.Ask(p.win, rowsAround)
 	return fetchPage(p.ctx, p.env.Store, p.query, p.inactive, p.gen, w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (p *Products) ensureRows() tea.Cmd {
-	if !p.win.NeedsRows(p.cacheOff, len(p.rows), p.pending) {
+	if !p.cache.Needs(p.win) {
 		return nil
 	}
 	return p.fetchAround()

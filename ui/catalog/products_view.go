@@ -62,14 +62,14 @@ func (p *Products) View() string {
 	widths := table.Fit(cols, p.width)
 	placeholder := s.Subtle.Render(model.T("catalog.loading"))
 	body := table.Render(s, cols, widths, p.win, func(i int) table.Row {
-		pr, ok := p.rowAt(i)
+		pr, ok := p.cache.At(i)
 		if !ok {
 			return table.Row{}
 		}
 		return table.Row{Cells: p.cells(pr), Loaded: true, Muted: !pr.Active}
 	}, placeholder, p.width)
 	bodyLines := strings.Split(body, "\n")
-	if p.loaded && p.win.Total == 0 && len(bodyLines) > 1 {
+	if p.cache.Loaded && p.win.Total == 0 && len(bodyLines) > 1 {
 		empty := model.T("catalog.no_match")
 		if p.query == "" {
 			empty = model.T("catalog.empty")
@@ -83,7 +83,7 @@ func (p *Products) View() string {
 func (p *Products) searchLine() string {
 	s := p.st
 	count := model.T("catalog.loading")
-	if p.loaded {
+	if p.cache.Loaded {
 		count = model.T("catalog.count", p.win.Total)
 	}
 	right := s.Subtle.Render(count)

@@ -39,8 +39,8 @@ func TestFirstWindowLoadsOnlyAroundTheScreen(t *testing.T) {
 	if cur != 0 || total != 300 {
 		t.Fatalf("cursor %d total %d, want 0 of 300", cur, total)
 	}
-	if len(m.cacheRows) == 0 || len(m.cacheRows) > 200 {
-		t.Fatalf("%d rows in memory, want a window (1..200), not the whole list", len(m.cacheRows))
+	if len(m.cache.Rows) == 0 || len(m.cache.Rows) > 200 {
+		t.Fatalf("%d rows in memory, want a window (1..200), not the whole list", len(m.cache.Rows))
 	}
 	first := nameAt(t, m, 0)
 	view := ansi.Strip(m.View())

@@ -51,13 +51,9 @@ type Model struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	// The rows in memory: a contiguous slice of the list starting at cacheOff.
-	cacheOff  int
-	cacheRows []model.Client
-	loaded    bool // a result for the current query arrived
-	pending   *table.Span
-	indexing  bool
-	loadErr   string
+	cache    table.Cache[model.Client] // the rows in memory
+	indexing bool
+	loadErr  string
 
 	stats     model.Stats
 	haveStats bool
@@ -139,15 +135,7 @@ func (m *Model) Filter() model.ClientFilter { return m.filter }
 func (m *Model) Cursor() (cursor, total int) { return m.win.Cursor, m.win.Total }
 
 // Current returns the highlighted client when its row is in memory.
-func (m *Model) Current() (model.Client, bool) { return m.rowAt(m.win.Cursor) }
-
-func (m *Model) rowAt(i int) (model.Client, bool) {
-	j := i - m.cacheOff
-	if j < 0 || j >= len(m.cacheRows) {
-		return model.Client{}, false
-	}
-	return m.cacheRows[j], true
-}
+func (m *Model) Current() (model.Client, bool) { return m.cache.At(m.win.Cursor) }
 
 // ShortHelp is the footer for the list, the filter line or the open card.
 func (m *Model) ShortHelp() []key.Binding {

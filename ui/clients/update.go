@@ -87,17 +87,14 @@ func (m *Model) onPage(msg pageMsg) tea.Cmd {
 	if msg.gen != m.gen {
 		return nil // an older query: its filter or data are gone
 	}
-	if m.pending != nil && m.pending.Off == msg.off && m.pending.Limit == msg.want {
-		m.pending = nil
-	}
+	m.cache.Answered(msg.off, msg.want)
 	if msg.err != nil {
 		m.loadErr = model.T("ui.list.load_failed", msg.err.Error())
 		return statusErr(m.loadErr)
 	}
 	m.loadErr = ""
-	m.loaded = true
 	m.indexing = msg.page.Indexing
-	m.cacheOff, m.cacheRows = msg.off, msg.page.Rows
+	m.cache.Fill(msg.off, msg.page.Rows)
 	m.win.SetTotal(msg.page.Total)
 	return m.ensureRows()
 }
@@ -109,7 +106,7 @@ func (m *Model) requery(fromTop bool) tea.Cmd {
 	m.cancel()
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.gen++
-	m.pending = nil
+	m.cache.Pending = nil
 	if fromTop {
 		m.win.GoTo(0)
 		m.win.Top = 0
@@ -118,15 +115,14 @@ func (m *Model) requery(fromTop bool) tea.Cmd {
 }
 
 func (m *Model) fetchAround() tea.Cmd {
-	w := m.win.Around(m.loaded, rowsAround)
-	m.pending = &w
+	w := m.cache.Ask(m.win, rowsAround)
 	return fetchPage(m.ctx, m.deps.Store, m.filter, m.gen, w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (m *Model) ensureRows() tea.Cmd {
-	if !m.win.NeedsRows(m.cacheOff, len(m.cacheRows), m.pending) {
+	if !m.cache.Needs(m.win) {
 		return nil
 	}
 	return m.fetchAround()

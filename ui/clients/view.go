@@ -67,14 +67,14 @@ func (m *Model) View() string {
 	widths := table.Fit(cols, m.width)
 	placeholder := s.Subtle.Render(model.T("ui.list.loading"))
 	body := table.Render(s, cols, widths, m.win, func(i int) table.Row {
-		c, ok := m.rowAt(i)
+		c, ok := m.cache.At(i)
 		if !ok {
 			return table.Row{}
 		}
 		return table.Row{Cells: cells(c), Loaded: true, Muted: c.Archived}
 	}, placeholder, m.width)
 	bodyLines := strings.Split(body, "\n")
-	if m.loaded && !m.indexing && m.win.Total == 0 && len(bodyLines) > 1 {
+	if m.cache.Loaded && !m.indexing && m.win.Total == 0 && len(bodyLines) > 1 {
 		empty := model.T("ui.list.no_match")
 		if m.filter == (model.ClientFilter{}) {
 			empty = model.T("ui.list.empty")
@@ -116,7 +116,7 @@ func (m *Model) filterLine() string {
 }
 
 func (m *Model) countText() string {
-	if !m.loaded || m.indexing && m.filter != (model.ClientFilter{}) {
+	if !m.cache.Loaded || m.indexing && m.filter != (model.ClientFilter{}) {
 		return model.T("ui.list.loading")
 	}
 	if m.filter == (model.ClientFilter{}) || !m.haveStats {

@@ -47,16 +47,13 @@ type queue struct {
 	dirAt      int // index into model.ComplaintDirections; -1 any
 	clientName string
 
-	win      table.Window
-	gen      uint64
-	ctx      context.Context
-	cancel   context.CancelFunc
-	pending  *table.Span
-	cacheOff int
-	rows     []model.ComplaintRow
-	loaded   bool
-	follow   model.ID // the highlighted complaint while the queue loads again
-	loadErr  string
+	win     table.Window
+	gen     uint64
+	ctx     context.Context
+	cancel  context.CancelFunc
+	cache   table.Cache[model.ComplaintRow]
+	follow  model.ID // the highlighted complaint while the queue loads again
+	loadErr string
 
 	closings map[model.ID]closedInfo // closed rows' closing date and decision, kept across loads
 
@@ -91,27 +88,10 @@ func (q *queue) setSize(w, h int) {
 	}
 }
 
-func (q *queue) rowAt(i int) (model.ComplaintRow, bool) {
-	j := i - q.cacheOff
-	if j < 0 || j >= len(q.rows) {
-		return model.ComplaintRow{}, false
-	}
-	return q.rows[j], true
-}
+func (q *queue) current() (model.ComplaintRow, bool) { return q.cache.At(q.win.Cursor) }
 
-func (q *queue) current() (model.ComplaintRow, bool) { return q.rowAt(q.win.Cursor) }
-
-// Rows are the rows in memory (tests read what the screen holds).
-func (q *queue) visibleRows() []model.ComplaintRow {
-	from, to := q.win.Visible()
-	var out []model.ComplaintRow
-	for i := from; i < to; i++ {
-		if r, ok := q.rowAt(i); ok {
-			out = append(out, r)
-		}
-	}
-	return out
-}
+// visibleRows are the window's rows in memory (tests read what the screen holds).
+func (q *queue) visibleRows() []model.ComplaintRow { return q.cache.Visible(q.win) }
 
 // requery asks for the window again under a new generation; fromTop puts
 // the cursor on the first row, else it follows the highlighted complaint.
@@ -119,7 +99,7 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	q.cancel()
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	q.gen++
-	q.pending = nil
+	q.cache.Pending = nil
 	q.follow = 0
 	if fromTop {
 		q.win.GoTo(0)
@@ -132,16 +112,15 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 
 func (q *queue) fetchAround() tea.Cmd {
 	w := q.win
-	if !q.loaded {
+	if !q.cache.Loaded {
 		w.Height = max(w.Height, 1)
 	}
-	span := w.Around(q.loaded, rowsAround)
-	q.pending = &span
+	span := q.cache.Ask(w, rowsAround)
 	return fetchPage(q.ctx, q.env.Store, q.filter, q.gen, span.Off, span.Limit)
 }
 
 func (q *queue) ensureRows() tea.Cmd {
-	if !q.win.NeedsRows(q.cacheOff, len(q.rows), q.pending) {
+	if !q.cache.Needs(q.win) {
 		return nil
 	}
 	return q.fetchAround()
@@ -151,23 +130,18 @@ func (q *queue) onPage(m pageMsg) tea.Cmd {
 	if m.gen != q.gen {
 		return nil
 	}
-	if q.pending != nil && q.pending.Off == m.off && q.pending.Limit == m.want {
-		q.pending = nil
-	}
+	q.cache.Answered(m.off, m.want)
 	if m.err != nil {
 		q.loadErr = model.T("complaints.queue.load_failed", errText(m.err))
 		return nil
 	}
-	q.loadErr, q.loaded = "", true
-	q.cacheOff, q.rows = m.off, m.page.Rows
+	q.loadErr = ""
+	q.cache.Fill(m.off, m.page.Rows)
 	q.win.SetTotal(m.page.Total)
 	if id := q.follow; id != 0 {
 		q.follow = 0
-		for j, r := range m.page.Rows {
-			if r.ID == id {
-				q.win.GoTo(m.off + j)
-				break
-			}
+		if i, ok := q.cache.Index(func(r model.ComplaintRow) bool { return r.ID == id }); ok {
+			q.win.GoTo(i)
 		}
 	}
 	return tea.Batch(q.ensureRows(), q.armTick(), q.fetchClosings(m.page.Rows))
@@ -538,7 +512,7 @@ func (q *queue) view() string {
 	switch {
 	case q.loadErr != "":
 		right = s.FieldError.Render(q.loadErr)
-	case !q.loaded:
+	case !q.cache.Loaded:
 		right = s.Subtle.Render(model.T("complaints.queue.loading"))
 	}
 	out := []string{textfit.Spread(left, right, q.width)}
@@ -566,11 +540,11 @@ func (q *queue) view() string {
 		deadline, leftTitle}
 	out = append(out, s.Header.Render(textfit.Fit("  "+textfit.Cells(titles, widths, claimedCol), q.width)))
 	from, to := q.win.Visible()
-	if q.loaded && q.win.Total == 0 {
+	if q.cache.Loaded && q.win.Total == 0 {
 		out = append(out, s.Subtle.Render(textfit.Fit("  "+model.T("complaints.queue.empty"), q.width)))
 	}
 	for i := from; i < to; i++ {
-		r, ok := q.rowAt(i)
+		r, ok := q.cache.At(i)
 		if !ok {
 			out = append(out, s.Subtle.Render(textfit.Fit("  …", q.width)))
 			continue
@@ -645,7 +619,7 @@ func (q *queue) mineRow(r model.ComplaintRow) bool {
 
 func (q *queue) footer() string {
 	s := q.env.Styles
-	if !q.loaded {
+	if !q.cache.Loaded {
 		return textfit.Fit("", q.width)
 	}
 	text := model.T("complaints.queue.footer", q.open, q.overdue, q.win.Total)

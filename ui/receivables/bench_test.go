@@ -26,7 +26,7 @@ func BenchmarkListViewAndMove(b *testing.B) {
 			MaxOverdue: i % 120, CreditLimit: rub(600_000)}
 		rows[i].Aging[model.AgingBucket(i%120)] = rows[i].Overdue
 	}
-	l.loaded, l.cacheRows = true, rows
+	l.cache.Fill(0, rows)
 	l.win.SetTotal(100_000)
 	j, k := uitest.Key("j"), uitest.Key("k")
 	b.ReportAllocs()

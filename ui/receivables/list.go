@@ -38,13 +38,9 @@ type List struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	// The rows in memory: a contiguous slice of the list starting at cacheOff.
-	cacheOff  int
-	cacheRows []model.ClientReceivables
-	loaded    bool
-	pending   *table.Span
-	loadErr   string
-	moneyW    int // the amount columns' width: the widest amount seen since the last sort
+	cache   table.Cache[model.ClientReceivables] // the rows in memory
+	loadErr string
+	moneyW  int // the amount columns' width: the widest amount seen since the last sort
 
 	usersGen uint64
 	names    map[string]string
@@ -87,15 +83,7 @@ func (l *List) SortBy() string { return Sorts[l.sort] }
 func (l *List) Cursor() (cursor, total int) { return l.win.Cursor, l.win.Total }
 
 // Current is the highlighted client's debt, when its row is in memory.
-func (l *List) Current() (model.ClientReceivables, bool) { return l.rowAt(l.win.Cursor) }
-
-func (l *List) rowAt(i int) (model.ClientReceivables, bool) {
-	j := i - l.cacheOff
-	if j < 0 || j >= len(l.cacheRows) {
-		return model.ClientReceivables{}, false
-	}
-	return l.cacheRows[j], true
-}
+func (l *List) Current() (model.ClientReceivables, bool) { return l.cache.At(l.win.Cursor) }
 
 // Inside reports that a client's invoices or the payment form are open:
 // esc is the pane's (back) rather than its holder's.
@@ -226,15 +214,13 @@ func (l *List) onPage(msg listMsg) tea.Cmd {
 	if msg.gen != l.gen {
 		return nil // an older query: its order or data are gone
 	}
-	if l.pending != nil && l.pending.Off == msg.off && l.pending.Limit == msg.want {
-		l.pending = nil
-	}
+	l.cache.Answered(msg.off, msg.want)
 	if msg.err != nil {
 		l.loadErr = model.T("receivables.list.load_failed", errorSentence(msg.err))
 		return status(l.loadErr, true)
 	}
-	l.loadErr, l.loaded = "", true
-	l.cacheOff, l.cacheRows = msg.off, msg.rows
+	l.loadErr = ""
+	l.cache.Fill(msg.off, msg.rows)
 	for _, r := range msg.rows {
 		l.moneyW = amountWidth(l.moneyW, r.Invoiced, r.Paid, r.Outstanding, r.Overdue)
 		l.moneyW = amountWidth(l.moneyW, r.Aging[:]...)
@@ -249,7 +235,7 @@ func (l *List) requery(fromTop bool) tea.Cmd {
 	l.cancel()
 	l.ctx, l.cancel = context.WithCancel(context.Background())
 	l.gen = nextGen()
-	l.pending = nil
+	l.cache.Pending = nil
 	if fromTop {
 		l.win.GoTo(0)
 		l.win.Top = 0
@@ -259,15 +245,14 @@ func (l *List) requery(fromTop bool) tea.Cmd {
 }
 
 func (l *List) fetchAround() tea.Cmd {
-	w := l.win.Around(l.loaded, rowsAround)
-	l.pending = &w
+	w := l.cache.Ask(l.win, rowsAround)
 	return listCmd(l.ctx, l.env.Store, l.gen, Sorts[l.sort], w.Off, w.Limit)
 }
 
 // ensureRows asks for more rows when the cursor came near the edge of what
 // is in memory, unless such a request is already on its way.
 func (l *List) ensureRows() tea.Cmd {
-	if !l.win.NeedsRows(l.cacheOff, len(l.cacheRows), l.pending) {
+	if !l.cache.Needs(l.win) {
 		return nil
 	}
 	return l.fetchAround()

@@ -23,7 +23,7 @@ func listAs(t *testing.T, db *store.DB, user string) *List {
 func clientsShown(l *List) []string {
 	var out []string
 	for i := 0; i < l.win.Total; i++ {
-		if r, ok := l.rowAt(i); ok {
+		if r, ok := l.cache.At(i); ok {
 			out = append(out, r.ClientName)
 		}
 	}

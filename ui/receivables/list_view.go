@@ -111,11 +111,11 @@ func (l *List) View() string {
 	st := l.env.Styles
 	lines := make([]string, 0, l.height)
 	title := model.T("receivables.list.title_loading")
-	if l.loaded {
+	if l.cache.Loaded {
 		title = model.T("receivables.list.title", l.win.Total, model.T("receivables.sort."+Sorts[l.sort]))
 	}
 	cur := ""
-	if r, ok := l.rowAt(l.cacheOff); ok && r.Outstanding.Currency != "" {
+	if r, ok := l.cache.At(l.cache.Off); ok && r.Outstanding.Currency != "" {
 		cur = st.Subtle.Render(model.T("receivables.amounts_in", r.Outstanding.Currency))
 	}
 	lines = append(lines, spread(st.Title.Render(title), cur, l.width))
@@ -131,11 +131,11 @@ func (l *List) View() string {
 	widths := fitList(cols, l.width)
 	lines = append(lines, st.Header.Render(textfit.Fit("  "+textfit.Cells(titles(cols), widths, listRight), l.width)))
 	from, to := l.win.Visible()
-	if l.loaded && l.win.Total == 0 {
+	if l.cache.Loaded && l.win.Total == 0 {
 		lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.list.empty"), l.width)))
 	}
 	for i := from; i < to; i++ {
-		r, ok := l.rowAt(i)
+		r, ok := l.cache.At(i)
 		if !ok {
 			lines = append(lines, st.Subtle.Render(textfit.Fit("  "+model.T("receivables.loading"), l.width)))
 			continue
