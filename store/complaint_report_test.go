@@ -87,16 +87,7 @@ func reportSet() []reportCase {
 
 func openReportDB(t testing.TB) (*DB, *Session) {
 	t.Helper()
-	db, err := Open(filepath.Join(t.TempDir(), "clientbase.db"), Options{Now: func() time.Time { return reportNow }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	u, err := db.SignIn("boss")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db, db.As(u)
+	return openDirectorAt(t, func() time.Time { return reportNow })
 }
 
 func TestComplaintReportKnownMonth(t *testing.T) {
@@ -296,16 +287,7 @@ func TestComplaintReportOverdueAgrees(t *testing.T) {
 // an escalation; the figures agree with the records.
 func TestComplaintReportThroughTheStore(t *testing.T) {
 	clock := time.Date(2026, 10, 31, 23, 59, 59, 0, time.UTC)
-	db, err := Open(filepath.Join(t.TempDir(), "clientbase.db"), Options{Now: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	bu, err := db.SignIn("boss")
-	if err != nil {
-		t.Fatal(err)
-	}
-	boss := db.As(bu)
+	_, boss := openDirectorAt(t, func() time.Time { return clock })
 	petrov := addUser(t, boss, "petrov", model.RoleManager)
 	ivanova := addUser(t, boss, "ivanova", model.RoleOperator)
 	volkova := addUser(t, boss, "volkova", model.RoleHead)

@@ -3,6 +3,7 @@ package store
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"clientbase/model"
 	"clientbase/ui/common"
@@ -18,7 +19,13 @@ func tempPath(t testing.TB) string {
 // openDirector opens a fresh database and signs in its first user, the director.
 func openDirector(t testing.TB) (*DB, *Session) {
 	t.Helper()
-	db, err := Open(tempPath(t), Options{})
+	return openDirectorAt(t, nil)
+}
+
+// openDirectorAt is openDirector with the store's clock at now (nil: the real one).
+func openDirectorAt(t testing.TB, now func() time.Time) (*DB, *Session) {
+	t.Helper()
+	db, err := Open(tempPath(t), Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}

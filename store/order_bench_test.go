@@ -18,16 +18,7 @@ var receivablesBenchNow = time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
 // with a few orders each.
 func receivablesDept(b *testing.B, n int) (*DB, *Session, model.ID) {
 	b.Helper()
-	db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	u, err := db.SignIn("boss")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s := db.As(u)
+	db, s := openDirectorAt(b, func() time.Time { return receivablesBenchNow })
 	var first model.ID
 	for i := range 201 {
 		c := mustSave(b, s, newClient("Client "+itoa(uint64(i+1))), "")
@@ -165,21 +156,12 @@ func BenchmarkBulkLoadOrdersDemo(b *testing.B) {
 // BenchmarkPriceVersions lists the demo catalogue's price versions (the
 // catalog screen's list: headers and their price counts).
 func BenchmarkPriceVersions(b *testing.B) {
-	db, err := Open(tempPath(b), Options{Now: func() time.Time { return receivablesBenchNow }})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	u, err := db.SignIn("boss")
-	if err != nil {
-		b.Fatal(err)
-	}
+	db, s := openDirectorAt(b, func() time.Time { return receivablesBenchNow })
 	products, versions := demo.Catalogue(42, receivablesBenchNow)
 	none := func(func(model.Order, []model.Payment) error) error { return nil }
 	if _, _, err := BulkLoadOrders(db, "boss", products, versions, none); err != nil {
 		b.Fatal(err)
 	}
-	s := db.As(u)
 	b.ResetTimer()
 	for range b.N {
 		vs, err := s.PriceVersions()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -74,21 +73,7 @@ func planBenchFile(b *testing.B) string {
 func planBenchCopy(b *testing.B) string {
 	src := planBenchFile(b)
 	dst := filepath.Join(b.TempDir(), "plan.db")
-	in, err := os.Open(src)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer in.Close()
-	out, err := os.Create(dst)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		b.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		b.Fatal(err)
-	}
+	copyFile(b, src, dst)
 	return dst
 }
 
