@@ -60,14 +60,7 @@ type Model struct {
 // New opens the editor.
 func New(env common.Env) *Model {
 	m := &Model{env: env, st: env.Styles, keys: keymap.NewCallSettings(), width: 80, height: 20, loading: true}
-	switch {
-	case env.ReadOnly:
-		m.why = model.T("callsettings.read_only")
-	case !model.Can(env.Me, model.ActCallSettings):
-		m.why = model.T("callsettings.no_right")
-	default:
-		m.canEdit = true
-	}
+	m.canEdit, m.why = settingsedit.Access(env, model.ActCallSettings, model.T("callsettings.read_only"), model.T("callsettings.no_right"))
 	return m
 }
 

@@ -67,14 +67,8 @@ type Settings struct {
 func NewSettings(env common.Env) *Settings {
 	env.Loc = env.Zone()
 	m := &Settings{env: env, keys: keymap.NewComplaintSettings(), width: 80, height: 24, loading: true}
-	switch {
-	case env.ReadOnly:
-		m.why = model.T("complaintform.settings.read_only")
-	case !model.Can(env.Me, model.ActComplaintSettings):
-		m.why = model.T("complaintform.settings.no_right")
-	default:
-		m.canEdit = true
-	}
+	m.canEdit, m.why = settingsedit.Access(env, model.ActComplaintSettings,
+		model.T("complaintform.settings.read_only"), model.T("complaintform.settings.no_right"))
 	return m
 }
 

@@ -15,10 +15,23 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
+	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/form"
 	"clientbase/ui/styles"
 )
+
+// Access says whether the signed-in user may change the settings (act on
+// a writable database), and if not, why: readOnly or noRight.
+func Access(env common.Env, act model.Action, readOnly, noRight string) (canEdit bool, why string) {
+	switch {
+	case env.ReadOnly:
+		return false, readOnly
+	case !model.Can(env.Me, act):
+		return false, noRight
+	}
+	return true, ""
+}
 
 // Line is one screen line of an editor's body and the row it belongs to (-1: none).
 type Line struct {

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"clientbase/model"
+	"clientbase/ui/common"
 	"clientbase/ui/components/form"
 	"clientbase/ui/styles"
 )
@@ -54,6 +56,27 @@ func TestParseHours(t *testing.T) {
 	for _, s := range []string{"", "  ", "nine to six", "25:00-26:00"} {
 		if _, _, ok := ParseHours(s); ok {
 			t.Errorf("%q read as working hours", s)
+		}
+	}
+}
+
+// The head may change the call rules; an operator may not, nor anyone on a
+// read-only database, and each is told why.
+func TestAccess(t *testing.T) {
+	head := model.User{Name: "volkova", Role: model.RoleHead}
+	op := model.User{Name: "ivanova", Role: model.RoleOperator}
+	for _, c := range []struct {
+		env common.Env
+		can bool
+		why string
+	}{
+		{common.Env{Me: head}, true, ""},
+		{common.Env{Me: op}, false, "no right"},
+		{common.Env{Me: head, ReadOnly: true}, false, "read-only"},
+	} {
+		can, why := Access(c.env, model.ActCallSettings, "read-only", "no right")
+		if can != c.can || why != c.why {
+			t.Errorf("%s (read-only %v): may %v (%q), want %v (%q)", c.env.Me.Name, c.env.ReadOnly, can, why, c.can, c.why)
 		}
 	}
 }
