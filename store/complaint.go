@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -91,29 +90,12 @@ func putComplaint(tx *bolt.Tx, cal model.WorkCalendar, old, c *model.Complaint) 
 	if err := tx.Bucket(bucketComplaints).Put(itob(uint64(c.ID)), v); err != nil {
 		return err
 	}
-	next := complaintIndex(c, sum.encode())
+	var prev []planEntry
 	if old != nil {
-		for _, o := range complaintIndex(old, nil) {
-			kept := false
-			for _, n := range next {
-				kept = kept || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key))
-			}
-			if !kept {
-				if err := tx.Bucket(o.bucket).Delete(o.key); err != nil {
-					return err
-				}
-			}
-		}
+		prev = complaintIndex(old, nil)
 	}
-	for _, n := range next {
-		b := tx.Bucket(n.bucket)
-		// an unchanged entry is not written again: a put dirties its page
-		if old != nil && bytes.Equal(b.Get(n.key), n.value) {
-			continue
-		}
-		if err := b.Put(n.key, n.value); err != nil {
-			return err
-		}
+	if err := replaceIndex(tx, prev, complaintIndex(c, sum.encode())); err != nil {
+		return err
 	}
 	if old == nil {
 		if err := addCounter(tx, keyComplaints, 1); err != nil {

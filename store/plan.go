@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -59,35 +58,12 @@ func putPlan(tx *bolt.Tx, old, p *model.PlanItem) error {
 	if err := tx.Bucket(bucketPlan).Put(itob(uint64(p.ID)), v); err != nil {
 		return err
 	}
-	next := planIndex(p)
 	var prev []planEntry
 	if old != nil {
 		prev = planIndex(old)
-		for _, o := range prev {
-			kept := false
-			for _, n := range next {
-				kept = kept || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key))
-			}
-			if !kept {
-				if err := tx.Bucket(o.bucket).Delete(o.key); err != nil {
-					return err
-				}
-			}
-		}
 	}
-	for _, n := range next {
-		// an unchanged entry is not written again: a put dirties its page,
-		// and every dirty page is written at commit
-		same := false
-		for _, o := range prev {
-			same = same || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key) && bytes.Equal(n.value, o.value))
-		}
-		if same {
-			continue
-		}
-		if err := tx.Bucket(n.bucket).Put(n.key, n.value); err != nil {
-			return err
-		}
+	if err := replaceIndex(tx, prev, planIndex(p)); err != nil {
+		return err
 	}
 	wasOpen, isOpen := 0, 0
 	if old != nil && old.Open() {

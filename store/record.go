@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -28,6 +29,38 @@ func readRecord[T any](db *DB, id model.ID, get func(*bolt.Tx, model.ID) (T, err
 		return err
 	})
 	return r, err
+}
+
+// replaceIndex puts a record's index entries next in place of its old
+// ones, prev (nil for a new record): an entry it no longer has is deleted,
+// and one already stored with the same value is not written again (a put
+// dirties its page, and every dirty page is written at commit).
+func replaceIndex(tx *bolt.Tx, prev, next []planEntry) error {
+	for _, o := range prev {
+		kept := false
+		for _, n := range next {
+			kept = kept || (bytes.Equal(n.bucket, o.bucket) && bytes.Equal(n.key, o.key))
+		}
+		if !kept {
+			if err := tx.Bucket(o.bucket).Delete(o.key); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range next {
+		// Get is nil for a missing key (and for one put earlier in this
+		// transaction with an empty value: that one is put again, harmlessly)
+		b := tx.Bucket(n.bucket)
+		if len(prev) > 0 {
+			if v := b.Get(n.key); v != nil && bytes.Equal(v, n.value) {
+				continue
+			}
+		}
+		if err := b.Put(n.key, n.value); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // changeList collects the fields that differ between two versions of a
