@@ -87,11 +87,7 @@ func NewProducts(env common.Env) *Products {
 }
 
 func (p *Products) applyInputStyles() {
-	st := textinput.DefaultStyles(p.st.IsDark)
-	st.Focused.Prompt = p.st.FilterBar
-	st.Blurred.Prompt = p.st.Subtle
-	st.Cursor.Blink = false
-	p.input.SetStyles(st)
+	p.input.SetStyles(p.st.Input())
 }
 
 // Init loads the first window and the price settings (the default column).

@@ -74,12 +74,7 @@ func New(d Deps) *Model {
 }
 
 func (m *Model) applyInputStyles() {
-	st := textinput.DefaultStyles(m.deps.Styles.IsDark)
-	st.Focused.Prompt = m.deps.Styles.FilterBar
-	st.Blurred.Prompt = m.deps.Styles.Subtle
-	// A steady cursor: a blinking one redraws twice a second for nothing.
-	st.Cursor.Blink = false
-	m.input.SetStyles(st)
+	m.input.SetStyles(m.deps.Styles.Input())
 }
 
 // Title is the tab's label.

@@ -39,11 +39,7 @@ type ask struct {
 func newInput(s styles.Styles, prompt string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
-	st := textinput.DefaultStyles(s.IsDark)
-	st.Focused.Prompt = s.FilterBar
-	st.Blurred.Prompt = s.Subtle
-	st.Cursor.Blink = false
-	in.SetStyles(st)
+	in.SetStyles(s.Input())
 	return in
 }
 

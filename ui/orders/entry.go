@@ -175,11 +175,7 @@ func newInput(s styles.Styles, prompt, place string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
 	in.Placeholder = place
-	st := textinput.DefaultStyles(s.IsDark)
-	st.Focused.Prompt = s.FilterBar
-	st.Blurred.Prompt = s.Subtle
-	st.Cursor.Blink = false
-	in.SetStyles(st)
+	in.SetStyles(s.Input())
 	return in
 }
 
