@@ -13,6 +13,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	"clientbase/ui/components/textfit"
 )
 
 // cardComplaints is how many of the client's complaints the card lists: the
@@ -152,7 +153,7 @@ func (m Model) complaintLines() []string {
 			mark = st.Title.Render("▸ ")
 		}
 		head := fmt.Sprintf("#%-5d %s  %s %s ", uint64(r.ID), model.FormatDate(r.Received, m.deps.Loc),
-			pad(model.ComplaintTypeLabel(r.Type), tw), pad(model.ComplaintStatusLabel(r.Status), sw))
+			textfit.Fit(model.ComplaintTypeLabel(r.Type), tw), textfit.Fit(model.ComplaintStatusLabel(r.Status), sw))
 		var tail string
 		if c.closing != nil || r.Status == model.ComplaintClosed {
 			tail = st.Value.Render(closingText(c.closing))
@@ -199,10 +200,4 @@ func closingText(cl *model.Closing) string {
 		parts = append(parts, model.FormatMoney(cl.Satisfied))
 	}
 	return strings.Join(parts, " · ")
-}
-
-// pad cuts s to w cells (with …) or fills it up to w.
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }

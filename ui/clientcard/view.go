@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
+	"clientbase/ui/components/textfit"
 )
 
 // cardLabelWidth is the column the card's values start at.
@@ -402,7 +403,7 @@ func (m Model) View() string {
 		}
 		ls = append(ls, m.form.View())
 	}
-	out := fit(strings.Split(strings.Join(ls, "\n"), "\n"), m.width, m.height)
+	out := textfit.Lines(strings.Split(strings.Join(ls, "\n"), "\n"), m.width, m.height)
 	if m.dialog != dlgNone {
 		out = overlay(out, m.dialogBox(), m.width)
 	}
@@ -526,24 +527,6 @@ func window(lines []string, at, h int) []string {
 	return lines[min(at, end):end]
 }
 
-// fit cuts or pads every line to exactly w cells and the whole to h lines.
-func fit(lines []string, w, h int) []string {
-	out := make([]string, 0, h)
-	for _, l := range lines {
-		if len(out) == h {
-			break
-		}
-		if lipgloss.Width(l) > w {
-			l = ansi.Truncate(l, w, "…")
-		}
-		out = append(out, l+strings.Repeat(" ", max(0, w-lipgloss.Width(l))))
-	}
-	for len(out) < h {
-		out = append(out, strings.Repeat(" ", w))
-	}
-	return out
-}
-
 // overlay puts box in the middle of the screen, replacing the lines it covers.
 func overlay(base []string, box string, w int) []string {
 	bl := strings.Split(box, "\n")
@@ -553,7 +536,7 @@ func overlay(base []string, box string, w int) []string {
 			break
 		}
 		pad := max(0, (w-lipgloss.Width(l))/2)
-		base[top+i] = fit([]string{strings.Repeat(" ", pad) + l}, w, 1)[0]
+		base[top+i] = textfit.Lines([]string{strings.Repeat(" ", pad) + l}, w, 1)[0]
 	}
 	return base
 }

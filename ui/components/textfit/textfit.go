@@ -38,18 +38,21 @@ func Right(s string, w int) string {
 
 // Pad makes a view exactly h lines of w cells: extra lines go, each line is
 // fitted, blank lines fill the rest. The caller's slice is left as it was.
-func Pad(lines []string, w, h int) string {
+func Pad(lines []string, w, h int) string { return strings.Join(Lines(lines, w, h), "\n") }
+
+// Lines is Pad's lines: exactly h of them (none for h <= 0), each w cells.
+func Lines(lines []string, w, h int) []string {
 	if len(lines) > h {
-		lines = lines[:h]
+		lines = lines[:max(h, 0)]
 	}
-	out := make([]string, 0, h)
+	out := make([]string, 0, max(h, 0))
 	for _, l := range lines {
 		out = append(out, Fit(l, w))
 	}
 	for len(out) < h {
 		out = append(out, strings.Repeat(" ", w))
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // Spread puts left and right on one line w cells wide, left cut first.

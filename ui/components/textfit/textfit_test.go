@@ -44,6 +44,9 @@ func TestPad(t *testing.T) {
 	if got := Pad(nil, 3, 2); got != "   \n   " {
 		t.Errorf("Pad of nothing: %q", got)
 	}
+	if got := Lines([]string{"a", "b"}, 2, 0); len(got) != 0 {
+		t.Errorf("no room gave %q", got)
+	}
 }
 
 func FuzzFit(f *testing.F) {
