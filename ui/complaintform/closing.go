@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/keymap"
@@ -320,18 +319,7 @@ func (f *Closing) layout() {
 // sentence, and what a return does.
 func (f *Closing) headLines() []string {
 	st := f.env.Styles
-	t := model.T("complaintform.title.close", int(f.c.ID))
-	tail := ""
-	switch {
-	case f.saving:
-		tail = "  " + st.Subtle.Render(model.T("complaintform.saving"))
-	case f.form.Dirty():
-		tail = "  " + st.Warning.Render(model.T("complaintform.changed"))
-	}
-	if room := f.width - lipgloss.Width(tail); lipgloss.Width(t) > room && room >= 12 {
-		t = ansi.Truncate(t, room, "…")
-	}
-	ls := []string{st.Title.Render(t) + tail}
+	ls := []string{titleLine(st, model.T("complaintform.title.close", int(f.c.ID)), f.width, f.saving, f.form.Dirty())}
 	about := model.T("complaintform.closing_about", model.ComplaintTypeLabel(f.c.Type), model.FormatMoney(f.c.Claimed))
 	if f.c.OrderNo != "" {
 		about += " · " + model.T("complaintform.closing_order", f.c.OrderNo)

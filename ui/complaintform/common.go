@@ -16,6 +16,7 @@ import (
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
 	"clientbase/ui/components/settingsedit"
+	"clientbase/ui/styles"
 )
 
 // label is a field's label in the department's words.
@@ -98,6 +99,22 @@ func joinUnplaced(rest map[string]string) string {
 		return ""
 	}
 	return common.FieldSentences(rest)
+}
+
+// titleLine is a form's title with "saving…" or "changed" after it; a long
+// title is cut to leave them room.
+func titleLine(st styles.Styles, t string, width int, saving, dirty bool) string {
+	tail := ""
+	switch {
+	case saving:
+		tail = "  " + st.Subtle.Render(model.T("complaintform.saving"))
+	case dirty:
+		tail = "  " + st.Warning.Render(model.T("complaintform.changed"))
+	}
+	if room := width - lipgloss.Width(tail); lipgloss.Width(t) > room && room >= 12 {
+		t = ansi.Truncate(t, room, "…")
+	}
+	return st.Title.Render(t) + tail
 }
 
 func wrap(s string, w int) []string {

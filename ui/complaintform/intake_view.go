@@ -3,7 +3,6 @@ package complaintform
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
@@ -54,18 +53,7 @@ func (f *Intake) hint() string {
 // store's sentence, the "still open" warning, the deadline and the hint.
 func (f *Intake) headLines() []string {
 	st := f.env.Styles
-	t := f.title()
-	tail := ""
-	switch {
-	case f.saving || f.checking:
-		tail = "  " + st.Subtle.Render(model.T("complaintform.saving"))
-	case f.form.Dirty():
-		tail = "  " + st.Warning.Render(model.T("complaintform.changed"))
-	}
-	if room := f.width - lipgloss.Width(tail); lipgloss.Width(t) > room && room >= 12 {
-		t = ansi.Truncate(t, room, "…")
-	}
-	ls := []string{st.Title.Render(t) + tail}
+	ls := []string{titleLine(st, f.title(), f.width, f.saving || f.checking, f.form.Dirty())}
 	if f.discard {
 		ls = append(ls, st.Warning.Render(model.T("complaintform.discard")))
 	}
