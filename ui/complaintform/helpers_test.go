@@ -11,7 +11,6 @@ import (
 	"clientbase/store/storetest"
 	"clientbase/ui/common"
 	"clientbase/ui/components/form"
-	"clientbase/ui/styles"
 	"clientbase/ui/uitest"
 )
 
@@ -69,10 +68,7 @@ func (d *dept) user(name string) model.User {
 
 func (d *dept) session(name string) *store.Session { return d.db.As(d.user(name)) }
 
-func (d *dept) env(name string) common.Env {
-	u := d.user(name)
-	return common.Env{Store: d.db.As(u), Me: u, Styles: styles.New(true), Loc: time.UTC, Now: func() time.Time { return now }}
-}
+func (d *dept) env(name string) common.Env { return uitest.EnvAs(d.t, d.db, name, now) }
 
 // register has who register a complaint of client about nothing in particular.
 func (d *dept) register(who string, client model.ID, owner string, claimed int64) model.Complaint {
