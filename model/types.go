@@ -38,6 +38,8 @@ type User struct {
 	FullName string `json:"full_name"`
 	Role     Role   `json:"role"`
 	Archived bool   `json:"archived,omitempty"`
+	// Keys are the SSH public keys the user signs in to the team server with.
+	Keys []UserKey `json:"keys,omitempty"`
 	Meta
 }
 
@@ -209,9 +211,10 @@ type AuditEntry struct {
 	At        time.Time     `json:"at"`
 	User      string        `json:"user"`
 	ActingFor string        `json:"acting_for,omitempty"`
-	Kind      string        `json:"kind"`   // "client", "user", ...
-	Record    ID            `json:"record"` // id of the changed record
-	Action    string        `json:"action"` // "create", "update", "archive", "restore"
+	Via       string        `json:"via,omitempty"` // the SSH key fingerprint of a team-server session
+	Kind      string        `json:"kind"`          // "client", "user", ...
+	Record    ID            `json:"record"`        // id of the changed record
+	Action    string        `json:"action"`        // "create", "update", "archive", "restore"
 	Reason    string        `json:"reason,omitempty"`
 	Changes   []FieldChange `json:"changes,omitempty"`
 }

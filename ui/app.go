@@ -28,6 +28,9 @@ type Config struct {
 	Loc        *time.Location
 	IndexReady func() bool      // nil: no background index to wait for
 	Now        func() time.Time // the clock for clients' local time; nil: time.Now
+	// Changes is the store's change feed (the team server's live screens):
+	// each batch is one committed transaction; nil in the local mode.
+	Changes <-chan []model.Change
 }
 
 // Tab numbers, in tab bar order.
