@@ -123,8 +123,11 @@ func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) 
 	return nil
 }
 
-// writeAudit appends e to the audit log and its record index.
+// writeAudit appends e to the audit log and its record index; in a
+// transaction of update it also stamps e's Via and notes its change for
+// the feed (feed.go).
 func writeAudit(tx *bolt.Tx, e *model.AuditEntry) error {
+	noteAudit(tx, e)
 	b := tx.Bucket(bucketAudit)
 	seq, err := b.NextSequence()
 	if err != nil {
@@ -166,7 +169,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 	defer db.writeMu.Unlock()
 	db.waitIndexed() // see queueIndex
 	now := db.now()
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		var old *model.Client
 		action := "create"
 		if c.ID != 0 {
@@ -262,7 +265,7 @@ func (s *Session) SetArchived(id model.ID, version uint64, archived bool) (model
 	now := db.now()
 	var c model.Client
 	changed := false
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getClient(tx, id)
 		if err != nil {
 			return err

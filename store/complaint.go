@@ -251,7 +251,7 @@ func (s *Session) complaintStep(id model.ID, version uint64, closedToo bool,
 		return model.Complaint{}, db.readOnlyErr()
 	}
 	var c model.Complaint
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getComplaint(tx, id)
 		if err != nil {
 			return err
@@ -357,7 +357,7 @@ func (s *Session) RegisterComplaint(c model.Complaint) (model.Complaint, error) 
 	if c.Priority == 0 {
 		c.Priority = model.PriorityNormal
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		env, err := db.complaintEnv(tx)
 		if err != nil {
 			return err
@@ -473,7 +473,7 @@ func (s *Session) NextComplaint() (model.Complaint, error) {
 		return model.Complaint{}, forbidden(s.me, "model.action."+string(model.ActComplaintEdit))
 	}
 	var c model.Complaint
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		var found model.ID
 		registered := enumCode(model.ComplaintRegistered, model.ComplaintStatuses)
 		reopened := enumCode(model.ComplaintReopened, model.ComplaintStatuses)

@@ -57,7 +57,7 @@ func (s *Session) SaveOrder(in model.Order) (model.Order, error) {
 		return model.Order{}, db.readOnlyErr()
 	}
 	o := cloneOrder(in)
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := db.now()
 		var old *model.Order
 		action := "create"

@@ -25,7 +25,7 @@ func (s *Session) step(id model.ID, version uint64, act model.Action, action str
 		return model.Order{}, db.readOnlyErr()
 	}
 	var o model.Order
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		var err error
 		o, err = s.stepTx(tx, id, version, act, action, pre, fn)
 		return err

@@ -103,7 +103,7 @@ func (s *Session) SavePriceVersion(v model.PriceVersion, noticeMonths int) (mode
 	if !v.Effective.IsZero() {
 		v.Effective = v.Effective.UTC()
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		ps, err := priceSettingsTx(tx)
 		if err != nil {
 			return err

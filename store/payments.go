@@ -37,7 +37,7 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 	}
 	p.Reference = strings.TrimSpace(p.Reference)
 	p.ID, p.Mismatch, p.Meta = 0, "", model.Meta{}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getOrder(tx, p.Order)
 		if errors.Is(err, model.ErrNotFound) {
 			ve := &model.ValidationError{}

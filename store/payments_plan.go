@@ -66,7 +66,7 @@ func (db *DB) planOverdueReminders(by string) (int, error) {
 		}
 		batch := cands[:n]
 		cands = cands[n:]
-		err := db.bolt.Update(func(tx *bolt.Tx) error {
+		err := db.update("", func(tx *bolt.Tx) error {
 			k, err := db.remindBatch(tx, by, batch)
 			planned += k
 			return err

@@ -282,7 +282,7 @@ func (s *Session) Plan(p model.PlanItem) (model.PlanItem, error) {
 		return model.PlanItem{}, ve
 	}
 	p.ID, p.Status, p.Attempts, p.DoneAt, p.DoneBy, p.CancelReason, p.PrevID = 0, model.PlanPlanned, 0, time.Time{}, "", "", 0
-	err := db.bolt.Update(func(tx *bolt.Tx) error { return db.planTx(tx, s.me.Name, &p) })
+	err := s.update(func(tx *bolt.Tx) error { return db.planTx(tx, s.me.Name, &p) })
 	if err != nil {
 		return model.PlanItem{}, err
 	}
@@ -359,7 +359,7 @@ func (s *Session) Reschedule(id model.ID, version uint64, due, until time.Time, 
 		return model.PlanItem{}, reasonRequired()
 	}
 	var next model.PlanItem
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := s.editable(tx, id, version)
 		if err != nil {
 			return err
@@ -400,7 +400,7 @@ func (s *Session) CancelPlan(id model.ID, version uint64, reason string) (model.
 		return model.PlanItem{}, reasonRequired()
 	}
 	var p model.PlanItem
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := s.editable(tx, id, version)
 		if err != nil {
 			return err
@@ -441,7 +441,7 @@ func (s *Session) Reassign(ids []model.ID, to string) (int, error) {
 	}
 	to = strings.TrimSpace(to)
 	moved := 0
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if to != "" && !liveUser(tx, to) {
 			ve := &model.ValidationError{}
 			ve.Add("assignee", model.T("storeplan.no_user", to))

@@ -49,7 +49,7 @@ func (s *Session) LogOutcome(ix model.Interaction) (model.OutcomeResult, error) 
 	db.waitIndexed()
 	var res model.OutcomeResult
 	var flagged *model.Client
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		now := db.now()
 		ve := &model.ValidationError{}
 		if ix.At.IsZero() {

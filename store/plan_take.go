@@ -146,7 +146,7 @@ func (s *Session) TakeNext() (model.CallContext, error) {
 		return model.CallContext{}, forbidden(s.me, "storeplan.act."+string(model.ActPlanEdit))
 	}
 	var cc model.CallContext
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		cs, err := settingsTx(tx)
 		if err != nil {
 			return err
@@ -227,7 +227,7 @@ func (s *Session) Take(id model.ID) (model.CallContext, error) {
 		return model.CallContext{}, db.readOnlyErr()
 	}
 	var cc model.CallContext
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getPlan(tx, id)
 		if err != nil {
 			return err
@@ -273,7 +273,7 @@ func (s *Session) Release(id model.ID) error {
 	if db.ro {
 		return db.readOnlyErr()
 	}
-	return db.bolt.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		old, err := getPlan(tx, id)
 		if err != nil {
 			return err

@@ -84,7 +84,7 @@ func (s *Session) SaveProduct(p model.Product) (model.Product, error) {
 	pi.mu.Lock()
 	defer pi.mu.Unlock()
 	var old *model.Product
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		var err error
 		old, err = db.putProduct(tx, p.ID, &p, s.me.Name, p.Version)
 		return err

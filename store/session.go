@@ -13,8 +13,9 @@ import (
 // Session is the store as one signed-in user sees it: every change is
 // checked against the rights table and audited under that user's name.
 type Session struct {
-	db *DB
-	me model.User
+	db  *DB
+	me  model.User
+	via string // the SSH key fingerprint of a team-server session (Via)
 }
 
 // As binds the store to a signed-in user.
@@ -45,7 +46,7 @@ func (db *DB) SignIn(name string) (model.User, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	first := model.User{Name: name, FullName: name, Role: model.RoleDirector}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := db.update("", func(tx *bolt.Tx) error {
 		if counter(tx, keyUsers) > 0 {
 			return model.Sentencef(model.ErrNotFound, "store.no_user", name)
 		}
@@ -157,7 +158,7 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	oldName := ""
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		if u.ID == 0 {
 			return db.putUser(tx, nil, &u, s.me.Name, "")
 		}

@@ -73,7 +73,7 @@ func (k settingsKind[T]) save(s *Session, next T) (T, error) {
 	if err := k.validate(next); err != nil {
 		return zero, err
 	}
-	err := db.bolt.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := k.read(tx)
 		if err != nil {
 			return err

@@ -72,6 +72,8 @@ type DB struct {
 	draining  bool
 
 	now func() time.Time // the clock; tests may fix it
+
+	feed feed // the change feed's subscribers (feed.go)
 }
 
 // Open opens (or creates) the database at path. Errors are *model.Sentence
