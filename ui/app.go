@@ -91,9 +91,9 @@ func New(cfg Config) *App {
 }
 
 // Init asks the terminal for its background, loads the counts, watches the
-// search index and starts every tab.
+// search index, listens to the change feed and starts every tab.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStats(a.cfg.Store)}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, loadStats(a.cfg.Store), waitChanges(a.cfg.Changes)}
 	if a.cfg.IndexReady != nil {
 		cmds = append(cmds, checkIndex(a.cfg.IndexReady, 0))
 	}

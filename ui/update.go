@@ -58,6 +58,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.broadcast(msg)
 	case common.DataChangedMsg:
 		return a, tea.Batch(loadStats(a.cfg.Store), a.broadcast(msg))
+	case changesMsg:
+		return a, a.onChanges(msg)
 	case indexMsg:
 		if !msg.ready {
 			return a, checkIndex(a.cfg.IndexReady, indexPoll)

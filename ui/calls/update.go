@@ -86,6 +86,8 @@ func (m *Model) onData(msg tea.Msg) tea.Cmd {
 			cmd = loadSettings(m.env.Store)
 		case "complaint":
 			cmd = m.complaintChanged()
+		case "*":
+			cmd = tea.Batch(m.queue.requery(false), loadSettings(m.env.Store), m.complaintChanged())
 		}
 		return tea.Batch(cmd, m.broadcast(msg))
 	case callComplaintsMsg:

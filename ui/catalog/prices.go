@@ -204,7 +204,7 @@ func (p *Prices) Update(msg tea.Msg) tea.Cmd {
 		return p.onSettingsSaved(msg)
 	case common.DataChangedMsg:
 		switch msg.Kind {
-		case "price", "price_settings", "product":
+		case "price", "price_settings", "product", "*":
 			return p.reload()
 		}
 		return nil

@@ -37,7 +37,7 @@ func (p *Products) Update(msg tea.Msg) tea.Cmd {
 		return p.onSaved(msg)
 	case common.DataChangedMsg:
 		switch msg.Kind {
-		case "product", "price", "price_settings":
+		case "product", "price", "price_settings", "*":
 			p.prices = map[model.ID]string{}
 			return tea.Batch(p.requery(false), loadSettings(p.env.Store))
 		}

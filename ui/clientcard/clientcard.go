@@ -119,6 +119,8 @@ type Model struct {
 	waitUsers   uint64
 	saving      bool
 	reloadForm  bool // the next loaded record replaces the form (after a conflict)
+	waitLive    uint64
+	stale       bool // another session changed the record while the form has edits
 }
 
 func newModel(d Deps) Model {

@@ -406,7 +406,7 @@ func contactErrors(errs map[string]string, idx int) (mine, rest map[string]strin
 func (m *Model) openForm() tea.Cmd {
 	m.form = clientForm(m.deps, m.client, m.formNew)
 	m.form.SetSize(m.width, m.formHeight())
-	m.formBanner = ""
+	m.formBanner, m.stale = "", false
 	m.mode = modeForm
 	m.dialog = dlgNone
 	focus := m.form.Focus(m.form.Focused())
@@ -429,7 +429,7 @@ func (m *Model) openContactForm(i int) tea.Cmd {
 	m.contactIdx = i
 	m.form = contactForm(m.deps, ct)
 	m.form.SetSize(m.width, m.formHeight())
-	m.formBanner = ""
+	m.formBanner, m.stale = "", false
 	m.mode = modeContactForm
 	m.dialog = dlgNone
 	return m.form.Focus(m.form.Focused())

@@ -17,7 +17,7 @@ import (
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if m.mode == modePlan && m.plan != nil {
 		switch msg.(type) {
-		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, debtMsg, complaintsMsg, common.DataChangedMsg:
+		case clientLoadedMsg, clientSavedMsg, historyLoadedMsg, timelineMsg, debtMsg, complaintsMsg, common.DataChangedMsg, liveClientMsg:
 			// the card's own answers, while the plan form is open
 		default:
 			cmd := m.plan.Update(msg)
@@ -46,21 +46,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.DataChangedMsg:
 		// A save of this client may re-plan its recurring contact (or, archived,
 		// cancel its items): the timeline is asked again then too.
-		mine := msg.Kind == "client" && msg.ID == m.id
+		mine := m.isMine(msg)
 		if m.id == 0 || m.mode == modeLoading {
 			return m, nil
 		}
 		var cmds []tea.Cmd
+		if mine {
+			cmds = append(cmds, m.onClientChanged())
+		}
 		if msg.Kind == "plan" || msg.Kind == "interaction" || mine {
 			cmds = append(cmds, m.loadTimeline())
 		}
-		if msg.Kind == "order" || msg.Kind == "payment" {
+		if msg.Kind == "order" || msg.Kind == "payment" || msg.Kind == "*" {
 			cmds = append(cmds, m.loadDebt())
 		}
-		if msg.Kind == "complaint" {
+		if msg.Kind == "complaint" || msg.Kind == "*" {
 			cmds = append(cmds, m.loadComplaints())
 		}
 		return m, tea.Batch(cmds...)
+	case liveClientMsg:
+		return m.onLiveClient(msg)
 	case clientLoadedMsg:
 		return m.onLoaded(msg)
 	case clientSavedMsg:
@@ -453,6 +458,9 @@ func (m Model) onHistoryKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) onFormKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if m, cmd, ok := m.liveKey(msg); ok {
+		return m, cmd
+	}
 	k := m.form.Keys()
 	switch {
 	case key.Matches(msg, k.Submit):

@@ -122,7 +122,7 @@ func (r *Report) Update(msg tea.Msg) tea.Cmd {
 		return r.onExported(msg)
 	case common.DataChangedMsg:
 		// a settings change moves the calendar the overdue count is read in
-		if (msg.Kind == "complaint" || msg.Kind == "complaint_settings") && r.allowed {
+		if (msg.Kind == "complaint" || msg.Kind == "complaint_settings" || msg.Kind == "*") && r.allowed {
 			return r.load()
 		}
 		return nil

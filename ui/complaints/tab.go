@@ -321,13 +321,13 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 	case common.DataChangedMsg:
 		var cmds []tea.Cmd
 		switch msg.Kind {
-		case "complaint", "client", "user":
-			if msg.Kind == "complaint" {
+		case "complaint", "client", "user", "*":
+			if msg.Kind == "complaint" || msg.Kind == "*" {
 				t.queue.forgetClosings()
 			}
 			cmds = append(cmds, t.queue.requery(false))
 		}
-		if msg.Kind == "user" {
+		if msg.Kind == "user" || msg.Kind == "*" {
 			cmds = append(cmds, loadSetup(t.env.Store))
 		}
 		return tea.Batch(append(cmds, t.broadcast(msg))...)

@@ -215,7 +215,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 	case common.DataChangedMsg:
 		var cmd tea.Cmd
-		if msg.Kind == "order" || msg.Kind == "client" || msg.Kind == "payment" {
+		if msg.Kind == "order" || msg.Kind == "client" || msg.Kind == "payment" || msg.Kind == "*" {
 			cmd = m.list.requery(true)
 		}
 		return tea.Batch(cmd, m.broadcast(msg))

@@ -181,9 +181,13 @@ func (a *Approvals) Update(msg tea.Msg) tea.Cmd {
 		}
 	case common.DataChangedMsg:
 		switch msg.Kind {
-		case "order", "client", "payment":
+		case "order", "client", "payment", "*":
 			if r, ok := a.Current(); ok {
 				a.keepID = r.Order.ID
+			}
+			if msg.Kind == "*" {
+				a.usersGen = nextGen()
+				return tea.Batch(a.reload(), usersCmd(a.env.Store, a.usersGen))
 			}
 			return a.reload()
 		case "user":

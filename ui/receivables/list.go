@@ -195,8 +195,12 @@ func (l *List) Update(msg tea.Msg) tea.Cmd {
 		}
 	case common.DataChangedMsg:
 		switch msg.Kind {
-		case "order", "payment", "client":
+		case "order", "payment", "client", "*":
 			cmds := []tea.Cmd{l.requery(false)}
+			if msg.Kind == "*" {
+				l.usersGen = nextGen()
+				cmds = append(cmds, usersCmd(l.env.Store, l.usersGen))
+			}
 			if l.inv != nil {
 				l.inv.gen = nextGen()
 				cmds = append(cmds, clientDebtCmd(l.env.Store, l.inv.gen, l.inv.client))

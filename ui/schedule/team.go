@@ -330,6 +330,9 @@ func (t *Team) handle(msg tea.Msg) tea.Cmd {
 		switch msg.Kind {
 		case "plan", "interaction", "client":
 			return tea.Batch(t.reload(), t.reloadCell())
+		case "*":
+			t.usersGen = nextGen()
+			return tea.Batch(t.reload(), t.reloadCell(), loadUsers(t.env.Store, t.usersGen))
 		case "user":
 			t.usersGen = nextGen()
 			return loadUsers(t.env.Store, t.usersGen)

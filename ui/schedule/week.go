@@ -203,9 +203,13 @@ func (w *Week) handle(msg tea.Msg) tea.Cmd {
 		}
 	case common.DataChangedMsg:
 		switch msg.Kind {
-		case "plan", "interaction", "client":
+		case "plan", "interaction", "client", "*":
 			if r, ok := w.Current(); ok {
 				w.keepID = r.Item.ID
+			}
+			if msg.Kind == "*" {
+				w.usersGen = nextGen()
+				return tea.Batch(w.reload(), loadUsers(w.env.Store, w.usersGen))
 			}
 			return w.reload()
 		case "user":

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"clientbase/model"
+	"clientbase/store"
+	"clientbase/store/storetest"
+	"clientbase/ui/calls"
+	"clientbase/ui/common"
+	"clientbase/ui/complaints"
+)
+
+// other signs name in on db: another operator's session on the same file.
+func other(t testing.TB, db *store.DB, name string) *store.Session {
+	t.Helper()
+	u, err := db.SignIn(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db.As(u)
+}
+
+// rename saves client id under a new short name through s.
+func rename(t testing.TB, s *store.Session, id model.ID, name string) {
+	t.Helper()
+	c, err := s.Client(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ShortName = name
+	if _, err := s.SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// feed hands the harness one batch of the change feed, as waitChanges would.
+func (h *harness) feed(batch ...model.Change) {
+	h.t.Helper()
+	h.send(changesMsg{batch: batch, ok: true})
+}
+
+func TestLiveMessagesDeduplicateAndTranslate(t *testing.T) {
+	got := liveMessages([]model.Change{
+		{Kind: "client", ID: 3}, {Kind: "plan", ID: 7}, {Kind: "client", ID: 3}, {Kind: "plan", ID: 8},
+		{Kind: "price_version", ID: 2}, {Kind: "settings"},
+	})
+	want := []common.DataChangedMsg{{Kind: "client", ID: 3}, {Kind: "plan", ID: 7}, {Kind: "plan", ID: 8},
+		{Kind: "price", ID: 2}, {Kind: "settings"}, {Kind: "price_settings"}, {Kind: "complaint_settings"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+	got = liveMessages([]model.Change{{Kind: "client", ID: 1}, {Kind: "*"}})
+	if len(got) != 1 || got[0].Kind != "*" {
+		t.Fatalf("a missed batch: %v, want one \"*\"", got)
+	}
+	if got := liveMessages(nil); len(got) != 0 {
+		t.Fatalf("an empty batch: %v", got)
+	}
+}
+
+// The whole program on a real change feed: another session renames a client
+// and the open list shows the new name without a key pressed.
+func TestLiveClientRenamedElsewhereUpdatesTheList(t *testing.T) {
+	st, me := newTestStore(t, 5)
+	db := st.(*store.Session).DB()
+	ch := make(chan []model.Change, 4)
+	app := New(Config{Store: st, Me: me, DBPath: shownPath, Loc: time.UTC, IndexReady: func() bool { return true }, Changes: ch})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(100, 24))
+	waitText(t, tm, "5 clients")
+
+	rename(t, other(t, db, "petrov"), 2, "Renamed Elsewhere")
+	ch <- []model.Change{{Kind: "client", ID: 2, By: "petrov"}}
+	waitText(t, tm, "Renamed Elsewhere")
+
+	// "*" (the feed lost batches) reloads too.
+	rename(t, other(t, db, "petrov"), 4, "Missed Batch Name")
+	ch <- []model.Change{{Kind: "*"}}
+	waitText(t, tm, "Missed Batch Name")
+
+	close(ch) // the feed ends: the program goes on
+	tm.Send(keyPress("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+}
+
+func TestLiveClientListRowAndCounts(t *testing.T) {
+	h := newHarness(t, 5, func(c *Config) {})
+	db := h.app.cfg.Store.(*store.Session).DB()
+	rename(t, other(t, db, "petrov"), 2, "Row Changed Elsewhere")
+	if strings.Contains(h.screen(), "Row Changed Elsewhere") {
+		t.Fatal("the list changed before the feed said so")
+	}
+	h.feed(model.Change{Kind: "client", ID: 2, By: "petrov"}, model.Change{Kind: "client", ID: 2, By: "petrov"})
+	if !strings.Contains(h.screen(), "Row Changed Elsewhere") {
+		t.Fatalf("the row did not follow the change:\n%s", h.screen())
+	}
+	// A new client by another session: the count follows.
+	if _, err := other(t, db, "boss").SaveClient(storetest.Client(77), "test data"); err != nil {
+		t.Fatal(err)
+	}
+	h.feed(model.Change{Kind: "client", ID: 6, By: "boss"})
+	if !strings.Contains(h.screen(), "6 clients") {
+		t.Fatalf("the count did not follow a new client:\n%s", h.screen())
+	}
+}
+
+// A complaint registered by another operator appears in the queue (and on
+// the Complaints tab while another tab is on screen).
+func TestLiveComplaintRegisteredElsewhereAppears(t *testing.T) {
+	db, _ := storetest.ComplaintDepartment(t, complaintsNow)
+	h := &harness{t: t, app: New(complaintsConfig(t, db, "ivanova"))}
+	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0)
+	h.app.tabs[TabComplaints].(*complaints.Tab).SetRefresh(0)
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+	h.run(h.app.Init())
+
+	c, err := other(t, db, "kazlauskaite").RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming,
+		Type: model.TypeQuality, Client: 3, Channel: model.ChannelPhone, Received: complaintsNow.Add(-time.Minute),
+		Description: "Банки разбиты при доставке", Priority: model.PriorityNormal, Serious: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.feed(model.Change{Kind: "complaint", ID: c.ID, By: "kazlauskaite"}) // the Clients tab is on screen
+	h.press("4")
+	if !strings.Contains(h.screen(), fmt.Sprintf("#%d ", c.ID)) {
+		t.Fatalf("the queue lacks the complaint registered elsewhere:\n%s", h.screen())
+	}
+}
+
+// cardForm opens client id's card on a wide screen and its form.
+func cardForm(t *testing.T) (*harness, *store.DB) {
+	h := newHarness(t, 5, nil)
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 40})
+	h.send(common.OpenClientMsg{Client: 2})
+	h.press("e")
+	if !strings.Contains(h.screen(), "N002") {
+		t.Fatalf("the form of client 2 is not on screen:\n%s", h.screen())
+	}
+	return h, h.app.cfg.Store.(*store.Session).DB()
+}
+
+const noticeText = "This record was changed by someone else"
+
+// A form with edits is never overwritten: the notice shows, the text stays;
+// ctrl+r takes the fresh record.
+func TestLiveClientFormWithEditsKeepsTheText(t *testing.T) {
+	h, db := cardForm(t)
+	h.typeText(" Mine")
+	rename(t, other(t, db, "petrov"), 2, "Theirs Elsewhere")
+	h.feed(model.Change{Kind: "client", ID: 2, By: "petrov"})
+	view := h.screen()
+	if !strings.Contains(view, noticeText) || !strings.Contains(view, "N002 Mine") {
+		t.Fatalf("want the notice and the typed text:\n%s", view)
+	}
+	if strings.Contains(view, "Theirs Elsewhere") {
+		t.Fatalf("the form took the other session's record over the edits:\n%s", view)
+	}
+	h.send(tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl})
+	view = h.screen()
+	if strings.Contains(view, noticeText) || strings.Contains(view, "N002 Mine") || !strings.Contains(view, "Theirs Elsewhere") {
+		t.Fatalf("ctrl+r did not reload the fresh record:\n%s", view)
+	}
+}
+
+// Saving over the notice meets the conflict dialog (the foundation's).
+func TestLiveClientFormSaveOverTheNoticeConflicts(t *testing.T) {
+	h, db := cardForm(t)
+	h.typeText(" Mine")
+	rename(t, other(t, db, "petrov"), 2, "Theirs Elsewhere")
+	h.feed(model.Change{Kind: "client", ID: 2, By: "petrov"})
+	h.send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if !strings.Contains(h.screen(), model.T("card.dlg.conflict_title")) {
+		t.Fatalf("no conflict dialog:\n%s", h.screen())
+	}
+}
+
+// Without edits the form follows the fresh record silently; this session's
+// own change coming back through the feed changes nothing.
+func TestLiveClientFormWithoutEditsReloads(t *testing.T) {
+	h, db := cardForm(t)
+	rename(t, other(t, db, "petrov"), 2, "Theirs Elsewhere")
+	h.feed(model.Change{Kind: "client", ID: 2, By: "petrov"})
+	view := h.screen()
+	if strings.Contains(view, noticeText) || !strings.Contains(view, "Theirs Elsewhere") {
+		t.Fatalf("the untouched form did not follow the record:\n%s", view)
+	}
+	h.typeText(" Mine")
+	h.send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	h.feed(model.Change{Kind: "client", ID: 2, By: "boss"}) // our own save's echo
+	view = h.screen()
+	if strings.Contains(view, noticeText) || !strings.Contains(view, "Theirs Elsewhere Mine") {
+		t.Fatalf("after our own save:\n%s", view)
+	}
+}
