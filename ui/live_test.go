@@ -203,3 +203,50 @@ func TestLiveClientFormWithoutEditsReloads(t *testing.T) {
 		t.Fatalf("after our own save:\n%s", view)
 	}
 }
+
+// A call taken by another operator leaves this operator's queue as free
+// work: gone, or marked as held by the other, without a key pressed.
+func TestLiveCallTakenElsewhereLeavesTheQueue(t *testing.T) {
+	cfg, _ := callsConfig(t, "ivanova")
+	db := cfg.Store.(*store.Session).DB()
+	h := &harness{t: t, app: New(cfg)}
+	cm := h.app.tabs[TabCalls].(*calls.Model)
+	cm.SetRefresh(0)
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.app.Init())
+	h.press("2")
+	rows, _ := cm.QueueRows()
+	var item model.ID
+	for _, r := range rows {
+		if r.Item.HeldBy == "" && r.Item.Assignee == "" {
+			item = r.Item.ID
+			break
+		}
+	}
+	if item == 0 {
+		t.Fatalf("no free pool call in ivanova's queue: %d rows", len(rows))
+	}
+	if _, err := other(t, db, "sidorov").Take(item); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ = cm.QueueRows()
+	stillFree := false
+	for _, r := range rows {
+		stillFree = stillFree || (r.Item.ID == item && r.Item.HeldBy == "")
+	}
+	if !stillFree {
+		t.Fatal("the queue changed before the feed said so: the test proves nothing")
+	}
+	h.feed(model.Change{Kind: "plan", ID: item, By: "sidorov"})
+	rows, _ = cm.QueueRows()
+	for _, r := range rows {
+		if r.Item.ID == item {
+			t.Logf("call %d stays in the queue, held by %s", item, r.Item.HeldBy)
+		}
+	}
+	for _, r := range rows {
+		if r.Item.ID == item && r.Item.HeldBy != "sidorov" {
+			t.Fatalf("call %d still shows as free in ivanova's queue", item)
+		}
+	}
+}

@@ -87,7 +87,10 @@ type Intake struct {
 
 	gen                                                      uint64
 	waitSetup, waitClient, waitSearch, waitOrders, waitOrder uint64
-	waitOpen, waitSave                                       uint64
+	waitOpen, waitSave, waitLive                             uint64
+
+	stale bool            // the complaint changed elsewhere while the form has edits
+	fresh model.Complaint // that complaint as stored now
 }
 
 // NewIntake starts the form with what the caller knows (client, contact,

@@ -87,6 +87,10 @@ func (f *Intake) Update(msg tea.Msg) tea.Cmd {
 		return f.onOpen(msg)
 	case savedMsg:
 		return f.onSaved(msg)
+	case common.DataChangedMsg:
+		return f.onChanged(msg)
+	case liveMsg:
+		return f.onLive(msg)
 	case tea.KeyPressMsg:
 		return f.onKey(msg)
 	}
@@ -111,6 +115,9 @@ func (f *Intake) onKey(kp tea.KeyPressMsg) tea.Cmd {
 			f.layout()
 			return f.form.Refocus()
 		}
+		return nil
+	}
+	if f.liveKey(kp) {
 		return nil
 	}
 	switch {

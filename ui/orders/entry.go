@@ -130,6 +130,7 @@ type Entry struct {
 	leaving   bool // esc was pressed once on unsaved changes
 	headerEsc bool // esc was pressed once on a header with a refused value
 	showHelp  bool // the entry's keys over the lines (? on an empty product line)
+	stale     bool // the order changed elsewhere while edits are on screen
 }
 
 // NewEntry opens order o: ID 0 is a new order (o.Client preset when known,
@@ -299,6 +300,9 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 			e.showHelp = false
 			return nil
 		}
+		if cmd := e.liveKey(msg); cmd != nil {
+			return cmd
+		}
 		return e.onKey(msg)
 	case tea.PasteMsg:
 		if e.pay != nil {
@@ -352,6 +356,17 @@ func (e *Entry) Update(msg tea.Msg) tea.Cmd {
 	case actedMsg:
 		if msg.entry == e.id {
 			return e.onActed(msg)
+		}
+		return nil
+	case common.DataChangedMsg:
+		cmd := e.onChanged(msg)
+		if e.pay != nil {
+			return tea.Batch(cmd, e.pay.Update(msg), e.afterPay())
+		}
+		return cmd
+	case liveOrderMsg:
+		if msg.entry == e.id {
+			e.onLive(msg)
 		}
 		return nil
 	}
