@@ -68,6 +68,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdUser(args[1:], stdout, stderr)
 		case "report":
 			return cmdReport(args[1:], stdout, stderr)
+		case "serve":
+			return cmdServe(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0

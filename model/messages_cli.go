@@ -12,6 +12,13 @@ Usage:
                                          generate a demo database (default: 2,500 clients;
                                          --clients 1000000 for a benchmark-size one)
   clientbase backup FILE [flags]         write a consistent copy of the database to FILE
+  clientbase serve [--listen ADDR] [--host-key FILE] [--max-sessions N] [--idle-timeout D] [flags]
+                                         the team server: the TUI for every user over SSH,
+                                         public keys only (default listen 127.0.0.1:2222;
+                                         host key default $XDG_DATA_HOME/clientbase/host_ed25519;
+                                         200 sessions; idle 30m); SIGTERM stops it cleanly;
+                                         while it serves, backup cannot open the file:
+                                         kill -USR1 the server to write DB.backup-TIME
   clientbase user add NAME --role ROLE [--full-name TEXT] [flags]
                                          add a user (director only)
   clientbase user list [flags]           list the users and their roles
