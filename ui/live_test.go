@@ -250,3 +250,44 @@ func TestLiveCallTakenElsewhereLeavesTheQueue(t *testing.T) {
 		}
 	}
 }
+
+// An open complaint moved on by another session shows its new state.
+func TestLiveOpenComplaintFollowsAnotherSession(t *testing.T) {
+	db, cs := storetest.ComplaintDepartment(t, complaintsNow)
+	h := &harness{t: t, app: New(complaintsConfig(t, db, "ivanova"))}
+	h.app.tabs[TabCalls].(*calls.Model).SetRefresh(0)
+	h.app.tabs[TabComplaints].(*complaints.Tab).SetRefresh(0)
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+	h.run(h.app.Init())
+	h.send(common.OpenComplaintMsg{Complaint: cs.Assigned})
+	if !strings.Contains(h.screen(), "Assigned") {
+		t.Fatalf("the complaint is not on screen:\n%s", h.screen())
+	}
+	head := other(t, db, storetest.PlanHead)
+	c, err := head.Complaint(cs.Assigned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := head.MoveComplaint(c.ID, c.Version, model.ComplaintInvestigating, ""); err != nil {
+		t.Fatal(err)
+	}
+	h.feed(model.Change{Kind: "complaint", ID: c.ID, By: storetest.PlanHead})
+	if view := h.screen(); !strings.Contains(view, "Investigating") {
+		t.Fatalf("the open complaint did not follow the change:\n%s", view)
+	}
+}
+
+// An open client card shows the record another session saved.
+func TestLiveOpenCardFollowsAnotherSession(t *testing.T) {
+	h := newHarness(t, 5, nil)
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 40})
+	h.send(common.OpenClientMsg{Client: 2})
+	rename(t, other(t, h.app.cfg.Store.(*store.Session).DB(), "petrov"), 2, "Card Changed Elsewhere")
+	if strings.Contains(h.screen(), "Card Changed Elsewhere") {
+		t.Fatal("the card changed before the feed said so")
+	}
+	h.feed(model.Change{Kind: "client", ID: 2, By: "petrov"})
+	if !strings.Contains(h.screen(), "Card Changed Elsewhere") {
+		t.Fatalf("the card did not follow the change:\n%s", h.screen())
+	}
+}

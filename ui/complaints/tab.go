@@ -330,6 +330,11 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		if msg.Kind == "user" || msg.Kind == "*" {
 			cmds = append(cmds, loadSetup(t.env.Store))
 		}
+		// The complaint on screen, changed by another session (or this one's
+		// form): its screen shows the stored state.
+		if s := t.screen; s != nil && !s.busy && (msg.Kind == "*" || (msg.Kind == "complaint" && msg.ID == s.id)) {
+			cmds = append(cmds, s.init())
+		}
 		return tea.Batch(append(cmds, t.broadcast(msg))...)
 	}
 	return t.broadcast(msg)
