@@ -291,3 +291,36 @@ func TestLiveOpenCardFollowsAnotherSession(t *testing.T) {
 		t.Fatalf("the card did not follow the change:\n%s", h.screen())
 	}
 }
+
+// Two programs on one database, each on its own subscription to the
+// store's change feed (as the team server runs them): a complaint
+// registered by a third session appears in both queues without a key
+// pressed there.
+func TestLiveTwoProgramsOnTheStoreFeed(t *testing.T) {
+	db, _ := storetest.ComplaintDepartment(t, complaintsNow)
+	program := func(user string) *teatest.TestModel {
+		cfg := complaintsConfig(t, db, user)
+		ch, stop := db.Subscribe(16)
+		t.Cleanup(stop)
+		cfg.Changes = ch
+		return teatest.NewTestModel(t, New(cfg), teatest.WithInitialTermSize(140, 40))
+	}
+	a, b := program("ivanova"), program("sidorov")
+	for _, tm := range []*teatest.TestModel{a, b} {
+		tm.Send(keyPress("4"))
+		waitText(t, tm, "Awaiting feedback")
+	}
+	// Client 11 has no complaint: its name in a queue is the new one's row.
+	if _, err := other(t, db, "kazlauskaite").RegisterComplaint(model.Complaint{Direction: model.DirectionIncoming,
+		Type: model.TypeQuality, Client: 11, Channel: model.ChannelPhone, Received: complaintsNow.Add(-time.Minute),
+		Description: "Банки разбиты при доставке", Priority: model.PriorityNormal, Serious: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tm := range []*teatest.TestModel{a, b} {
+		waitText(t, tm, "N011")
+	}
+	for _, tm := range []*teatest.TestModel{a, b} {
+		tm.Send(keyPress("q"))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
+	}
+}
