@@ -1,7 +1,7 @@
 // Package store keeps clientbase's records in one bbolt file: buckets,
 // keys, secondary indexes, schema migrations, the audit log and backups.
 //
-// # Layout (schema 6)
+// # Layout (schema 7)
 //
 // Every number in a key is 8-byte big-endian, so byte order is numeric order.
 // Index keys are composite, `value 0x00 id`, with nil values unless noted; an
@@ -72,6 +72,8 @@
 //	4  the call schedule buckets above; migration 3→4 creates them empty
 //	5  orders, products, prices and payments (order_layout.go); 4→5 creates them empty
 //	6  complaints (complaint_layout.go); 5→6 creates them empty
+//	7  idx_user_key (team.go: SSH key fingerprint → user id, the team
+//	   server's sign-in); 6→7 creates it and fills it from the users' keys
 //
 // Files are created with 8 KiB pages (a ~0.7 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
@@ -87,7 +89,7 @@ package store
 import "encoding/binary"
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 var (
 	bucketMeta           = []byte("meta")

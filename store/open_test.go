@@ -264,14 +264,14 @@ func TestMigrationFromOlderSchemas(t *testing.T) {
 			defer db.Close()
 			var schema uint64
 			db.bolt.View(func(tx *bolt.Tx) error { schema = counter(tx, keySchema); return nil })
-			if schema != SchemaVersion || SchemaVersion != 6 {
+			if schema != SchemaVersion || SchemaVersion != 7 {
 				t.Fatalf("schema after open = %d", schema)
 			}
 			// The lookup buckets are gone, the name index has every blob, the
 			// records are as they were, and the call schedule's buckets exist.
 			checkConsistency(t, db)
 			db.bolt.View(func(tx *bolt.Tx) error {
-				for _, name := range slices.Concat(schemaBuckets, orderBuckets, complaintBuckets) {
+				for _, name := range slices.Concat(schemaBuckets, orderBuckets, complaintBuckets, teamBuckets) {
 					if tx.Bucket(name) == nil {
 						t.Errorf("bucket %s missing after migration", name)
 					}

@@ -342,8 +342,9 @@ func (db *DB) clearStaleHolds() error {
 }
 
 // releaseHoldsOf lets go, in tx, every call user holds (found through the
-// queue index values), each with its audit entry under by's name.
-func (db *DB) releaseHoldsOf(tx *bolt.Tx, user, by, reason string) error {
+// queue index values), each with its audit entry under by's name, and
+// says how many.
+func (db *DB) releaseHoldsOf(tx *bolt.Tx, user, by, reason string) (int, error) {
 	var held []model.ID
 	err := tx.Bucket(bucketPlanQueue).ForEach(func(k, v []byte) error {
 		if string(v) == user {
@@ -352,13 +353,14 @@ func (db *DB) releaseHoldsOf(tx *bolt.Tx, user, by, reason string) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
+	n := 0
 	now := db.now()
 	for _, id := range held {
 		old, err := getPlan(tx, id)
 		if err != nil {
-			return err
+			return n, err
 		}
 		if old.HeldBy != user {
 			continue
@@ -366,10 +368,11 @@ func (db *DB) releaseHoldsOf(tx *bolt.Tx, user, by, reason string) error {
 		p := old
 		p.HeldBy, p.HeldAt = "", time.Time{}
 		if err := changePlan(tx, now, by, &old, &p, "release", reason); err != nil {
-			return err
+			return n, err
 		}
+		n++
 	}
-	return nil
+	return n, nil
 }
 
 // CallContext loads a client's context for a call without taking an item

@@ -112,6 +112,7 @@ func diffUsers(old, new *model.User) []model.FieldChange {
 	add("full_name", old.FullName, new.FullName)
 	add("role", string(old.Role), string(new.Role))
 	add("archived", yesNo(old.Archived && old.ID != 0), yesNo(new.Archived))
+	add("keys", keyList(old.Keys), keyList(new.Keys))
 	return out
 }
 
@@ -152,6 +153,19 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 	if !validRole {
 		ve.Add("role", model.T("store.user_role", string(u.Role)))
 	}
+	// A new user may come with keys (authorized_keys lines); an existing
+	// one's keys change only through AddUserKey and RemoveUserKey.
+	var keys []model.UserKey
+	if u.ID == 0 {
+		for _, k := range u.Keys {
+			pk, err := ParseKeyLine(k.Line)
+			if err != nil {
+				return model.User{}, err
+			}
+			pk.Added = db.now()
+			keys = append(keys, pk)
+		}
+	}
 	if ve.Err() != nil {
 		return model.User{}, ve
 	}
@@ -160,7 +174,16 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 	oldName := ""
 	err := s.update(func(tx *bolt.Tx) error {
 		if u.ID == 0 {
-			return db.putUser(tx, nil, &u, s.me.Name, "")
+			u.Keys = keys
+			if err := db.putUser(tx, nil, &u, s.me.Name, ""); err != nil {
+				return err
+			}
+			for _, k := range keys {
+				if err := claimKey(tx, k.Fingerprint, u.ID); err != nil {
+					return err
+				}
+			}
+			return nil
 		}
 		v := tx.Bucket(bucketUsers).Get(itob(uint64(u.ID)))
 		if v == nil {
@@ -179,11 +202,13 @@ func (s *Session) SaveUser(u model.User) (model.User, error) {
 			return &model.ValidationError{Fields: map[string]string{"name": model.T("store.user_rename", old.Name)}}
 		}
 		oldName = old.Name
+		u.Keys = old.Keys
 		if err := db.putUser(tx, &old, &u, s.me.Name, ""); err != nil {
 			return err
 		}
 		if u.Archived && !old.Archived { // nobody else could let their calls go
-			return db.releaseHoldsOf(tx, u.Name, s.me.Name, model.T("storeplan.holder_archived"))
+			_, err := db.releaseHoldsOf(tx, u.Name, s.me.Name, model.T("storeplan.holder_archived"))
+			return err
 		}
 		return nil
 	})
@@ -226,4 +251,13 @@ func (db *DB) Stats() (model.Stats, error) {
 // UserHistory returns a user's audit entries, oldest first.
 func (s *Session) UserHistory(id model.ID) ([]model.AuditEntry, error) {
 	return s.db.history("user", uint64(id))
+}
+
+// keyList is the fingerprints of keys, for the audit's diff.
+func keyList(keys []model.UserKey) string {
+	fps := make([]string, len(keys))
+	for i, k := range keys {
+		fps[i] = k.Fingerprint
+	}
+	return strings.Join(fps, ", ")
 }
