@@ -477,11 +477,19 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	sub, args := args[0], args[1:]
+	if sub == "key" {
+		return cmdUserKey(args, stdout, stderr)
+	}
 	var o options
 	fs := newFlagSet("user", stderr)
 	globalFlags(fs, &o)
 	role := fs.String("role", "", "role")
 	fullName := fs.String("full-name", "", "full name")
+	var keys []model.UserKey
+	fs.Func("key", "an SSH public key (authorized_keys line); may repeat", func(line string) error {
+		keys = append(keys, model.UserKey{Line: line})
+		return nil
+	})
 	var name string
 	if sub == "add" && len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
@@ -523,22 +531,106 @@ func cmdUser(args []string, stdout, stderr io.Writer) int {
 			fail(stderr, "cli.bad_role", *role)
 			return 2
 		}
+		for _, k := range keys { // bad key text is told before the database is opened
+			if _, err := store.ParseKeyLine(k.Line); err != nil {
+				failErr(stderr, err)
+				return 2
+			}
+		}
 		db, me, ok := openStore(o, stderr)
 		if !ok {
 			return 1
 		}
 		defer db.Close()
-		u, err := db.As(me).SaveUser(model.User{Name: name, FullName: *fullName, Role: r})
+		u, err := db.As(me).SaveUser(model.User{Name: name, FullName: *fullName, Role: r, Keys: keys})
 		if err != nil {
 			failErr(stderr, err)
 			return 1
 		}
 		say(stdout, "cli.user_added", u.Name, u.Role)
+		for _, k := range u.Keys {
+			say(stdout, "cli.key_added", k.Fingerprint, k.Type, u.Name)
+		}
 		return 0
 	default:
 		fail(stderr, "cli.user_unknown", sub)
 		return 2
 	}
+}
+
+// cmdUserKey is `clientbase user key add NAME "KEY" | list NAME | remove
+// NAME FINGERPRINT`: a user's SSH keys for the team server (director only
+// for add and remove).
+func cmdUserKey(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fail(stderr, "cli.key_what")
+		return 2
+	}
+	sub, args := args[0], args[1:]
+	var o options
+	fs := newFlagSet("user key", stderr)
+	globalFlags(fs, &o)
+	// the positional words come first or after the flags
+	var words []string
+	for len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		words, args = append(words, args[0]), args[1:]
+	}
+	if code, done := parse(fs, args, stdout); done {
+		return code
+	}
+	words = append(words, fs.Args()...)
+	want := map[string]int{"add": 2, "list": 1, "remove": 2}
+	n, known := want[sub]
+	if !known {
+		fail(stderr, "cli.key_unknown", sub)
+		return 2
+	}
+	if len(words) != n {
+		fail(stderr, "cli.key_usage_"+sub)
+		return 2
+	}
+	if sub == "list" {
+		o.readOnly = true
+	}
+	db, me, ok := openStore(o, stderr)
+	if !ok {
+		return 1
+	}
+	defer db.Close()
+	s := db.As(me)
+	switch sub {
+	case "add":
+		k, err := s.AddUserKey(words[0], words[1])
+		if err != nil {
+			failErr(stderr, err)
+			return 1
+		}
+		say(stdout, "cli.key_added", k.Fingerprint, k.Type, words[0])
+	case "list":
+		users, err := s.Users()
+		if err != nil {
+			failErr(stderr, err)
+			return 1
+		}
+		for _, u := range users {
+			if u.Name != words[0] {
+				continue
+			}
+			for _, k := range u.Keys {
+				fmt.Fprintf(stdout, "%s  %-19s %s  %s\n", k.Fingerprint, k.Type, model.FormatDate(k.Added, time.Local), k.Comment)
+			}
+			return 0
+		}
+		fail(stderr, "cli.no_such_user", words[0])
+		return 1
+	case "remove":
+		if err := s.RemoveUserKey(words[0], words[1]); err != nil {
+			failErr(stderr, err)
+			return 1
+		}
+		say(stdout, "cli.key_removed", words[1], words[0])
+	}
+	return 0
 }
 
 // say prints a catalogue message on its own line.

@@ -19,9 +19,16 @@ Usage:
                                          200 sessions; idle 30m); SIGTERM stops it cleanly;
                                          while it serves, backup cannot open the file:
                                          kill -USR1 the server to write DB.backup-TIME
-  clientbase user add NAME --role ROLE [--full-name TEXT] [flags]
-                                         add a user (director only)
+  clientbase user add NAME --role ROLE [--full-name TEXT] [--key "ssh-ed25519 …"] [flags]
+                                         add a user (director only), with SSH keys for
+                                         the team server (--key may repeat)
   clientbase user list [flags]           list the users and their roles
+  clientbase user key add NAME "KEY" [flags]
+                                         give a user an SSH public key (the line of a
+                                         .pub file; director only)
+  clientbase user key list NAME [flags]  a user's keys: fingerprint, type, added, comment
+  clientbase user key remove NAME FINGERPRINT [flags]
+                                         take a key (SHA256:…) from a user (director only)
   clientbase report complaints [--from D] [--to D] [--out FILE] [--excel] [flags]
                                          the head's complaint report as CSV (head and
                                          director; days as dd.mm.yyyy; default: this month
@@ -57,7 +64,15 @@ Roles: operator, manager, head, director.
 		"cli.user_name":           "name the user: clientbase user add NAME --role ROLE.",
 		"cli.bad_role":            "--role must be one of operator, manager, head, director (got %q).",
 		"cli.user_added":          "Added %s as %s.",
-		"cli.user_unknown":        "unknown user command %q: use add or list.",
+		"cli.user_unknown":        "unknown user command %q: use add, list or key.",
+		"cli.key_what":            "say what to do: clientbase user key add NAME \"KEY\", list NAME or remove NAME FINGERPRINT.",
+		"cli.key_unknown":         "unknown key command %q: use add, list or remove.",
+		"cli.key_usage_add":       "name the user and the key: clientbase user key add NAME \"ssh-ed25519 AAAA… comment\" (quote the key).",
+		"cli.key_usage_list":      "name the user: clientbase user key list NAME.",
+		"cli.key_usage_remove":    "name the user and the key's fingerprint: clientbase user key remove NAME SHA256:… (see user key list NAME).",
+		"cli.key_added":           "Added key %s (%s) to %s.",
+		"cli.key_removed":         "Removed key %s from %s.",
+		"cli.no_such_user":        "There is no user %q.",
 		"cli.report_what":         "say which report: clientbase report complaints [--from dd.mm.yyyy] [--to dd.mm.yyyy] [--out FILE].",
 		"cli.bad_date":            "%s %q is not a date: write dd.mm.yyyy, e.g. 01.11.2026.",
 		"cli.bad_period":          "--to is before --from.",
