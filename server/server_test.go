@@ -99,6 +99,13 @@ func newKey(t *testing.T) gossh.Signer {
 func serve(t *testing.T, opts Options) *team {
 	t.Helper()
 	boss, _ := storetest.PlanDepartment(t, 20, 80, time.Now())
+	return serveDept(t, boss, opts)
+}
+
+// serveDept serves the department of boss, a key each for the operators
+// ivanova and sidorov (who must be users of it).
+func serveDept(t *testing.T, boss *store.Session, opts Options) *team {
+	t.Helper()
 	tm := &team{db: boss.DB(), boss: boss, log: &syncBuffer{}, keys: map[string]gossh.Signer{}, served: make(chan error, 1)}
 	adder, ok := any(boss).(keyAdder)
 	if !ok {
@@ -213,14 +220,20 @@ func (sc *screen) text() string {
 // waitText waits until the output holds s.
 func (sc *screen) waitText(t *testing.T, s string) {
 	t.Helper()
+	sc.waitTextAfter(t, 0, s)
+}
+
+// waitTextAfter waits until the output after its first from bytes holds s.
+func (sc *screen) waitTextAfter(t *testing.T, from int, s string) {
+	t.Helper()
 	deadline := time.Now().Add(waitFor)
 	for time.Now().Before(deadline) {
-		if strings.Contains(sc.text(), s) {
+		if strings.Contains(sc.text()[from:], s) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("%q never showed; the output:\n%q", s, sc.text())
+	t.Fatalf("%q never showed; the output:\n%q", s, sc.text()[from:])
 }
 
 func TestHostKeyCreatedOnceAndKept(t *testing.T) {
@@ -421,4 +434,60 @@ func TestShutdownLeavesACleanDatabase(t *testing.T) {
 		t.Fatalf("the store does not reopen: %v", err)
 	}
 	again.Close()
+}
+
+// A call taken in session A shows as taken in session B's queue without a
+// key pressed in B (the store's change feed fanned out to the programs),
+// and the audit log names the key A signed in with.
+func TestCallTakenInOneSessionShowsInTheOther(t *testing.T) {
+	boss, _ := storetest.Department(t, 3)
+	for _, name := range []string{"ivanova", "sidorov"} {
+		if _, err := boss.SaveUser(model.User{Name: name, FullName: name, Role: model.RoleOperator}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client, err := boss.Client(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, err := boss.Plan(model.PlanItem{Kind: model.PlanCall, Client: client.ID, Due: time.Now().Add(time.Minute),
+		Purpose: model.Purposes[0], Priority: model.Priorities[0], Origin: model.OriginManual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := serveDept(t, boss, Options{})
+	a := openTUI(t, tm.login(t, "ivanova"))
+	b := openTUI(t, tm.login(t, "sidorov"))
+	for _, sc := range []*screen{a, b} {
+		sc.waitText(t, "Clients")
+		sc.in.Write([]byte("2")) // the Calls tab: the pool's call in both queues
+		sc.waitText(t, client.ShortName)
+	}
+	seen := len(b.text())
+	a.in.Write([]byte("\r")) // take the call under the cursor
+	b.waitTextAfter(t, seen, model.T("calls.queue.held_by", "ivanova"))
+	p, err := boss.PlanItem(call.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.HeldBy != "ivanova" {
+		t.Fatalf("the call is held by %q, want ivanova", p.HeldBy)
+	}
+	hist, err := boss.PlanHistory(call.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Fingerprint(tm.keys["ivanova"].PublicKey())
+	found := false
+	for _, e := range hist {
+		if e.Action == "take" {
+			found = true
+			if e.User != "ivanova" || e.Via != want {
+				t.Errorf("the take is audited as %s via %q, want ivanova via %s", e.User, e.Via, want)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no take in the call's history: %+v", hist)
+	}
 }
