@@ -78,11 +78,6 @@ type team struct {
 	served chan error
 }
 
-// keyAdder is the store's AddUserKey (the director's call).
-type keyAdder interface {
-	AddUserKey(name, line string) (model.UserKey, error)
-}
-
 func newKey(t *testing.T) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
@@ -107,14 +102,10 @@ func serve(t *testing.T, opts Options) *team {
 func serveDept(t *testing.T, boss *store.Session, opts Options) *team {
 	t.Helper()
 	tm := &team{db: boss.DB(), boss: boss, log: &syncBuffer{}, keys: map[string]gossh.Signer{}, served: make(chan error, 1)}
-	adder, ok := any(boss).(keyAdder)
-	if !ok {
-		t.Skip("the store has no AddUserKey yet")
-	}
 	for _, name := range []string{"ivanova", "sidorov"} {
 		k := newKey(t)
 		line := string(gossh.MarshalAuthorizedKey(k.PublicKey()))
-		if _, err := adder.AddUserKey(name, strings.TrimSpace(line)+" "+name+"@test"); err != nil {
+		if _, err := boss.AddUserKey(name, strings.TrimSpace(line)+" "+name+"@test"); err != nil {
 			t.Fatal(err)
 		}
 		tm.keys[name] = k
