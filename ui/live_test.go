@@ -324,3 +324,25 @@ func TestLiveTwoProgramsOnTheStoreFeed(t *testing.T) {
 		tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 	}
 }
+
+// A client added above the cursor by another session leaves the cursor on
+// the client it was on.
+func TestLiveClientListCursorStaysOnItsClient(t *testing.T) {
+	h := newHarness(t, 5, nil)
+	h.press("down", "down")
+	before, ok := h.app.Clients().Current()
+	if !ok {
+		t.Fatal("no client under the cursor")
+	}
+	c := storetest.Client(90)
+	c.ShortName = "AAA First Of All"
+	saved, err := other(t, h.app.cfg.Store.(*store.Session).DB(), "boss").SaveClient(c, "test data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.feed(model.Change{Kind: "client", ID: saved.ID, By: "boss"})
+	after, ok := h.app.Clients().Current()
+	if cur, total := h.app.Clients().Cursor(); !ok || after.ID != before.ID || total != 6 {
+		t.Fatalf("cursor %d of %d on %q, want %q", cur, total, after.ShortName, before.ShortName)
+	}
+}

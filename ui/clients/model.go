@@ -52,6 +52,7 @@ type Model struct {
 	cancel context.CancelFunc
 
 	cache    table.Cache[model.Client] // the rows in memory
+	follow   model.ID                  // a refresh keeps the cursor on this client when it is still near
 	indexing bool
 	loadErr  string
 

@@ -96,6 +96,12 @@ func (m *Model) onPage(msg pageMsg) tea.Cmd {
 	m.indexing = msg.page.Indexing
 	m.cache.Fill(msg.off, msg.page.Rows)
 	m.win.SetTotal(msg.page.Total)
+	if id := m.follow; id != 0 {
+		m.follow = 0
+		if i, ok := m.cache.Index(func(c model.Client) bool { return c.ID == id }); ok {
+			m.win.GoTo(i)
+		}
+	}
 	return m.ensureRows()
 }
 
@@ -107,9 +113,12 @@ func (m *Model) requery(fromTop bool) tea.Cmd {
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.gen++
 	m.cache.Pending = nil
+	m.follow = 0
 	if fromTop {
 		m.win.GoTo(0)
 		m.win.Top = 0
+	} else if c, ok := m.cache.At(m.win.Cursor); ok {
+		m.follow = c.ID // another session's change may move rows above it
 	}
 	return m.fetchAround()
 }

@@ -35,6 +35,7 @@ type list struct {
 	gen      uint64
 	cancel   context.CancelFunc
 	cacheOff int
+	follow   model.ID // a refresh keeps the cursor on this order when it is still near
 	rows     []model.OrderRow
 	loaded   bool
 	pending  bool
@@ -66,8 +67,11 @@ func (l *list) requery(keepCursor bool) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel = cancel
 	l.gen++
+	l.follow = 0
 	if !keepCursor {
 		l.win.Cursor, l.win.Top = 0, 0
+	} else if r, ok := l.row(l.win.Cursor); ok {
+		l.follow = r.Order.ID // another session's change may move rows above it
 	}
 	l.loaded, l.pending = false, true
 	off := max(0, l.win.Top-rowsAround)
@@ -86,6 +90,15 @@ func (l *list) onPage(m listPageMsg) tea.Cmd {
 	l.loadErr, l.loaded = "", true
 	l.cacheOff, l.rows = m.off, m.page.Rows
 	l.win.SetTotal(m.page.Total)
+	if id := l.follow; id != 0 {
+		l.follow = 0
+		for j, r := range l.rows {
+			if r.Order.ID == id {
+				l.win.GoTo(l.cacheOff + j)
+				break
+			}
+		}
+	}
 	return nil
 }
 
