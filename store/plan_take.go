@@ -90,6 +90,11 @@ func (s *Session) Queue(ctx context.Context, offset, limit int) (model.QueuePage
 					return false, err
 				}
 			}
+			// a call someone else is on is not in my queue (it comes back
+			// if they let it go): the team sees a taken call disappear
+			if len(e.holder) > 0 && string(e.holder) != s.me.Name {
+				return true, nil
+			}
 			if n >= offset && len(ids) < limit {
 				ids = append(ids, e.id())
 			}

@@ -49,7 +49,8 @@ type ClientStore interface {
 // Times come from the store's clock. Every method may block on the disk.
 type CallStore interface {
 	// Queue returns rows [offset, offset+limit) of my open calls (and, for
-	// operators, the shared pool's), by due time, priority, then age.
+	// operators, the shared pool's), by due time, priority, then age; a call
+	// someone else holds is left out until they let it go.
 	Queue(ctx context.Context, offset, limit int) (model.QueuePage, error)
 	// TakeNext takes the first call of my queue that is due and nobody holds,
 	// marks it held by me and loads its context; model.ErrNotFound (with a
