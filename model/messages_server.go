@@ -12,6 +12,7 @@ func init() {
 		// errors starting the server
 		"server.hostkey_path":   "no host key file: give --host-key FILE.",
 		"server.hostkey_failed": "cannot create the host key %s: %v",
+		"server.hostkey_open":   "the host key %s may be read by others (mode %v): chmod 600 it.",
 		"server.hostkey_bad":    "%s is not a host key: %v",
 		"server.read_only":      "the server needs %s open for changes, not read-only.",
 		"server.listen_failed":  "cannot listen on %s: %v",

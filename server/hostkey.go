@@ -25,6 +25,10 @@ func loadHostKey(path string) (gossh.Signer, error) {
 	if err != nil {
 		return nil, model.Sentencef(err, "server.hostkey_failed", path, err)
 	}
+	// as sshd: a private key others may read is no secret any more
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		return nil, model.Sentencef(fs.ErrPermission, "server.hostkey_open", path, fi.Mode().Perm())
+	}
 	signer, err := gossh.ParsePrivateKey(b)
 	if err != nil {
 		return nil, model.Sentencef(err, "server.hostkey_bad", path, err)

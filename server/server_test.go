@@ -260,6 +260,19 @@ func TestHostKeyCreatedOnceAndKept(t *testing.T) {
 	}
 }
 
+func TestHostKeyOthersMayReadIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "host_ed25519")
+	if _, err := loadHostKey(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loadHostKey(path); err == nil || !strings.Contains(err.Error(), "chmod 600") {
+		t.Errorf("a host key of mode 0644: %v, want a refusal", err)
+	}
+}
+
 func TestHostKeyNotAKey(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "host_ed25519")
 	if err := os.WriteFile(path, []byte("not a key\n"), 0o600); err != nil {
