@@ -505,3 +505,17 @@ func TestCallTakenInOneSessionShowsInTheOther(t *testing.T) {
 		t.Errorf("no take in the call's history: %+v", hist)
 	}
 }
+
+// A session without traffic for the idle timeout is closed, and its user
+// logged out.
+func TestIdleSessionIsClosed(t *testing.T) {
+	tm := serve(t, Options{IdleTimeout: 2 * time.Second})
+	sc := openTUI(t, tm.login(t, "ivanova"))
+	sc.waitText(t, "Clients")
+	select {
+	case <-sc.done:
+	case <-time.After(waitFor):
+		t.Fatal("an idle session stayed open")
+	}
+	tm.log.waitLog(t, "logout", "user=ivanova")
+}
