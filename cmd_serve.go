@@ -67,6 +67,15 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	if !loopback(*listen) {
 		logger.Warn(model.T("server.log.public"), "addr", *listen)
 	}
+	if o.demo { // as the local mode: the demo department is made on first use
+		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+			say(stderr, "cli.creating_demo", demoClients, path)
+			if _, err := makeDemo(path, demoClients, demoSeed); err != nil {
+				failErr(stderr, err)
+				return 1
+			}
+		}
+	}
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
 		failErr(stderr, err)
