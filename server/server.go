@@ -263,7 +263,9 @@ func (s *Server) handle(sess ssh.Session) {
 	start := time.Now()
 	s.log.Info(model.T("server.log.login"), "user", me.Name, "role", string(me.Role), "key", fp, "remote", remote)
 
-	changes, unsubscribe := s.subscribe()
+	feed, unsubscribe := s.subscribe()
+	over := make(chan struct{})
+	changes := pace(feed, feedPace, over)
 	app := ui.New(ui.Config{
 		Store:      s.sessionFor(me, fp),
 		Me:         me,
@@ -278,6 +280,7 @@ func (s *Server) handle(sess ssh.Session) {
 		bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return p })(func(ssh.Session) {})(sess)
 		s.track(p, false)
 	}
+	close(over)
 	unsubscribe()
 
 	s.mu.Lock()
