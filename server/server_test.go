@@ -6,6 +6,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -518,4 +519,82 @@ func TestIdleSessionIsClosed(t *testing.T) {
 		t.Fatal("an idle session stayed open")
 	}
 	tm.log.waitLog(t, "logout", "user=ivanova")
+}
+
+// Operators in their own sessions press enter on the same call at once: one
+// of them gets it, the store's take is audited once, the others are told
+// (or see it gone from their queue).
+func TestManySessionsOneCallTakenOnce(t *testing.T) {
+	boss, _ := storetest.Department(t, 3)
+	names := make([]string, 8)
+	for i := range names {
+		names[i] = fmt.Sprintf("op%d", i+1)
+		if _, err := boss.SaveUser(model.User{Name: names[i], FullName: names[i], Role: model.RoleOperator}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	client, err := boss.Client(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, err := boss.Plan(model.PlanItem{Kind: model.PlanCall, Client: client.ID, Due: time.Now().Add(time.Minute),
+		Purpose: model.Purposes[0], Priority: model.Priorities[0], Origin: model.OriginManual})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := serveDept(t, boss, Options{}, names...)
+	screens := make([]*screen, len(names))
+	for i, name := range names {
+		screens[i] = openTUI(t, tm.login(t, name))
+	}
+	for _, sc := range screens {
+		sc.waitText(t, "Clients")
+		sc.in.Write([]byte("2"))
+		sc.waitText(t, client.ShortName)
+	}
+	var wg sync.WaitGroup
+	for _, sc := range screens {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc.in.Write([]byte("\r"))
+		}()
+	}
+	wg.Wait()
+	holder := ""
+	deadline := time.Now().Add(waitFor)
+	for holder == "" && time.Now().Before(deadline) {
+		p, err := boss.PlanItem(call.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		holder = p.HeldBy
+		time.Sleep(10 * time.Millisecond)
+	}
+	if holder == "" {
+		t.Fatal("nobody got the call")
+	}
+	// every session answered its enter: the call screen, the refusal or the emptied queue
+	refused, _, _ := strings.Cut(model.T("storeplan.held", holder, "\x00"), "\x00")
+	for i, sc := range screens {
+		if names[i] != holder {
+			sc.waitTextAfter(t, 0, model.T("calls.queue.empty"), model.T("calls.queue.held_by", holder), refused)
+		}
+	}
+	hist, err := boss.PlanHistory(call.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	takes := 0
+	for _, e := range hist {
+		if e.Action == "take" {
+			takes++
+			if e.User != holder {
+				t.Errorf("a take by %s, but %s holds the call", e.User, holder)
+			}
+		}
+	}
+	if takes != 1 {
+		t.Errorf("the call was taken %d times, want once", takes)
+	}
 }
