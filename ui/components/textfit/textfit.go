@@ -8,20 +8,52 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/ansi/parser"
 
 	"clientbase/model"
 	"clientbase/ui/components/table"
 )
+
+// Width is lipgloss.Width (the cells of the widest line, escape sequences
+// taking none) made cheap for the common case, a line of ASCII text and
+// escape sequences: it runs the ANSI parser's state table as
+// ansi.StringWidth does, one printable byte one cell, without the grapheme
+// segmentation that only text beyond ASCII needs (any such byte, or a line
+// break, and lipgloss.Width measures). Every screen measures every line of
+// every frame, and a team server draws a hundred screens after each change.
+func Width(s string) int {
+	st := parser.GroundState
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\n' {
+			return lipgloss.Width(s)
+		}
+		next, action := parser.Table.Transition(st, c)
+		if action == parser.PrintAction {
+			n++
+			st = parser.GroundState
+			continue
+		}
+		st = next
+	}
+	return n
+}
 
 // Fit pads or cuts a styled line to exactly w cells ("" when w <= 0).
 func Fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if lipgloss.Width(line) > w {
-		line = ansi.Truncate(line, w, "…")
+	lw := Width(line)
+	if lw == w {
+		return line
 	}
-	if p := w - lipgloss.Width(line); p > 0 {
+	if lw > w {
+		line = ansi.Truncate(line, w, "…")
+		lw = Width(line)
+	}
+	if p := w - lw; p > 0 {
 		line += strings.Repeat(" ", p)
 	}
 	return line
@@ -30,10 +62,11 @@ func Fit(line string, w int) string {
 // Right right-aligns text in w cells (amounts line up on the decimals);
 // wider text is cut like Fit.
 func Right(s string, w int) string {
-	if lipgloss.Width(s) >= w {
+	sw := Width(s)
+	if sw >= w {
 		return Fit(s, w)
 	}
-	return strings.Repeat(" ", w-lipgloss.Width(s)) + s
+	return strings.Repeat(" ", w-sw) + s
 }
 
 // Pad makes a view exactly h lines of w cells: extra lines go, each line is
@@ -57,7 +90,7 @@ func Lines(lines []string, w, h int) []string {
 
 // Spread puts left and right on one line w cells wide, left cut first.
 func Spread(left, right string, w int) string {
-	room := w - lipgloss.Width(right) - 1
+	room := w - Width(right) - 1
 	if room < 1 {
 		return Fit(right, w)
 	}
@@ -90,9 +123,9 @@ func Date(t time.Time, loc *time.Location) string {
 func Pack(width int, sep string, parts ...string) []string {
 	var out []string
 	var line strings.Builder
-	lw, sw := 0, lipgloss.Width(sep)
+	lw, sw := 0, Width(sep)
 	for _, p := range parts {
-		pw := lipgloss.Width(p)
+		pw := Width(p)
 		if lw > 0 && lw+sw+pw > width {
 			out = append(out, Fit(line.String(), width))
 			line.Reset()

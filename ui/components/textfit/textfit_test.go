@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestFitRightSpread(t *testing.T) {
@@ -81,4 +82,68 @@ func TestPackAndCells(t *testing.T) {
 	if got := Cells([]string{"Acme", "12.50", "x"}, []int{6, 7, 0}, []bool{false, true}); got != "Acme     12.50" {
 		t.Errorf("Cells gave %q", got)
 	}
+}
+
+// widthCases are lines Width must measure as lipgloss.Width does: plain and
+// styled ASCII, every kind of escape sequence, control characters, text
+// beyond ASCII, combining marks after ASCII, wide characters, line breaks.
+func widthCases() []string {
+	red := lipgloss.NewStyle().Foreground(lipgloss.Color("#ff0000")).Bold(true)
+	cases := []string{
+		"", "a", "Acme Trading", " \t ", "\x00\x01\x7f", "\r\n", "a\rb",
+		red.Render("Acme") + " 12.50", red.Render("› Müller ★"),
+		"\x1b[38;2;1;2;3mx\x1b[0m", "\x1b]8;;https://x.test\x1b\\link\x1b]8;;\x1b\\",
+		"\x1b]0;title\x07after", "\x1bPq#0\x1b\\dcs", "\x1b_apc\x1b\\z", "\x1b^pm\x1b\\z",
+		"\x1b[?25l\x1b[2Jab", "\x1b(Bcd", "\x1b7\x1b8ef", "\x1b", "\x1b[", "\x1b[31", "\x1b]0;open",
+		"e\u0301", "a\u200db", "日本語", "🇩🇪 x", "👍🏽", "line one\nlonger line two", "\n", "x\n\x1b[1mbold\x1b[0m",
+		"\x9b31mc1", "a\xffb", "\xc3", strings.Repeat("wide 漢 ", 20),
+	}
+	return cases
+}
+
+func TestWidthIsLipglossWidth(t *testing.T) {
+	for _, s := range widthCases() {
+		if got, want := Width(s), lipgloss.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, lipgloss.Width %d", s, got, want)
+		}
+	}
+	// every ASCII byte after every short ASCII prefix: the parser's states
+	for _, pre := range []string{"", "x", "\x1b", "\x1b[", "\x1b[1;", "\x1b]", "\x1b]0;t", "\x1bP", "\x1bP1", "\x1b_", "\x1b(", "\x1b[?"} {
+		for c := range 0x80 {
+			s := pre + string(rune(c)) + "yz"
+			if got, want := Width(s), lipgloss.Width(s); got != want {
+				t.Errorf("Width(%q) = %d, lipgloss.Width %d", s, got, want)
+			}
+		}
+	}
+}
+
+// lipglossFit is Fit as it was, measuring with lipgloss.Width.
+func lipglossFit(line string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if lipgloss.Width(line) > w {
+		line = ansi.Truncate(line, w, "…")
+	}
+	if p := w - lipgloss.Width(line); p > 0 {
+		line += strings.Repeat(" ", p)
+	}
+	return line
+}
+
+func FuzzWidth(f *testing.F) {
+	for _, s := range widthCases() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Width(s), lipgloss.Width(s); got != want {
+			t.Errorf("Width(%q) = %d, lipgloss.Width %d", s, got, want)
+		}
+		for _, w := range []int{0, 1, 3, 8} {
+			if got, want := Fit(s, w), lipglossFit(s, w); got != want {
+				t.Errorf("Fit(%q, %d) = %q, measured by lipgloss %q", s, w, got, want)
+			}
+		}
+	})
 }
