@@ -17,6 +17,7 @@ import (
 	"clientbase/ui/complaints"
 	"clientbase/ui/orders"
 	"clientbase/ui/styles"
+	"clientbase/ui/users"
 )
 
 // Config is what main hands the interface.
@@ -55,6 +56,11 @@ type App struct {
 	width, height int
 	showHelp      bool
 
+	// users is the director's users pane (U), over whatever tab is shown;
+	// nil while closed.
+	users *users.Model
+	ukeys keymap.Users
+
 	message string
 	msgErr  bool
 	// backupPath is the file the last message names; the bar shortens it
@@ -72,7 +78,7 @@ func New(cfg Config) *App {
 	if cfg.Loc == nil {
 		cfg.Loc = time.Local
 	}
-	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay()}
+	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay(), ukeys: keymap.NewUsers()}
 	a.indexing = cfg.IndexReady != nil
 	a.home, _ = os.UserHomeDir()
 	if cfg.Now == nil {

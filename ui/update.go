@@ -7,6 +7,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/styles"
+	"clientbase/ui/users"
 )
 
 // Update routes keys in one fixed order (overlay → ctrl+c → focused text
@@ -22,6 +23,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		for _, t := range a.tabs {
 			t.SetStyles(a.styles)
 		}
+		if a.users != nil {
+			a.users.SetStyles(a.styles)
+		}
 		return a, a.broadcast(msg)
 	case tea.KeyPressMsg:
 		return a, a.onKey(msg)
@@ -29,6 +33,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// A paste is typing: it goes where keys go, never to a hidden tab.
 		if a.showHelp {
 			return a, nil
+		}
+		if a.users != nil {
+			return a, a.users.Update(msg)
 		}
 		return a, a.tabs[a.active].Update(msg)
 	case common.StatusMsg:
@@ -81,9 +88,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
-	cmds := make([]tea.Cmd, 0, len(a.tabs))
+	cmds := make([]tea.Cmd, 0, len(a.tabs)+1)
 	for _, t := range a.tabs {
 		cmds = append(cmds, t.Update(msg))
+	}
+	if a.users != nil {
+		cmds = append(cmds, a.users.Update(msg))
 	}
 	return tea.Batch(cmds...)
 }
@@ -100,6 +110,9 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if key.Matches(k, a.keys.ForceQuit) {
 		return tea.Quit
+	}
+	if a.users != nil {
+		return a.onUsersKey(k)
 	}
 	tab := a.tabs[a.active]
 	if tab.InputFocused() {
@@ -123,6 +136,8 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 		a.setTab((a.active + len(a.tabs) - 1) % len(a.tabs))
 	case key.Matches(k, a.keys.Help):
 		a.showHelp = true
+	case key.Matches(k, a.ukeys.Open):
+		return a.openUsers()
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Backup):
@@ -133,6 +148,36 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
+
+// openUsers opens the users pane over the tab, for those who manage users;
+// anyone else is told why not.
+func (a *App) openUsers() tea.Cmd {
+	if !model.Can(a.cfg.Me, model.ActUserManage) {
+		a.message, a.msgErr, a.backupPath = model.T("users.forbidden"), true, ""
+		return nil
+	}
+	a.users = users.New(common.Env{Store: a.cfg.Store, Me: a.cfg.Me, Styles: a.styles, ReadOnly: a.cfg.ReadOnly, Loc: a.cfg.Loc, Now: a.cfg.Now})
+	a.users.SetSize(a.width, a.bodyHeight())
+	return a.users.Init()
+}
+
+// onUsersKey routes a key while the users pane is open: ? shows its help
+// outside its text field, everything else is the pane's; esc on its list
+// closes it.
+func (a *App) onUsersKey(k tea.KeyPressMsg) tea.Cmd {
+	if !a.users.InputFocused() && key.Matches(k, a.keys.Help) {
+		a.showHelp = true
+		return nil
+	}
+	cmd := a.users.Update(k)
+	if a.users.Closed() {
+		a.users = nil
+	}
+	return cmd
+}
+
+// UsersOpen reports whether the users pane is on screen.
+func (a *App) UsersOpen() bool { return a.users != nil }
 
 func (a *App) setTab(i int) {
 	if i >= 0 && i < len(a.tabs) {
@@ -146,5 +191,8 @@ func (a *App) bodyHeight() int { return max(0, a.height-3) }
 func (a *App) layout() {
 	for _, t := range a.tabs {
 		t.SetSize(a.width, a.bodyHeight())
+	}
+	if a.users != nil {
+		a.users.SetSize(a.width, a.bodyHeight())
 	}
 }

@@ -34,6 +34,8 @@ func (a *App) render() string {
 	var body string
 	if a.showHelp {
 		body = helpview.Overlay(s, model.T("ui.help.title"), a.fullHelp(), model.T("ui.help.close"), a.width, a.bodyHeight())
+	} else if a.users != nil {
+		body = a.users.View()
 	} else {
 		body = a.tabs[a.active].View()
 	}
@@ -101,6 +103,13 @@ func (a *App) shortHelp() []key.Binding {
 	if a.showHelp {
 		return a.okeys.ShortHelp()
 	}
+	if a.users != nil {
+		b := append([]key.Binding{}, a.users.ShortHelp()...)
+		if a.users.InputFocused() {
+			return b
+		}
+		return append(b, a.keys.Help)
+	}
 	b := append([]key.Binding{}, a.tabs[a.active].ShortHelp()...)
 	if a.tabs[a.active].InputFocused() {
 		return b
@@ -109,6 +118,9 @@ func (a *App) shortHelp() []key.Binding {
 }
 
 func (a *App) fullHelp() [][]key.Binding {
+	if a.users != nil {
+		return append(append([][]key.Binding{}, a.users.FullHelp()...), []key.Binding{a.keys.Help, a.keys.ForceQuit})
+	}
 	g := append([][]key.Binding{}, a.tabs[a.active].FullHelp()...)
 	k := a.keys
 	// B stays bound (it says why it is refused) but is not offered to a role
@@ -120,5 +132,17 @@ func (a *App) fullHelp() [][]key.Binding {
 			b.SetEnabled(false)
 		}
 	}
-	return append(g, k.FullHelp()...)
+	shell := k.FullHelp()
+	// U (the users pane) is offered to those who manage users only, after B.
+	if model.Can(a.cfg.Me, model.ActUserManage) && len(shell) == 1 {
+		col := append([]key.Binding{}, shell[0]...)
+		for i, b := range col {
+			if b.Help().Key == k.Backup.Help().Key {
+				col = append(col[:i+1], append([]key.Binding{a.ukeys.Open}, col[i+1:]...)...)
+				break
+			}
+		}
+		shell = [][]key.Binding{col}
+	}
+	return append(g, shell...)
 }

@@ -205,4 +205,19 @@ type Store interface {
 	CallStore
 	OrderStore
 	ComplaintStore
+	UserStore
+}
+
+// UserStore is what the director's users pane needs besides ClientStore's
+// Users: the SSH keys users sign in to the team server with. Every method may
+// block on the disk; rights are the store's (model.ActUserManage, director).
+type UserStore interface {
+	// AddUserKey gives user name the key of an authorized_keys line. Bad
+	// text is a *model.ValidationError (field "key") and a key on another
+	// user is refused with a sentence; nothing is saved on refusal. A key the
+	// user already has is returned as it is.
+	AddUserKey(name, line string) (model.UserKey, error)
+	// RemoveUserKey takes the key with fingerprint ("SHA256:…") from user
+	// name; a key the user does not have is model.ErrNotFound.
+	RemoveUserKey(name, fingerprint string) error
 }
