@@ -143,7 +143,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case common.DataChangedMsg:
-		if msg.Kind == "user" {
+		// Another session's change (the team server's feed) or a missed batch.
+		if msg.Kind == "user" || msg.Kind == "*" {
 			return m.load()
 		}
 		return nil

@@ -14,6 +14,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/store"
+	"clientbase/ui/common"
 	"clientbase/ui/uitest"
 )
 
@@ -221,4 +222,38 @@ func TestGoldenKeys(t *testing.T) {
 	v := m.View()
 	uitest.CheckSize(t, "keys", v, 100, 30)
 	uitest.Golden(t, "TestGoldenKeys", o.View(), *update)
+}
+
+func TestKeyOfAnotherUserIsRefusedWithTheirName(t *testing.T) {
+	db := department(t)
+	boss, _ := db.SignIn("boss")
+	line, fp := keyLine(t, 5, "shared")
+	if _, err := db.As(boss).AddUserKey("petrov", line); err != nil {
+		t.Fatal(err)
+	}
+	o, m := open(t, db, "boss")
+	toKeys(t, o, m, "ivanova")
+	paste(o, line)
+	if want := model.T("storeteam.key_taken", fp, "petrov"); m.inputErr != want {
+		t.Fatalf("sentence %q, want %q", m.inputErr, want)
+	}
+	if u, err := db.UserByKey(fp); err != nil || u.Name != "petrov" {
+		t.Fatalf("the key moved: %q, %v", u.Name, err)
+	}
+}
+
+// A key another session adds shows once the change feed tells the pane.
+func TestAnotherSessionsChangeShows(t *testing.T) {
+	db := department(t)
+	o, m := open(t, db, "boss")
+	toKeys(t, o, m, "ivanova")
+	boss, _ := db.SignIn("boss")
+	line, fp := keyLine(t, 6, "elsewhere")
+	if _, err := db.As(boss).AddUserKey("ivanova", line); err != nil {
+		t.Fatal(err)
+	}
+	o.Run(m.Update(common.DataChangedMsg{Kind: "user"}))
+	if !strings.Contains(o.View(), fp) {
+		t.Fatalf("the new key is not shown:\n%s", o.View())
+	}
 }
