@@ -257,3 +257,15 @@ func TestAnotherSessionsChangeShows(t *testing.T) {
 		t.Fatalf("the new key is not shown:\n%s", o.View())
 	}
 }
+
+func TestGoldenUsers(t *testing.T) {
+	db := department(t)
+	boss, _ := db.SignIn("boss")
+	line, _ := keyLine(t, 1, "olga@laptop")
+	if _, err := db.As(boss).AddUserKey("ivanova", line); err != nil {
+		t.Fatal(err)
+	}
+	o, m := open(t, db, "boss")
+	uitest.CheckSize(t, "users", m.View(), 100, 30)
+	uitest.Golden(t, "TestGoldenUsers", o.View(), *update)
+}
