@@ -44,6 +44,22 @@ type queue struct {
 	every   time.Duration // the refresh period; 0: none
 	tickGen uint64
 	ticking bool // a tick is on its way
+
+	// rows are the drawn rows of the last frame by what they show: a frame
+	// draws again only the rows that changed (on a team server a hundred
+	// queues draw after every change; styling and measuring every cell of
+	// every row was most of the server's time).
+	rows map[rowKey]string
+}
+
+// rowKey is everything a drawn row depends on besides the styles (a style
+// change empties the cache).
+type rowKey struct {
+	cells  [6]string
+	widths [6]int
+	width  int
+	state  dueState
+	cursor bool
 }
 
 // rowStyles colour a row by its due time; the cursor row keeps the colour.
@@ -74,12 +90,14 @@ const queueHeader = 2
 
 func (q *queue) setSize(w, h int) {
 	q.width, q.height = w, h
+	q.rows = nil
 	q.win.SetHeight(max(1, h-queueHeader))
 }
 
 func (q *queue) setStyles(s styles.Styles) {
 	q.env.Styles = s
 	q.st = newRowStyles(s)
+	q.rows = nil
 }
 
 // helpKeys are the queue's keys as the help shows them: none that take a
@@ -267,19 +285,24 @@ func (q *queue) view() string {
 	}
 	lines = append(lines, s.Header.Render(textfit.Fit("  "+joinCells(titles, widths), q.width)))
 	from, to := q.win.Visible()
+	drawn := make(map[rowKey]string, max(0, to-from))
 	for i := from; i < to; i++ {
 		r, ok := q.cache.At(i)
 		if !ok {
 			lines = append(lines, s.Subtle.Render(textfit.Fit("  "+model.T("calls.loading"), q.width)))
 			continue
 		}
-		st := q.styleFor(stateOf(r.Item, now, q.env.Loc), i == q.win.Cursor)
-		marker := "  "
-		if i == q.win.Cursor {
-			marker = "› "
+		k := rowKey{width: q.width, state: stateOf(r.Item, now, q.env.Loc), cursor: i == q.win.Cursor}
+		copy(k.cells[:], q.cells(r, now))
+		copy(k.widths[:], widths)
+		line, ok := q.rows[k]
+		if !ok {
+			line = q.row(k)
 		}
-		lines = append(lines, st.Render(textfit.Fit(marker+joinCells(q.cells(r, now), widths), q.width)))
+		drawn[k] = line
+		lines = append(lines, line)
 	}
+	q.rows = drawn
 	if q.cache.Loaded && q.win.Total == 0 && q.loadErr == "" {
 		lines = append(lines, textfit.Fit(s.Subtle.Render("  "+model.T("calls.queue.empty")), q.width))
 		if !q.env.ReadOnly {
@@ -287,6 +310,16 @@ func (q *queue) view() string {
 		}
 	}
 	return textfit.Pad(lines, q.width, q.height)
+}
+
+// row draws one row of the queue, fitted to the width as Pad would.
+func (q *queue) row(k rowKey) string {
+	marker := "  "
+	if k.cursor {
+		marker = "› "
+	}
+	st := q.styleFor(k.state, k.cursor)
+	return textfit.Fit(st.Render(textfit.Fit(marker+joinCells(k.cells[:], k.widths[:]), k.width)), k.width)
 }
 
 func (q *queue) styleFor(d dueState, cursor bool) lipgloss.Style {

@@ -177,3 +177,37 @@ func TestQueueCursorFollowsTheCallAcrossARefresh(t *testing.T) {
 		t.Fatalf("after the call above was cancelled, the cursor is on %s, want %s", got.ClientName, want.ClientName)
 	}
 }
+
+// The queue draws from its cache of drawn rows what a queue drawing every
+// row afresh draws: after cursor moves, a take (a row changes), a resize
+// and new styles.
+func TestQueueRowCacheDrawsWhatAFreshDrawDraws(t *testing.T) {
+	d := newDriver(t, uitest.EnvAs(t, department(t), "ivanova", testNow))
+	check := func(step string) {
+		t.Helper()
+		got := d.m.queue.view()
+		q := d.m.queue
+		if len(q.rows) == 0 {
+			t.Fatalf("%s: no rows kept", step)
+		}
+		q.rows = nil
+		if want := q.view(); got != want {
+			t.Fatalf("%s: the cached rows draw\n%s\nwant\n%s", step, got, want)
+		}
+		if len(q.rows) > q.height {
+			t.Fatalf("%s: %d rows kept for %d lines", step, len(q.rows), q.height)
+		}
+	}
+	check("first frame")
+	d.press("j", "j")
+	check("j j")
+	d.press("k")
+	check("k")
+	d.press("enter")
+	mustContain(t, stripped(d.m.queue.view()), "● me")
+	check("take")
+	d.m.SetSize(100, 30)
+	check("resize")
+	d.m.SetStyles(styles.New(false))
+	check("light styles")
+}
