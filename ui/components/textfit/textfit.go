@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/parser"
 
@@ -15,29 +14,46 @@ import (
 )
 
 // Width is lipgloss.Width (the cells of the widest line, escape sequences
-// taking none) made cheap for the common case, a line of ASCII text and
-// escape sequences: it runs the ANSI parser's state table as
-// ansi.StringWidth does, one printable byte one cell, without the grapheme
-// segmentation that only text beyond ASCII needs (any such byte, or a line
-// break, and lipgloss.Width measures). Every screen measures every line of
-// every frame, and a team server draws a hundred screens after each change.
+// taking none), made cheap: it walks the ANSI parser's state table as
+// ansi.StringWidth does, but a printable ASCII character followed by ASCII
+// (or nothing) is one cell without grapheme segmentation, which only text
+// beyond ASCII needs. Every screen measures every line of every frame, and
+// a team server draws a hundred screens after each change.
 func Width(s string) int {
 	st := parser.GroundState
-	n := 0
+	n, widest := 0, 0
+	eol := -1 // where the line of s[i] ends, once a cluster needs it
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 || c == '\n' {
-			return lipgloss.Width(s)
+		if c == '\n' { // lipgloss.Width measures each line afresh
+			widest, n, st = max(widest, n), 0, parser.GroundState
+			continue
 		}
 		next, action := parser.Table.Transition(st, c)
-		if action == parser.PrintAction {
-			n++
+		if action == parser.PrintAction || next == parser.Utf8State {
+			if c >= 0x20 && c < 0x7f && (i+1 == len(s) || s[i+1] < 0x80) {
+				n++
+			} else {
+				if eol < i {
+					eol = strings.IndexByte(s[i:], '\n')
+					if eol < 0 {
+						eol = len(s)
+					} else {
+						eol += i
+					}
+				}
+				// a cluster never reaches into the next line (invalid
+				// UTF-8 before a line break would)
+				cluster, w := ansi.FirstGraphemeCluster(s[i:eol], ansi.GraphemeWidth)
+				n += w
+				i += len(cluster) - 1
+			}
 			st = parser.GroundState
 			continue
 		}
 		st = next
 	}
-	return n
+	return max(widest, n)
 }
 
 // Fit pads or cuts a styled line to exactly w cells ("" when w <= 0).

@@ -96,7 +96,7 @@ func widthCases() []string {
 		"\x1b]0;title\x07after", "\x1bPq#0\x1b\\dcs", "\x1b_apc\x1b\\z", "\x1b^pm\x1b\\z",
 		"\x1b[?25l\x1b[2Jab", "\x1b(Bcd", "\x1b7\x1b8ef", "\x1b", "\x1b[", "\x1b[31", "\x1b]0;open",
 		"e\u0301", "a\u200db", "日本語", "🇩🇪 x", "👍🏽", "line one\nlonger line two", "\n", "x\n\x1b[1mbold\x1b[0m",
-		"\x9b31mc1", "a\xffb", "\xc3", strings.Repeat("wide 漢 ", 20),
+		"\x9b31mc1", "a\xffb", "\xc3", "0\xe8\n0", "a\u0600b", "1\ufe0f\u20e3 x", "\x1b[1m› Müller\x1b[0m — ok", strings.Repeat("wide 漢 ", 20),
 	}
 	return cases
 }
