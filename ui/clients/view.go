@@ -3,7 +3,6 @@ package clients
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"clientbase/model"
@@ -104,12 +103,12 @@ func (m *Model) filterLine() string {
 	default:
 		left = s.Subtle.Render(model.T("ui.list.filter_hint"))
 	}
-	room := m.width - lipgloss.Width(right) - 1
+	room := m.width - textfit.Width(right) - 1
 	if room < 1 {
 		return textfit.Fit(right, m.width)
 	}
 	left = ansi.Truncate(left, room, "")
-	if pad := room - lipgloss.Width(left); pad > 0 {
+	if pad := room - textfit.Width(left); pad > 0 {
 		left += strings.Repeat(" ", pad)
 	}
 	return textfit.Fit(left+" "+right, m.width)

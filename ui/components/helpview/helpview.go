@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -32,7 +33,7 @@ func helpModel(s styles.Styles, width int) help.Model {
 func Footer(s styles.Styles, bindings []key.Binding, width int) string {
 	line := helpModel(s, width).ShortHelpView(bindings)
 	line = ansi.Truncate(line, width, "…")
-	if pad := width - lipgloss.Width(line); pad > 0 {
+	if pad := width - textfit.Width(line); pad > 0 {
 		line += strings.Repeat(" ", pad)
 	}
 	return line
@@ -67,7 +68,7 @@ func Columns(s styles.Styles, groups [][]key.Binding, width int) string {
 		if col == "" {
 			continue
 		}
-		w := lipgloss.Width(col)
+		w := textfit.Width(col)
 		if len(band) > 0 && bandW+len(gap)+w > width {
 			bands = append(bands, lipgloss.JoinHorizontal(lipgloss.Top, band...))
 			band, bandW = nil, 0

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"unicode"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -38,16 +38,16 @@ func ShortenPath(path, home string, width int) string {
 			path = "~" + string(filepath.Separator) + rel
 		}
 	}
-	if lipgloss.Width(path) <= width {
+	if textfit.Width(path) <= width {
 		return path
 	}
 	if width == 1 {
 		return "…"
 	}
 	// A wide letter at the cut may stay whole: cut one more cell then.
-	pw := lipgloss.Width(path)
+	pw := textfit.Width(path)
 	for cut := pw - width + 1; cut <= pw; cut++ {
-		if short := ansi.TruncateLeft(path, cut, "…"); lipgloss.Width(short) <= width {
+		if short := ansi.TruncateLeft(path, cut, "…"); textfit.Width(short) <= width {
 			return short
 		}
 	}
@@ -89,7 +89,7 @@ func (m Model) View(s styles.Styles, width int) string {
 	if m.Counts != "" {
 		counts = s.StatusMsg.Render(m.Counts)
 	}
-	used := lipgloss.Width(user)
+	used := textfit.Width(user)
 	rest := width - used
 	msg := ""
 	if m.Message != "" {
@@ -99,22 +99,22 @@ func (m Model) View(s styles.Styles, width int) string {
 			msg = msgStyle.Render(ansi.Truncate(Printable(m.Message), inner, "…"))
 		}
 	}
-	rest -= lipgloss.Width(msg)
-	if lipgloss.Width(badges) <= rest {
-		rest -= lipgloss.Width(badges)
+	rest -= textfit.Width(msg)
+	if textfit.Width(badges) <= rest {
+		rest -= textfit.Width(badges)
 	} else {
 		badges = ""
 	}
-	if lipgloss.Width(counts) <= rest {
-		rest -= lipgloss.Width(counts)
+	if textfit.Width(counts) <= rest {
+		rest -= textfit.Width(counts)
 	} else {
 		counts = ""
 	}
 	extra := ""
 	if m.Extra != "" {
 		extra = s.StatusMsg.Render(m.Extra)
-		if lipgloss.Width(extra) <= rest-30 { // the path needs the room more
-			rest -= lipgloss.Width(extra)
+		if textfit.Width(extra) <= rest-30 { // the path needs the room more
+			rest -= textfit.Width(extra)
 		} else {
 			extra = ""
 		}
@@ -122,7 +122,7 @@ func (m Model) View(s styles.Styles, width int) string {
 	path := ""
 	if pw := rest - s.StatusMsg.GetHorizontalFrameSize(); pw >= 8 && m.DBPath != "" {
 		path = s.StatusMsg.Render(ShortenPath(m.DBPath, m.home(), pw))
-		rest -= lipgloss.Width(path)
+		rest -= textfit.Width(path)
 	}
 	fill := ""
 	if rest > 0 {
