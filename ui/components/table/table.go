@@ -5,13 +5,12 @@ package table
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"clientbase/ui/components/textfit"
 	"clientbase/ui/styles"
 )
 
@@ -26,7 +25,7 @@ type Column struct {
 
 // Gap is the space between two columns; Marker is the cursor column's width.
 const (
-	Gap    = 1
+	Gap    = textfit.Gap
 	Marker = 2
 )
 
@@ -207,19 +206,13 @@ type Row struct {
 
 // Plain makes user text safe for a cell: a control character (an escape
 // sequence typed or imported into a name) would redraw the terminal, so it becomes "�".
-func Plain(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, strings.ToValidUTF8(s, "\uFFFD"))
-}
+// It lives in textfit (which table now imports for Width).
+func Plain(s string) string { return textfit.Plain(s) }
 
 // cell fits text into exactly n cells, cutting with "…".
 func cell(text string, n int) string {
 	text = ansi.Truncate(text, n, "…")
-	if pad := n - lipgloss.Width(text); pad > 0 {
+	if pad := n - textfit.Width(text); pad > 0 {
 		text += strings.Repeat(" ", pad)
 	}
 	return text

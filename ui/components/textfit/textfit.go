@@ -5,13 +5,27 @@ package textfit
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/parser"
 
 	"clientbase/model"
-	"clientbase/ui/components/table"
 )
+
+// Gap is the space between two table columns (table.Gap).
+const Gap = 1
+
+// Plain makes user text safe for a cell: a control character (an escape
+// sequence typed or imported into a name) would redraw the terminal, so it becomes "�".
+func Plain(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+}
 
 // Width is lipgloss.Width (the cells of the widest line, escape sequences
 // taking none), made cheap: it walks the ANSI parser's state table as
@@ -115,7 +129,7 @@ func Spread(left, right string, w int) string {
 
 // OneLine makes user text safe on one line: runs of white space and line
 // breaks become one space, control characters go.
-func OneLine(s string) string { return table.Plain(strings.Join(strings.Fields(s), " ")) }
+func OneLine(s string) string { return Plain(strings.Join(strings.Fields(s), " ")) }
 
 // Wrap breaks a sentence into lines of at most w cells (nil for "").
 func Wrap(s string, w int) []string {
@@ -161,7 +175,7 @@ func Pack(width int, sep string, parts ...string) []string {
 }
 
 // Cells lays cells out in columns of widths (0: dropped), the ones marked in
-// toRight right-aligned (amounts), one table.Gap apart.
+// toRight right-aligned (amounts), one Gap apart.
 func Cells(cells []string, widths []int, toRight []bool) string {
 	var b strings.Builder
 	first := true
@@ -170,7 +184,7 @@ func Cells(cells []string, widths []int, toRight []bool) string {
 			continue
 		}
 		if !first {
-			b.WriteString(strings.Repeat(" ", table.Gap))
+			b.WriteString(strings.Repeat(" ", Gap))
 		}
 		first = false
 		text := ""
