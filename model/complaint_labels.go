@@ -64,3 +64,30 @@ func spanText(m, day int64) string {
 	}
 	return T("complaint.left.m", m)
 }
+
+// ComplaintZone is where complaint times are shown: in the department's
+// zone, the one the deadlines are counted in, with its abbreviation ("MSK")
+// when the user's zone differs. An operator in Vilnius working a Moscow queue
+// promises the client "by 18:00" in Moscow time and sees the 9:00–18:00
+// working day in the settings; a deadline at 17:00 (or 15:00 on a UTC
+// server, where the machine's zone is nobody's) would be misread, and the
+// countdown beside it already says how long is left in anyone's time.
+func ComplaintZone(dept, user *time.Location, at time.Time) (loc *time.Location, abbr string) {
+	if dept == nil {
+		return user, ""
+	}
+	name, off := at.In(dept).Zone()
+	uname, uoff := at.In(user).Zone()
+	if off == uoff && name == uname {
+		return dept, ""
+	}
+	return dept, name
+}
+
+// WithZone appends a zone abbreviation to a shown time ("" abbr: none).
+func WithZone(text, abbr string) string {
+	if abbr == "" || text == "—" {
+		return text
+	}
+	return text + " " + abbr
+}

@@ -170,14 +170,15 @@ func TestIntakeDeadlinePreview(t *testing.T) {
 	d := newDept(t)
 	f := NewIntake(d.env("kazlauskaite"), common.NewComplaintMsg{Client: 1})
 	dr := driveIntake(t, f, 100, 30)
-	// Client 1 is category B: a quality claim takes 45 working hours, 9:00–18:00 Moscow (UTC+3).
-	want := "deadline: 30.11.2026 11:00 — 5 working days for a category B client's quality claim"
+	// Client 1 is category B: a quality claim takes 45 working hours, 9:00–18:00 Moscow (UTC+3),
+	// shown in Moscow time with its abbreviation to a user in UTC, as the queue shows it.
+	want := "deadline: 30.11.2026 14:00 MSK — 5 working days for a category B client's quality claim"
 	if !strings.Contains(dr.View(), want) {
 		t.Fatalf("no %q in\n%s", want, dr.View())
 	}
 	dr.FieldTo(fSerious)
 	dr.Press("space")
-	if !strings.Contains(dr.View(), "deadline: 23.11.2026 15:00 — 4 working hours for a serious incident") {
+	if !strings.Contains(dr.View(), "deadline: 23.11.2026 18:00 MSK — 4 working hours for a serious incident") {
 		t.Fatalf("serious preview:\n%s", dr.View())
 	}
 	if !strings.Contains(dr.View(), "someone fell ill") {

@@ -518,7 +518,10 @@ func (f *Intake) preview() {
 	if c.SLA <= 0 || c.Deadline.IsZero() {
 		return
 	}
-	f.deadline = model.T("complaintform.deadline", model.FormatDateTime(c.Deadline, f.env.Loc), spanText(c.SLA, f.settings), forWhat(c, f.client))
+	// in the department's zone, as the queue shows it (with "MSK" when it is not the user's)
+	loc, abbr := model.ComplaintZone(f.settings.Calendar().Location(), f.env.Zone(), c.Deadline)
+	when := model.WithZone(model.FormatDateTime(c.Deadline, loc), abbr)
+	f.deadline = model.T("complaintform.deadline", when, spanText(c.SLA, f.settings), forWhat(c, f.client))
 }
 
 // spanText is a service level in working days when it is whole days of the
