@@ -108,11 +108,7 @@ func (p *Products) requery(fromTop bool) tea.Cmd {
 	p.cancel()
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	p.gen++
-	p.cache.Pending = nil
-	if fromTop {
-		p.win.GoTo(0)
-		p.win.Top = 0
-	}
+	p.cache.Restart(&p.win, fromTop)
 	return p.fetchAround()
 }
 

@@ -112,12 +112,8 @@ func (m *Model) requery(fromTop bool) tea.Cmd {
 	m.cancel()
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.gen++
-	m.cache.Pending = nil
 	m.follow = 0
-	if fromTop {
-		m.win.GoTo(0)
-		m.win.Top = 0
-	} else if c, ok := m.cache.At(m.win.Cursor); ok {
+	if c, ok := m.cache.Restart(&m.win, fromTop); ok {
 		m.follow = c.ID // another session's change may move rows above it
 	}
 	return m.fetchAround()

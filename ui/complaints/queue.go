@@ -99,12 +99,8 @@ func (q *queue) requery(fromTop bool) tea.Cmd {
 	q.cancel()
 	q.ctx, q.cancel = context.WithCancel(context.Background())
 	q.gen++
-	q.cache.Pending = nil
 	q.follow = 0
-	if fromTop {
-		q.win.GoTo(0)
-		q.win.Top = 0
-	} else if r, ok := q.current(); ok {
+	if r, ok := q.cache.Restart(&q.win, fromTop); ok {
 		q.follow = r.ID
 	}
 	return tea.Batch(q.fetchAround(), fetchCounts(q.ctx, q.env.Store, q.gen))

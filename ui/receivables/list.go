@@ -239,10 +239,8 @@ func (l *List) requery(fromTop bool) tea.Cmd {
 	l.cancel()
 	l.ctx, l.cancel = context.WithCancel(context.Background())
 	l.gen = nextGen()
-	l.cache.Pending = nil
+	l.cache.Restart(&l.win, fromTop)
 	if fromTop {
-		l.win.GoTo(0)
-		l.win.Top = 0
 		l.moneyW = minAmount
 	}
 	return l.fetchAround()

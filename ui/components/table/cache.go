@@ -64,3 +64,17 @@ func (c *Cache[R]) Index(match func(R) bool) (int, bool) {
 	}
 	return 0, false
 }
+
+// Restart drops the span on its way, for a new query of w. fromTop puts the
+// cursor on the first row; otherwise it stays and the row under it, when in
+// memory, is returned (the one to follow while the list loads again).
+func (c *Cache[R]) Restart(w *Window, fromTop bool) (R, bool) {
+	c.Pending = nil
+	if fromTop {
+		w.GoTo(0)
+		w.Top = 0
+		var zero R
+		return zero, false
+	}
+	return c.At(w.Cursor)
+}

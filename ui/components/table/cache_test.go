@@ -41,3 +41,23 @@ func TestCache(t *testing.T) {
 		t.Fatal("the window moved past the rows in memory")
 	}
 }
+
+// Restart drops the span on its way; from the top it moves the cursor there,
+// else it hands back the row under the cursor to follow.
+func TestCacheRestart(t *testing.T) {
+	c := Cache[int]{Off: 10, Rows: []int{100, 101, 102, 103}, Loaded: true}
+	w := Window{Height: 2, Total: 50}
+	w.GoTo(12)
+	c.Ask(w, 5)
+	if r, ok := c.Restart(&w, false); !ok || r != 102 || c.Pending != nil || w.Cursor != 12 {
+		t.Fatalf("refresh: row %d %v, pending %v, cursor %d", r, ok, c.Pending, w.Cursor)
+	}
+	w.GoTo(40)
+	if _, ok := c.Restart(&w, false); ok {
+		t.Fatal("a row not in memory was handed back")
+	}
+	c.Ask(w, 5)
+	if _, ok := c.Restart(&w, true); ok || c.Pending != nil || w.Cursor != 0 || w.Top != 0 {
+		t.Fatalf("from the top: %v, pending %v, cursor %d top %d", ok, c.Pending, w.Cursor, w.Top)
+	}
+}
