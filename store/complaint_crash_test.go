@@ -15,23 +15,8 @@ const complaintCrashEnv = "CLIENTBASE_COMPLAINT_CRASH_DB"
 // it registers complaints and closes every other one (with its follow-up
 // call), printing each acknowledged step, until killed.
 func TestComplaintCrashChild(t *testing.T) {
-	path := os.Getenv(complaintCrashEnv)
-	if path == "" {
-		t.Skip("runs only as the complaint crash test's child process")
-	}
-	fail := func(err error) {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-	db, err := Open(path, Options{})
-	if err != nil {
-		fail(err)
-	}
-	u, err := db.SignIn("boss")
-	if err != nil {
-		fail(err)
-	}
-	s := db.As(u)
+	db, fail := crashChild(t, complaintCrashEnv, "complaint crash test's", Options{})
+	s := childSession(db, "boss", fail)
 	client := newClient("Crash complaints Ltd")
 	client.Phones = []model.Phone{{Raw: "+370 600 22222"}}
 	cl, err := s.SaveClient(client, "")

@@ -20,41 +20,55 @@ const crashChildEnv = "CLIENTBASE_CRASH_CHILD_DB"
 // TestCrashWriterChild is the child of TestCrashKeepsReportedWrites: it saves
 // clients one by one and reports each committed one on stdout until killed.
 func TestCrashWriterChild(t *testing.T) {
-	path := os.Getenv(crashChildEnv)
-	if path == "" {
-		t.Skip("runs only as the crash test's child process")
-	}
-	db, err := Open(path, Options{})
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-	u, err := db.SignIn("boss")
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
-	s := db.As(u)
+	db, fail := crashChild(t, crashChildEnv, "crash test's", Options{})
+	s := childSession(db, "boss", fail)
 	for i := 0; i < 100000; i++ {
 		c := newClient(fmt.Sprintf("Crash client %06d", i))
 		c.Phones = []model.Phone{{E164: fmt.Sprintf("+7912%07d", i)}}
 		c.Notes = strings.Repeat("note ", i%40)
 		saved, err := s.SaveClient(c, "")
 		if err != nil {
-			fmt.Println("error", err)
-			os.Exit(2)
+			fail(err)
 		}
 		// Every other client is edited again, so the kill may land in an update too.
 		if i%2 == 1 {
 			saved.City = "Vilnius"
 			if saved, err = s.SaveClient(saved, ""); err != nil {
-				fmt.Println("error", err)
-				os.Exit(2)
+				fail(err)
 			}
 		}
 		fmt.Printf("saved %d %d\n", saved.ID, saved.Version)
 	}
 	os.Exit(0)
+}
+
+// crashChild is how every crash child starts: it opens the file its parent
+// named in env with o (skipping the test when it runs on its own, not as the
+// child of the what) and returns the database and fail, which reports err on
+// stdout, where the parent reads it, and exits.
+func crashChild(t *testing.T, env, what string, o Options) (*DB, func(error)) {
+	path := os.Getenv(env)
+	if path == "" {
+		t.Skip("runs only as the " + what + " child process")
+	}
+	fail := func(err error) {
+		fmt.Println("error", err)
+		os.Exit(2)
+	}
+	db, err := Open(path, o)
+	if err != nil {
+		fail(err)
+	}
+	return db, fail
+}
+
+// childSession signs name in for a crash child, failing as fail does.
+func childSession(db *DB, name string, fail func(error)) *Session {
+	u, err := db.SignIn(name)
+	if err != nil {
+		fail(err)
+	}
+	return db.As(u)
 }
 
 // killChildWhen runs the test named child in a new process with env=path,

@@ -22,29 +22,15 @@ const orderCrashChildEnv = "CLIENTBASE_ORDER_CRASH_CHILD_DB"
 // shipment and invoice, and records payments (under, exact, over, none),
 // reporting every acknowledged write on stdout until killed.
 func TestOrderCrashWriterChild(t *testing.T) {
-	path := os.Getenv(orderCrashChildEnv)
-	if path == "" {
-		t.Skip("runs only as the order crash test's child process")
-	}
-	fail := func(err error) {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
 	var tick atomic.Int64
-	db, err := Open(path, Options{Now: func() time.Time { return planT0.Add(time.Duration(tick.Add(1)) * time.Second) }})
-	if err != nil {
-		fail(err)
-	}
-	u, err := db.SignIn("head")
-	if err != nil {
-		fail(err)
-	}
-	head := db.As(u)
+	db, fail := crashChild(t, orderCrashChildEnv, "order crash test's", Options{Now: func() time.Time { return planT0.Add(time.Duration(tick.Add(1)) * time.Second) }})
+	head := childSession(db, "head", fail)
 	said := func(o model.Order) {
 		fmt.Printf("order %d %d %s %d %s %s\n", o.ID, o.Version, o.Status, o.Paid.Minor, o.Number, o.InvoiceNo)
 	}
 	skus := []string{"CH-1", "TX-100", "NL-5"}
 	clients := []model.ID{1, 3} // the orphan's small credit limit puts its orders on hold
+	var err error
 	for i := 0; i < 100000; i++ {
 		o := model.Order{Client: clients[i%2], TakenBy: "petrov", Channel: model.OrderByPhone, Notes: strings.Repeat("n", i%30)}
 		for j := 0; j <= i%3; j++ {

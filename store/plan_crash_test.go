@@ -33,26 +33,11 @@ var crashOutcomes = []model.Interaction{
 // it plans, takes and logs calls one by one and reports each logged outcome
 // on stdout until killed.
 func TestPlanCrashWriterChild(t *testing.T) {
-	path := os.Getenv(planCrashChildEnv)
-	if path == "" {
-		t.Skip("runs only as the plan crash test's child process")
-	}
-	fail := func(err error) {
-		fmt.Println("error", err)
-		os.Exit(2)
-	}
 	var tick atomic.Int64
-	db, err := Open(path, Options{Now: func() time.Time { return planT0.Add(time.Duration(tick.Load()) * time.Second) }})
-	if err != nil {
-		fail(err)
-	}
+	db, fail := crashChild(t, planCrashChildEnv, "plan crash test's", Options{Now: func() time.Time { return planT0.Add(time.Duration(tick.Load()) * time.Second) }})
 	users := map[string]*Session{}
 	for _, name := range []string{"head", "olga"} {
-		u, err := db.SignIn(name)
-		if err != nil {
-			fail(err)
-		}
-		users[name] = db.As(u)
+		users[name] = childSession(db, name, fail)
 	}
 	clients := []model.ID{1, 3}
 	for i := 0; i < 100000; i++ {
