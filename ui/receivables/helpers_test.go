@@ -167,42 +167,30 @@ type pane interface {
 	View() string
 }
 
-// run executes cmd and everything it leads to, feeding each message back
-// into p.Update as the program's loop would, and returns the messages meant
+// root drives p as the root would; the messages it returns are those meant
 // for others (status, data changed, open an order).
-func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	uitest.Run(t, cmd, func(msg tea.Msg) tea.Cmd {
+func root(t testing.TB, p pane) uitest.Root {
+	return uitest.Root{T: t, Update: p.Update, Keep: func(msg tea.Msg) bool {
 		switch msg.(type) {
-		case common.StatusMsg, common.OpenOrderMsg:
-			out = append(out, msg)
-			return nil
-		case common.DataChangedMsg:
-			out = append(out, msg) // the root hands it back to every screen
+		case common.OpenOrderMsg:
+			return true
 		}
-		return p.Update(msg)
-	})
-	return out
+		return false
+	}}
 }
+
+// run executes cmd and everything it leads to, feeding each message back
+// into p.Update as the program's loop would.
+func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg { t.Helper(); return root(t, p).Run(cmd) }
 
 // press sends keys one by one, running what each leads to.
 func press(t testing.TB, p pane, keys ...string) []tea.Msg {
 	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		out = append(out, run(t, p, p.Update(uitest.Key(k)))...)
-	}
-	return out
+	return root(t, p).Press(keys...)
 }
 
 // typeText types s key by key.
-func typeText(t testing.TB, p pane, s string) {
-	t.Helper()
-	for _, k := range uitest.Text(s) {
-		run(t, p, p.Update(k))
-	}
-}
+func typeText(t testing.TB, p pane, s string) { t.Helper(); root(t, p).Type(s) }
 
 func statusOf(msgs []tea.Msg) (common.StatusMsg, bool) { return uitest.First[common.StatusMsg](msgs) }
 

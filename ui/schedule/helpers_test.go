@@ -34,33 +34,26 @@ type pane interface {
 	View() string
 }
 
-// run executes cmd and everything it leads to, feeding each message back
-// into p.Update as the program's loop would, and returns the messages meant
-// for others (status, take a call, open a client).
-func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg {
-	t.Helper()
-	var out []tea.Msg
-	uitest.Run(t, cmd, func(msg tea.Msg) tea.Cmd {
+// root drives p as the root would; the messages it returns are those meant
+// for others (status, data changed, take a call, open a client).
+func root(t testing.TB, p pane) uitest.Root {
+	return uitest.Root{T: t, Update: p.Update, Keep: func(msg tea.Msg) bool {
 		switch msg.(type) {
-		case common.StatusMsg, common.TakeCallMsg, common.OpenClientMsg, common.CallClientMsg:
-			out = append(out, msg)
-			return nil
-		case common.DataChangedMsg:
-			out = append(out, msg) // the root hands it back to every screen
+		case common.TakeCallMsg, common.OpenClientMsg, common.CallClientMsg:
+			return true
 		}
-		return p.Update(msg)
-	})
-	return out
+		return false
+	}}
 }
+
+// run executes cmd and everything it leads to, feeding each message back
+// into p.Update as the program's loop would.
+func run(t testing.TB, p pane, cmd tea.Cmd) []tea.Msg { t.Helper(); return root(t, p).Run(cmd) }
 
 // press sends keys one by one, running what each leads to.
 func press(t testing.TB, p pane, keys ...string) []tea.Msg {
 	t.Helper()
-	var out []tea.Msg
-	for _, k := range keys {
-		out = append(out, run(t, p, p.Update(uitest.Key(k)))...)
-	}
-	return out
+	return root(t, p).Press(keys...)
 }
 
 func statusOf(msgs []tea.Msg) (common.StatusMsg, bool) { return uitest.First[common.StatusMsg](msgs) }
