@@ -123,11 +123,11 @@ type complaintEnv struct {
 }
 
 func (db *DB) complaintEnv(tx *bolt.Tx) (complaintEnv, error) {
-	cs, err := complaintSettings.read(tx)
+	cs, cal, err := complaintPolicy(tx)
 	if err != nil {
 		return complaintEnv{}, err
 	}
-	return complaintEnv{cs: cs, cal: cs.Calendar(), now: db.now()}, nil
+	return complaintEnv{cs: cs, cal: cal, now: db.now()}, nil
 }
 
 // changeComplaint writes a change of old into c: an event (action, note),

@@ -85,11 +85,11 @@ func (s *Session) ComplaintReport(ctx context.Context, from, to time.Time) (mode
 		if err := periodFigures(ctx, tx, &r); err != nil {
 			return err
 		}
-		cs, err := complaintSettings.read(tx)
+		_, cal, err := complaintPolicy(tx)
 		if err != nil {
 			return err
 		}
-		return nowFigures(ctx, tx, cs.Calendar(), now, &r)
+		return nowFigures(ctx, tx, cal, now, &r)
 	})
 	if err != nil {
 		return model.ComplaintReport{From: from, To: to}, err

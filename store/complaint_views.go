@@ -228,11 +228,10 @@ func complaintLines(tx *bolt.Tx, client model.ID, now time.Time) ([]string, erro
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	cs, err := complaintSettings.read(tx)
+	_, cal, err := complaintPolicy(tx)
 	if err != nil {
 		return nil, err
 	}
-	cal := cs.Calendar()
 	day := cal.DayMinutes()
 	out := make([]string, 0, len(hits))
 	for _, h := range hits {
