@@ -47,6 +47,8 @@ type Report struct {
 	lines    []string               // the body drawn for w (nil: draw again)
 	exporter *exportPrompt          // the file prompt while open
 	dir      string                 // where the export proposes to write ("" the current folder)
+	hidden   bool                   // not on screen: a change only marks it stale
+	stale    bool                   // the figures missed a change (or were never loaded) while hidden
 }
 
 // exportPrompt asks for the file the report goes to.
@@ -65,12 +67,31 @@ func New(env common.Env) *Report {
 	return r
 }
 
-// Init loads this month's report and the people's names.
+// Init loads this month's report and the people's names (the report only
+// when on screen: hidden, it loads when SetVisible shows it).
 func (r *Report) Init() tea.Cmd {
 	if !r.allowed {
 		return nil
 	}
+	if r.hidden {
+		r.stale = true
+		return usersCmd(r.env.Store)
+	}
 	return tea.Batch(r.load(), usersCmd(r.env.Store))
+}
+
+// SetVisible tells the report whether its host shows it. A complaint change
+// while hidden only marks the figures stale (every session on the team
+// server hears every change: a reload each time would query 200k complaints
+// per session per change for a screen nobody looks at); showing a stale
+// report loads it. A new report is visible.
+func (r *Report) SetVisible(on bool) tea.Cmd {
+	r.hidden = !on
+	if on && r.stale {
+		r.stale = false
+		return r.load()
+	}
+	return nil
 }
 
 // load asks for the current period's report, dropping any load under way.
@@ -123,6 +144,10 @@ func (r *Report) Update(msg tea.Msg) tea.Cmd {
 	case common.DataChangedMsg:
 		// a settings change moves the calendar the overdue count is read in
 		if (msg.Kind == "complaint" || msg.Kind == "complaint_settings" || msg.Kind == "*") && r.allowed {
+			if r.hidden {
+				r.stale = true
+				return nil
+			}
 			return r.load()
 		}
 		return nil

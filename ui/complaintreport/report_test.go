@@ -450,3 +450,66 @@ func TestReportExportKeepsExistingFiles(t *testing.T) {
 		t.Fatalf("%s was not replaced by the report", old)
 	}
 }
+
+// countingStore is the real store, counting the report's queries.
+type countingStore struct {
+	common.Store
+	reports int
+}
+
+func (c *countingStore) ComplaintReport(ctx context.Context, from, to time.Time) (model.ComplaintReport, error) {
+	c.reports++
+	return c.Store.ComplaintReport(ctx, from, to)
+}
+
+// Hidden (the tab on its queue), the report does not query the store, at
+// start or on a change (every session hears every change on the team
+// server): it is marked stale and loads once when shown.
+func TestReportHiddenWaitsUntilShown(t *testing.T) {
+	db, users := office(t)
+	st := &countingStore{Store: db.As(users["volkova"])}
+	env := envFor(db, users["volkova"])
+	env.Store = st
+	r := New(env)
+	r.SetSize(100, 30)
+	if cmd := r.SetVisible(false); cmd != nil {
+		t.Error("hiding a report that never loaded loads it")
+	}
+	run(t, r, r.Init())
+	if st.reports != 0 || r.rep != nil || r.names == nil {
+		t.Fatalf("hidden at start: %d queries, report %v, names %v", st.reports, r.rep, r.names)
+	}
+	for _, kind := range []string{"complaint", "complaint_settings", "*"} {
+		if cmd := r.Update(common.DataChangedMsg{Kind: kind}); cmd != nil || r.wait != 0 {
+			t.Errorf("a %s change while hidden starts a load", kind)
+		}
+	}
+	if st.reports != 0 {
+		t.Fatalf("changes while hidden queried the store %d times", st.reports)
+	}
+	run(t, r, r.SetVisible(true))
+	if st.reports != 1 || r.rep == nil || r.err != "" {
+		t.Fatalf("shown: %d queries, report %v, error %q", st.reports, r.rep, r.err)
+	}
+	// hidden and shown again with nothing changed: the figures stand
+	r.SetVisible(false)
+	run(t, r, r.SetVisible(true))
+	if st.reports != 1 {
+		t.Errorf("showing an unchanged report queried again (%d)", st.reports)
+	}
+	// hidden, a change, shown: one load
+	r.SetVisible(false)
+	run(t, r, func() tea.Msg { return common.DataChangedMsg{Kind: "complaint"} })
+	if st.reports != 1 {
+		t.Errorf("a change while hidden queried the store (%d)", st.reports)
+	}
+	run(t, r, r.SetVisible(true))
+	if st.reports != 2 {
+		t.Errorf("showing a stale report: %d queries, want 2", st.reports)
+	}
+	// on screen, a change reloads at once as before
+	run(t, r, func() tea.Msg { return common.DataChangedMsg{Kind: "complaint"} })
+	if st.reports != 3 {
+		t.Errorf("a change on screen: %d queries, want 3", st.reports)
+	}
+}

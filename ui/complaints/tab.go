@@ -68,7 +68,9 @@ func New(env common.Env) *Tab {
 	}
 	t := &Tab{env: env, vkeys: keymap.NewComplaintViews(), queue: newQueue(env), cs: model.DefaultComplaintSettings()}
 	if model.Can(env.Me, model.ActComplaintReport) {
-		t.report = complaintreport.New(env)
+		r := complaintreport.New(env)
+		r.SetVisible(false) // the tab opens on the queue: no report load until R
+		t.report = r
 	}
 	if model.Can(env.Me, model.ActComplaintSettings) {
 		t.settings = complaintform.NewSettings(env)
@@ -270,7 +272,7 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 	case clientMatchesMsg:
 		return t.queue.onMatches(msg)
 	case common.NewComplaintMsg:
-		t.view = ViewQueue
+		t.show(ViewQueue) // hiding the report never loads
 		if why := t.newRefusal(); why != "" {
 			return statusErr(why)
 		}
@@ -279,7 +281,7 @@ func (t *Tab) Update(msg tea.Msg) tea.Cmd {
 		}
 		return t.openForm(complaintform.NewIntake(t.env, msg), false)
 	case common.OpenComplaintMsg:
-		t.view = ViewQueue
+		t.show(ViewQueue)
 		if t.form != nil {
 			// the form stays with the complaint it is about; its save must not land on another
 			return statusErr(model.T("complaints.error.form_open"))
@@ -354,7 +356,7 @@ func (t *Tab) broadcast(msg tea.Msg) tea.Cmd {
 
 // openScreen shows complaint id over the queue; c, when given, is shown at once.
 func (t *Tab) openScreen(id model.ID, c *model.Complaint) tea.Cmd {
-	t.view = ViewQueue
+	t.show(ViewQueue)
 	t.screen = newScreen(t.env, id, t.cs, t.users)
 	t.screen.setSize(t.width, t.paneHeight())
 	if c != nil {
@@ -484,22 +486,33 @@ func (t *Tab) onKey(k tea.KeyPressMsg) tea.Cmd {
 func (t *Tab) viewKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(k, t.vkeys.Queue):
-		t.view = ViewQueue
+		t.show(ViewQueue)
 		return t.queue.ensureRows(), true
 	case key.Matches(k, t.vkeys.Report):
 		if t.report == nil {
 			return statusErr(model.T("complaints.error.no_report")), true
 		}
-		t.view = ViewReport
+		return t.show(ViewReport), true
 	case key.Matches(k, t.vkeys.Settings):
 		if t.settings == nil {
 			return statusErr(model.T("complaints.error.no_settings")), true
 		}
-		t.view = ViewSettings
+		t.show(ViewSettings)
 	default:
 		return nil, false
 	}
 	return nil, true
+}
+
+// show switches to view v and tells the report whether it is on screen:
+// hidden, a complaint change only marks it stale; shown, it loads then
+// (only if something changed since its last load).
+func (t *Tab) show(v View) tea.Cmd {
+	t.view = v
+	if r, ok := t.report.(interface{ SetVisible(bool) tea.Cmd }); ok {
+		return r.SetVisible(v == ViewReport)
+	}
+	return nil
 }
 
 // View renders the tab exactly width×height: the sub-header, then the view.
