@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ func callsHarness(t testing.TB, user string) *harness {
 // window, in the queue and in the store.
 func TestFlowTakeNextLogNoAnswer(t *testing.T) {
 	cfg, me := callsConfig(t, "ivanova")
-	app := New(cfg)
+	app := &requeued{App: New(cfg)}
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
 
 	tm.Send(keyPress("2"))
@@ -58,10 +59,16 @@ func TestFlowTakeNextLogNoAnswer(t *testing.T) {
 	waitText(t, tm, "1 reached")
 	tm.Send(keyPress("2"))
 	waitText(t, tm, "again")
+	// The status comes first; the queue is read again right after. Quit
+	// once the program has taken that answer in, as a user would look.
+	deadline := time.Now().Add(10 * time.Second)
+	for !app.done.Load() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
 	tm.Send(keyPress("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 
-	final := tm.FinalModel(t).(*App)
+	final := tm.FinalModel(t).(*requeued).App
 	tab := final.tabs[TabCalls].(*calls.Model)
 	res, ok := tab.LastOutcome()
 	if !ok || res.Interaction.Outcome != model.OutcomeNoAnswer || res.Interaction.User != me.Name {
@@ -110,6 +117,27 @@ func TestFlowTakeNextLogNoAnswer(t *testing.T) {
 	if !shown {
 		t.Fatalf("no queue row shows %s at %s:\n%s", client.ShortName, want.In(time.UTC).Format("15:04"), ansi.Strip(final.View().Content))
 	}
+}
+
+// requeued is the program with a probe: after every message it notes whether
+// the call just logged is back in the queue with its attempt counted.
+type requeued struct {
+	*App
+	done atomic.Bool
+}
+
+func (r *requeued) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := r.App.Update(msg)
+	tab := r.App.tabs[TabCalls].(*calls.Model)
+	if res, ok := tab.LastOutcome(); ok {
+		rows, _ := tab.QueueRows()
+		for _, row := range rows {
+			if row.Item.ID == res.Item.ID && row.Item.Attempts == 1 {
+				r.done.Store(true)
+			}
+		}
+	}
+	return r, cmd
 }
 
 // On the call screen the digits are outcomes, not tabs: the root asks the
