@@ -71,6 +71,9 @@ type App struct {
 	statsOK    bool
 	statsErr   bool
 	indexing   bool
+
+	memo  frameMemo      // the parts of the frame that did not change
+	later []common.Later // per tab: the data changes it missed while hidden
 }
 
 // New builds the interface; styles start dark until the terminal says otherwise.
@@ -93,6 +96,8 @@ func New(cfg Config) *App {
 		orders.New(env),
 		complaints.New(env),
 	}
+	a.memo = newFrameMemo(len(a.tabs))
+	a.later = make([]common.Later, len(a.tabs))
 	return a
 }
 
@@ -106,6 +111,7 @@ func (a *App) Init() tea.Cmd {
 	for _, t := range a.tabs {
 		cmds = append(cmds, t.Init())
 	}
+	a.memo.touchAll()
 	return tea.Batch(cmds...)
 }
 

@@ -26,9 +26,9 @@ func waitChanges(ch <-chan []model.Change) tea.Cmd {
 	}
 }
 
-// onChanges tells every tab (not only the one on screen) what another
-// session (or this one) changed, reloads the status bar's counts and waits
-// for the next batch.
+// onChanges tells the tab on screen what another session (or this one)
+// changed (the others hear it when shown), reloads the status bar's counts
+// and waits for the next batch.
 func (a *App) onChanges(msg changesMsg) tea.Cmd {
 	if !msg.ok {
 		return nil // the feed closed: the server is going away
@@ -40,7 +40,7 @@ func (a *App) onChanges(msg changesMsg) tea.Cmd {
 	}
 	cmds = append(cmds, loadStats(a.cfg.Store))
 	for _, m := range msgs {
-		cmds = append(cmds, a.broadcast(m))
+		cmds = append(cmds, a.tellChange(m))
 	}
 	return tea.Batch(cmds...)
 }

@@ -17,12 +17,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.layout()
+		a.memo.touchAll()
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.styles = styles.New(msg.IsDark())
 		for _, t := range a.tabs {
 			t.SetStyles(a.styles)
 		}
+		a.memo.touchAll()
 		if a.users != nil {
 			a.users.SetStyles(a.styles)
 		}
@@ -37,25 +39,22 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.users != nil {
 			return a, a.users.Update(msg)
 		}
-		return a, a.tabs[a.active].Update(msg)
+		return a, a.send(a.active, msg)
 	case common.StatusMsg:
 		a.message, a.msgErr, a.backupPath = msg.Text, msg.Err, ""
 		return a, nil
 	case common.SwitchTabMsg:
-		a.setTab(msg.Tab)
-		return a, nil
+		return a, a.setTab(msg.Tab)
 	case common.OpenClientMsg:
-		a.setTab(TabClients)
-		return a, a.clients.OpenCard(msg.Client)
+		shown := a.setTab(TabClients)
+		a.memo.touch(TabClients)
+		return a, tea.Batch(shown, a.clients.OpenCard(msg.Client))
 	case common.TakeCallMsg, common.CallClientMsg:
-		a.setTab(TabCalls)
-		return a, a.tabs[TabCalls].Update(msg)
+		return a, tea.Batch(a.setTab(TabCalls), a.send(TabCalls, msg))
 	case common.NewOrderMsg, common.OpenOrderMsg:
-		a.setTab(TabOrders)
-		return a, a.tabs[TabOrders].Update(msg)
+		return a, tea.Batch(a.setTab(TabOrders), a.send(TabOrders, msg))
 	case common.NewComplaintMsg, common.OpenComplaintMsg:
-		a.setTab(TabComplaints)
-		return a, a.tabs[TabComplaints].Update(msg)
+		return a, tea.Batch(a.setTab(TabComplaints), a.send(TabComplaints, msg))
 	case common.StatsMsg:
 		if msg.Err != nil {
 			a.statsOK, a.statsErr = false, true
@@ -64,7 +63,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.broadcast(msg)
 	case common.DataChangedMsg:
-		return a, tea.Batch(loadStats(a.cfg.Store), a.broadcast(msg))
+		return a, tea.Batch(loadStats(a.cfg.Store), a.tellChange(msg))
 	case changesMsg:
 		return a, a.onChanges(msg)
 	case indexMsg:
@@ -89,8 +88,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	cmds := make([]tea.Cmd, 0, len(a.tabs)+1)
-	for _, t := range a.tabs {
-		cmds = append(cmds, t.Update(msg))
+	for i := range a.tabs {
+		cmds = append(cmds, a.send(i, msg))
 	}
 	if a.users != nil {
 		cmds = append(cmds, a.users.Update(msg))
@@ -116,24 +115,24 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	tab := a.tabs[a.active]
 	if tab.InputFocused() {
-		return tab.Update(k)
+		return a.send(a.active, k)
 	}
 	if c, ok := tab.(common.KeyClaimer); ok && c.ClaimsKey(k) {
-		return tab.Update(k)
+		return a.send(a.active, k)
 	}
 	switch {
 	case key.Matches(k, a.keys.Tab1):
-		a.setTab(TabClients)
+		return a.setTab(TabClients)
 	case key.Matches(k, a.keys.Tab2):
-		a.setTab(TabCalls)
+		return a.setTab(TabCalls)
 	case key.Matches(k, a.keys.Tab3):
-		a.setTab(TabOrders)
+		return a.setTab(TabOrders)
 	case key.Matches(k, a.keys.Tab4):
-		a.setTab(TabComplaints)
+		return a.setTab(TabComplaints)
 	case key.Matches(k, a.keys.NextTab):
-		a.setTab((a.active + 1) % len(a.tabs))
+		return a.setTab((a.active + 1) % len(a.tabs))
 	case key.Matches(k, a.keys.PrevTab):
-		a.setTab((a.active + len(a.tabs) - 1) % len(a.tabs))
+		return a.setTab((a.active + len(a.tabs) - 1) % len(a.tabs))
 	case key.Matches(k, a.keys.Help):
 		a.showHelp = true
 	case key.Matches(k, a.ukeys.Open):
@@ -144,7 +143,7 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 		a.message, a.msgErr, a.backupPath = model.T("ui.backup.running"), false, ""
 		return backup(a.cfg.Store, a.cfg.DBPath)
 	default:
-		return tab.Update(k)
+		return a.send(a.active, k)
 	}
 	return nil
 }
@@ -179,10 +178,32 @@ func (a *App) onUsersKey(k tea.KeyPressMsg) tea.Cmd {
 // UsersOpen reports whether the users pane is on screen.
 func (a *App) UsersOpen() bool { return a.users != nil }
 
-func (a *App) setTab(i int) {
-	if i >= 0 && i < len(a.tabs) {
-		a.active = i
+// setTab shows tab i and tells it the changes it missed while hidden.
+func (a *App) setTab(i int) tea.Cmd {
+	if i < 0 || i >= len(a.tabs) || i == a.active {
+		return nil
 	}
+	a.active = i
+	var cmds []tea.Cmd
+	for _, msg := range a.later[i].Take() {
+		cmds = append(cmds, a.send(i, msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// tellChange hands a data change to the tab on screen (and the users
+// pane); the hidden tabs hear it when shown (common.Later).
+func (a *App) tellChange(msg common.DataChangedMsg) tea.Cmd {
+	for i := range a.tabs {
+		if i != a.active {
+			a.later[i].Add(msg)
+		}
+	}
+	cmd := a.send(a.active, msg)
+	if a.users != nil {
+		cmd = tea.Batch(cmd, a.users.Update(msg))
+	}
+	return cmd
 }
 
 // bodyHeight is the room between the tab bar and the status bar + footer.
@@ -192,6 +213,7 @@ func (a *App) layout() {
 	for _, t := range a.tabs {
 		t.SetSize(a.width, a.bodyHeight())
 	}
+	a.memo.touchAll()
 	if a.users != nil {
 		a.users.SetSize(a.width, a.bodyHeight())
 	}

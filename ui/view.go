@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -31,20 +32,27 @@ func (a *App) render() string {
 	for i, t := range a.tabs {
 		titles[i] = t.Title()
 	}
-	var body string
+	var body, foot string
 	if a.showHelp {
 		body = helpview.Overlay(s, model.T("ui.help.title"), a.fullHelp(), model.T("ui.help.close"), a.width, a.bodyHeight())
+		foot = helpview.Footer(s, a.shortHelp(), a.width)
 	} else if a.users != nil {
 		body = a.users.View()
+		foot = helpview.Footer(s, a.shortHelp(), a.width)
 	} else {
-		body = a.tabs[a.active].View()
+		body, foot = a.memo.tab(a.active, func() (string, string) {
+			return fitHeight(a.tabs[a.active].View(), a.width, a.bodyHeight()), helpview.Footer(s, a.shortHelp(), a.width)
+		})
 	}
-	parts := []string{
-		tabs.View(s, titles, a.active, model.T("ui.app.name"), a.width),
-		fitHeight(body, a.width, a.bodyHeight()),
-		a.statusBar().View(s, a.width),
-		helpview.Footer(s, a.shortHelp(), a.width),
+	bar := keyed(&a.memo.barKey, &a.memo.bar, joinKey(strconv.Itoa(a.active), strconv.Itoa(a.width), joinKey(titles...)), func() string {
+		return tabs.View(s, titles, a.active, model.T("ui.app.name"), a.width)
+	})
+	sb := a.statusBar()
+	status := keyed(&a.memo.statusKey, &a.memo.status, sb.Key(a.width), func() string { return sb.View(s, a.width) })
+	if a.showHelp || a.users != nil {
+		body = fitHeight(body, a.width, a.bodyHeight())
 	}
+	parts := []string{bar, body, status, foot}
 	out := strings.Join(parts, "\n")
 	lines := strings.Split(out, "\n")
 	if len(lines) > a.height {

@@ -43,6 +43,9 @@ type Model struct {
 	rules common.Pane // the rule editor while open
 	// before is the view to go back to when the rule editor closes.
 	before View
+	// weekLater and teamLater are the data changes the week and the team
+	// grid missed while another view was on screen.
+	weekLater, teamLater common.Later
 
 	settings model.CallSettings
 
@@ -151,6 +154,38 @@ func (m *Model) panes() []common.Pane {
 		ps = append(ps, m.sub)
 	}
 	return ps
+}
+
+// later is where a schedule pane out of sight keeps the changes it is
+// told (it hears them when shown); nil for a pane that hears them now.
+func (m *Model) later(p common.Pane) *common.Later {
+	switch {
+	case p == m.week && m.view != ViewWeek:
+		return &m.weekLater
+	case m.team != nil && p == m.team && m.view != ViewTeam:
+		return &m.teamLater
+	}
+	return nil
+}
+
+// show puts view v on screen and tells its pane what it missed.
+func (m *Model) show(v View) tea.Cmd {
+	m.view = v
+	var l *common.Later
+	switch v {
+	case ViewWeek:
+		l = &m.weekLater
+	case ViewTeam:
+		l = &m.teamLater
+	}
+	if l == nil || m.activePane() == nil {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, msg := range l.Take() {
+		cmds = append(cmds, m.activePane().Update(msg))
+	}
+	return tea.Batch(cmds...)
 }
 
 // activePane is the schedule or rules pane on screen, nil on the queue.

@@ -89,7 +89,7 @@ func (m *Model) onData(msg tea.Msg) tea.Cmd {
 		case "*":
 			cmd = tea.Batch(m.queue.requery(false), loadSettings(m.env.Store), m.complaintChanged())
 		}
-		return tea.Batch(cmd, m.broadcast(msg))
+		return tea.Batch(cmd, m.tellPanes(msg))
 	case callComplaintsMsg:
 		return m.onCallComplaints(msg)
 	}
@@ -101,6 +101,20 @@ func (m *Model) onData(msg tea.Msg) tea.Cmd {
 func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
 	for _, p := range m.panes() {
+		cmds = append(cmds, p.Update(msg))
+	}
+	return tea.Batch(append(cmds, m.afterPanes())...)
+}
+
+// tellPanes hands a data change to the panes in sight; the week and the
+// team grid out of sight keep it until shown (m.show).
+func (m *Model) tellPanes(msg common.DataChangedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, p := range m.panes() {
+		if l := m.later(p); l != nil {
+			l.Add(msg)
+			continue
+		}
 		cmds = append(cmds, p.Update(msg))
 	}
 	return tea.Batch(append(cmds, m.afterPanes())...)
@@ -123,7 +137,7 @@ func (m *Model) afterPanes() tea.Cmd {
 	if m.rules != nil && closed(m.rules) {
 		m.rules = nil
 		if m.view == ViewRules {
-			m.view = m.before
+			cmd = tea.Batch(cmd, m.show(m.before))
 		}
 	}
 	return cmd
@@ -187,14 +201,12 @@ func (m *Model) viewKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.view = ViewQueue
 		return m.queue.requery(false), true
 	case key.Matches(k, m.vkeys.Week):
-		m.view = ViewWeek
-		return nil, true
+		return m.show(ViewWeek), true
 	case key.Matches(k, m.vkeys.Team):
 		if m.team == nil {
 			return statusErr(model.T("calls.error.no_team")), true
 		}
-		m.view = ViewTeam
-		return nil, true
+		return m.show(ViewTeam), true
 	case key.Matches(k, m.vkeys.Rules):
 		if m.view == ViewRules {
 			return nil, true

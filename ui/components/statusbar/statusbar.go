@@ -5,6 +5,7 @@ package statusbar
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -75,6 +76,11 @@ func (m Model) home() string {
 
 // View renders the bar exactly width cells wide. The user chip and the
 // message come first; counts, badges and then the path give way to them.
+// Key tells two bars apart: the same key at the same width draws the same.
+func (m Model) Key(width int) string {
+	return strings.Join(append([]string{m.User, m.DBPath, m.Counts, m.Extra, m.Message, strconv.FormatBool(m.IsError), m.HomeDir, strconv.Itoa(width)}, m.Badges...), "\x00")
+}
+
 func (m Model) View(s styles.Styles, width int) string {
 	user := s.StatusKey.Render(m.User)
 	msgStyle := s.StatusMsg
