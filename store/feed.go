@@ -2,6 +2,7 @@ package store
 
 import (
 	"sync"
+	"sync/atomic"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -85,40 +86,94 @@ func (s *Session) Via(fingerprint string) *Session {
 }
 
 // feed holds a database's subscribers.
+//
+// A writer never delivers itself: publish queues its batch and returns, and
+// one dispatcher goroutine at a time hands the queue to the subscribers.
+// Delivering in the writer woke a hundred team-server sessions from inside
+// the commit path, and the writer then waited for a processor behind the
+// very reloads it had caused (BenchmarkSessions in server/).
 type feed struct {
-	mu   sync.Mutex
+	mu   sync.Mutex // subs, and delivering to them
 	subs map[chan []model.Change]struct{}
+	n    atomic.Int32 // len(subs), read without mu
+
+	qmu     sync.Mutex // queue and running
+	queue   []model.Change
+	running bool // a dispatcher is on its way
 }
+
+// maxQueued is how many changes wait for the dispatcher before they are
+// replaced by "reload everything".
+const maxQueued = 4096
 
 // missedAll is the batch a subscriber that fell behind gets instead of
 // what it missed: reload everything.
 func missedAll() []model.Change { return []model.Change{{Kind: "*"}} }
 
-// publish sends batch to every subscriber without ever waiting: a full
-// subscriber's pending batches are replaced by one "*" batch.
+// publish queues batch for every subscriber without ever waiting.
 func (f *feed) publish(batch []model.Change) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for ch := range f.subs {
+	if f.n.Load() == 0 {
+		return
+	}
+	f.qmu.Lock()
+	switch {
+	case len(f.queue) == 1 && f.queue[0].Kind == "*":
+	case len(f.queue)+len(batch) > maxQueued:
+		f.queue = missedAll()
+	default:
+		f.queue = append(f.queue, batch...)
+	}
+	start := !f.running
+	f.running = true
+	f.qmu.Unlock()
+	if start {
+		go f.dispatch()
+	}
+}
+
+// dispatch delivers what is queued, everything waiting as one batch, until
+// the queue is empty.
+func (f *feed) dispatch() {
+	for {
+		f.qmu.Lock()
+		batch := f.queue
+		f.queue = nil
+		if len(batch) == 0 {
+			f.running = false
+			f.qmu.Unlock()
+			return
+		}
+		f.qmu.Unlock()
+		f.mu.Lock()
+		for ch := range f.subs {
+			deliver(ch, batch)
+		}
+		f.mu.Unlock()
+	}
+}
+
+// deliver sends batch to ch without waiting: a full subscriber's pending
+// batches are replaced by one "*" batch. Called under f.mu (only deliver
+// sends, so nobody fills ch meanwhile).
+func deliver(ch chan []model.Change, batch []model.Change) {
+	select {
+	case ch <- batch:
+		return
+	default:
+	}
+	// Full: drop what is pending (the reader may be taking some at the
+	// same time) and leave "*".
+drain:
+	for {
 		select {
-		case ch <- batch:
-			continue
+		case <-ch:
 		default:
+			break drain
 		}
-		// Full: drop what is pending (the reader may be taking some at the
-		// same time; only publish sends, under f.mu) and leave "*".
-	drain:
-		for {
-			select {
-			case <-ch:
-			default:
-				break drain
-			}
-		}
-		select {
-		case ch <- missedAll():
-		default: // cannot happen: the buffer is at least 1 and now empty
-		}
+	}
+	select {
+	case ch <- missedAll():
+	default: // cannot happen: the buffer is at least 1 and now empty
 	}
 }
 
@@ -135,12 +190,14 @@ func (db *DB) Subscribe(buffer int) (<-chan []model.Change, func()) {
 		f.subs = map[chan []model.Change]struct{}{}
 	}
 	f.subs[ch] = struct{}{}
+	f.n.Store(int32(len(f.subs)))
 	f.mu.Unlock()
 	var once sync.Once
 	return ch, func() {
 		once.Do(func() {
 			f.mu.Lock()
 			delete(f.subs, ch)
+			f.n.Store(int32(len(f.subs)))
 			close(ch)
 			f.mu.Unlock()
 		})

@@ -85,57 +85,33 @@ func (s *Session) Queue(ctx context.Context, offset, limit int) (model.QueuePage
 		var ids []model.ID
 		n := 0
 		err := walkQueue(tx, queuePrefixes(s.me), func(e queueEntry) (bool, error) {
-			if n%4096 == 0 {
-				if err := ctx.Err(); err != nil {
-					return false, err
-				}
-			}
 			// a call someone else is on is not in my queue (it comes back
 			// if they let it go): the team sees a taken call disappear
 			if len(e.holder) > 0 && string(e.holder) != s.me.Name {
 				return true, nil
 			}
-			if n >= offset && len(ids) < limit {
+			if n >= offset {
 				ids = append(ids, e.id())
 			}
 			n++
-			return true, nil
+			return len(ids) < limit, nil
 		})
 		if err != nil {
 			return err
 		}
-		page.Total = n
-		page.Rows, err = planRows(tx, ids)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, p := range queuePrefixes(s.me) {
+			page.Total += s.db.qmemo.count(tx, p, s.me.Name)
+		}
+		page.Rows, err = s.db.planRows(tx, ids)
 		return err
 	})
 	if err != nil {
 		return model.QueuePage{}, err
 	}
 	return page, nil
-}
-
-// planRows loads items ids with what a row shows of their clients (each
-// client decoded once).
-func planRows(tx *bolt.Tx, ids []model.ID) ([]model.PlanRow, error) {
-	rows := make([]model.PlanRow, 0, len(ids))
-	clients := map[model.ID]*model.Client{}
-	for _, id := range ids {
-		p, err := getPlan(tx, id)
-		if err != nil {
-			return nil, err
-		}
-		c, ok := clients[p.Client]
-		if !ok {
-			cl, err := getClient(tx, p.Client)
-			if err != nil {
-				return nil, err
-			}
-			c = &cl
-			clients[p.Client] = c
-		}
-		rows = append(rows, model.PlanRow{Item: p, ClientName: c.ShortName, Category: c.Category, Flags: c.Flags})
-	}
-	return rows, nil
 }
 
 // TakeNext takes the first call of my queue that is due, free, and whose

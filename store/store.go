@@ -74,6 +74,8 @@ type DB struct {
 	now func() time.Time // the clock; tests may fix it
 
 	feed feed // the change feed's subscribers (feed.go)
+
+	qmemo queueMemo // what every session's call queue reads (queue_memo.go)
 }
 
 // Open opens (or creates) the database at path. Errors are *model.Sentence
