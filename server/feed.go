@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math/rand/v2"
 	"time"
 
 	"clientbase/model"
@@ -19,16 +20,30 @@ const feedPace = 500 * time.Millisecond
 // becomes "reload everything".
 const maxPending = 512
 
-// pace forwards the batches of in to the returned channel, the first at
-// once and then at most one per every, merging what arrives meanwhile
-// (each record once, the latest By; "*" swallows the rest). It closes its
-// channel when in closes; done ends it early (the session is over).
+// pace forwards the batches of in to the returned channel, at most one per
+// slot of every: a batch goes out at once when the session has had none in
+// the current slot, else at the start of the next one, with everything
+// that arrived meanwhile merged (each record once, the latest By; "*"
+// swallows the rest). Each session's slots start at its own random phase,
+// so a hundred sessions hearing of the same transaction spread their
+// reloads over the slot instead of all reloading at the same instant every
+// time. It closes its channel when in closes; done ends it early.
 func pace(in <-chan []model.Change, every time.Duration, done <-chan struct{}) <-chan []model.Change {
 	out := make(chan []model.Change)
+	origin := time.Now()
+	if every > 0 {
+		origin = origin.Add(-rand.N(every))
+	}
+	slot := func(t time.Time) int64 {
+		if every <= 0 {
+			return int64(t.Sub(origin)) // every instant its own slot
+		}
+		return int64(t.Sub(origin) / every)
+	}
 	go func() {
 		defer close(out)
 		var pending []model.Change
-		var next time.Time // no batch before this
+		last := int64(-1) // the slot of the last batch sent
 		var timer *time.Timer
 		defer func() {
 			if timer != nil {
@@ -39,15 +54,16 @@ func pace(in <-chan []model.Change, every time.Duration, done <-chan struct{}) <
 			var send chan []model.Change // nil: not ready to send
 			var wake <-chan time.Time
 			if len(pending) > 0 {
-				if wait := time.Until(next); wait > 0 {
+				if now := time.Now(); slot(now) > last {
+					send = out
+				} else {
+					wait := origin.Add(time.Duration(last+1) * every).Sub(now)
 					if timer == nil {
 						timer = time.NewTimer(wait)
 					} else {
 						timer.Reset(wait) // Go 1.23+: no stale fire survives a Reset
 					}
 					wake = timer.C
-				} else {
-					send = out
 				}
 			}
 			select {
@@ -58,7 +74,7 @@ func pace(in <-chan []model.Change, every time.Duration, done <-chan struct{}) <
 				pending = merge(pending, b)
 			case <-wake:
 			case send <- pending:
-				pending, next = nil, time.Now().Add(every)
+				pending, last = nil, slot(time.Now())
 			case <-done:
 				return
 			}
