@@ -20,6 +20,7 @@ func init() {
 		"store.user_rename":      "A login name cannot change (%q): clients and the history refer to it; add a new user instead.",
 		"store.user_role":        "%q is not a role; choose operator, manager, head or director.",
 		"store.client_missing":   "This client no longer exists (id %d).",
+		"store.external_taken":   "The external code %q is already another record's.",
 		"store.user_missing":     "This user no longer exists (id %d).",
 		"store.conflict":         "Someone else saved this client at %s (%s); reload to see their change.",
 		"store.user_conflict":    "Someone else saved this user at %s (%s); reload to see their change.",

@@ -201,6 +201,7 @@ type Client struct {
 	Notes         string           `json:"notes,omitempty"`
 	Contacts      []Contact        `json:"contacts,omitempty"`
 	Archived      bool             `json:"archived,omitempty"`
+	External      string           `json:"external,omitempty"` // the code in 1C or another system, unique among clients
 	Meta
 }
 

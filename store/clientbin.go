@@ -66,6 +66,7 @@ const (
 	tcUpdatedAt
 	tcUpdatedBy
 	tcContactEvery // schema 4: appended, so older records still decode
+	tcExternal     // schema 8: the code in 1C or another system
 )
 
 const (
@@ -256,6 +257,7 @@ func appendClientBin(dst []byte, c *model.Client) []byte {
 	e.time(tcUpdatedAt, c.UpdatedAt)
 	e.str(tcUpdatedBy, c.UpdatedBy)
 	e.int(tcContactEvery, int64(c.ContactEvery))
+	e.str(tcExternal, c.External)
 	return e.b
 }
 
@@ -479,6 +481,8 @@ func decodeClientBin(v []byte, c *model.Client) error {
 			c.DeferralDays = d.int()
 		case tcContactEvery:
 			c.ContactEvery = d.int()
+		case tcExternal:
+			c.External = d.str()
 		case tcPriceColumn:
 			c.PriceColumn = d.str()
 		case tcCompetitors:

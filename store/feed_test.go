@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"clientbase/model"
 )
@@ -90,30 +91,35 @@ func TestFeedFullSubscriberGetsReload(t *testing.T) {
 		}()
 	}
 	wg.Wait() // returns: nobody read slow, yet no writer blocked
-	sawReload := false
-	for range 2 {
+	// Delivery follows the commits (a dispatcher hands the batches over):
+	// wait for it, as a session's screen would.
+	deadline := time.After(10 * time.Second)
+	n := 0
+	for n < 100 {
+		select {
+		case b := <-fast:
+			for _, c := range b {
+				if c.Kind == "*" {
+					t.Fatal("a subscriber with room got a reload")
+				}
+				n++
+			}
+		case <-deadline:
+			t.Fatalf("fast subscriber saw %d client changes, want 100", n)
+		}
+	}
+	for sawReload := false; !sawReload; {
 		select {
 		case got := <-slow:
-			if len(got) == 1 && got[0].Kind == "*" {
-				sawReload = true
-			}
-		default:
+			sawReload = len(got) == 1 && got[0].Kind == "*"
+		case <-deadline:
+			t.Fatal("a full subscriber did not get the reload batch")
 		}
 	}
-	if !sawReload {
-		t.Fatal("a full subscriber did not get the reload batch")
-	}
-	n := 0
-	for len(fast) > 0 {
-		for _, c := range <-fast {
-			if c.Kind == "*" {
-				t.Fatal("a subscriber with room got a reload")
-			}
-			n++
-		}
-	}
-	if n != 100 {
-		t.Fatalf("fast subscriber saw %d client changes, want 100", n)
+	select {
+	case b := <-fast:
+		t.Fatalf("fast subscriber got more than the 100 changes: %+v", b)
+	default:
 	}
 }
 

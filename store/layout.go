@@ -1,7 +1,7 @@
 // Package store keeps clientbase's records in one bbolt file: buckets,
 // keys, secondary indexes, schema migrations, the audit log and backups.
 //
-// # Layout (schema 7)
+// # Layout (schema 8)
 //
 // Every number in a key is 8-byte big-endian, so byte order is numeric order.
 // Index keys are composite, `value 0x00 id`, with nil values unless noted; an
@@ -74,6 +74,8 @@
 //	6  complaints (complaint_layout.go); 5→6 creates them empty
 //	7  idx_user_key (team.go: SSH key fingerprint → user id, the team
 //	   server's sign-in); 6→7 creates it and fills it from the users' keys
+//	8  idx_client_ext, idx_product_ext, idx_order_ext (exchange_layout.go:
+//	   external codes); 7→8 creates them and fills them from the records
 //
 // Files are created with 8 KiB pages (a ~0.7 KB client record wastes little
 // of a page) and mapped with a large initial size (a remap would copy every
@@ -89,7 +91,7 @@ package store
 import "encoding/binary"
 
 // SchemaVersion is the layout this build reads and writes.
-const SchemaVersion = 7
+const SchemaVersion = 8
 
 var (
 	bucketMeta           = []byte("meta")

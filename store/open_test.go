@@ -264,7 +264,7 @@ func TestMigrationFromOlderSchemas(t *testing.T) {
 			defer db.Close()
 			var schema uint64
 			db.bolt.View(func(tx *bolt.Tx) error { schema = counter(tx, keySchema); return nil })
-			if schema != SchemaVersion || SchemaVersion != 7 {
+			if schema != SchemaVersion || SchemaVersion != 8 {
 				t.Fatalf("schema after open = %d", schema)
 			}
 			// The lookup buckets are gone, the name index has every blob, the

@@ -30,6 +30,7 @@ var migrations = []migration{
 	{from: 4, name: "create the order, product, price and payment buckets", run: migrateOrders},
 	{from: 5, name: "create the complaint buckets", run: migrateComplaints},
 	{from: 6, name: "create and fill idx_user_key", run: migrateUserKeys},
+	{from: 7, name: "create and fill the external code indexes", run: migrateExternalCodes},
 }
 
 // migrateCallSchedule creates schema 4's plan and interaction buckets.
@@ -118,7 +119,7 @@ func (db *DB) prepareSchema() error {
 		return model.Sentencef(ErrNotDatabase, "store.not_database", db.path)
 	case empty:
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
-			for _, name := range slices.Concat(schemaBuckets, orderBuckets, complaintBuckets, teamBuckets) {
+			for _, name := range slices.Concat(schemaBuckets, orderBuckets, complaintBuckets, teamBuckets, exchangeBuckets) {
 				if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 					return err
 				}

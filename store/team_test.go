@@ -197,7 +197,7 @@ func TestMigrateUserKeys(t *testing.T) {
 	}
 	var schema uint64
 	db.bolt.View(func(tx *bolt.Tx) error { schema = counter(tx, keySchema); return nil })
-	if schema != 7 {
+	if schema != SchemaVersion {
 		t.Fatalf("schema %d", schema)
 	}
 }
