@@ -70,6 +70,7 @@ func DiffClients(old, new *Client) []FieldChange {
 	add("price_column", old.PriceColumn, new.PriceColumn)
 	add("competitors", old.Competitors, new.Competitors)
 	add("notes", old.Notes, new.Notes)
+	add("external", old.External, new.External)
 	out = diffContacts(out, old.Contacts, new.Contacts)
 	add("archived", yesNo(old.Archived), yesNo(new.Archived))
 	return out

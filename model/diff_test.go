@@ -19,7 +19,7 @@ func fullyDifferentClient() *Client {
 		Status:      StatusActive,
 		Flags:       ClientFlags{KeyClient: true, CreditHold: true, Dissatisfied: true, LegalDispute: true, DoNotContact: true},
 		CreditLimit: Money{100, "RUB"}, DeferralDays: 30, ContactEvery: 14, PriceColumn: "dealer", Competitors: "Текстиль-М",
-		Notes: "notes", Contacts: []Contact{{ID: 1, Name: "Иванова"}}, Archived: true,
+		Notes: "notes", Contacts: []Contact{{ID: 1, Name: "Иванова"}}, Archived: true, External: "000123",
 	}
 }
 

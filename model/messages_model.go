@@ -116,6 +116,8 @@ func init() {
 		"model.action.complaint.justify":    "give the justified verdict or satisfy more than was claimed",
 		"model.action.complaint.settings":   "change the complaint deadlines and working calendar",
 		"model.action.complaint.report":     "see the complaint report and everyone's complaints",
+		"model.action.data.import":          "import clients, products, orders and payments from files",
+		"model.action.data.export":          "export the client base and other records in bulk",
 		"model.action.call.pool":            "take calls from the operators' pool",
 		"model.action.plan.log_unheld":      "log a call's outcome without taking it first",
 

@@ -39,6 +39,8 @@ const (
 	ActComplaintJustify   Action = "complaint.justify"  // the "justified" verdict; a satisfied amount above the claimed one
 	ActComplaintSettings  Action = "complaint.settings" // service levels and the working calendar
 	ActComplaintReport    Action = "complaint.report"   // the head's report, everyone's complaints
+	ActDataImport         Action = "data.import"        // import clients, products, orders, payments, contacts from files
+	ActDataExport         Action = "data.export"        // bulk export (the client base is a trade secret); one's own plan needs no right
 )
 
 // Actions lists every action, in the order the rights table is shown.
@@ -46,7 +48,8 @@ var Actions = []Action{ActClientCreate, ActClientEditCard, ActClientEditContacts
 	ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
 	ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActCallPool, ActPlanLogUnheld,
 	ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActPriceEdit, ActReceivablesAll,
-	ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport}
+	ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport,
+	ActDataImport, ActDataExport}
 
 // Scope is how far a right reaches.
 type Scope int
@@ -109,6 +112,8 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActComplaintJustify:   ScopeAll,
 		ActComplaintSettings:  ScopeAll,
 		ActComplaintReport:    ScopeAll,
+		ActDataImport:         ScopeAll,
+		ActDataExport:         ScopeAll,
 	},
 	RoleDirector: {
 		ActClientCreate:       ScopeAll,
@@ -137,6 +142,8 @@ var RightsTable = map[Role]map[Action]Scope{
 		ActComplaintJustify:   ScopeAll,
 		ActComplaintSettings:  ScopeAll,
 		ActComplaintReport:    ScopeAll,
+		ActDataImport:         ScopeAll,
+		ActDataExport:         ScopeAll,
 	},
 }
 

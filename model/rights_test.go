@@ -26,13 +26,13 @@ func TestCanEveryRoleAndAction(t *testing.T) {
 			ActClientTradingHall, ActClientReassign, ActClientArchive,
 			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
 			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll,
-			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport},
+			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport, ActDataImport, ActDataExport},
 		// everything but working the operators' pool
 		RoleDirector: {ActClientCreate, ActClientEditCard, ActClientEditContacts, ActClientCategory,
 			ActClientTradingHall, ActClientReassign, ActClientArchive, ActUserManage, ActBackup,
 			ActPlanEdit, ActPlanAssign, ActPlanViewAll, ActCallSettings, ActPlanLogUnheld,
 			ActOrderEdit, ActOrderApprove, ActCreditOverride, ActOrderFulfil, ActPaymentRecord, ActReceivablesAll, ActPriceEdit,
-			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport},
+			ActComplaintRegister, ActComplaintEdit, ActComplaintJustify, ActComplaintSettings, ActComplaintReport, ActDataImport, ActDataExport},
 	}
 	for _, r := range Roles {
 		for _, a := range Actions {
