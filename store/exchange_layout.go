@@ -106,3 +106,11 @@ func migrateExternalCodes(tx *bolt.Tx) error {
 		return o.External, decode(v, &o)
 	})
 }
+
+// ImportResult is what an import batch did with one record: the action,
+// the record's id, and for a rejected one the reason (a sentence).
+type ImportResult struct {
+	Action model.ImportAction
+	ID     model.ID
+	Err    error
+}
