@@ -75,7 +75,15 @@ type bulkBatch struct {
 	arena    []byte   // the records' memory, recycled after their commit
 	names    []nameEntry
 	archived []uint64
+	exts     []extEntry // idx_client_ext entries of the clients with a code
 	err      error
+}
+
+// extEntry is one idx_client_ext entry of a bulk load.
+type extEntry struct {
+	key  []byte
+	id   uint64
+	code string
 }
 
 // bulkTrace prints the phases of a bulk load (CLIENTBASE_BULK_TRACE=1).
@@ -192,6 +200,7 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 	var (
 		writeErr           error
 		archived           []uint64
+		exts               []extEntry
 		clientsN, archives int
 		writeDone          = make(chan struct{})
 	)
@@ -255,6 +264,8 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 				clientsN += len(b.records)
 				archives += len(b.archived)
 				archived = append(archived, b.archived...)
+				exts = append(exts, b.exts...)
+				b.exts = nil
 				b.records = nil
 				committed = append(committed, b)
 				if inTx += len(b.ids) / 8; inTx >= bulkTxClients {
@@ -338,6 +349,10 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 		return 0, db.bulkUndo(mergeErr, startSeq)
 	}
 	trace("names written")
+	if err := db.bulkExts(exts); err != nil {
+		return 0, db.bulkUndo(err, startSeq)
+	}
+	exts = nil
 	live := clientsN - archives
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
 		arch := tx.Bucket(bucketClientArchived)
@@ -365,6 +380,7 @@ func BulkLoadWith(db *DB, users []model.User, opts BulkOptions, clients func(emi
 		return 0, err
 	}
 	db.dropIndex()
+	forgetTaxIndex(db.bolt)
 	trace("done")
 	return clientsN, nil
 }
@@ -472,7 +488,7 @@ func mergeNames(runs [][]nameEntry, out chan<- []nameEntry, stop <-chan struct{}
 // empty when it began) and returns the load's error.
 func (db *DB) bulkUndo(cause error, seq uint64) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketClients, bucketClientName, bucketClientArchived} {
+		for _, name := range [][]byte{bucketClients, bucketClientName, bucketClientArchived, bucketClientExt} {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
 			}
@@ -502,7 +518,7 @@ func (db *DB) clearInterruptedBulk() error {
 		if counter(tx, keyClientsLive)+counter(tx, keyClientsArchived) > 0 {
 			return nil
 		}
-		for _, name := range [][]byte{bucketClients, bucketClientName, bucketClientArchived} {
+		for _, name := range [][]byte{bucketClients, bucketClientName, bucketClientArchived, bucketClientExt} {
 			if k, _ := tx.Bucket(name).Cursor().First(); k != nil {
 				stray = true
 			}
@@ -615,6 +631,9 @@ func (p *bulkPreparer) prepare(b *bulkBatch) {
 		if c.Archived {
 			b.archived = append(b.archived, id)
 		}
+		if k := extKey(c.External); k != nil {
+			b.exts = append(b.exts, extEntry{key: k, id: id, code: c.External})
+		}
 	}
 	b.clients = nil
 	slices.SortFunc(b.names, cmpNames) // a run for mergeNames
@@ -656,6 +675,38 @@ func (p *bulkPreparer) validate(c *model.Client) error {
 	}
 	if ve != nil && len(ve.Fields) > 0 {
 		return fmt.Errorf("store: bulk load: client %d %q: %w", c.ID, c.ShortName, ve)
+	}
+	return nil
+}
+
+// bulkExts writes the loaded clients' external codes in key order,
+// bulkTxNames per transaction; a code two clients claim fails the load
+// with the sentence a save gives.
+func (db *DB) bulkExts(exts []extEntry) error {
+	slices.SortFunc(exts, func(a, b extEntry) int { return bytes.Compare(a.key, b.key) })
+	for i := 1; i < len(exts); i++ {
+		if bytes.Equal(exts[i].key, exts[i-1].key) {
+			ve := &model.ValidationError{}
+			ve.Add("external", model.T("store.external_taken", strings.TrimSpace(exts[i].code)))
+			return ve
+		}
+	}
+	for len(exts) > 0 {
+		chunk := exts[:min(len(exts), bulkTxNames)]
+		exts = exts[len(chunk):]
+		err := db.bolt.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketClientExt)
+			b.FillPercent = 1.0
+			for _, e := range chunk {
+				if err := b.Put(e.key, itob(e.id)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -77,9 +77,17 @@ func putClient(tx *bolt.Tx, old, c *model.Client, oldKeys, newKeys *clientKeys) 
 	if err != nil {
 		return err
 	}
+	oldExt := ""
+	if old != nil {
+		oldExt = old.External
+	}
+	if err := putExt(tx, bucketClientExt, c.ID, oldExt, c.External); err != nil {
+		return err // a code another client holds: nothing of this save is written
+	}
 	if err := tx.Bucket(bucketClients).Put(id, v); err != nil {
 		return err
 	}
+	noteClientTax(tx, old, c) // the import's tax-id map follows (exchange_clients.go)
 	names := tx.Bucket(bucketClientName)
 	if old != nil && !bytes.Equal(oldKeys.name, newKeys.name) {
 		if err := names.Delete(oldKeys.name); err != nil {
@@ -162,6 +170,7 @@ func (s *Session) SaveClient(c model.Client, reason string) (model.Client, error
 		return model.Client{}, db.readOnlyErr()
 	}
 	c = cloneClient(c)
+	c.External = strings.TrimSpace(c.External)
 	if ve := model.PrepareClient(&c); ve != nil && len(ve.Fields) > 0 {
 		return model.Client{}, ve
 	}

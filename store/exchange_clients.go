@@ -1,0 +1,807 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"weak"
+
+	bolt "go.etcd.io/bbolt"
+
+	"clientbase/model"
+)
+
+// Import of clients and their contact persons (issue 7). A batch is one
+// write transaction; each record is matched by its external code, else by
+// its tax id, else created. Only what the file carries is changed (see
+// ClientFields); a record the file says nothing new about is left alone,
+// unwritten and unaudited.
+//
+// Audit: an updated client gets its own entry with the changed fields (as
+// SaveClient writes); created clients are summed up in one entry per batch
+// ("import": how many were created, from which kind) — a million entries
+// for a million new rows would halve the import's rate and say nothing the
+// file does not.
+
+// ClientFields says which of a client's fields an import row carries (the
+// file's columns); the others keep their stored values.
+type ClientFields uint64
+
+const (
+	CFShortName ClientFields = 1 << iota
+	CFFullName
+	CFKind
+	CFTaxCountry
+	CFTaxID
+	CFKPP
+	CFOGRN
+	CFLegalAddress
+	CFActualAddress
+	CFCity
+	CFRegion
+	CFBranch
+	CFPhones
+	CFEmails
+	CFFax
+	CFLanguage
+	CFTimeZone
+	CFSource
+	CFManager
+	CFCategory
+	CFStatus
+	CFKeyClient
+	CFCreditHold
+	CFDissatisfied
+	CFLegalDispute
+	CFDoNotContact
+	CFCreditLimit
+	CFDeferralDays
+	CFPriceColumn
+	CFCompetitors
+	CFNotes
+	CFArchived
+	CFExternal
+	CFContactEvery
+	CFCallWindow
+)
+
+// ClientImport is one client row of a file: the values it gives and which
+// fields it gives.
+type ClientImport struct {
+	Client  model.Client
+	Carries ClientFields
+}
+
+// importBigBatch: a batch this large drops the search index (rebuilt on
+// its next use, as after BulkLoad) instead of placing every client in it.
+const importBigBatch = 2000
+
+// errDryRun rolls a dry run's transaction back.
+var errDryRun = errors.New("store: dry run")
+
+// ImportClients writes one batch of client rows in one transaction (dry:
+// everything is computed, then rolled back) and says what happened to each,
+// in order. A row that fails validation, holds another client's external
+// code or matches several clients by tax id is rejected with a sentence;
+// the others are written.
+func (s *Session) ImportClients(batch []ClientImport, dryRun bool) ([]ImportResult, error) {
+	db := s.db
+	if db.ro {
+		return nil, db.readOnlyErr()
+	}
+	if !model.Can(s.me, model.ActDataImport) {
+		return nil, forbidden(s.me, "exch.clients.act_import")
+	}
+	out := make([]ImportResult, len(batch))
+	recs := make([]model.Client, len(batch))
+	prepareImports(db, batch, recs, out)
+
+	db.writeMu.Lock()
+	defer db.writeMu.Unlock()
+	db.waitIndexed()
+	now := db.now()
+	var written []model.Client
+	created := 0
+	err := s.update(func(tx *bolt.Tx) error {
+		w := newImportWriter(db, tx, s.me.Name, now)
+		for i := range batch {
+			if out[i].Err != nil {
+				out[i].Action = model.ImportReject
+				continue
+			}
+			res, c, err := w.client(&batch[i], &recs[i])
+			if err != nil {
+				return err
+			}
+			out[i] = res
+			if res.Action == model.ImportCreate || res.Action == model.ImportUpdate {
+				written = append(written, c)
+				if res.Action == model.ImportCreate {
+					created++
+				}
+			}
+		}
+		if created > 0 {
+			if err := writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "client", Action: "import",
+				Reason: model.T("exch.clients.audit_created", created)}); err != nil {
+				return err
+			}
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	db.afterImport(written)
+	return out, nil
+}
+
+// afterImport brings the caches and the search index up to date with the
+// clients a committed batch wrote.
+func (db *DB) afterImport(written []model.Client) {
+	if len(written) == 0 {
+		return
+	}
+	db.archivedMu.Lock()
+	for i := range written {
+		if written[i].Archived {
+			db.archived[uint64(written[i].ID)] = struct{}{}
+		} else {
+			delete(db.archived, uint64(written[i].ID))
+		}
+	}
+	db.archivedMu.Unlock()
+	if len(written) >= importBigBatch {
+		// Placing thousands of clients one by one costs more than a build
+		// from the name index: drop it, and build it once the import has
+		// been quiet for a moment (the next batch would drop it again).
+		db.dropIndex()
+		g := importGenOf(db)
+		n := g.Add(1)
+		time.AfterFunc(importRebuildAfter, func() {
+			if g.Load() == n && !db.IndexReady() {
+				_ = db.BuildIndex(context.Background())
+			}
+		})
+		return
+	}
+	for _, c := range written {
+		db.queueIndex(c)
+	}
+}
+
+// importRebuildAfter: the quiet time after a big batch before the search
+// index is built again.
+const importRebuildAfter = 500 * time.Millisecond
+
+var importGens sync.Map // weak.Pointer[DB] → *atomic.Uint64: big batches committed
+
+func importGenOf(db *DB) *atomic.Uint64 {
+	k := weak.Make(db)
+	if g, ok := importGens.Load(k); ok {
+		return g.(*atomic.Uint64)
+	}
+	g, loaded := importGens.LoadOrStore(k, new(atomic.Uint64))
+	if !loaded {
+		runtime.AddCleanup(db, func(k weak.Pointer[DB]) { importGens.Delete(k) }, k)
+	}
+	return g.(*atomic.Uint64)
+}
+
+// prepareImports normalises and validates the rows (in parallel: it is
+// most of an import's work and needs no transaction); a row's problem goes
+// to its result.
+func prepareImports(db *DB, batch []ClientImport, recs []model.Client, out []ImportResult) {
+	workers := min(runtime.GOMAXPROCS(0), (len(batch)+255)/256)
+	if workers <= 1 {
+		prepareRange(db, batch, recs, out, 0, len(batch))
+		return
+	}
+	var wg sync.WaitGroup
+	per := (len(batch) + workers - 1) / workers
+	for from := 0; from < len(batch); from += per {
+		to := min(from+per, len(batch))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			prepareRange(db, batch, recs, out, from, to)
+		}()
+	}
+	wg.Wait()
+}
+
+func prepareRange(db *DB, batch []ClientImport, recs []model.Client, out []ImportResult, from, to int) {
+	zones := map[string]bool{}
+	for i := from; i < to; i++ {
+		c := cloneClient(batch[i].Client)
+		c.External = strings.TrimSpace(c.External)
+		c.Manager = strings.TrimSpace(c.Manager)
+		if err := prepareCached(&c, zones); err != nil {
+			out[i].Err = err
+			continue
+		}
+		if batch[i].Carries&CFManager != 0 && c.Manager != "" {
+			db.usersMu.RLock()
+			u, ok := db.usersByNm[c.Manager]
+			db.usersMu.RUnlock()
+			if !ok || u.Archived {
+				out[i].Err = model.Sentencef(nil, "exch.clients.no_manager", c.Manager)
+				continue
+			}
+		}
+		recs[i] = c
+	}
+}
+
+// prepareCached is model.PrepareClient with the time-zone check cached
+// (the model's check loads the zone file every time), its problems as one
+// sentence.
+func prepareCached(c *model.Client, zones map[string]bool) error {
+	tz := strings.TrimSpace(c.TimeZone)
+	valid, seen := zones[tz]
+	if !seen {
+		valid = model.ValidateTimeZone(tz) == nil
+		zones[tz] = valid
+	}
+	skip := valid && tz != ""
+	if skip {
+		c.TimeZone = ""
+	}
+	ve := model.PrepareClient(c)
+	if skip {
+		c.TimeZone = tz
+	}
+	if ve == nil || len(ve.Fields) == 0 {
+		return nil
+	}
+	return validationSentence(ve)
+}
+
+// validationSentence is the first problem of ve (in field order) as an
+// error whose text is the sentence alone.
+func validationSentence(ve *model.ValidationError) error {
+	keys := make([]string, 0, len(ve.Fields))
+	for k := range ve.Fields {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	msgs := make([]string, 0, len(keys))
+	for _, k := range keys {
+		msgs = append(msgs, ve.Fields[k])
+	}
+	return &model.Sentence{Text: strings.Join(msgs, " ")}
+}
+
+// importWriter matches and writes the records of one batch.
+type importWriter struct {
+	db      *DB
+	tx      *bolt.Tx
+	by      string
+	now     time.Time
+	clients *bolt.Bucket
+	tax     *taxIndex
+	local   map[string][]model.ID // tax keys written in this transaction
+}
+
+func newImportWriter(db *DB, tx *bolt.Tx, by string, now time.Time) *importWriter {
+	return &importWriter{db: db, tx: tx, by: by, now: now, clients: tx.Bucket(bucketClients),
+		tax: taxIndexFor(tx), local: map[string][]model.ID{}}
+}
+
+// match finds the stored client a row is about: by external code, else by
+// tax id (and KPP when several share it). 0: none.
+func (w *importWriter) match(c *model.Client) (model.ID, error) {
+	if id := extLookup(w.tx, bucketClientExt, c.External); id != 0 {
+		return id, nil
+	}
+	if id, ok := parseOwnCode(c.External); ok { // "cb:<id>": exported from this database, the client had no code
+		if v := w.clients.Get(itob(uint64(id))); v != nil {
+			var o model.Client
+			if err := decode(v, &o); err == nil && o.External == "" {
+				return id, nil
+			}
+		}
+	}
+	key := clientTaxKey(c.TaxCountry, c.TaxID)
+	if key == "" {
+		return 0, nil
+	}
+	var found []model.ID
+	seen := func(id model.ID) bool { return slices.Contains(found, id) }
+	check := func(id model.ID) {
+		if seen(id) {
+			return
+		}
+		v := w.clients.Get(itob(uint64(id)))
+		if v == nil {
+			return
+		}
+		country, tax, ok := recordTax(v)
+		if ok && clientTaxKey(country, tax) == key {
+			found = append(found, id)
+		}
+	}
+	for _, id := range w.local[key] {
+		check(id)
+	}
+	for _, id := range w.tax.lookup(key) {
+		check(id)
+	}
+	switch len(found) {
+	case 0:
+		return 0, nil
+	case 1:
+		return found[0], nil
+	}
+	if c.KPP != "" { // a company's branches share its INN, each with a KPP of its own
+		var byKPP []model.ID
+		for _, id := range found {
+			if o, err := getClient(w.tx, id); err == nil && o.KPP == c.KPP {
+				byKPP = append(byKPP, id)
+			}
+		}
+		if len(byKPP) == 1 {
+			return byKPP[0], nil
+		}
+	}
+	return 0, model.Sentencef(nil, "exch.clients.tax_ambiguous", c.TaxID, len(found))
+}
+
+// client writes one prepared row (rec) and says what it did; an error
+// returned stops the batch (the database failed), a row's own problem is
+// in the result.
+func (w *importWriter) client(row *ClientImport, rec *model.Client) (ImportResult, model.Client, error) {
+	id, err := w.match(rec)
+	if err != nil {
+		return ImportResult{Action: model.ImportReject, Err: err}, model.Client{}, nil
+	}
+	if id == 0 {
+		return w.create(row, rec)
+	}
+	old, err := getClient(w.tx, id)
+	if err != nil {
+		return ImportResult{}, model.Client{}, err
+	}
+	c := cloneClient(old)
+	mergeClient(&c, rec, row.Carries)
+	if old.External == "" && rec.External == ownCode(id) {
+		c.External = "" // the code an export makes up for a client without one
+	}
+	changes := model.DiffClients(&old, &c)
+	if len(changes) == 0 {
+		return ImportResult{Action: model.ImportUnchanged, ID: id}, model.Client{}, nil
+	}
+	if ve := model.PrepareClient(&c); ve != nil && len(ve.Fields) > 0 { // the merge of file and card
+		return ImportResult{Action: model.ImportReject, ID: id, Err: validationSentence(ve)}, model.Client{}, nil
+	}
+	if c.Category != old.Category {
+		to := c.Category
+		c.Category, c.CategoryLog = old.Category, old.CategoryLog
+		model.ApplyCategoryChange(&c, to, w.by, model.T("exch.clients.reason"), w.now)
+	}
+	c.Version = old.Version + 1
+	c.UpdatedAt, c.UpdatedBy = w.now, w.by
+	if res, ok := w.put(&old, &c); !ok {
+		return res, model.Client{}, nil
+	}
+	if err := writeAudit(w.tx, &model.AuditEntry{At: w.now, User: w.by, Kind: "client", Record: c.ID, Action: "update",
+		Reason: model.T("exch.clients.reason"), Changes: model.DiffClients(&old, &c)}); err != nil {
+		return ImportResult{}, model.Client{}, err
+	}
+	return ImportResult{Action: model.ImportUpdate, ID: c.ID}, c, nil
+}
+
+func (w *importWriter) create(row *ClientImport, rec *model.Client) (ImportResult, model.Client, error) {
+	c := *rec
+	c.ID, c.CategoryLog = 0, nil
+	to := c.Category
+	c.Category = model.CategoryNone
+	seq, err := w.clients.NextSequence()
+	if err != nil {
+		return ImportResult{}, model.Client{}, err
+	}
+	c.ID = model.ID(seq)
+	c.Version, c.CreatedAt, c.CreatedBy, c.UpdatedAt, c.UpdatedBy = 1, w.now, w.by, w.now, w.by
+	if to != model.CategoryNone {
+		model.ApplyCategoryChange(&c, to, w.by, model.T("exch.clients.reason"), w.now)
+	}
+	if res, ok := w.put(nil, &c); !ok {
+		return res, model.Client{}, nil
+	}
+	return ImportResult{Action: model.ImportCreate, ID: c.ID}, c, nil
+}
+
+// put writes c over old (nil: new) with putClient; a code another client
+// holds rejects the row (ok false) and writes nothing of it.
+func (w *importWriter) put(old, c *model.Client) (ImportResult, bool) {
+	var oldKeys clientKeys
+	if old != nil {
+		oldKeys = w.db.keysOf(old)
+	}
+	newKeys := w.db.keysOf(c)
+	if err := putClient(w.tx, old, c, &oldKeys, &newKeys); err != nil {
+		var ve *model.ValidationError
+		if errors.As(err, &ve) {
+			return ImportResult{Action: model.ImportReject, Err: validationSentence(ve)}, false
+		}
+		return ImportResult{Action: model.ImportReject, Err: err}, false
+	}
+	if key := clientTaxKey(c.TaxCountry, c.TaxID); key != "" && (old == nil || clientTaxKey(old.TaxCountry, old.TaxID) != key) {
+		w.local[key] = append(w.local[key], c.ID)
+	}
+	return ImportResult{}, true
+}
+
+// mergeClient puts into c the fields the row carries.
+func mergeClient(c, f *model.Client, carries ClientFields) {
+	has := func(bit ClientFields) bool { return carries&bit != 0 }
+	if has(CFShortName) {
+		c.ShortName = f.ShortName
+	}
+	if has(CFFullName) {
+		c.FullName = f.FullName
+	}
+	if has(CFKind) {
+		c.Kind = f.Kind
+	}
+	if has(CFTaxCountry) {
+		c.TaxCountry = f.TaxCountry
+	}
+	if has(CFTaxID) {
+		c.TaxID = f.TaxID
+	}
+	if has(CFKPP) {
+		c.KPP = f.KPP
+	}
+	if has(CFOGRN) {
+		c.OGRN = f.OGRN
+	}
+	if has(CFLegalAddress) {
+		c.LegalAddress = f.LegalAddress
+	}
+	if has(CFActualAddress) {
+		c.ActualAddress = f.ActualAddress
+	}
+	if has(CFCity) {
+		c.City = f.City
+	}
+	if has(CFRegion) {
+		c.Region = f.Region
+	}
+	if has(CFBranch) {
+		c.Branch = f.Branch
+	}
+	if has(CFPhones) {
+		c.Phones = mergePhones(c.Phones, f.Phones)
+	}
+	if has(CFEmails) {
+		c.Emails = slices.Clone(f.Emails)
+	}
+	if has(CFFax) {
+		c.Fax = f.Fax
+	}
+	if has(CFLanguage) {
+		c.Language = f.Language
+	}
+	if has(CFTimeZone) {
+		c.TimeZone = f.TimeZone
+	}
+	if has(CFSource) {
+		c.Source = f.Source
+	}
+	if has(CFManager) {
+		c.Manager = f.Manager
+	}
+	if has(CFCategory) {
+		c.Category = f.Category
+	}
+	if has(CFStatus) {
+		c.Status = f.Status
+	}
+	if has(CFKeyClient) {
+		c.Flags.KeyClient = f.Flags.KeyClient
+	}
+	if has(CFCreditHold) {
+		c.Flags.CreditHold = f.Flags.CreditHold
+	}
+	if has(CFDissatisfied) {
+		c.Flags.Dissatisfied = f.Flags.Dissatisfied
+	}
+	if has(CFLegalDispute) {
+		c.Flags.LegalDispute = f.Flags.LegalDispute
+	}
+	if has(CFDoNotContact) {
+		c.Flags.DoNotContact = f.Flags.DoNotContact
+	}
+	if has(CFCreditLimit) {
+		c.CreditLimit = f.CreditLimit
+	}
+	if has(CFDeferralDays) {
+		c.DeferralDays = f.DeferralDays
+	}
+	if has(CFContactEvery) {
+		c.ContactEvery = f.ContactEvery
+	}
+	if has(CFCallWindow) {
+		c.CallWindow = f.CallWindow
+	}
+	if has(CFPriceColumn) {
+		c.PriceColumn = f.PriceColumn
+	}
+	if has(CFCompetitors) {
+		c.Competitors = f.Competitors
+	}
+	if has(CFNotes) {
+		c.Notes = f.Notes
+	}
+	if has(CFArchived) {
+		c.Archived = f.Archived
+	}
+	// An empty cell keeps the code (codes are how files find records), and
+	// so does the same code spelt otherwise (codes compare as extKey does).
+	if has(CFExternal) && f.External != "" && string(extKey(f.External)) != string(extKey(c.External)) {
+		c.External = f.External
+	}
+}
+
+// mergePhones is the file's phones in the file's order; a phone the card
+// already has (same number) keeps its label, wrong-number mark and text.
+func mergePhones(old, file []model.Phone) []model.Phone {
+	if len(file) == 0 {
+		return nil
+	}
+	out := make([]model.Phone, len(file))
+	for i, p := range file {
+		out[i] = p
+		for _, o := range old {
+			if o.E164 != "" && o.E164 == p.E164 {
+				out[i] = o
+				break
+			}
+		}
+	}
+	return out
+}
+
+// EachClient calls fn with every client in id order (archived ones too),
+// read in one transaction and decoded straight from the records; it stops
+// at fn's first error or when ctx is done.
+func (s *Session) EachClient(ctx context.Context, fn func(model.Client) error) error {
+	return s.db.bolt.View(func(tx *bolt.Tx) error {
+		cur := tx.Bucket(bucketClients).Cursor()
+		n := 0
+		var c model.Client
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			if n++; n&4095 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err := decode(v, &c); err != nil {
+				return err
+			}
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+}
+
+// OwnCodePrefix starts the code an export writes for a client without an
+// external code ("cb:<id>"), so a file re-imported finds the client again
+// and one imported into an empty database keeps the code.
+const OwnCodePrefix = "cb:"
+
+// ownCode is the code an export writes for client id without a code.
+func ownCode(id model.ID) string { return OwnCodePrefix + strconv.FormatUint(uint64(id), 10) }
+
+// ExternalOrOwn is c's external code, or the made-up one when it has none.
+func ExternalOrOwn(c *model.Client) string {
+	if c.External != "" {
+		return c.External
+	}
+	return ownCode(c.ID)
+}
+
+func parseOwnCode(code string) (model.ID, bool) {
+	rest, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(code)), OwnCodePrefix)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(rest, 10, 64)
+	return model.ID(n), err == nil && n > 0
+}
+
+// ClientIDByExternal is the client holding external code, 0 for none.
+func (s *Session) ClientIDByExternal(code string) (model.ID, error) {
+	var id model.ID
+	err := s.db.bolt.View(func(tx *bolt.Tx) error {
+		id = extLookup(tx, bucketClientExt, code)
+		return nil
+	})
+	return id, err
+}
+
+// clientTaxKey is the import's matching key of a tax id: the country and
+// the id without spaces, upper-cased; "" for none.
+func clientTaxKey(country model.TaxCountry, tax string) string {
+	t := taxIDKey(tax)
+	if t == "" {
+		return ""
+	}
+	return string(country) + "\x00" + t
+}
+
+// recordTax reads the tax country and id from a client record without
+// decoding the rest (the binary form writes them right after the names).
+func recordTax(v []byte) (model.TaxCountry, string, bool) {
+	if len(v) == 0 || v[0] != clientBinV1 {
+		var c model.Client
+		if err := decode(v, &c); err != nil {
+			return "", "", false
+		}
+		return c.TaxCountry, c.TaxID, true
+	}
+	var country, tax string
+	p := 1
+	for p < len(v) {
+		tag := v[p]
+		p++
+		if tag > tcTaxID {
+			break
+		}
+		switch tag {
+		case tcID:
+			_, n := binary.Uvarint(v[p:])
+			if n <= 0 {
+				return "", "", false
+			}
+			p += n
+		case tcShortName, tcFullName, tcKind, tcTaxCountry, tcTaxID:
+			l, n := binary.Uvarint(v[p:])
+			if n <= 0 || l > uint64(len(v)-p-n) {
+				return "", "", false
+			}
+			s := string(v[p+n : p+n+int(l)])
+			p += n + int(l)
+			switch tag {
+			case tcTaxCountry:
+				country = s
+			case tcTaxID:
+				tax = s
+			}
+		default:
+			return "", "", false
+		}
+	}
+	return model.TaxCountry(country), tax, true
+}
+
+// taxIndex maps a client tax key (clientTaxKey) to the clients holding it,
+// so an import matches a row by tax id without searching at a million
+// clients. It lives beside a database once an import has built it; every
+// write of a client keeps it (putClient → noteClientTax, on commit), a bulk
+// load forgets it. An entry may be stale (the client's tax id changed
+// since): lookups confirm each candidate against its record.
+type taxIndex struct {
+	mu    sync.Mutex
+	one   map[string]model.ID
+	more  map[string][]model.ID // keys held by several clients
+	built bool
+}
+
+func (t *taxIndex) add(key string, id model.ID) {
+	if prev, ok := t.one[key]; !ok {
+		t.one[key] = id
+	} else if prev != id && !slices.Contains(t.more[key], id) {
+		if t.more == nil {
+			t.more = map[string][]model.ID{}
+		}
+		if len(t.more[key]) == 0 {
+			t.more[key] = []model.ID{prev}
+		}
+		t.more[key] = append(t.more[key], id)
+	}
+}
+
+func (t *taxIndex) lookup(key string) []model.ID {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if ids, ok := t.more[key]; ok {
+		return slices.Clone(ids)
+	}
+	if id, ok := t.one[key]; ok {
+		return []model.ID{id}
+	}
+	return nil
+}
+
+var (
+	taxIndexesMu sync.Mutex
+	taxIndexes   = map[weak.Pointer[bolt.DB]]*taxIndex{}
+)
+
+// taxIndexFor is tx's database's tax index, built from the records in tx
+// if this is its first use (tx is a write transaction: nothing changes
+// under the scan).
+func taxIndexFor(tx *bolt.Tx) *taxIndex {
+	bdb := tx.DB()
+	key := weak.Make(bdb)
+	taxIndexesMu.Lock()
+	t := taxIndexes[key]
+	if t == nil {
+		t = &taxIndex{}
+		taxIndexes[key] = t
+		runtime.AddCleanup(bdb, func(k weak.Pointer[bolt.DB]) {
+			taxIndexesMu.Lock()
+			delete(taxIndexes, k)
+			taxIndexesMu.Unlock()
+		}, key)
+	}
+	taxIndexesMu.Unlock()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.built {
+		t.one, t.more = map[string]model.ID{}, nil
+		_ = tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
+			if country, tax, ok := recordTax(v); ok {
+				if key := clientTaxKey(country, tax); key != "" {
+					t.add(key, model.ID(btoi(k)))
+				}
+			}
+			return nil
+		})
+		t.built = true
+	}
+	return t
+}
+
+// builtTaxIndex is db's tax index when one is built, else nil.
+func builtTaxIndex(bdb *bolt.DB) *taxIndex {
+	taxIndexesMu.Lock()
+	defer taxIndexesMu.Unlock()
+	return taxIndexes[weak.Make(bdb)]
+}
+
+// noteClientTax keeps a built tax index: c's key (when new or changed) is
+// added once tx commits.
+func noteClientTax(tx *bolt.Tx, old, c *model.Client) {
+	key := clientTaxKey(c.TaxCountry, c.TaxID)
+	if key == "" || old != nil && clientTaxKey(old.TaxCountry, old.TaxID) == key {
+		return
+	}
+	t := builtTaxIndex(tx.DB())
+	if t == nil {
+		return
+	}
+	id := c.ID
+	tx.OnCommit(func() {
+		t.mu.Lock()
+		if t.built {
+			t.add(key, id)
+		}
+		t.mu.Unlock()
+	})
+}
+
+// forgetTaxIndex drops db's tax index after a bulk change of the clients
+// bucket; the next import builds it again.
+func forgetTaxIndex(bdb *bolt.DB) {
+	if t := builtTaxIndex(bdb); t != nil {
+		t.mu.Lock()
+		t.built, t.one, t.more = false, nil, nil
+		t.mu.Unlock()
+	}
+}
