@@ -61,7 +61,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		} else {
 			a.stats, a.statsOK, a.statsErr = msg.Stats, true, false
 		}
-		return a, a.broadcast(msg)
+		return a, a.send(TabClients, msg) // the only tab that shows the counts
 	case common.DataChangedMsg:
 		return a, tea.Batch(loadStats(a.cfg.Store), a.tellChange(msg))
 	case changesMsg:

@@ -32,18 +32,18 @@ func (a *App) render() string {
 	for i, t := range a.tabs {
 		titles[i] = t.Title()
 	}
-	var body, foot string
+	var body string
 	if a.showHelp {
 		body = helpview.Overlay(s, model.T("ui.help.title"), a.fullHelp(), model.T("ui.help.close"), a.width, a.bodyHeight())
-		foot = helpview.Footer(s, a.shortHelp(), a.width)
 	} else if a.users != nil {
 		body = a.users.View()
-		foot = helpview.Footer(s, a.shortHelp(), a.width)
 	} else {
-		body, foot = a.memo.tab(a.active, func() (string, string) {
-			return fitHeight(a.tabs[a.active].View(), a.width, a.bodyHeight()), helpview.Footer(s, a.shortHelp(), a.width)
+		body = a.memo.tab(a.active, func() string {
+			return fitHeight(a.tabs[a.active].View(), a.width, a.bodyHeight())
 		})
 	}
+	help := a.shortHelp()
+	foot := keyed(&a.memo.footKey, &a.memo.foot, bindingsKey(help, a.width), func() string { return helpview.Footer(s, help, a.width) })
 	bar := keyed(&a.memo.barKey, &a.memo.bar, joinKey(strconv.Itoa(a.active), strconv.Itoa(a.width), joinKey(titles...)), func() string {
 		return tabs.View(s, titles, a.active, model.T("ui.app.name"), a.width)
 	})
