@@ -7,13 +7,11 @@ import (
 	"clientbase/model"
 )
 
-// feedPace is the least time between two batches a session's screens get:
-// under a busy team (a hundred operators taking and logging calls) every
-// transaction would make every session reload; paced, a session reloads at
-// most twice a second, each time for everything that changed since, and a
-// change still shows within the second. BenchmarkSessions with
-// BENCH_TAKES=1: keystroke → frame p95 620 ms unpaced, 309 ms at 200 ms,
-// 229 ms at 500 ms.
+// feedPace is the slot a session's screens get at most one batch in:
+// under a busy team (a hundred operators taking and logging calls, a
+// write every few milliseconds) every transaction would make every session
+// reload; paced, a session reloads at most once a slot, for everything
+// that changed since, and a change still shows within the second.
 const feedPace = 500 * time.Millisecond
 
 // maxPending is how many distinct changes a paced batch holds before it
