@@ -240,3 +240,26 @@ func TestPasteFilters(t *testing.T) {
 		}
 	}
 }
+
+// A change to something the list does not show (a call planned, an order
+// saved) does not reload the list; a client change does.
+func TestListReloadsOnlyForClientChanges(t *testing.T) {
+	m := newList(t, 30)
+	c, _ := m.Current()
+	c.ShortName = c.ShortName + " renamed"
+	if _, err := m.deps.Store.SaveClient(c, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range []string{"plan", "interaction", "order", "complaint"} {
+		if cmd := m.Update(common.DataChangedMsg{Kind: kind, ID: 1}); cmd != nil {
+			run(t, m, cmd)
+		}
+	}
+	if strings.Contains(ansi.Strip(m.View()), "renamed") {
+		t.Fatal("the list reloaded for a change it does not show")
+	}
+	run(t, m, m.Update(common.DataChangedMsg{Kind: "client", ID: c.ID}))
+	if !strings.Contains(ansi.Strip(m.View()), "renamed") {
+		t.Fatal("a client change did not reload the list")
+	}
+}

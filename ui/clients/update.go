@@ -31,7 +31,14 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.toCard(msg)
 	case common.DataChangedMsg:
-		return tea.Batch(m.requery(false), m.toCard(msg))
+		// The list shows client records only: a call planned or an order
+		// saved elsewhere reloads the open card, not the list.
+		var cmd tea.Cmd
+		switch msg.Kind {
+		case "client", "user", "*":
+			cmd = m.requery(false)
+		}
+		return tea.Batch(cmd, m.toCard(msg))
 	case common.IndexReadyMsg:
 		var cmd tea.Cmd
 		if m.indexing {
