@@ -100,7 +100,7 @@ var clientColumns = []csvio.Column{
 }
 
 func init() {
-	registerImport(Clients, importer{columns: clientColumns, batch: 50_000, parse: parseClientRow, write: writeClients})
+	registerImport(Clients, importer{columns: clientColumns, batch: 100_000, parse: parseClientRow, write: writeClients})
 	registerExport(Clients, exporter{columns: columnNames(clientColumns), each: eachClientRow})
 }
 

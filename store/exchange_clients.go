@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"clientbase/model"
+	"clientbase/store/search"
 )
 
 // Import of clients and their contact persons (issue 7). A batch is one
@@ -86,7 +88,7 @@ const importBigBatch = 2000
 // errDryRun rolls a dry run's transaction back.
 var errDryRun = errors.New("store: dry run")
 
-// ImportClients writes one batch of client rows in one transaction (dry:
+// ImportClients writes one batch of client rows (normalised in place) in one transaction (dry:
 // everything is computed, then rolled back) and says what happened to each,
 // in order. A row that fails validation, holds another client's external
 // code or matches several clients by tax id is rejected with a sentence;
@@ -100,33 +102,47 @@ func (s *Session) ImportClients(batch []ClientImport, dryRun bool) ([]ImportResu
 		return nil, forbidden(s.me, "exch.clients.act_import")
 	}
 	out := make([]ImportResult, len(batch))
-	recs := make([]model.Client, len(batch))
-	prepareImports(db, batch, recs, out)
+	keys := make([]createKeys, len(batch))
+	now := db.now()
+	// The rows are prepared in chunks by workers while the transaction
+	// writes the chunks already prepared: on two cores, preparing and
+	// writing take about as long.
+	ready := prepareImports(db, batch, keys, out, s.me.Name, now)
+	if len(batch) >= importBigBatch {
+		// As in a bulk load: the garbage is short-lived, fewer collections.
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercentBulk))
+	}
 
 	db.writeMu.Lock()
 	defer db.writeMu.Unlock()
 	db.waitIndexed()
-	now := db.now()
-	var written []model.Client
+	var written importWritten
 	created := 0
 	err := s.update(func(tx *bolt.Tx) error {
+		written = importWritten{keep: len(batch) < importBigBatch}
 		w := newImportWriter(db, tx, s.me.Name, now)
 		for i := range batch {
+			if i%prepareChunk == 0 {
+				<-ready[i/prepareChunk]
+			}
 			if out[i].Err != nil {
 				out[i].Action = model.ImportReject
 				continue
 			}
-			res, c, err := w.client(&batch[i], &recs[i])
+			res, c, err := w.client(&batch[i], &batch[i].Client, &keys[i])
 			if err != nil {
 				return err
 			}
 			out[i] = res
 			if res.Action == model.ImportCreate || res.Action == model.ImportUpdate {
-				written = append(written, c)
+				written.add(&c)
 				if res.Action == model.ImportCreate {
 					created++
 				}
 			}
+		}
+		if err := w.finish(); err != nil {
+			return err
 		}
 		if created > 0 {
 			if err := writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "client", Action: "import",
@@ -149,22 +165,45 @@ func (s *Session) ImportClients(batch []ClientImport, dryRun bool) ([]ImportResu
 	return out, nil
 }
 
+// importWritten is what a committed batch wrote, for the caches and the
+// search index: every client's archive mark, and the clients themselves
+// while the batch is small enough to place them one by one.
+type importWritten struct {
+	keep    bool
+	n       int
+	marks   []archMark
+	clients []model.Client
+}
+
+type archMark struct {
+	id       uint64
+	archived bool
+}
+
+func (iw *importWritten) add(c *model.Client) {
+	iw.n++
+	iw.marks = append(iw.marks, archMark{uint64(c.ID), c.Archived})
+	if iw.keep {
+		iw.clients = append(iw.clients, *c)
+	}
+}
+
 // afterImport brings the caches and the search index up to date with the
 // clients a committed batch wrote.
-func (db *DB) afterImport(written []model.Client) {
-	if len(written) == 0 {
+func (db *DB) afterImport(written importWritten) {
+	if written.n == 0 {
 		return
 	}
 	db.archivedMu.Lock()
-	for i := range written {
-		if written[i].Archived {
-			db.archived[uint64(written[i].ID)] = struct{}{}
+	for _, m := range written.marks {
+		if m.archived {
+			db.archived[m.id] = struct{}{}
 		} else {
-			delete(db.archived, uint64(written[i].ID))
+			delete(db.archived, m.id)
 		}
 	}
 	db.archivedMu.Unlock()
-	if len(written) >= importBigBatch {
+	if !written.keep {
 		// Placing thousands of clients one by one costs more than a build
 		// from the name index: drop it, and build it once the import has
 		// been quiet for a moment (the next batch would drop it again).
@@ -178,7 +217,7 @@ func (db *DB) afterImport(written []model.Client) {
 		})
 		return
 	}
-	for _, c := range written {
+	for _, c := range written.clients {
 		db.queueIndex(c)
 	}
 }
@@ -201,35 +240,51 @@ func importGenOf(db *DB) *atomic.Uint64 {
 	return g.(*atomic.Uint64)
 }
 
-// prepareImports normalises and validates the rows (in parallel: it is
-// most of an import's work and needs no transaction); a row's problem goes
-// to its result.
-func prepareImports(db *DB, batch []ClientImport, recs []model.Client, out []ImportResult) {
-	workers := min(runtime.GOMAXPROCS(0), (len(batch)+255)/256)
-	if workers <= 1 {
-		prepareRange(db, batch, recs, out, 0, len(batch))
-		return
+// prepareChunk: rows a worker prepares at a time.
+const prepareChunk = 1024
+
+// prepareImports starts normalising and validating the rows (most of an
+// import's work, and it needs no transaction) and returns a channel per
+// chunk of prepareChunk rows, closed once the chunk is ready; a row's
+// problem goes to its result.
+func prepareImports(db *DB, batch []ClientImport, keys []createKeys, out []ImportResult, by string, now time.Time) []chan struct{} {
+	chunks := (len(batch) + prepareChunk - 1) / prepareChunk
+	ready := make([]chan struct{}, chunks)
+	for k := range ready {
+		ready[k] = make(chan struct{})
 	}
-	var wg sync.WaitGroup
-	per := (len(batch) + workers - 1) / workers
-	for from := 0; from < len(batch); from += per {
-		to := min(from+per, len(batch))
-		wg.Add(1)
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), chunks) {
 		go func() {
-			defer wg.Done()
-			prepareRange(db, batch, recs, out, from, to)
+			zones, managers := map[string]bool{}, map[string]uint32{}
+			for {
+				k := int(next.Add(1) - 1)
+				if k >= chunks {
+					return
+				}
+				prepareRange(db, batch, keys, out, k*prepareChunk, min((k+1)*prepareChunk, len(batch)), by, now, zones, managers)
+				close(ready[k])
+			}
 		}()
 	}
-	wg.Wait()
+	return ready
 }
 
-func prepareRange(db *DB, batch []ClientImport, recs []model.Client, out []ImportResult, from, to int) {
-	zones := map[string]bool{}
+// createKeys are a row's index entries should it create a client, made
+// with the other preparation: the name key lacks only the id (its last 8
+// bytes), the search blob depends on nothing the store adds.
+type createKeys struct {
+	name, blob []byte
+	record     []byte // the record as created, without its id (binary form; nil: encode in the transaction)
+}
+
+func prepareRange(db *DB, batch []ClientImport, keys []createKeys, out []ImportResult, from, to int, by string, now time.Time,
+	zones map[string]bool, managers map[string]uint32) {
 	for i := from; i < to; i++ {
-		c := cloneClient(batch[i].Client)
+		c := &batch[i].Client // normalised in place: the batch is the import's own
 		c.External = strings.TrimSpace(c.External)
 		c.Manager = strings.TrimSpace(c.Manager)
-		if err := prepareCached(&c, zones); err != nil {
+		if err := prepareCached(c, zones); err != nil {
 			out[i].Err = err
 			continue
 		}
@@ -242,7 +297,16 @@ func prepareRange(db *DB, batch []ClientImport, recs []model.Client, out []Impor
 				continue
 			}
 		}
-		recs[i] = c
+		mid, ok := managers[c.Manager]
+		if !ok {
+			mid = db.managerID(c.Manager)
+			managers[c.Manager] = mid
+		}
+		keys[i] = createKeys{name: appendNameIndexKey(nil, c.ShortName, 0), blob: search.ClientBlob(c, mid)}
+		cr := asCreated(c, by, now)
+		if rec, err := appendClientRecord(nil, &cr); err == nil && len(rec) > 0 && rec[0] == clientBinV1 {
+			keys[i].record = rec
+		}
 	}
 }
 
@@ -294,18 +358,94 @@ type importWriter struct {
 	clients *bolt.Bucket
 	tax     *taxIndex
 	local   map[string][]model.ID // tax keys written in this transaction
+
+	// Created clients' index entries, written sorted by finish: bbolt
+	// inserts in key order far faster than scattered.
+	names      []nameEntry
+	exts       map[string]model.ID // codes of created clients (extKey form)
+	archived   []uint64
+	live, arch int64
+	firstNew   model.ID // the first id this transaction creates
 }
 
 func newImportWriter(db *DB, tx *bolt.Tx, by string, now time.Time) *importWriter {
-	return &importWriter{db: db, tx: tx, by: by, now: now, clients: tx.Bucket(bucketClients),
-		tax: taxIndexFor(tx), local: map[string][]model.ID{}}
+	w := &importWriter{db: db, tx: tx, by: by, now: now, clients: tx.Bucket(bucketClients),
+		tax: taxIndexFor(tx), local: map[string][]model.ID{}, exts: map[string]model.ID{}}
+	w.firstNew = model.ID(w.clients.Sequence() + 1)
+	// The tax index learns the batch's tax ids once it commits.
+	t, local := w.tax, w.local
+	tx.OnCommit(func() {
+		t.mu.Lock()
+		if t.built {
+			for k, ids := range local {
+				for _, id := range ids {
+					t.add(k, id)
+				}
+			}
+		}
+		t.mu.Unlock()
+	})
+	return w
+}
+
+// finish writes the created clients' index entries and counters so far
+// (before an update of one of them, and at the batch's end).
+func (w *importWriter) finish() error {
+	if len(w.names) > 0 {
+		slices.SortFunc(w.names, cmpNames)
+		b := w.tx.Bucket(bucketClientName)
+		for _, e := range w.names {
+			if err := b.Put(e.k, e.v); err != nil {
+				return err
+			}
+		}
+	}
+	if len(w.exts) > 0 {
+		codes := make([]string, 0, len(w.exts))
+		for k := range w.exts {
+			codes = append(codes, k)
+		}
+		slices.Sort(codes)
+		b := w.tx.Bucket(bucketClientExt)
+		for _, k := range codes {
+			if err := b.Put([]byte(k), itob(uint64(w.exts[k]))); err != nil {
+				return err
+			}
+		}
+	}
+	if len(w.archived) > 0 {
+		b := w.tx.Bucket(bucketClientArchived)
+		for _, id := range w.archived {
+			if err := b.Put(itob(id), nil); err != nil {
+				return err
+			}
+		}
+	}
+	if w.live != 0 {
+		if err := addCounter(w.tx, keyClientsLive, w.live); err != nil {
+			return err
+		}
+	}
+	if w.arch != 0 {
+		if err := addCounter(w.tx, keyClientsArchived, w.arch); err != nil {
+			return err
+		}
+	}
+	w.names, w.archived, w.live, w.arch = w.names[:0], w.archived[:0], 0, 0
+	clear(w.exts)
+	return nil
 }
 
 // match finds the stored client a row is about: by external code, else by
 // tax id (and KPP when several share it). 0: none.
 func (w *importWriter) match(c *model.Client) (model.ID, error) {
-	if id := extLookup(w.tx, bucketClientExt, c.External); id != 0 {
-		return id, nil
+	if k := extKey(c.External); k != nil {
+		if id, ok := w.exts[string(k)]; ok {
+			return id, nil
+		}
+		if id := extLookup(w.tx, bucketClientExt, c.External); id != 0 {
+			return id, nil
+		}
 	}
 	if id, ok := parseOwnCode(c.External); ok { // "cb:<id>": exported from this database, the client had no code
 		if v := w.clients.Get(itob(uint64(id))); v != nil {
@@ -363,13 +503,18 @@ func (w *importWriter) match(c *model.Client) (model.ID, error) {
 // client writes one prepared row (rec) and says what it did; an error
 // returned stops the batch (the database failed), a row's own problem is
 // in the result.
-func (w *importWriter) client(row *ClientImport, rec *model.Client) (ImportResult, model.Client, error) {
+func (w *importWriter) client(row *ClientImport, rec *model.Client, keys *createKeys) (ImportResult, model.Client, error) {
 	id, err := w.match(rec)
 	if err != nil {
 		return ImportResult{Action: model.ImportReject, Err: err}, model.Client{}, nil
 	}
 	if id == 0 {
-		return w.create(row, rec)
+		return w.create(rec, keys)
+	}
+	if id >= w.firstNew { // created by this batch: its entries go in before it changes
+		if err := w.finish(); err != nil {
+			return ImportResult{}, model.Client{}, err
+		}
 	}
 	old, err := getClient(w.tx, id)
 	if err != nil {
@@ -404,22 +549,63 @@ func (w *importWriter) client(row *ClientImport, rec *model.Client) (ImportResul
 	return ImportResult{Action: model.ImportUpdate, ID: c.ID}, c, nil
 }
 
-func (w *importWriter) create(row *ClientImport, rec *model.Client) (ImportResult, model.Client, error) {
+// asCreated is row c as a new client: first version, stamps, its category
+// with the history entry a category is given with (the id comes later).
+func asCreated(rec *model.Client, by string, now time.Time) model.Client {
 	c := *rec
 	c.ID, c.CategoryLog = 0, nil
 	to := c.Category
 	c.Category = model.CategoryNone
+	c.Version, c.CreatedAt, c.CreatedBy, c.UpdatedAt, c.UpdatedBy = 1, now, by, now, by
+	if to != model.CategoryNone {
+		model.ApplyCategoryChange(&c, to, by, model.T("exch.clients.reason"), now)
+	}
+	return c
+}
+
+// create writes a new client's record (match found no code holding it);
+// its index entries wait for finish.
+func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult, model.Client, error) {
+	c := asCreated(rec, w.by, w.now)
+	ek := extKey(c.External)
 	seq, err := w.clients.NextSequence()
 	if err != nil {
 		return ImportResult{}, model.Client{}, err
 	}
 	c.ID = model.ID(seq)
-	c.Version, c.CreatedAt, c.CreatedBy, c.UpdatedAt, c.UpdatedBy = 1, w.now, w.by, w.now, w.by
-	if to != model.CategoryNone {
-		model.ApplyCategoryChange(&c, to, w.by, model.T("exch.clients.reason"), w.now)
+	var v []byte
+	if keys.record != nil { // made in parallel: the id goes first, as appendClientBin writes it
+		v = make([]byte, 0, len(keys.record)+10)
+		v = append(v, clientBinV1, tcID)
+		v = binary.AppendUvarint(v, seq)
+		v = append(v, keys.record[1:]...)
+	} else if v, err = appendClientRecord(nil, &c); err != nil {
+		return ImportResult{}, model.Client{}, err
 	}
-	if res, ok := w.put(nil, &c); !ok {
-		return res, model.Client{}, nil
+	w.clients.FillPercent = 1.0 // new ids come after every other: appended
+	if err := w.clients.Put(itob(seq), v); err != nil {
+		return ImportResult{}, model.Client{}, err
+	}
+	name := keys.name
+	if len(name) < 8 {
+		name = nameIndexKey(c.ShortName, seq)
+	} else {
+		binary.BigEndian.PutUint64(name[len(name)-8:], seq)
+	}
+	var pfx [8]byte
+	copy(pfx[:], name)
+	w.names = append(w.names, nameEntry{pfx: binary.BigEndian.Uint64(pfx[:]), k: name, v: keys.blob})
+	if ek != nil {
+		w.exts[string(ek)] = c.ID
+	}
+	if c.Archived {
+		w.archived = append(w.archived, seq)
+		w.arch++
+	} else {
+		w.live++
+	}
+	if key := clientTaxKey(c.TaxCountry, c.TaxID); key != "" {
+		w.local[key] = append(w.local[key], c.ID)
 	}
 	return ImportResult{Action: model.ImportCreate, ID: c.ID}, c, nil
 }

@@ -52,8 +52,9 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 	defer db.writeMu.Unlock()
 	db.waitIndexed()
 	now := db.now()
-	var written []model.Client
+	var written importWritten
 	err := s.update(func(tx *bolt.Tx) error {
+		written = importWritten{keep: len(batch) < importBigBatch}
 		w := newImportWriter(db, tx, s.me.Name, now)
 		type work struct {
 			old, c model.Client
@@ -110,7 +111,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 				Reason: model.T("exch.clients.reason"), Changes: model.DiffClients(&wk.old, c)}); err != nil {
 				return err
 			}
-			written = append(written, *c)
+			written.add(c)
 		}
 		if dryRun {
 			return errDryRun

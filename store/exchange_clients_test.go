@@ -349,3 +349,35 @@ func auditCount(t *testing.T, db *DB) int {
 	_ = db.bolt.View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketAudit).Stats().KeyN; return nil })
 	return n
 }
+
+// The records a batch encodes in parallel (without their ids) are the
+// records a save would write.
+func TestImportedRecordsAreCanonical(t *testing.T) {
+	db, s := openDirector(t)
+	var batch []ClientImport
+	for i := range 600 {
+		r := benchImportRow(i)
+		r.Client.Category = model.Categories[i%3]
+		r.Carries |= CFCategory
+		batch = append(batch, r)
+	}
+	if _, err := s.ImportClients(batch, false); err != nil {
+		t.Fatal(err)
+	}
+	_ = db.bolt.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
+			var c model.Client
+			if err := decode(v, &c); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := appendClientRecord(nil, &c)
+			if string(want) != string(v) {
+				t.Fatalf("client %d: record differs from its canonical encoding", c.ID)
+			}
+			if c.ID != model.ID(btoi(k)) || c.Category == "" || len(c.CategoryLog) != 1 {
+				t.Fatalf("client %d: %+v", btoi(k), c)
+			}
+			return nil
+		})
+	})
+}
