@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,21 +13,36 @@ import (
 	"clientbase/store/storetest"
 )
 
+// loops are the presses each session repeats, one every 200 ms, from the
+// call queue; every press changes the screen. "queue" is an operator
+// working the queue: down, up, space (take the next call), 2 (log "no
+// answer": back to the queue), down, up, a look at the Clients tab and
+// back. "tabs" switches tabs on half the presses (a whole new screen each
+// time): 1, 2, down, up, take, log, 1, 2.
+var loops = map[string][]string{
+	"queue": {"j", "k", " ", "2", "j", "k", "1", "2"},
+	"tabs":  {"1", "2", "j", "k", " ", "2", "1", "2"},
+}
+
 // BenchmarkSessions is the issue's load: 100 operators' sessions on
-// loopback, each pressing a key every 200 ms in an operator's loop of eight:
-// 2 (the Calls tab), j, k, 1 (Clients), 2, space (take the next call),
-// 2 (log "no answer": back to the queue), 1. Every press changes the screen,
-// and every take and log is a write the other 99 sessions hear through the
-// live feed and reload for.
+// loopback, each pressing a key every 200 ms in a loop (BENCH_LOOP=queue,
+// the default, or tabs) that takes and logs a call every eight presses;
+// every take and log is a write the other 99 sessions hear through the
+// live feed. The sessions are spread over the loop.
 // Reported: keystroke → first bytes of the new frame (p50, p95, max), the
 // p95 of the takes and of the logs alone, presses with no frame within 5 s,
-// the calls taken, and the heap per open session (server and test clients
-// in one process, so an upper bound).
+// and the heap per open session (server and test clients in one process,
+// so an upper bound).
 // Run: go test -run - -bench Sessions -benchtime 50x ./server
 func BenchmarkSessions(b *testing.B) {
 	const sessions = 100
 	const every = 200 * time.Millisecond
-	loop := []string{"2", "j", "k", "1", "2", " ", "2", "1"}
+	loop := loops["queue"]
+	if l := os.Getenv("BENCH_LOOP"); l != "" {
+		if loop = loops[l]; loop == nil {
+			b.Fatalf("BENCH_LOOP=%s: no such loop (queue, tabs)", l)
+		}
+	}
 	// Wednesday 12:00 in Moscow: the store's clock stands inside working
 	// hours, and the plan is big enough to keep ~1,000 calls due in the pool.
 	boss, _ := storetest.PlanDepartment(b, 2000, 100000, time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC))
@@ -47,6 +63,13 @@ func BenchmarkSessions(b *testing.B) {
 	}
 	for _, sc := range screens {
 		sc.waitText(b, "Clients")
+	}
+	for _, sc := range screens { // every loop starts on the call queue
+		from := len(sc.text())
+		if _, err := sc.in.Write([]byte("2")); err != nil {
+			b.Fatal(err)
+		}
+		sc.waitTextAfter(b, from, "My queue")
 	}
 	time.Sleep(time.Second) // first loads settle
 	runtime.GC()
@@ -78,10 +101,10 @@ func BenchmarkSessions(b *testing.B) {
 					d := time.Since(start)
 					mu.Lock()
 					lat = append(lat, d)
-					switch step {
-					case 5:
+					switch {
+					case key == " ":
 						takeLat = append(takeLat, d)
-					case 6:
+					case loop[(step+len(loop)-1)%len(loop)] == " ":
 						logLat = append(logLat, d)
 					}
 					mu.Unlock()
