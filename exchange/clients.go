@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"context"
+	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,7 +102,7 @@ var clientColumns = []csvio.Column{
 }
 
 func init() {
-	registerImport(Clients, importer{columns: clientColumns, batch: 100_000, parse: parseClientRow, write: writeClients})
+	registerImport(Clients, importer{columns: clientColumns, batch: 50_000, parse: parseClientRow, write: writeClients})
 	registerExport(Clients, exporter{columns: columnNames(clientColumns), each: eachClientRow})
 }
 
@@ -163,7 +165,7 @@ var clientFields = []clientField{
 // on its own (tax id, phones, money, lists) so the reason names the column
 // and the value; the store checks the whole card after merging.
 func parseClientRow(row csvio.Row, _ ImportOptions) (any, string, error) {
-	var imp store.ClientImport
+	imp := &store.ClientImport{}
 	c := &imp.Client
 	for _, f := range clientFields {
 		v, ok := row.Values[f.col]
@@ -185,37 +187,11 @@ func parseClientRow(row csvio.Row, _ ImportOptions) (any, string, error) {
 	if imp.Carries&store.CFShortName != 0 && c.ShortName == "" || imp.Carries&store.CFShortName == 0 && key == "" {
 		return nil, key, model.Sentencef(nil, "exch.clients.no_name")
 	}
-	if c.TaxID != "" {
-		country := c.TaxCountry
-		if imp.Carries&store.CFTaxCountry == 0 && taxDigits(c.TaxID) {
-			country = model.TaxRU // a file without the column: digits are an INN
-			c.TaxCountry, imp.Carries = country, imp.Carries|store.CFTaxCountry
-		}
-		if err := model.ValidateTaxID(country, c.TaxID); err != nil {
-			return nil, key, cellError(colTaxID, c.TaxID, err)
-		}
-	}
-	if c.KPP != "" {
-		if err := model.ValidateKPP(c.KPP); err != nil {
-			return nil, key, cellError(colKPP, c.KPP, err)
-		}
-	}
-	if c.OGRN != "" {
-		if err := model.ValidateOGRN(c.OGRN); err != nil {
-			return nil, key, cellError(colOGRN, c.OGRN, err)
-		}
-	}
-	for _, e := range c.Emails {
-		if err := model.ValidateEmail(e); err != nil {
-			return nil, key, cellError(colEmails, e, err)
-		}
+	if c.TaxID != "" && imp.Carries&store.CFTaxCountry == 0 && taxDigits(c.TaxID) {
+		c.TaxCountry, imp.Carries = model.TaxRU, imp.Carries|store.CFTaxCountry // a file without the column: digits are an INN
 	}
 	if v, ok := row.Values[colPhones]; ok {
-		ps, err := parsePhones(v, model.PhoneCountry(c.TaxCountry, c.Language))
-		if err != nil {
-			return nil, key, cellError(colPhones, v, err)
-		}
-		c.Phones = ps
+		c.Phones = rawPhones(v) // checked with the card (store.ImportClients), in the client's country
 	}
 	if v := row.Values[colCreditLimit]; v != "" {
 		m, err := model.ParseMoney(v, c.CreditLimit.Currency)
@@ -231,11 +207,71 @@ func parseClientRow(row csvio.Row, _ ImportOptions) (any, string, error) {
 }
 
 func writeClients(s *store.Session, items []any, dryRun bool) ([]store.ImportResult, error) {
-	batch := make([]store.ClientImport, len(items))
+	batch := make([]*store.ClientImport, len(items))
 	for i, it := range items {
-		batch[i] = it.(store.ClientImport)
+		batch[i] = it.(*store.ClientImport)
 	}
-	return s.ImportClients(batch, dryRun)
+	res, err := s.ImportClients(batch, dryRun)
+	if err != nil {
+		return nil, err
+	}
+	var row []string
+	for i := range res {
+		var ve *model.ValidationError
+		if errors.As(res[i].Err, &ve) {
+			if row == nil {
+				row = make([]string, len(clientColumns))
+			}
+			clientRow(row, &batch[i].Client)
+			res[i].Err = fieldsReason(ve, func(field string) (string, string) {
+				if j, ok := clientFieldColumn[field]; ok {
+					return clientColumns[j].Name, row[j]
+				}
+				return "", ""
+			})
+		}
+	}
+	return res, nil
+}
+
+// clientFieldColumn: the model's field keys (model.PrepareClient) → the
+// index of the column a reason names.
+var clientFieldColumn = func() map[string]int {
+	byName := map[string]int{}
+	for i, c := range clientColumns {
+		byName[c.Name] = i
+	}
+	m := map[string]int{}
+	for field, col := range map[string]string{
+		"external": colExternal, "short_name": colShortName, "full_name": colFullName, "kind": colKind,
+		"tax_id": colTaxID, "kpp": colKPP, "ogrn": colOGRN, "phones": colPhones, "emails": colEmails,
+		"fax": colFax, "language": colLanguage, "time_zone": colTimeZone, "call_window": colCallWindow,
+		"source": colSource, "category": colCategory, "status": colStatus, "credit_limit": colCreditLimit,
+		"deferral_days": colDeferralDays, "contact_every": colContactEvery,
+	} {
+		m[field] = byName[col]
+	}
+	return m
+}()
+
+// fieldsReason is a row's reason from the model's field problems: each
+// names its column and the value the row gave, in field order.
+func fieldsReason(ve *model.ValidationError, column func(field string) (col, value string)) error {
+	fields := make([]string, 0, len(ve.Fields))
+	for f := range ve.Fields {
+		fields = append(fields, f)
+	}
+	slices.Sort(fields)
+	parts := make([]string, 0, len(fields))
+	for _, f := range fields {
+		msg := ve.Fields[f]
+		if col, v := column(f); col != "" {
+			parts = append(parts, cellError(col, v, errors.New(msg)).Error())
+		} else {
+			parts = append(parts, msg)
+		}
+	}
+	return &model.Sentence{Text: strings.Join(parts, " ")}
 }
 
 // eachClientRow writes every client, in id order.

@@ -313,7 +313,7 @@ func TestParseClientRowNeverPanics(t *testing.T) {
 			row := csvio.Row{Line: 2, Values: map[string]string{colShortName: "X", col.Name: v}}
 			item, _, err := parseClientRow(row, ImportOptions{})
 			if err == nil {
-				if _, ok := item.(store.ClientImport); !ok {
+				if _, ok := item.(*store.ClientImport); !ok {
 					t.Fatalf("%s=%q: item %T", col.Name, v, item)
 				}
 			} else if errors.Is(err, csvio.ErrNotImplemented) || err.Error() == "" {
@@ -336,7 +336,7 @@ func FuzzParseClientRow(f *testing.F) {
 			}
 			return
 		}
-		c := item.(store.ClientImport).Client
+		c := item.(*store.ClientImport).Client
 		// What was read is written back as the exporter writes it, and reads the same.
 		out := make([]string, len(clientColumns))
 		clientRow(out, &c)
@@ -348,7 +348,7 @@ func FuzzParseClientRow(f *testing.F) {
 		if err != nil {
 			t.Fatalf("exported row does not read back: %v (%v)", err, vals)
 		}
-		c2 := again.(store.ClientImport).Client
+		c2 := again.(*store.ClientImport).Client
 		if c2.CreditLimit.Minor != c.CreditLimit.Minor || c2.Flags != c.Flags || len(c2.Phones) != len(c.Phones) || c2.TaxID != c.TaxID {
 			t.Fatalf("read back differs: %+v vs %+v", c2, c)
 		}

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"clientbase/exchange/csvio"
@@ -123,7 +124,30 @@ func writeContacts(s *store.Session, items []any, dryRun bool) ([]store.ImportRe
 	for i, it := range items {
 		batch[i] = it.(store.ContactImport)
 	}
-	return s.ImportContacts(batch, dryRun)
+	res, err := s.ImportContacts(batch, dryRun)
+	if err != nil {
+		return nil, err
+	}
+	for i := range res {
+		var ve *model.ValidationError
+		if errors.As(res[i].Err, &ve) {
+			k := &batch[i].Contact
+			res[i].Err = fieldsReason(ve, func(field string) (string, string) {
+				switch field[strings.LastIndexByte(field, '.')+1:] {
+				case "name":
+					return colContactName, k.Name
+				case "phones":
+					return colContactPhones, phonesCell(k.Phones)
+				case "email":
+					return colContactEmail, k.Email
+				case "role":
+					return colContactRole, string(k.Role)
+				}
+				return "", ""
+			})
+		}
+	}
+	return res, nil
 }
 
 func eachContactRow(ctx context.Context, s *store.Session, _ ExportOptions, emit func([]string) error) error {

@@ -90,10 +90,12 @@ var errDryRun = errors.New("store: dry run")
 
 // ImportClients writes one batch of client rows (normalised in place) in one transaction (dry:
 // everything is computed, then rolled back) and says what happened to each,
-// in order. A row that fails validation, holds another client's external
-// code or matches several clients by tax id is rejected with a sentence;
-// the others are written.
-func (s *Session) ImportClients(batch []ClientImport, dryRun bool) ([]ImportResult, error) {
+// in order. A row that fails validation or holds another client's external
+// code is rejected with a *model.ValidationError (PrepareClient's field
+// keys, "external"; the caller names its columns), one that matches several
+// clients by tax id or names no user as manager with a sentence; the
+// others are written.
+func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportResult, error) {
 	db := s.db
 	if db.ro {
 		return nil, db.readOnlyErr()
@@ -129,7 +131,7 @@ func (s *Session) ImportClients(batch []ClientImport, dryRun bool) ([]ImportResu
 				out[i].Action = model.ImportReject
 				continue
 			}
-			res, c, err := w.client(&batch[i], &batch[i].Client, &keys[i])
+			res, c, err := w.client(batch[i], &batch[i].Client, &keys[i])
 			if err != nil {
 				return err
 			}
@@ -247,7 +249,7 @@ const prepareChunk = 1024
 // import's work, and it needs no transaction) and returns a channel per
 // chunk of prepareChunk rows, closed once the chunk is ready; a row's
 // problem goes to its result.
-func prepareImports(db *DB, batch []ClientImport, keys []createKeys, out []ImportResult, by string, now time.Time) []chan struct{} {
+func prepareImports(db *DB, batch []*ClientImport, keys []createKeys, out []ImportResult, by string, now time.Time) []chan struct{} {
 	chunks := (len(batch) + prepareChunk - 1) / prepareChunk
 	ready := make([]chan struct{}, chunks)
 	for k := range ready {
@@ -273,12 +275,17 @@ func prepareImports(db *DB, batch []ClientImport, keys []createKeys, out []Impor
 // createKeys are a row's index entries should it create a client, made
 // with the other preparation: the name key lacks only the id (its last 8
 // bytes), the search blob depends on nothing the store adds.
+// recordHeadroom: bytes left before a prepared record for its version
+// byte, id tag and id (binary.MaxVarintLen64 + 2, less the version byte
+// the record has).
+const recordHeadroom = binary.MaxVarintLen64 + 1
+
 type createKeys struct {
 	name, blob []byte
-	record     []byte // the record as created, without its id (binary form; nil: encode in the transaction)
+	record     []byte // recordHeadroom bytes, then the record as created without its id (nil: encode in the transaction)
 }
 
-func prepareRange(db *DB, batch []ClientImport, keys []createKeys, out []ImportResult, from, to int, by string, now time.Time,
+func prepareRange(db *DB, batch []*ClientImport, keys []createKeys, out []ImportResult, from, to int, by string, now time.Time,
 	zones map[string]bool, managers map[string]uint32) {
 	for i := from; i < to; i++ {
 		c := &batch[i].Client // normalised in place: the batch is the import's own
@@ -304,7 +311,7 @@ func prepareRange(db *DB, batch []ClientImport, keys []createKeys, out []ImportR
 		}
 		keys[i] = createKeys{name: appendNameIndexKey(nil, c.ShortName, 0), blob: search.ClientBlob(c, mid)}
 		cr := asCreated(c, by, now)
-		if rec, err := appendClientRecord(nil, &cr); err == nil && len(rec) > 0 && rec[0] == clientBinV1 {
+		if rec, err := appendClientRecord(make([]byte, recordHeadroom, recordHeadroom+768), &cr); err == nil && len(rec) > recordHeadroom && rec[recordHeadroom] == clientBinV1 {
 			keys[i].record = rec
 		}
 	}
@@ -331,7 +338,7 @@ func prepareCached(c *model.Client, zones map[string]bool) error {
 	if ve == nil || len(ve.Fields) == 0 {
 		return nil
 	}
-	return validationSentence(ve)
+	return ve
 }
 
 // validationSentence is the first problem of ve (in field order) as an
@@ -530,7 +537,7 @@ func (w *importWriter) client(row *ClientImport, rec *model.Client, keys *create
 		return ImportResult{Action: model.ImportUnchanged, ID: id}, model.Client{}, nil
 	}
 	if ve := model.PrepareClient(&c); ve != nil && len(ve.Fields) > 0 { // the merge of file and card
-		return ImportResult{Action: model.ImportReject, ID: id, Err: validationSentence(ve)}, model.Client{}, nil
+		return ImportResult{Action: model.ImportReject, ID: id, Err: ve}, model.Client{}, nil
 	}
 	if c.Category != old.Category {
 		to := c.Category
@@ -574,11 +581,13 @@ func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult
 	}
 	c.ID = model.ID(seq)
 	var v []byte
-	if keys.record != nil { // made in parallel: the id goes first, as appendClientBin writes it
-		v = make([]byte, 0, len(keys.record)+10)
-		v = append(v, clientBinV1, tcID)
-		v = binary.AppendUvarint(v, seq)
-		v = append(v, keys.record[1:]...)
+	if keys.record != nil { // made in parallel: the id goes first, as appendClientBin writes it, in the room left before
+		var id [binary.MaxVarintLen64]byte
+		n := binary.PutUvarint(id[:], seq)
+		at := recordHeadroom + 1 - 2 - n
+		v = keys.record[at:]
+		v[0], v[1] = clientBinV1, tcID
+		copy(v[2:], id[:n])
 	} else if v, err = appendClientRecord(nil, &c); err != nil {
 		return ImportResult{}, model.Client{}, err
 	}
@@ -621,7 +630,7 @@ func (w *importWriter) put(old, c *model.Client) (ImportResult, bool) {
 	if err := putClient(w.tx, old, c, &oldKeys, &newKeys); err != nil {
 		var ve *model.ValidationError
 		if errors.As(err, &ve) {
-			return ImportResult{Action: model.ImportReject, Err: validationSentence(ve)}, false
+			return ImportResult{Action: model.ImportReject, Err: ve}, false
 		}
 		return ImportResult{Action: model.ImportReject, Err: err}, false
 	}

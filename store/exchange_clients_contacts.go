@@ -95,7 +95,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 			c := &wk.c
 			if ve := model.PrepareClient(c); ve != nil && len(ve.Fields) > 0 {
 				for _, i := range wk.rows {
-					out[i] = ImportResult{Action: model.ImportReject, ID: id, Err: validationSentence(ve)}
+					out[i] = ImportResult{Action: model.ImportReject, ID: id, Err: ve}
 				}
 				continue
 			}
@@ -160,7 +160,7 @@ func prepareContactRow(c *model.Client, row *ContactImport) (model.Contact, erro
 	probe := model.Client{ShortName: "probe", Kind: model.KindLegal, Status: model.StatusProspect,
 		TaxCountry: c.TaxCountry, Language: c.Language, Contacts: []model.Contact{k}}
 	if ve := model.PrepareClient(&probe); ve != nil && len(ve.Fields) > 0 {
-		return k, validationSentence(ve)
+		return k, ve // fields "contacts.0.*"
 	}
 	k = probe.Contacts[0]
 	k.ID = 0

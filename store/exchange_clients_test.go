@@ -137,8 +137,8 @@ func TestBulkLoadKeepsExternalCodes(t *testing.T) {
 	}
 }
 
-func imp(c model.Client, carries ClientFields) ClientImport {
-	return ClientImport{Client: c, Carries: carries}
+func imp(c model.Client, carries ClientFields) *ClientImport {
+	return &ClientImport{Client: c, Carries: carries}
 }
 
 const allFields = ^ClientFields(0)
@@ -181,7 +181,7 @@ func TestImportClientsMatchesAndMerges(t *testing.T) {
 	unknownMgr.Manager = "ghost"
 	taken := newClient("Taken")
 	taken.External = "N-1" // the fresh row's code, created just before in this batch: an update of it
-	res, err := s.ImportClients([]ClientImport{
+	res, err := s.ImportClients([]*ClientImport{
 		imp(byTax, CFShortName|CFTaxCountry|CFTaxID|CFCity|CFPhones),
 		imp(byCode, CFExternal|CFShortName|CFManager),
 		imp(fresh, allFields),
@@ -226,7 +226,7 @@ func TestImportClientsMatchesAndMerges(t *testing.T) {
 
 	// The same rows again change nothing and write no audit.
 	auditBefore = auditCount(t, db)
-	res, err = s.ImportClients([]ClientImport{
+	res, err = s.ImportClients([]*ClientImport{
 		imp(byTax, CFShortName|CFTaxCountry|CFTaxID|CFCity|CFPhones),
 		imp(byCode, CFExternal|CFShortName|CFManager),
 		imp(fresh, allFields),
@@ -245,7 +245,7 @@ func TestImportClientsMatchesAndMerges(t *testing.T) {
 
 func TestImportClientsDryRunWritesNothing(t *testing.T) {
 	db, s := openDirector(t)
-	var batch []ClientImport
+	var batch []*ClientImport
 	for i := range 3000 { // a big batch: the search index path too
 		c := newClient(fmt.Sprintf("Dry %d", i))
 		c.External = fmt.Sprintf("D%d", i)
@@ -297,7 +297,7 @@ func TestImportClientsTaxIndexFollowsSaves(t *testing.T) {
 	c = mustSave(t, s, c, "")
 	row := newClient("Later")
 	row.TaxCountry, row.TaxID, row.City = model.TaxRU, "7707083893", "Тверь"
-	res, err := s.ImportClients([]ClientImport{imp(row, CFTaxCountry|CFTaxID|CFCity)}, false)
+	res, err := s.ImportClients([]*ClientImport{imp(row, CFTaxCountry|CFTaxID|CFCity)}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -308,7 +308,7 @@ func TestImportClientsTaxIndexFollowsSaves(t *testing.T) {
 	c, _ = s.Client(c.ID)
 	c.TaxID = "500100732259"
 	c = mustSave(t, s, c, "")
-	res, err = s.ImportClients([]ClientImport{imp(row, CFShortName|CFTaxCountry|CFTaxID|CFCity)}, false)
+	res, err = s.ImportClients([]*ClientImport{imp(row, CFShortName|CFTaxCountry|CFTaxID|CFCity)}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +320,7 @@ func TestImportClientsTaxIndexFollowsSaves(t *testing.T) {
 func TestImportClientsNeedsTheRight(t *testing.T) {
 	_, s := openDirector(t)
 	mgr := addUser(t, s, "petrov", model.RoleManager)
-	_, err := mgr.ImportClients([]ClientImport{imp(newClient("X"), allFields)}, false)
+	_, err := mgr.ImportClients([]*ClientImport{imp(newClient("X"), allFields)}, false)
 	if !errors.Is(err, model.ErrForbidden) {
 		t.Fatalf("manager import: %v", err)
 	}
@@ -354,7 +354,7 @@ func auditCount(t *testing.T, db *DB) int {
 // records a save would write.
 func TestImportedRecordsAreCanonical(t *testing.T) {
 	db, s := openDirector(t)
-	var batch []ClientImport
+	var batch []*ClientImport
 	for i := range 600 {
 		r := benchImportRow(i)
 		r.Client.Category = model.Categories[i%3]
