@@ -1,0 +1,171 @@
+package exchange
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-ical"
+
+	"clientbase/model"
+	"clientbase/store"
+)
+
+// iCalendar: one person's calls and visits as events a phone's or Google's
+// calendar subscribes to or imports.
+//
+//   - Whose: opts.User, "" the signed-in user's own (no right needed);
+//     another person's needs plan.view_all.
+//   - When: opts.From/To; zero From is a week before today's midnight, zero
+//     To 60 days after it (what a calendar on the phone needs: the week
+//     behind for what was done, two months ahead).
+//   - UID "clientbase-plan-<item id>@clientbase": a re-export updates the
+//     events a calendar holds; SEQUENCE is the item's version, DTSTAMP and
+//     LAST-MODIFIED its last change (a re-export of unchanged data is the
+//     same file).
+//   - Times are UTC ("…Z"): every calendar puts them at the right local
+//     hour without a VTIMEZONE to trust (a 10:00 Moscow call is 07:00Z).
+//   - DTEND is the window's end when the item has one, else 30 minutes
+//     after the start for a call and an hour for a visit.
+//   - STATUS: cancelled and rescheduled items are CANCELLED (the calendar
+//     drops them; the rescheduled item's new event carries on), the others
+//     CONFIRMED; a done item keeps its event with "done" in the summary (a
+//     VEVENT has no COMPLETED).
+
+const (
+	icalUIDPrefix = "clientbase-plan-"
+	icalUIDHost   = "@clientbase"
+	icalProdID    = "-//clientbase//plan//EN"
+)
+
+// ICalUID is the stable UID of plan item id.
+func ICalUID(id model.ID) string {
+	return icalUIDPrefix + strconv.FormatUint(uint64(id), 10) + icalUIDHost
+}
+
+// icalPeriod is the export's period: opts', with the defaults above.
+func icalPeriod(now time.Time, opts ExportOptions) (time.Time, time.Time) {
+	loc := opts.Loc
+	if loc == nil {
+		loc = time.Local
+	}
+	n := now.In(loc)
+	today := time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, loc)
+	from, to := opts.From, opts.To
+	if from.IsZero() {
+		from = today.AddDate(0, 0, -7)
+	}
+	if to.IsZero() {
+		to = today.AddDate(0, 0, 60)
+	}
+	return from, to
+}
+
+// WritePlanICS writes opts.User's plan (the signed-in user's for "") as an
+// iCalendar file; it returns how many events it wrote.
+func WritePlanICS(ctx context.Context, s *store.Session, w io.Writer, opts ExportOptions) (int, error) {
+	user := opts.User
+	if user == "" {
+		user = s.Me().Name
+	}
+	from, to := icalPeriod(time.Now(), opts)
+	items, err := s.PlanOf(user, from, to)
+	if err != nil {
+		return 0, err
+	}
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropProductID, icalProdID)
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
+	cal.Props.SetText(ical.PropMethod, "PUBLISH")
+	cal.Props.SetText("X-WR-CALNAME", "clientbase: "+user)
+	for i := range items {
+		if i&255 == 0 && ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		cal.Children = append(cal.Children, icalEvent(&items[i]).Component)
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := ical.NewEncoder(bw).Encode(cal); err != nil {
+		return 0, err
+	}
+	return len(items), bw.Flush()
+}
+
+// icalEvent is one plan item as a VEVENT.
+func icalEvent(e *store.PlanExport) *ical.Event {
+	p := &e.Item
+	ev := ical.NewEvent()
+	ev.Props.SetText(ical.PropUID, ICalUID(p.ID))
+	stamp := p.UpdatedAt
+	if stamp.IsZero() {
+		stamp = p.CreatedAt
+	}
+	if stamp.IsZero() {
+		stamp = p.Due
+	}
+	ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp.UTC())
+	ev.Props.SetDateTime(ical.PropLastModified, stamp.UTC())
+	ev.Props.SetText(ical.PropSequence, strconv.FormatUint(p.Version, 10))
+	ev.Props.SetDateTime(ical.PropDateTimeStart, p.Due.UTC())
+	end := p.Until
+	if !end.After(p.Due) {
+		end = p.Due.Add(30 * time.Minute)
+		if p.Kind == model.PlanVisit {
+			end = p.Due.Add(time.Hour)
+		}
+	}
+	ev.Props.SetDateTime(ical.PropDateTimeEnd, end.UTC())
+
+	kind := model.T("exch.views.ical_call")
+	if p.Kind == model.PlanVisit {
+		kind = model.T("exch.views.ical_visit")
+	}
+	summary := kind + ": " + e.ClientName
+	if p.Purpose != "" {
+		summary += " — " + model.T("plan.purpose."+string(p.Purpose))
+	}
+	if p.Status == model.PlanDone {
+		summary += " (" + model.T("exch.views.ical_done") + ")"
+	}
+	ev.Props.SetText(ical.PropSummary, summary)
+	if e.Address != "" {
+		ev.Props.SetText(ical.PropLocation, e.Address)
+	}
+	var desc []string
+	desc = append(desc, model.T("exch.views.ical_client", e.ClientName, e.ClientCode))
+	if e.Contact != nil {
+		desc = append(desc, model.T("exch.views.ical_contact", e.Contact.Name))
+	}
+	if ph := viewsPhone(e.Phone); ph != "" {
+		desc = append(desc, model.T("exch.views.ical_phone", ph))
+	}
+	if p.Note != "" {
+		desc = append(desc, model.T("exch.views.ical_note", p.Note))
+	}
+	if p.Status == model.PlanCancelled && p.CancelReason != "" {
+		desc = append(desc, model.T("exch.views.ical_cancelled", p.CancelReason))
+	}
+	ev.Props.SetText(ical.PropDescription, strings.Join(desc, "\n"))
+	switch p.Status {
+	case model.PlanCancelled, model.PlanRescheduled:
+		ev.SetStatus(ical.EventCancelled)
+	default:
+		ev.SetStatus(ical.EventConfirmed)
+	}
+	switch p.Priority {
+	case model.PriorityHigh:
+		ev.Props.SetText(ical.PropPriority, "1")
+	case model.PriorityNormal:
+		ev.Props.SetText(ical.PropPriority, "5")
+	case model.PriorityLow:
+		ev.Props.SetText(ical.PropPriority, "9")
+	}
+	if p.Kind != "" {
+		ev.Props.SetText(ical.PropCategories, string(p.Kind))
+	}
+	return ev
+}
