@@ -71,7 +71,7 @@ func WritePlanICS(ctx context.Context, s *store.Session, w io.Writer, opts Expor
 	if user == "" {
 		user = s.Me().Name
 	}
-	from, to := icalPeriod(time.Now(), opts)
+	from, to := icalPeriod(s.Now(), opts)
 	items, err := s.PlanOf(user, from, to)
 	if err != nil {
 		return 0, err

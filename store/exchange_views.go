@@ -312,3 +312,6 @@ func (s *Session) ClientByCode(code string) (*model.Client, error) {
 	})
 	return out, err
 }
+
+// Now is the database's clock (the exports' default periods).
+func (s *Session) Now() time.Time { return s.db.now() }
