@@ -201,6 +201,46 @@ func BulkLoadOrders(db *DB, by string, products []model.Product, versions []mode
 	for i := range products {
 		add(bucketProductSKU, []byte(skuKey(products[i].SKU)), itob(uint64(products[i].ID)))
 	}
+	// external codes: unique within the load and against the stored ones
+	codes := map[string]bool{}
+	extErr := func(code string) error {
+		return fmt.Errorf("store: %s", model.T("store.external_taken", strings.TrimSpace(code)))
+	}
+	for i := range products {
+		if k := extKey(products[i].External); k != nil {
+			if codes["p"+string(k)] {
+				return 0, 0, extErr(products[i].External)
+			}
+			codes["p"+string(k)] = true
+			add(bucketProductExt, k, itob(uint64(products[i].ID)))
+		}
+	}
+	for i := range all {
+		if k := extKey(all[i].External); k != nil {
+			if codes["o"+string(k)] {
+				return 0, 0, extErr(all[i].External)
+			}
+			codes["o"+string(k)] = true
+			add(bucketOrderExt, k, itob(uint64(all[i].ID)))
+		}
+	}
+	if len(codes) > 0 {
+		err = db.bolt.View(func(tx *bolt.Tx) error {
+			for c := range codes {
+				b := tx.Bucket(bucketProductExt)
+				if c[0] == 'o' {
+					b = tx.Bucket(bucketOrderExt)
+				}
+				if b.Get([]byte(c[1:])) != nil {
+					return extErr(c[1:])
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, 0, err
+		}
+	}
 	for _, v := range versions {
 		for _, e := range v.Prices {
 			add(bucketPrices, priceKey(e.Product, e.Column, unixKey(v.Effective)), priceValue(e.Price.Minor, v.ID))
@@ -253,7 +293,7 @@ func BulkLoadOrders(db *DB, by string, products []model.Product, versions []mode
 	for i, k := range steps[0].keys {
 		steps[0].vals[i] = prodByKey[string(k)]
 	}
-	for _, name := range [][]byte{bucketProductSKU, bucketPrices, bucketOrderNumber, bucketOrderClient, bucketOrderStatus, bucketOrderDate, bucketPaymentOrder} {
+	for _, name := range [][]byte{bucketProductSKU, bucketProductExt, bucketPrices, bucketOrderNumber, bucketOrderExt, bucketOrderClient, bucketOrderStatus, bucketOrderDate, bucketPaymentOrder} {
 		es := idx[string(name)]
 		slices.SortFunc(es, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
 		keys, vals := make([][]byte, len(es)), make([][]byte, len(es))
@@ -403,6 +443,7 @@ func (db *DB) orderBulkUndo(cause error, s bulkStart) error {
 			{bucketProducts, keyAfter(s.product)}, {bucketProductSKU, valAfter(s.product, 0)},
 			{bucketPriceVersions, keyAfter(s.version)}, {bucketPrices, valAfter(s.version, 8)},
 			{bucketOrders, keyAfter(s.order)}, {bucketOrderNumber, valAfter(s.order, 0)},
+			{bucketProductExt, valAfter(s.product, 0)}, {bucketOrderExt, valAfter(s.order, 0)},
 			{bucketOrderClient, keyAfter(s.order)}, {bucketOrderStatus, keyAfter(s.order)},
 			{bucketOrderDate, keyAfter(s.order)},
 			{bucketPayments, keyAfter(s.payment)}, {bucketPaymentOrder, keyAfter(s.payment)},

@@ -98,6 +98,15 @@ func (db *DB) putOrder(tx *bolt.Tx, old, o *model.Order, by, action, reason stri
 			}
 		}
 	}
+	oldExt := ""
+	if old != nil {
+		oldExt = old.External
+	}
+	if old == nil || string(extKey(oldExt)) != string(extKey(o.External)) {
+		if err := putExt(tx, bucketOrderExt, o.ID, oldExt, o.External); err != nil {
+			return err
+		}
+	}
 	o.UpdatedAt, o.UpdatedBy = now, by
 	v, err := json.Marshal(o)
 	if err != nil {

@@ -139,6 +139,15 @@ func (db *DB) putProduct(tx *bolt.Tx, id model.ID, p *model.Product, by string, 
 			}
 		}
 	}
+	oldExt := ""
+	if old != nil {
+		oldExt = old.External
+	}
+	if old == nil || string(extKey(oldExt)) != string(extKey(p.External)) {
+		if err := putExt(tx, bucketProductExt, p.ID, oldExt, p.External); err != nil {
+			return nil, err
+		}
+	}
 	p.UpdatedAt, p.UpdatedBy = now, by
 	v, err := encode(p)
 	if err != nil {
