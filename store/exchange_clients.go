@@ -110,6 +110,11 @@ func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportRes
 	// writes the chunks already prepared: on two cores, preparing and
 	// writing take about as long.
 	ready := prepareImports(db, batch, keys, out, s.me.Name, now)
+	defer func() { // a transaction that failed early leaves no worker writing to the batch
+		for _, r := range ready {
+			<-r
+		}
+	}()
 	if len(batch) >= importBigBatch {
 		// As in a bulk load: the garbage is short-lived, fewer collections.
 		defer debug.SetGCPercent(debug.SetGCPercent(gcPercentBulk))
@@ -226,7 +231,7 @@ func (db *DB) afterImport(written importWritten) {
 
 // importRebuildAfter: the quiet time after a big batch before the search
 // index is built again.
-const importRebuildAfter = 500 * time.Millisecond
+const importRebuildAfter = 1500 * time.Millisecond
 
 var importGens sync.Map // weak.Pointer[DB] → *atomic.Uint64: big batches committed
 
@@ -283,6 +288,8 @@ const recordHeadroom = binary.MaxVarintLen64 + 1
 type createKeys struct {
 	name, blob []byte
 	record     []byte // recordHeadroom bytes, then the record as created without its id (nil: encode in the transaction)
+	ext        []byte // extKey of the code
+	tax        string // clientTaxKey of the tax id
 }
 
 func prepareRange(db *DB, batch []*ClientImport, keys []createKeys, out []ImportResult, from, to int, by string, now time.Time,
@@ -309,7 +316,8 @@ func prepareRange(db *DB, batch []*ClientImport, keys []createKeys, out []Import
 			mid = db.managerID(c.Manager)
 			managers[c.Manager] = mid
 		}
-		keys[i] = createKeys{name: appendNameIndexKey(nil, c.ShortName, 0), blob: search.ClientBlob(c, mid)}
+		keys[i] = createKeys{name: appendNameIndexKey(nil, c.ShortName, 0), blob: search.ClientBlob(c, mid),
+			ext: extKey(c.External), tax: clientTaxKey(c.TaxCountry, c.TaxID)}
 		cr := asCreated(c, by, now)
 		if rec, err := appendClientRecord(make([]byte, recordHeadroom, recordHeadroom+768), &cr); err == nil && len(rec) > recordHeadroom && rec[recordHeadroom] == clientBinV1 {
 			keys[i].record = rec
@@ -446,7 +454,12 @@ func (w *importWriter) finish() error {
 // match finds the stored client a row is about: by external code, else by
 // tax id (and KPP when several share it). 0: none.
 func (w *importWriter) match(c *model.Client) (model.ID, error) {
-	if k := extKey(c.External); k != nil {
+	return w.matchKeys(c, extKey(c.External), clientTaxKey(c.TaxCountry, c.TaxID))
+}
+
+// matchKeys is match with c's code (extKey) and tax key (clientTaxKey) made.
+func (w *importWriter) matchKeys(c *model.Client, k []byte, key string) (model.ID, error) {
+	if k != nil {
 		if id, ok := w.exts[string(k)]; ok {
 			return id, nil
 		}
@@ -462,7 +475,6 @@ func (w *importWriter) match(c *model.Client) (model.ID, error) {
 			}
 		}
 	}
-	key := clientTaxKey(c.TaxCountry, c.TaxID)
 	if key == "" {
 		return 0, nil
 	}
@@ -511,7 +523,10 @@ func (w *importWriter) match(c *model.Client) (model.ID, error) {
 // returned stops the batch (the database failed), a row's own problem is
 // in the result.
 func (w *importWriter) client(row *ClientImport, rec *model.Client, keys *createKeys) (ImportResult, model.Client, error) {
-	id, err := w.match(rec)
+	if keys.tax == "" && keys.ext == nil { // not prepared for a create (a rejected row never comes here)
+		keys.ext, keys.tax = extKey(rec.External), clientTaxKey(rec.TaxCountry, rec.TaxID)
+	}
+	id, err := w.matchKeys(rec, keys.ext, keys.tax)
 	if err != nil {
 		return ImportResult{Action: model.ImportReject, Err: err}, model.Client{}, nil
 	}
@@ -574,7 +589,7 @@ func asCreated(rec *model.Client, by string, now time.Time) model.Client {
 // its index entries wait for finish.
 func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult, model.Client, error) {
 	c := asCreated(rec, w.by, w.now)
-	ek := extKey(c.External)
+	ek := keys.ext
 	seq, err := w.clients.NextSequence()
 	if err != nil {
 		return ImportResult{}, model.Client{}, err
@@ -613,8 +628,8 @@ func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult
 	} else {
 		w.live++
 	}
-	if key := clientTaxKey(c.TaxCountry, c.TaxID); key != "" {
-		w.local[key] = append(w.local[key], c.ID)
+	if keys.tax != "" {
+		w.local[keys.tax] = append(w.local[keys.tax], c.ID)
 	}
 	return ImportResult{Action: model.ImportCreate, ID: c.ID}, c, nil
 }
