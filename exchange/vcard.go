@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -372,6 +374,25 @@ func ImportVCard(ctx context.Context, s *store.Session, r io.Reader, opts Import
 // vcardReason is a rejected card's sentence, naming the card and its line.
 func vcardReason(l vcardLine, err error) string {
 	msg := err.Error()
+	var ve *model.ValidationError
+	if errors.As(err, &ve) { // the card's field, not the form's
+		var parts []string
+		for _, f := range slices.Sorted(maps.Keys(ve.Fields)) {
+			name := f
+			switch {
+			case strings.Contains(f, "phones"):
+				name = "TEL"
+			case strings.Contains(f, "email"):
+				name = "EMAIL"
+			case strings.Contains(f, "name"):
+				name = "FN"
+			case strings.Contains(f, "position"):
+				name = "TITLE"
+			}
+			parts = append(parts, name+": "+ve.Fields[f])
+		}
+		msg = strings.Join(parts, " ")
+	}
 	if strings.HasPrefix(msg, fmt.Sprintf("card %d ", l.card)) {
 		return msg
 	}
