@@ -11,6 +11,7 @@ func init() {
 		"exch.clients.tax_ambiguous":  "Tax ID %s belongs to %d clients; give the external code to say which.",
 		"exch.clients.cell":           "%s %q: %s.",
 		"exch.clients.no_name":        "The client has no name.",
+		"exch.clients.no_match":       "No client has this code or tax ID, and the file gives no name to create one with.",
 		"exch.clients.yes_no":         "write yes or no",
 		"exch.clients.days":           "write a whole number of days",
 		"exch.clients.kind":           "write legal, sole_trader, private or chain",

@@ -298,7 +298,17 @@ func prepareRange(db *DB, batch []*ClientImport, keys []createKeys, out []Import
 		c := &batch[i].Client // normalised in place: the batch is the import's own
 		c.External = strings.TrimSpace(c.External)
 		c.Manager = strings.TrimSpace(c.Manager)
-		if err := prepareCached(c, zones); err != nil {
+		// A file without the name column updates the clients it finds;
+		// the name is checked only where a row creates (create).
+		noName := batch[i].Carries&CFShortName == 0 && strings.TrimSpace(c.ShortName) == ""
+		if noName {
+			c.ShortName = "-"
+		}
+		err := prepareCached(c, zones)
+		if noName {
+			c.ShortName = ""
+		}
+		if err != nil {
 			out[i].Err = err
 			continue
 		}
@@ -588,6 +598,9 @@ func asCreated(rec *model.Client, by string, now time.Time) model.Client {
 // create writes a new client's record (match found no code holding it);
 // its index entries wait for finish.
 func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult, model.Client, error) {
+	if rec.ShortName == "" {
+		return ImportResult{Action: model.ImportReject, Err: model.Sentencef(nil, "exch.clients.no_match")}, model.Client{}, nil
+	}
 	c := asCreated(rec, w.by, w.now)
 	ek := keys.ext
 	seq, err := w.clients.NextSequence()

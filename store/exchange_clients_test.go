@@ -381,3 +381,34 @@ func TestImportedRecordsAreCanonical(t *testing.T) {
 		})
 	})
 }
+
+// A company's branches share its INN: a row finds its branch by KPP, and a
+// row that cannot say which is refused, naming the tax id.
+func TestImportClientsBranchesByKPP(t *testing.T) {
+	_, s := openDirector(t)
+	var ids []model.ID
+	for _, kpp := range []string{"770701001", "780201001"} {
+		c := newClient("Ромашка " + kpp)
+		c.TaxCountry, c.TaxID, c.KPP = model.TaxRU, "7707083893", kpp
+		ids = append(ids, mustSave(t, s, c, "").ID)
+	}
+	row := model.Client{TaxCountry: model.TaxRU, TaxID: "7707083893", KPP: "780201001", City: "Санкт-Петербург"}
+	vague := model.Client{TaxCountry: model.TaxRU, TaxID: "7707083893", City: "Тверь"}
+	res, err := s.ImportClients([]*ClientImport{
+		imp(row, CFTaxCountry|CFTaxID|CFKPP|CFCity),
+		imp(vague, CFTaxCountry|CFTaxID|CFCity),
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Action != model.ImportUpdate || res[0].ID != ids[1] {
+		t.Fatalf("by KPP: %+v", res[0])
+	}
+	if res[1].Action != model.ImportReject || res[1].Err == nil || !strings.Contains(res[1].Err.Error(), "7707083893") {
+		t.Fatalf("ambiguous: %+v", res[1])
+	}
+	c, _ := s.Client(ids[0])
+	if c.City != "" {
+		t.Fatal("the other branch changed")
+	}
+}
