@@ -81,7 +81,7 @@ func WritePlanICS(ctx context.Context, s *store.Session, w io.Writer, opts Expor
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(ical.PropMethod, "PUBLISH")
-	cal.Props.SetText("X-WR-CALNAME", "clientbase: "+user)
+	icalSet(cal.Props, "X-WR-CALNAME", "clientbase: "+user)
 	for i := range items {
 		if i&255 == 0 && ctx.Err() != nil {
 			return 0, ctx.Err()
@@ -109,7 +109,7 @@ func icalEvent(e *store.PlanExport) *ical.Event {
 	}
 	ev.Props.SetDateTime(ical.PropDateTimeStamp, stamp.UTC())
 	ev.Props.SetDateTime(ical.PropLastModified, stamp.UTC())
-	ev.Props.SetText(ical.PropSequence, strconv.FormatUint(p.Version, 10))
+	icalSet(ev.Props, ical.PropSequence, strconv.FormatUint(p.Version, 10))
 	ev.Props.SetDateTime(ical.PropDateTimeStart, p.Due.UTC())
 	end := p.Until
 	if !end.After(p.Due) {
@@ -158,14 +158,23 @@ func icalEvent(e *store.PlanExport) *ical.Event {
 	}
 	switch p.Priority {
 	case model.PriorityHigh:
-		ev.Props.SetText(ical.PropPriority, "1")
+		icalSet(ev.Props, ical.PropPriority, "1")
 	case model.PriorityNormal:
-		ev.Props.SetText(ical.PropPriority, "5")
+		icalSet(ev.Props, ical.PropPriority, "5")
 	case model.PriorityLow:
-		ev.Props.SetText(ical.PropPriority, "9")
+		icalSet(ev.Props, ical.PropPriority, "9")
 	}
 	if p.Kind != "" {
 		ev.Props.SetText(ical.PropCategories, string(p.Kind))
 	}
 	return ev
+}
+
+// icalSet sets a property's value as it is, without the VALUE=TEXT that
+// SetText adds to a property whose type is not text (SEQUENCE, PRIORITY
+// are integers; calendars read "VALUE=TEXT:5" badly).
+func icalSet(props ical.Props, name, value string) {
+	p := ical.NewProp(name)
+	p.Value = value
+	props.Set(p)
 }
