@@ -83,7 +83,7 @@ func (f icalFixture) as(t *testing.T, name string) *store.Session {
 	return f.boss.DB().As(u)
 }
 
-func exportICS(t *testing.T, s *store.Session, opts ExportOptions) ([]byte, []ical.Event) {
+func icalExport(t *testing.T, s *store.Session, opts ExportOptions) ([]byte, []ical.Event) {
 	t.Helper()
 	var buf bytes.Buffer
 	n, err := WritePlanICS(context.Background(), s, &buf, opts)
@@ -101,7 +101,7 @@ func exportICS(t *testing.T, s *store.Session, opts ExportOptions) ([]byte, []ic
 	return buf.Bytes(), evs
 }
 
-func eventByUID(t *testing.T, evs []ical.Event, id model.ID) *ical.Event {
+func icalEventByUID(t *testing.T, evs []ical.Event, id model.ID) *ical.Event {
 	t.Helper()
 	for i := range evs {
 		if uid, _ := evs[i].Props.Text(ical.PropUID); uid == ICalUID(id) {
@@ -114,14 +114,14 @@ func eventByUID(t *testing.T, evs []ical.Event, id model.ID) *ical.Event {
 func TestICalOwnPlanTimesAndText(t *testing.T) {
 	f := icalDept(t)
 	ivanova := f.as(t, "ivanova")
-	data, evs := exportICS(t, ivanova, ExportOptions{})
+	data, evs := icalExport(t, ivanova, ExportOptions{})
 	if len(evs) != 3 {
 		t.Fatalf("%d events, want ivanova's three in the default period (not sidorov's, not 90 days ahead)\n%s", len(evs), data)
 	}
-	if eventByUID(t, evs, f.later) != nil || eventByUID(t, evs, f.other) != nil {
+	if icalEventByUID(t, evs, f.later) != nil || icalEventByUID(t, evs, f.other) != nil {
 		t.Error("an item outside the period or another's is in the file")
 	}
-	call := eventByUID(t, evs, f.call)
+	call := icalEventByUID(t, evs, f.call)
 	if call == nil {
 		t.Fatal("the call has no event")
 	}
@@ -157,19 +157,19 @@ func TestICalOwnPlanTimesAndText(t *testing.T) {
 	if seq := call.Props.Get(ical.PropSequence); seq == nil || seq.Value != "1" {
 		t.Errorf("SEQUENCE %v, want the item's version 1", seq)
 	}
-	visit := eventByUID(t, evs, f.visit)
+	visit := icalEventByUID(t, evs, f.visit)
 	if loc, _ := visit.Props.Text(ical.PropLocation); loc != "ул. Ленина, д. 1" {
 		t.Errorf("LOCATION %q", loc)
 	}
 	if end, _ := visit.DateTimeEnd(nil); !end.Equal(time.Date(2026, 11, 25, 12, 30, 0, 0, time.UTC)) {
 		t.Errorf("the visit's window ends %v, want 12:30Z", end)
 	}
-	if st, _ := eventByUID(t, evs, f.cancelled).Status(); st != ical.EventCancelled {
+	if st, _ := icalEventByUID(t, evs, f.cancelled).Status(); st != ical.EventCancelled {
 		t.Errorf("a cancelled item's STATUS %q", st)
 	}
 
 	// a re-export is the same file: the same UIDs, so a calendar updates
-	again, _ := exportICS(t, ivanova, ExportOptions{})
+	again, _ := icalExport(t, ivanova, ExportOptions{})
 	if !bytes.Equal(again, data) {
 		t.Error("two exports of the same plan differ")
 	}
@@ -177,8 +177,8 @@ func TestICalOwnPlanTimesAndText(t *testing.T) {
 	if _, err := f.boss.Reschedule(f.call, 1, time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC), time.Time{}, "просили позже"); err != nil {
 		t.Fatal(err)
 	}
-	_, evs = exportICS(t, ivanova, ExportOptions{From: icalNow, To: icalNow.AddDate(0, 0, 7)})
-	old := eventByUID(t, evs, f.call)
+	_, evs = icalExport(t, ivanova, ExportOptions{From: icalNow, To: icalNow.AddDate(0, 0, 7)})
+	old := icalEventByUID(t, evs, f.call)
 	if old == nil {
 		t.Fatal("the rescheduled item's event is gone: the calendar would keep it")
 	}
@@ -209,7 +209,7 @@ func TestICalRights(t *testing.T) {
 	if err := planAllowed(head, ExportOptions{Format: ICS, User: "ivanova"}); err != nil {
 		t.Errorf("the head may not export ivanova's plan: %v", err)
 	}
-	_, evs := exportICS(t, head, ExportOptions{User: "ivanova"})
+	_, evs := icalExport(t, head, ExportOptions{User: "ivanova"})
 	if len(evs) != 3 {
 		t.Errorf("the head sees %d of ivanova's events", len(evs))
 	}
@@ -226,7 +226,7 @@ func TestICalThroughExport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("an operator's own plan: %v", err)
 	}
-	want, _ := exportICS(t, ivanova, ExportOptions{})
+	want, _ := icalExport(t, ivanova, ExportOptions{})
 	if n != 3 || !bytes.Equal(buf.Bytes(), want) {
 		t.Errorf("Export wrote %d events:\n%s", n, buf.Bytes())
 	}

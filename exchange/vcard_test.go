@@ -54,7 +54,7 @@ func vcardDept(t testing.TB, withContacts bool) *store.Session {
 	return s
 }
 
-func decodeCards(t *testing.T, data []byte) []vcard.Card {
+func vcardDecode(t *testing.T, data []byte) []vcard.Card {
 	t.Helper()
 	dec := vcard.NewDecoder(bytes.NewReader(data))
 	var out []vcard.Card
@@ -70,7 +70,7 @@ func decodeCards(t *testing.T, data []byte) []vcard.Card {
 	}
 }
 
-func exportVCards(t *testing.T, s *store.Session, version string) []byte {
+func vcardExport(t *testing.T, s *store.Session, version string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	n, err := WriteVCards(context.Background(), s, &buf, version)
@@ -86,8 +86,8 @@ func exportVCards(t *testing.T, s *store.Session, version string) []byte {
 func TestVCardExportParsesWithCyrillicIntact(t *testing.T) {
 	s := vcardDept(t, true)
 	for _, version := range []string{VCard3, VCard4} {
-		data := exportVCards(t, s, version)
-		cards := decodeCards(t, data)
+		data := vcardExport(t, s, version)
+		cards := vcardDecode(t, data)
 		if len(cards) != 4 {
 			t.Fatalf("%s: %d cards, want one per contact (4)", version, len(cards))
 		}
@@ -134,7 +134,7 @@ func TestVCardExportParsesWithCyrillicIntact(t *testing.T) {
 			t.Errorf("a client without a code: %s %q, want cb:2", vcardClient, got)
 		}
 		// a re-export is the same file
-		if again := exportVCards(t, s, version); !bytes.Equal(again, data) {
+		if again := vcardExport(t, s, version); !bytes.Equal(again, data) {
 			t.Errorf("%s: two exports differ", version)
 		}
 	}
@@ -161,7 +161,7 @@ func TestVCardExportNeedsTheBulkRight(t *testing.T) {
 	}
 }
 
-func importVCards(t *testing.T, s *store.Session, data []byte, opts ImportOptions) model.ImportReport {
+func vcardImport(t *testing.T, s *store.Session, data []byte, opts ImportOptions) model.ImportReport {
 	t.Helper()
 	rep, err := ImportVCard(context.Background(), s, bytes.NewReader(data), opts)
 	if err != nil {
@@ -173,7 +173,7 @@ func importVCards(t *testing.T, s *store.Session, data []byte, opts ImportOption
 	return rep
 }
 
-func countContacts(t *testing.T, s *store.Session) int {
+func vcardCountContacts(t *testing.T, s *store.Session) int {
 	t.Helper()
 	n := 0
 	if err := s.EachContactClient(context.Background(), func(c *model.Client) error { n += len(c.Contacts); return nil }); err != nil {
@@ -186,29 +186,29 @@ func TestVCardRoundTrip(t *testing.T) {
 	for _, version := range []string{VCard3, VCard4} {
 		t.Run(version, func(t *testing.T) {
 			a := vcardDept(t, true)
-			data := exportVCards(t, a, version)
+			data := vcardExport(t, a, version)
 
 			// the same database: every card finds its contact
-			if rep := importVCards(t, a, data, ImportOptions{}); rep.Unchanged != 4 || rep.Rows != 4 {
+			if rep := vcardImport(t, a, data, ImportOptions{}); rep.Unchanged != 4 || rep.Rows != 4 {
 				t.Fatalf("re-import into the source: %+v", rep)
 			}
 
 			// a database with the same clients and no contacts
 			b := vcardDept(t, false)
-			dry := importVCards(t, b, data, ImportOptions{DryRun: true})
-			if dry.Created != 4 || countContacts(t, b) != 0 {
-				t.Fatalf("dry run: %+v, %d contacts written", dry, countContacts(t, b))
+			dry := vcardImport(t, b, data, ImportOptions{DryRun: true})
+			if dry.Created != 4 || vcardCountContacts(t, b) != 0 {
+				t.Fatalf("dry run: %+v, %d contacts written", dry, vcardCountContacts(t, b))
 			}
-			rep := importVCards(t, b, data, ImportOptions{})
+			rep := vcardImport(t, b, data, ImportOptions{})
 			if rep.Created != 4 || rep.Rejected != 0 {
 				t.Fatalf("import: %+v", rep)
 			}
-			if got := exportVCards(t, b, version); !bytes.Equal(got, data) {
+			if got := vcardExport(t, b, version); !bytes.Equal(got, data) {
 				t.Errorf("export → import → export differs:\n%s\n---\n%s", data, got)
 			}
-			again := importVCards(t, b, data, ImportOptions{})
-			if again.Unchanged != 4 || countContacts(t, b) != 4 {
-				t.Errorf("second import: %+v, %d contacts", again, countContacts(t, b))
+			again := vcardImport(t, b, data, ImportOptions{})
+			if again.Unchanged != 4 || vcardCountContacts(t, b) != 4 {
+				t.Errorf("second import: %+v, %d contacts", again, vcardCountContacts(t, b))
 			}
 			c, err := b.Client(2)
 			if err != nil {
@@ -226,7 +226,7 @@ const cardOlgaRenamed = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:clientbase-contact-1-
 func TestVCardImportMatchesByUIDAndPhone(t *testing.T) {
 	s := vcardDept(t, true)
 	// the phone's own card: another name, the UID the export wrote
-	rep := importVCards(t, s, []byte(cardOlgaRenamed), ImportOptions{Preview: 10})
+	rep := vcardImport(t, s, []byte(cardOlgaRenamed), ImportOptions{Preview: 10})
 	if rep.Updated != 1 {
 		t.Fatalf("by UID: %+v", rep)
 	}
@@ -236,7 +236,7 @@ func TestVCardImportMatchesByUIDAndPhone(t *testing.T) {
 	}
 	// a card a phone made: no UID, another spelling, the same mobile
 	card := "BEGIN:VCARD\nVERSION:3.0\nFN:Петя\nORG:ооо  «ромашка»\nTEL;TYPE=CELL:8 (912) 000-11-22\nEMAIL:petr@romashka.ru\nEND:VCARD\n"
-	rep = importVCards(t, s, []byte(card), ImportOptions{})
+	rep = vcardImport(t, s, []byte(card), ImportOptions{})
 	if rep.Updated != 1 {
 		t.Fatalf("by phone: %+v", rep)
 	}
@@ -246,7 +246,7 @@ func TestVCardImportMatchesByUIDAndPhone(t *testing.T) {
 	}
 	// a new person of a client found by ORG
 	card = "BEGIN:VCARD\nVERSION:4.0\nFN:Анна Смирнова\nORG:Baltic Foods;Sales\nTEL;VALUE=uri;TYPE=work:tel:+37060012345\nEND:VCARD\n"
-	rep = importVCards(t, s, []byte(card), ImportOptions{})
+	rep = vcardImport(t, s, []byte(card), ImportOptions{})
 	if rep.Created != 1 {
 		t.Fatalf("new contact: %+v", rep)
 	}
@@ -274,7 +274,7 @@ func TestVCardImportRejectsBadCardsKeepsGood(t *testing.T) {
 		"BEGIN:VCARD\nVERSION:3.0\nFN:Bad Phone\nX-CLIENTBASE-CLIENT:1c-003\nTEL:12\nEND:VCARD", // 7 bad phone (line 30)
 		"BEGIN:VCARD\nVERSION:3.0\nFN:Jonas\nX-CLIENTBASE-CLIENT:1c-003\nEND:VCARD",             // 8 good by code (line 36)
 	}, "\n") + "\n"
-	rep := importVCards(t, s, []byte(file), ImportOptions{})
+	rep := vcardImport(t, s, []byte(file), ImportOptions{})
 	if rep.Rows != 8 || rep.Created != 2 || rep.Rejected != 6 {
 		t.Fatalf("%+v", rep)
 	}
@@ -292,8 +292,8 @@ func TestVCardImportRejectsBadCardsKeepsGood(t *testing.T) {
 		}
 		t.Logf("%d: %s", l.Line, l.Reason)
 	}
-	if countContacts(t, s) != 2 {
-		t.Errorf("%d contacts, want the 2 good cards", countContacts(t, s))
+	if vcardCountContacts(t, s) != 2 {
+		t.Errorf("%d contacts, want the 2 good cards", vcardCountContacts(t, s))
 	}
 }
 
@@ -309,7 +309,7 @@ func TestVCardThroughExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n != 4 || !bytes.Equal(buf.Bytes(), exportVCards(t, s, VCard3)) {
+	if n != 4 || !bytes.Equal(buf.Bytes(), vcardExport(t, s, VCard3)) {
 		t.Errorf("Export wrote %d records:\n%s", n, buf.Bytes())
 	}
 }
