@@ -15,6 +15,7 @@ import (
 	"clientbase/ui/clients"
 	"clientbase/ui/common"
 	"clientbase/ui/complaints"
+	exchangeui "clientbase/ui/exchange"
 	"clientbase/ui/orders"
 	"clientbase/ui/styles"
 	"clientbase/ui/users"
@@ -60,6 +61,10 @@ type App struct {
 	// nil while closed.
 	users *users.Model
 	ukeys keymap.Users
+	// exch is the data in/out pane (X), over whatever tab is shown; nil
+	// while closed.
+	exch  *exchangeui.Model
+	xkeys keymap.Exchange
 
 	message string
 	msgErr  bool
@@ -81,7 +86,7 @@ func New(cfg Config) *App {
 	if cfg.Loc == nil {
 		cfg.Loc = time.Local
 	}
-	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay(), ukeys: keymap.NewUsers()}
+	a := &App{cfg: cfg, styles: styles.New(true), keys: keymap.NewGlobal(), okeys: keymap.NewOverlay(), ukeys: keymap.NewUsers(), xkeys: keymap.NewExchange()}
 	a.indexing = cfg.IndexReady != nil
 	a.home, _ = os.UserHomeDir()
 	if cfg.Now == nil {

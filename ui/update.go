@@ -6,6 +6,7 @@ import (
 
 	"clientbase/model"
 	"clientbase/ui/common"
+	exchangeui "clientbase/ui/exchange"
 	"clientbase/ui/styles"
 	"clientbase/ui/users"
 )
@@ -28,6 +29,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.users != nil {
 			a.users.SetStyles(a.styles)
 		}
+		if a.exch != nil {
+			a.exch.SetStyles(a.styles)
+		}
 		return a, a.broadcast(msg)
 	case tea.KeyPressMsg:
 		return a, a.onKey(msg)
@@ -38,6 +42,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if a.users != nil {
 			return a, a.users.Update(msg)
+		}
+		if a.exch != nil {
+			return a, a.exch.Update(msg)
 		}
 		return a, a.send(a.active, msg)
 	case common.StatusMsg:
@@ -94,6 +101,9 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 	if a.users != nil {
 		cmds = append(cmds, a.users.Update(msg))
 	}
+	if a.exch != nil {
+		cmds = append(cmds, a.exch.Update(msg))
+	}
 	return tea.Batch(cmds...)
 }
 
@@ -112,6 +122,9 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	if a.users != nil {
 		return a.onUsersKey(k)
+	}
+	if a.exch != nil {
+		return a.onExchangeKey(k)
 	}
 	tab := a.tabs[a.active]
 	if tab.InputFocused() {
@@ -137,6 +150,8 @@ func (a *App) onKey(k tea.KeyPressMsg) tea.Cmd {
 		a.showHelp = true
 	case key.Matches(k, a.ukeys.Open):
 		return a.openUsers()
+	case key.Matches(k, a.xkeys.Open):
+		return a.openExchange()
 	case key.Matches(k, a.keys.Quit):
 		return tea.Quit
 	case key.Matches(k, a.keys.Backup):
@@ -174,6 +189,35 @@ func (a *App) onUsersKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return cmd
 }
+
+// openExchange opens the data in/out pane over the tab for those who may
+// import or export; anyone else is told why not.
+func (a *App) openExchange() tea.Cmd {
+	if !model.Can(a.cfg.Me, model.ActDataImport) && !model.Can(a.cfg.Me, model.ActDataExport) {
+		a.message, a.msgErr, a.backupPath = model.T("exch.ui.forbidden"), true, ""
+		return nil
+	}
+	a.exch = exchangeui.New(common.Env{Store: a.cfg.Store, Me: a.cfg.Me, Styles: a.styles, ReadOnly: a.cfg.ReadOnly, Loc: a.cfg.Loc, Now: a.cfg.Now}, nil)
+	a.exch.SetSize(a.width, a.bodyHeight())
+	return a.exch.Init()
+}
+
+// onExchangeKey routes a key while the data in/out pane is open, as
+// onUsersKey does.
+func (a *App) onExchangeKey(k tea.KeyPressMsg) tea.Cmd {
+	if !a.exch.InputFocused() && key.Matches(k, a.keys.Help) {
+		a.showHelp = true
+		return nil
+	}
+	cmd := a.exch.Update(k)
+	if a.exch.Closed() {
+		a.exch = nil
+	}
+	return cmd
+}
+
+// Exchange is the data in/out pane while open (tests drive it); nil closed.
+func (a *App) Exchange() *exchangeui.Model { return a.exch }
 
 // UsersOpen reports whether the users pane is on screen.
 func (a *App) UsersOpen() bool { return a.users != nil }
@@ -216,5 +260,8 @@ func (a *App) layout() {
 	a.memo.touchAll()
 	if a.users != nil {
 		a.users.SetSize(a.width, a.bodyHeight())
+	}
+	if a.exch != nil {
+		a.exch.SetSize(a.width, a.bodyHeight())
 	}
 }

@@ -37,6 +37,8 @@ func (a *App) render() string {
 		body = helpview.Overlay(s, model.T("ui.help.title"), a.fullHelp(), model.T("ui.help.close"), a.width, a.bodyHeight())
 	} else if a.users != nil {
 		body = a.users.View()
+	} else if a.exch != nil {
+		body = a.exch.View()
 	} else {
 		body = a.memo.tab(a.active, func() string {
 			return fitHeight(a.tabs[a.active].View(), a.width, a.bodyHeight())
@@ -49,7 +51,7 @@ func (a *App) render() string {
 	})
 	sb := a.statusBar()
 	status := keyed(&a.memo.statusKey, &a.memo.status, sb.Key(a.width), func() string { return sb.View(s, a.width) })
-	if a.showHelp || a.users != nil {
+	if a.showHelp || a.users != nil || a.exch != nil {
 		body = fitHeight(body, a.width, a.bodyHeight())
 	}
 	parts := []string{bar, body, status, foot}
@@ -118,6 +120,13 @@ func (a *App) shortHelp() []key.Binding {
 		}
 		return append(b, a.keys.Help)
 	}
+	if a.exch != nil {
+		b := append([]key.Binding{}, a.exch.ShortHelp()...)
+		if a.exch.InputFocused() {
+			return b
+		}
+		return append(b, a.keys.Help)
+	}
 	b := append([]key.Binding{}, a.tabs[a.active].ShortHelp()...)
 	if a.tabs[a.active].InputFocused() {
 		return b
@@ -128,6 +137,9 @@ func (a *App) shortHelp() []key.Binding {
 func (a *App) fullHelp() [][]key.Binding {
 	if a.users != nil {
 		return append(append([][]key.Binding{}, a.users.FullHelp()...), []key.Binding{a.keys.Help, a.keys.ForceQuit})
+	}
+	if a.exch != nil {
+		return append(append([][]key.Binding{}, a.exch.FullHelp()...), []key.Binding{a.keys.Help, a.keys.ForceQuit})
 	}
 	g := append([][]key.Binding{}, a.tabs[a.active].FullHelp()...)
 	k := a.keys
@@ -147,6 +159,17 @@ func (a *App) fullHelp() [][]key.Binding {
 		for i, b := range col {
 			if b.Help().Key == k.Backup.Help().Key {
 				col = append(col[:i+1], append([]key.Binding{a.ukeys.Open}, col[i+1:]...)...)
+				break
+			}
+		}
+		shell = [][]key.Binding{col}
+	}
+	// X (data in/out) likewise to those who may import or export, after B.
+	if (model.Can(a.cfg.Me, model.ActDataImport) || model.Can(a.cfg.Me, model.ActDataExport)) && len(shell) == 1 {
+		col := append([]key.Binding{}, shell[0]...)
+		for i, b := range col {
+			if b.Help().Key == k.Backup.Help().Key {
+				col = append(col[:i+1], append([]key.Binding{a.xkeys.Open}, col[i+1:]...)...)
 				break
 			}
 		}
