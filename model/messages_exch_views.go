@@ -21,13 +21,11 @@ func init() {
 		"exch.views.ical_contact":    "Contact: %s",
 		"exch.views.ical_phone":      "Phone: %s",
 		"exch.views.ical_client":     "Client: %s (%s)",
-		"exch.views.ical_priority":   "Priority: %s",
 		"exch.views.ical_cancelled":  "Cancelled: %s",
 		"exch.views.format":          "The %s format is not one of %s's: export it as csv or json%s.",
 		"exch.views.plan_forbidden":  "Only a supervisor may export %s's plan: you may export your own.",
 		"exch.views.bulk_forbidden":  "A bulk export of the department's records is for the head and the director.",
 		"exch.views.ical_done":       "done",
 		"exch.views.ical_note":       "Note: %s",
-		"exch.views.ical_address":    "Address: %s",
 	})
 }
