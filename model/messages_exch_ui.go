@@ -3,7 +3,7 @@ package model
 // The data in/out pane (ui/exchange): import with a preview, export.
 func init() {
 	addMessages(map[string]string{
-		"exch.ui.key.open":     "data in/out (import, export)",
+		"exch.ui.key.open":     "data in/out",
 		"exch.ui.key.mode":     "import / export",
 		"exch.ui.key.field":    "field",
 		"exch.ui.key.prev":     "previous field",

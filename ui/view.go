@@ -164,16 +164,10 @@ func (a *App) fullHelp() [][]key.Binding {
 		}
 		shell = [][]key.Binding{col}
 	}
-	// X (data in/out) likewise to those who may import or export, after B.
-	if (model.Can(a.cfg.Me, model.ActDataImport) || model.Can(a.cfg.Me, model.ActDataExport)) && len(shell) == 1 {
-		col := append([]key.Binding{}, shell[0]...)
-		for i, b := range col {
-			if b.Help().Key == k.Backup.Help().Key {
-				col = append(col[:i+1], append([]key.Binding{a.xkeys.Open}, col[i+1:]...)...)
-				break
-			}
-		}
-		shell = [][]key.Binding{col}
+	// X (data in/out) to those who may import or export, in a column of
+	// its own beside the shell's (one more line would not fit at 24 rows).
+	if model.Can(a.cfg.Me, model.ActDataImport) || model.Can(a.cfg.Me, model.ActDataExport) {
+		shell = append(shell, []key.Binding{a.xkeys.Open})
 	}
 	return append(g, shell...)
 }
