@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -125,12 +127,17 @@ func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportRes
 	db.waitIndexed()
 	var written importWritten
 	created := 0
+	t0 := time.Now()
+	var waited, body time.Duration
 	err := s.update(func(tx *bolt.Tx) error {
+		defer func() { body = time.Since(t0) }()
 		written = importWritten{keep: len(batch) < importBigBatch}
 		w := newImportWriter(db, tx, s.me.Name, now)
 		for i := range batch {
 			if i%prepareChunk == 0 {
+				tw := time.Now()
 				<-ready[i/prepareChunk]
+				waited += time.Since(tw)
 			}
 			if out[i].Err != nil {
 				out[i].Action = model.ImportReject
@@ -162,6 +169,10 @@ func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportRes
 		}
 		return nil
 	})
+	if bulkTrace {
+		fmt.Fprintf(os.Stderr, "import: %d rows: waited for preparation %v, transaction %v, commit %v\n",
+			len(batch), waited, body-waited, time.Since(t0)-body)
+	}
 	if errors.Is(err, errDryRun) {
 		return out, nil
 	}
@@ -839,7 +850,11 @@ func ExternalOrOwn(c *model.Client) string {
 }
 
 func parseOwnCode(code string) (model.ID, bool) {
-	rest, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(code)), OwnCodePrefix)
+	code = strings.TrimSpace(code)
+	if len(code) < 4 || code[0]|0x20 != 'c' || code[1]|0x20 != 'b' || code[2] != ':' {
+		return 0, false
+	}
+	rest, ok := strings.CutPrefix(strings.ToLower(code), OwnCodePrefix)
 	if !ok {
 		return 0, false
 	}
@@ -939,9 +954,10 @@ func (t *taxIndex) add(key string, id model.ID) {
 	}
 }
 
+// lookup is called inside a write transaction under writeMu: the only
+// other writers of t (OnCommit of client saves, every one under writeMu)
+// cannot run until it ends, so it reads without the lock.
 func (t *taxIndex) lookup(key string) []model.ID {
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	if ids, ok := t.more[key]; ok {
 		return slices.Clone(ids)
 	}
