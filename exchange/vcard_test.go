@@ -355,3 +355,22 @@ func FuzzImportVCard(f *testing.F) {
 		}
 	})
 }
+
+// The contacts' and the plan's CSV stay CSV: the driver calls an
+// exporter's write for its own format only (skips while the driver is a stub).
+func TestOwnFormatsOnlyForTheirFormat(t *testing.T) {
+	s := vcardDept(t, true)
+	for _, k := range []Kind{Contacts, Plan} {
+		var buf bytes.Buffer
+		_, err := Export(context.Background(), s, k, &buf, ExportOptions{Format: CSV})
+		if errors.Is(err, csvio.ErrNotImplemented) {
+			t.Skip("the export driver is a stub")
+		}
+		if err != nil {
+			t.Fatalf("%s as CSV: %v", k, err)
+		}
+		if strings.Contains(buf.String(), "BEGIN:") || !strings.Contains(strings.SplitN(buf.String(), "\n", 2)[0], ",") {
+			t.Errorf("%s as CSV wrote another format:\n%s", k, buf.String())
+		}
+	}
+}
