@@ -412,3 +412,23 @@ func TestImportClientsBranchesByKPP(t *testing.T) {
 		t.Fatal("the other branch changed")
 	}
 }
+
+// A wrong number logged on a call rewrites the client (rewriteClientTx):
+// its external code stays with it.
+func TestWrongNumberKeepsExternalCode(t *testing.T) {
+	d := newPlanDept(t)
+	c := d.vilnius
+	c.External = "1C-777"
+	c = mustSave(t, d.boss, c, "")
+	_, res, err := takeAndLog(t, d, d.olga, c, model.Interaction{Outcome: model.OutcomeWrongNumber})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.FlaggedPhone == "" {
+		t.Fatal("no phone flagged: the client was not rewritten")
+	}
+	after, _ := d.boss.Client(c.ID)
+	if after.Version == c.Version || after.External != "1C-777" || extHolder(t, d.db, "1c-777") != c.ID {
+		t.Fatalf("after a wrong number: version %d→%d, code %q held by %d", c.Version, after.Version, after.External, extHolder(t, d.db, "1c-777"))
+	}
+}
