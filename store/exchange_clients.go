@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -399,6 +400,7 @@ type importWriter struct {
 	// inserts in key order far faster than scattered.
 	names      []nameEntry
 	exts       map[string]model.ID // codes of created clients (extKey form)
+	extList    []extEntry          // the same, to be written in key order
 	archived   []uint64
 	live, arch int64
 	firstNew   model.ID // the first id this transaction creates
@@ -436,15 +438,12 @@ func (w *importWriter) finish() error {
 			}
 		}
 	}
-	if len(w.exts) > 0 {
-		codes := make([]string, 0, len(w.exts))
-		for k := range w.exts {
-			codes = append(codes, k)
-		}
-		slices.Sort(codes)
+	if len(w.extList) > 0 {
+		// Codes often come in order (1C numbers its records): the sort is then a pass.
+		slices.SortFunc(w.extList, func(a, b extEntry) int { return bytes.Compare(a.key, b.key) })
 		b := w.tx.Bucket(bucketClientExt)
-		for _, k := range codes {
-			if err := b.Put([]byte(k), itob(uint64(w.exts[k]))); err != nil {
+		for _, e := range w.extList {
+			if err := b.Put(e.key, itob(e.id)); err != nil {
 				return err
 			}
 		}
@@ -467,7 +466,7 @@ func (w *importWriter) finish() error {
 			return err
 		}
 	}
-	w.names, w.archived, w.live, w.arch = w.names[:0], w.archived[:0], 0, 0
+	w.names, w.archived, w.extList, w.live, w.arch = w.names[:0], w.archived[:0], w.extList[:0], 0, 0
 	clear(w.exts)
 	return nil
 }
@@ -645,6 +644,7 @@ func (w *importWriter) create(rec *model.Client, keys *createKeys) (ImportResult
 	w.names = append(w.names, nameEntry{pfx: binary.BigEndian.Uint64(pfx[:]), k: name, v: keys.blob})
 	if ek != nil {
 		w.exts[string(ek)] = c.ID
+		w.extList = append(w.extList, extEntry{key: ek, id: seq})
 	}
 	if c.Archived {
 		w.archived = append(w.archived, seq)
