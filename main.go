@@ -47,6 +47,7 @@ type options struct {
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, model.T("cli.usage"))
+	fmt.Fprint(w, model.T("exch.cli.usage")) // import, export and the scripts (cmd_import.go, cmd_export.go, cmd_scripts.go)
 }
 
 // globalFlags registers the shared flags on fs.
@@ -70,6 +71,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdReport(args[1:], stdout, stderr)
 		case "serve":
 			return cmdServe(args[1:], stdout, stderr)
+		case "import":
+			return cmdImport(args[1:], stdout, stderr)
+		case "export":
+			return cmdExport(args[1:], stdout, stderr)
+		case "find":
+			return cmdFind(args[1:], stdout, stderr)
+		case "plan":
+			return cmdPlan(args[1:], stdout, stderr)
+		case "complaints":
+			return cmdComplaints(args[1:], stdout, stderr)
 		case "help":
 			usage(stdout)
 			return 0
