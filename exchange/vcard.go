@@ -270,8 +270,8 @@ type vcardLine struct {
 	err        error
 }
 
-// ImportVCard reads a file of vCards (3.0 or 4.0, as phones and mail
-// clients write them) into contact persons. A card's client is found by
+// ImportVCard reads a file of vCards (3.0 or 4.0, and the 2.1 of Android's
+// export: vcard_compat.go) into contact persons. A card's client is found by
 // X-CLIENTBASE-CLIENT (an external code or the export's "cb:<id>"), else
 // by ORG when exactly one client has that short name, else by
 // X-CLIENTBASE-TAX-ID; a card matching none is rejected with a sentence.
@@ -293,6 +293,7 @@ func ImportVCard(ctx context.Context, s *store.Session, r io.Reader, opts Import
 	if err != nil {
 		return rep, err
 	}
+	data, rep.Encoding = vcardUTF8(data)
 	chunks := splitVCards(data)
 	lines := make([]vcardLine, len(chunks))
 	r2 := vcardResolver{s: s, named: map[string][]model.Client{}, coded: map[string]*model.Client{}}
@@ -446,11 +447,12 @@ func (vr *vcardResolver) read(n int, ch vcardChunk) (out vcardLine) {
 			out.err = model.Sentencef(nil, "exch.views.vcard_bad", n, ch.line, fmt.Sprint(p))
 		}
 	}()
-	card, err := vcard.NewDecoder(bytes.NewReader(ch.text)).Decode()
+	card, err := vcard.NewDecoder(bytes.NewReader(vcardPrepare(ch.text))).Decode()
 	if err != nil {
 		out.err = model.Sentencef(nil, "exch.views.vcard_bad", n, ch.line, strings.TrimPrefix(err.Error(), "vcard: "))
 		return out
 	}
+	vcardDecodeQP(card)
 	name := strings.Join(strings.Fields(vcardText(card, vcard.FieldFormattedName)), " ")
 	if name == "" {
 		if nm := card.Name(); nm != nil {

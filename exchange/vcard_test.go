@@ -327,6 +327,7 @@ func FuzzImportVCard(f *testing.F) {
 	}
 	f.Add(buf.Bytes())
 	f.Add([]byte(cardOlgaRenamed))
+	f.Add([]byte(androidCard))
 	f.Add([]byte("BEGIN:VCARD\nVERSION:3.0\nFN;CHARSET=UTF-8:\xff\xfe\nORG:\nEND:VCARD\nBEGIN:VCARD\n"))
 	f.Add([]byte("BEGIN:VCARD\nBEGIN:VCARD\nAGENT:x\nEND:VCARD\n N:;;;\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
