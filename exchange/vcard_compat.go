@@ -95,4 +95,3 @@ func vcardDecodeQP(card vcard.Card) {
 		}
 	}
 }
-
