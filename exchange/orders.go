@@ -88,7 +88,7 @@ var orderExportColumns = []string{ocNumber, ocDate, ocClient, ocClientNm, ocStat
 	ocDueDate, ocExternal, ocNotes}
 
 func init() {
-	im := importer{columns: orderLineColumns, batch: 2000, parse: parseOrderRow, merge: mergeOrderRows, write: writeOrders}
+	im := importer{columns: orderLineColumns, batch: 5000, parse: parseOrderRow, merge: mergeOrderRows, write: writeOrders}
 	registerImport(Orders, im)
 	registerImport(OrderLines, im) // an order_lines file is an orders file
 	registerExport(OrderLines, exporter{columns: columnNames(orderLineColumns), each: eachOrderLineRow})

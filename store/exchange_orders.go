@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -414,6 +415,10 @@ func (s *Session) ImportOrders(batch []OrderImport, dryRun bool) ([]ImportResult
 		return nil, forbidden(s.me, "exch.orders.act_import")
 	}
 	out := make([]ImportResult, len(batch))
+	if len(batch) >= 1000 {
+		// as in a bulk load: the garbage is short-lived, fewer collections
+		defer debug.SetGCPercent(debug.SetGCPercent(gcPercentBulk))
+	}
 	err := s.update(func(tx *bolt.Tx) error {
 		w, err := newOrderImporter(s, tx)
 		if err != nil {
