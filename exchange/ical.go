@@ -2,11 +2,13 @@ package exchange
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
 
@@ -88,11 +90,41 @@ func WritePlanICS(ctx context.Context, s *store.Session, w io.Writer, opts Expor
 		}
 		cal.Children = append(cal.Children, icalEvent(&items[i]).Component)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := ical.NewEncoder(bw).Encode(cal); err != nil {
+	var buf bytes.Buffer
+	if err := ical.NewEncoder(&buf).Encode(cal); err != nil {
 		return 0, err
 	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	icalFold(bw, buf.Bytes())
 	return len(items), bw.Flush()
+}
+
+// icalFold writes the encoder's lines folded at 75 octets (RFC 5545 3.1:
+// CRLF and a space), never inside a UTF-8 character, so a strict reader
+// takes the long Cyrillic descriptions too.
+func icalFold(w *bufio.Writer, data []byte) {
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i+1], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		limit := 75
+		for len(line) > limit {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			w.Write(line[:cut])
+			w.WriteString("\r\n ")
+			line = line[cut:]
+			limit = 74 // the space counts
+		}
+		w.Write(line)
+		w.WriteString("\r\n")
+	}
 }
 
 // icalEvent is one plan item as a VEVENT.

@@ -36,7 +36,7 @@ func icalDept(t *testing.T) icalFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.Contacts = []model.Contact{{Name: "Ольга Иванова", Phones: []model.Phone{{Raw: "+7 912 345-67-89", Label: "mobile"}}}}
+	c.Contacts = []model.Contact{{Name: "Ольга Иванова", Position: "Главный бухгалтер", Phones: []model.Phone{{Raw: "+7 912 345-67-89", Label: "mobile"}}}}
 	if _, err := boss.SaveClient(c, "test"); err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func icalDept(t *testing.T) icalFixture {
 		return got.ID
 	}
 	f := icalFixture{boss: boss}
-	f.call = plan(model.PlanItem{Kind: model.PlanCall, Client: 8, Assignee: "ivanova", Due: time.Date(2026, 11, 24, 10, 0, 0, 0, msk), Note: "Напомнить о счёте №17"})
+	f.call = plan(model.PlanItem{Kind: model.PlanCall, Client: 8, Assignee: "ivanova", Due: time.Date(2026, 11, 24, 10, 0, 0, 0, msk), Note: "Напомнить о счёте №17, " + strings.Repeat("обсудить отгрузку в декабре; ", 5)})
 	f.visit = plan(model.PlanItem{Kind: model.PlanVisit, Client: 3, Assignee: "ivanova", Due: time.Date(2026, 11, 25, 14, 0, 0, 0, msk),
 		Until: time.Date(2026, 11, 25, 15, 30, 0, 0, msk), Address: "ул. Ленина, д. 1", Purpose: model.PurposeSale})
 	f.cancelled = plan(model.PlanItem{Kind: model.PlanCall, Client: 8, Assignee: "ivanova", Due: time.Date(2026, 11, 26, 9, 0, 0, 0, msk)})
@@ -150,6 +150,11 @@ func TestICalOwnPlanTimesAndText(t *testing.T) {
 	}
 	if call.Props.Get(ical.PropDateTimeStamp) == nil {
 		t.Error("no DTSTAMP")
+	}
+	for _, l := range strings.SplitAfter(string(data), "\r\n") {
+		if len(strings.TrimSuffix(l, "\r\n")) > 75 || (l != "" && !strings.HasSuffix(l, "\r\n")) {
+			t.Errorf("a line of %d octets or without CRLF: %q", len(l), l)
+		}
 	}
 	if strings.Contains(string(data), "VALUE=TEXT") {
 		t.Error("an integer or X- property is typed as text")
