@@ -313,3 +313,31 @@ func TestImportPayments(t *testing.T) {
 		t.Fatalf("EachPayment: %d %v", n, err)
 	}
 }
+
+func TestBulkLoadOrdersKeepsExternalCodes(t *testing.T) {
+	d := newOrderDept(t)
+	next := d.nails.ID + 1
+	prods := []model.Product{{ID: next, SKU: "BULK-1", Name: "Bulk", Unit: model.UnitPiece, Active: true, External: "B-1"}}
+	gen := func(code string) func(emit func(model.Order, []model.Payment) error) error {
+		return func(emit func(model.Order, []model.Payment) error) error {
+			o := model.Order{Client: d.vilnius.ID, Date: planT0, Status: model.OrderConfirmed, Channel: model.OrderByPhone,
+				Currency: "RUB", External: code, Lines: []model.OrderLine{{Product: d.chair.ID, SKU: "CH-1", Unit: model.UnitPiece,
+					Qty: qty(1), Price: model.Money{Minor: 100, Currency: "RUB"}}}}
+			model.RecomputeOrder(&o)
+			return emit(o, nil)
+		}
+	}
+	if _, _, err := BulkLoadOrders(d.db, "boss", prods, nil, gen("BO-1")); err != nil {
+		t.Fatal(err)
+	}
+	if extID(t, d.db, bucketProductExt, "b-1") != next {
+		t.Fatal("the bulk-loaded product's code is not indexed")
+	}
+	id := extID(t, d.db, bucketOrderExt, "bo-1")
+	if o, err := d.boss.Order(id); err != nil || o.External != "BO-1" {
+		t.Fatalf("the bulk-loaded order's code: %d %v", id, err)
+	}
+	if _, _, err := BulkLoadOrders(d.db, "boss", nil, nil, gen("bo-1")); err == nil {
+		t.Fatal("a bulk load took a code another order holds")
+	}
+}
