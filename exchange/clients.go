@@ -161,24 +161,40 @@ var clientFields = []clientField{
 	{colArchived, store.CFArchived, func(c *model.Client, v string) (err error) { c.Archived, err = parseYes(v); return }},
 }
 
+// clientFieldIndex: column name → its index in clientFields.
+var clientFieldIndex = func() map[string]int {
+	m := make(map[string]int, len(clientFields))
+	for i, f := range clientFields {
+		m[f.col] = i
+	}
+	return m
+}()
+
 // parseClientRow reads one client row: every value the file gives, checked
 // on its own (tax id, phones, money, lists) so the reason names the column
 // and the value; the store checks the whole card after merging.
 func parseClientRow(row csvio.Row, _ ImportOptions) (any, string, error) {
 	imp := &store.ClientImport{}
 	c := &imp.Client
-	for _, f := range clientFields {
-		v, ok := row.Values[f.col]
+	// The row's columns, not every column: a file has a dozen of the 36.
+	// The first bad cell in column order is the reason (the map's order is random).
+	bad, badAt := error(nil), len(clientFields)
+	for col, v := range row.Values {
+		j, ok := clientFieldIndex[col]
 		if !ok {
 			continue
 		}
+		f := &clientFields[j]
 		imp.Carries |= f.bit
 		if f.read == nil {
 			continue
 		}
-		if err := f.read(c, v); err != nil {
-			return nil, "", cellError(f.col, v, err)
+		if err := f.read(c, v); err != nil && j < badAt {
+			bad, badAt = cellError(f.col, v, err), j
 		}
+	}
+	if bad != nil {
+		return nil, "", bad
 	}
 	key := c.External
 	if key == "" {
