@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -220,6 +222,14 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if rep.File == "" {
 		rep.File = file
 	}
+	if rep.ReportFile == "" && rep.Rejected > 0 && !rep.DryRun {
+		// the vCard importer leaves the report file to its caller
+		if path, err := writeRejectedReport(file, rep); err != nil {
+			fail(stderr, "exch.cli.cannot_write", path, pathReason(err))
+		} else {
+			rep.ReportFile = path
+		}
+	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -234,6 +244,29 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// writeRejectedReport writes the rejected rows (line, key, reason) as CSV
+// next to the input, named after it: contacts.vcf → contacts.rejected.csv.
+func writeRejectedReport(input string, rep model.ImportReport) (string, error) {
+	path := strings.TrimSuffix(input, filepath.Ext(input)) + ".rejected.csv"
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return path, err
+	}
+	w := csv.NewWriter(f)
+	_ = w.Write([]string{"Line", "Key", "Reason"})
+	for _, l := range rep.Lines {
+		if l.Action == model.ImportReject {
+			_ = w.Write([]string{strconv.Itoa(l.Line), l.Key, l.Reason})
+		}
+	}
+	w.Flush()
+	err = w.Error()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return path, err
 }
 
 // pathReason is an open error's reason without Go's "open FILE:" prefix.
