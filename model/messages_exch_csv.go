@@ -35,6 +35,8 @@ func init() {
 		"exch.csv.format":        "The %s format is not one of %s's: export it as csv or json.",
 		"exch.csv.merge":         "line %d: %s",
 		"exch.csv.batch_failed":  "The import stopped at line %d: %s. The rows before it are imported; run the import again to go on.",
+		"exch.csv.no_result":     "the kind's writer said nothing of this record.",
+		"exch.csv.no_reason":     "the record was refused.",
 		"exch.csv.report_line":   "line",
 		"exch.csv.report_key":    "key",
 		"exch.csv.report_reason": "reason",
