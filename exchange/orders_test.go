@@ -413,3 +413,44 @@ func FuzzParseOrderRow(f *testing.F) {
 		}
 	})
 }
+
+func TestProductsAndPaymentsBadRows(t *testing.T) {
+	s := tradeDepartment(t, 3, 10)
+	rows := [][]string{{pcSKU, pcName, pcUnit, pcVAT, pcRetail},
+		{"OK-1", "Хорошая", "шт", "20", "10,50"},
+		{"BAD-1", "Цена", "шт", "20", "десять"},
+		{"BAD-2", "Единица", "ящик", "20", "1"},
+		{"BAD-3", "НДС", "кг", "-5", "1"},
+		{"", "Без артикула", "шт", "20", "1"},
+		{"BAD-4", "", "шт", "20", "1"},
+	}
+	res, refused := importRows(t, s, Products, rows, false)
+	if len(refused) != 4 || !strings.HasPrefix(refused[0], `line 3: Price retail "десять"`) ||
+		!strings.HasPrefix(refused[1], `line 4: Unit "ящик"`) || !strings.HasPrefix(refused[2], `line 5: VAT % "-5"`) ||
+		!strings.HasPrefix(refused[3], "line 6: ") {
+		t.Fatalf("refused: %q", refused)
+	}
+	if len(res) != 2 || res[0].Action != model.ImportCreate || res[1].Action != model.ImportReject || !strings.Contains(res[1].Err.Error(), pcName) {
+		t.Fatalf("written: %+v", res)
+	}
+	pays := [][]string{{ycOrder, ycDate, ycAmount, ycReference},
+		{"ЗК-0003", "20.03.2026", "10,00", "п/п 900"},
+		{"ЗК-9999", "20.03.2026", "10,00", "п/п 901"},
+		{"ЗК-0003", "31.02.2026", "10,00", "п/п 902"},
+		{"ЗК-0003", "20.03.2026", "-10", "п/п 903"},
+		{"ЗК-0001", "20.03.2026", "10", "п/п 904"}, // not invoiced
+	}
+	res, refused = importRows(t, s, Payments, pays, false)
+	if len(refused) != 2 || !strings.HasPrefix(refused[0], "line 4: Date") || !strings.HasPrefix(refused[1], "line 5: Amount") {
+		t.Fatalf("refused: %q", refused)
+	}
+	if len(res) != 3 || res[0].Action != model.ImportCreate || res[1].Action != model.ImportReject ||
+		!strings.Contains(res[1].Err.Error(), "ЗК-9999") || res[2].Action != model.ImportReject {
+		t.Fatalf("written: %+v", res)
+	}
+	for _, r := range res[1:] {
+		if strings.Contains(r.Err.Error(), "store:") || strings.Contains(r.Err.Error(), "model:") {
+			t.Errorf("a Go error for a reason: %v", r.Err)
+		}
+	}
+}
