@@ -16,7 +16,7 @@ func init() {
 		"exch.ui.key.cancel":   "stop",
 		"exch.ui.key.back":     "back / close",
 
-		"exch.ui.forbidden":   "Importing and exporting data is for the head of the department and the director.",
+		"exch.ui.forbidden":   "Import and export are for the head and the director.",
 		"exch.ui.title":       "Data in and out",
 		"exch.ui.mode.import": "Import",
 		"exch.ui.mode.export": "Export",

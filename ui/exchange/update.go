@@ -257,6 +257,7 @@ func (m *Model) turn(f field, d int) {
 	}
 	if m.mode == ModeExport && !m.epathEdited {
 		m.epath.SetValue(m.defaultExportPath())
+		m.epath.CursorEnd()
 	}
 }
 
@@ -278,6 +279,7 @@ func (m *Model) refocus() tea.Cmd {
 	m.ipath.Blur()
 	m.epath.Blur()
 	if m.stage == stForm && m.fields()[m.focus] == fFile {
+		m.path().CursorEnd()
 		return m.path().Focus()
 	}
 	return nil

@@ -87,11 +87,12 @@ func (m *Model) View() string {
 // header is the title with the two sides, the one shown marked.
 func (m *Model) header() string {
 	s := m.env.Styles
-	imp, exp := " "+model.T("exch.ui.mode.import")+" ", " "+model.T("exch.ui.mode.export")+" "
+	// The side shown is bracketed as well as styled: it reads without colour.
+	imp, exp := model.T("exch.ui.mode.import"), model.T("exch.ui.mode.export")
 	if m.mode == ModeImport {
-		imp, exp = s.TabActive.Render(imp), s.TabIdle.Render(exp)
+		imp, exp = s.TabActive.Render("["+imp+"]"), s.TabIdle.Render(" "+exp+" ")
 	} else {
-		imp, exp = s.TabIdle.Render(imp), s.TabActive.Render(exp)
+		imp, exp = s.TabIdle.Render(" "+imp+" "), s.TabActive.Render("["+exp+"]")
 	}
 	return textfit.Spread(s.Title.Render(model.T("exch.ui.title")), imp+" "+exp, m.width)
 }
