@@ -118,7 +118,7 @@ func parseVCardUID(uid string) (client, contact model.ID, ok bool) {
 // vcardName splits a full name into N's parts: three words are Russian
 // order (family, given, patronymic), two are given and family.
 func vcardName(full string) *vcard.Name {
-	w := strings.Fields(full)
+	w := strings.Fields(strings.ReplaceAll(full, ";", ",")) // the library does not escape N's separator
 	n := &vcard.Name{}
 	switch len(w) {
 	case 0:
@@ -471,10 +471,11 @@ func (vr *vcardResolver) read(n int, ch vcardChunk) (out vcardLine) {
 		return out
 	}
 	code, tax := vcardText(card, vcardClient), vcardText(card, vcardTaxID)
-	org := ""
+	org, company := "", ""
 	if f := card.Get(vcard.FieldOrganization); f != nil {
-		org, _, _ = strings.Cut(f.Value, ";") // ORG: company;unit
-		org = strings.TrimSpace(org)
+		org = strings.TrimSpace(f.Value) // a name with ";" (the library writes it unescaped)
+		company, _, _ = strings.Cut(org, ";") // else ORG: company;unit
+		company = strings.TrimSpace(company)
 	}
 	var client *model.Client
 	if code != "" {
@@ -485,6 +486,10 @@ func (vr *vcardResolver) read(n int, ch vcardChunk) (out vcardLine) {
 	}
 	if client == nil && org != "" {
 		cs, err := vr.byName(org)
+		if err == nil && len(cs) == 0 && company != org && company != "" {
+			org = company
+			cs, err = vr.byName(org)
+		}
 		if err != nil {
 			out.err = err
 			return out

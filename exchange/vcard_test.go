@@ -244,6 +244,20 @@ func TestVCardImportMatchesByUIDAndPhone(t *testing.T) {
 	if len(c.Contacts) != 2 || c.Contacts[1].Email != "petr@romashka.ru" || len(c.Contacts[1].Phones) != 1 || c.Contacts[1].Phones[0].E164 != "+79120001122" {
 		t.Errorf("after the phone's card: %+v", c.Contacts)
 	}
+	// a client whose name has a ";" (the library writes ORG unescaped) is
+	// found by the whole ORG; a company;unit ORG by the company
+	c3, _ := s.Client(3)
+	c3.ShortName = "Baltic Foods; Vilnius"
+	if _, err := s.SaveClient(c3, "t"); err != nil {
+		t.Fatal(err)
+	}
+	card = "BEGIN:VCARD\nVERSION:3.0\nFN:Jonas Jonaitis\nORG:Baltic Foods; Vilnius\nEND:VCARD\n"
+	if rep = vcardImport(t, s, []byte(card), ImportOptions{}); rep.Unchanged != 1 {
+		t.Fatalf("ORG with a semicolon: %+v", rep)
+	}
+	if _, err := s.SaveClient(func() model.Client { c, _ := s.Client(3); c.ShortName = "Baltic Foods"; return c }(), "t"); err != nil {
+		t.Fatal(err)
+	}
 	// a new person of a client found by ORG
 	card = "BEGIN:VCARD\nVERSION:4.0\nFN:Анна Смирнова\nORG:Baltic Foods;Sales\nTEL;VALUE=uri;TYPE=work:tel:+37060012345\nEND:VCARD\n"
 	rep = vcardImport(t, s, []byte(card), ImportOptions{})
