@@ -473,7 +473,7 @@ func (vr *vcardResolver) read(n int, ch vcardChunk) (out vcardLine) {
 	code, tax := vcardText(card, vcardClient), vcardText(card, vcardTaxID)
 	org, company := "", ""
 	if f := card.Get(vcard.FieldOrganization); f != nil {
-		org = strings.TrimSpace(f.Value) // a name with ";" (the library writes it unescaped)
+		org = strings.TrimSpace(f.Value)      // a name with ";" (the library writes it unescaped)
 		company, _, _ = strings.Cut(org, ";") // else ORG: company;unit
 		company = strings.TrimSpace(company)
 	}
