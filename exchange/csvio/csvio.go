@@ -192,15 +192,25 @@ func validPrefix(p []byte, cut bool) bool {
 	if utf8.Valid(p) {
 		return true
 	}
-	if !cut {
-		return false
-	}
-	for i := 1; i < utf8.UTFMax && i <= len(p); i++ {
-		if utf8.Valid(p[:len(p)-i]) {
-			return true
+	// A UTF-8 file with a few bad bytes (each such row a RowError) still
+	// has more characters of several bytes than bad ones; Windows-1251
+	// Cyrillic almost never forms one.
+	multi, bad := 0, 0
+	for i := 0; i < len(p); {
+		r, n := utf8.DecodeRune(p[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			if cut && len(p)-i < utf8.UTFMax && !utf8.FullRune(p[i:]) {
+				i = len(p)
+				continue
+			}
+			bad++
+		case n > 1:
+			multi++
 		}
+		i += n
 	}
-	return false
+	return multi > bad
 }
 
 // encodingName is the encoding opts names ("" to detect).
