@@ -454,3 +454,28 @@ func TestProductsAndPaymentsBadRows(t *testing.T) {
 		}
 	}
 }
+
+func TestProductsAndReceivablesFiles(t *testing.T) {
+	src := tradeDepartment(t, 6, 20)
+	for _, excel := range []bool{false, true} {
+		products := exportFile(t, src, Products, excel)
+		dst := emptyDB(t)
+		if rep := importFile(t, dst, Products, products, false); rep.Created != 3 || rep.Rejected != 0 {
+			t.Fatalf("products: %+v", rep)
+		}
+		if got := exportFile(t, dst, Products, excel); !bytes.Equal(got, products) {
+			t.Fatalf("products file differs:\n%s\n---\n%s", got, products)
+		}
+		if rep := importFile(t, dst, Products, products, false); rep.Unchanged != 3 {
+			t.Fatalf("re-import: %+v", rep)
+		}
+	}
+	rec := exportFile(t, src, Receivables, true)
+	if !bytes.HasPrefix(rec, []byte("\xef\xbb\xbfClient code;")) || !bytes.Contains(rec, []byte("Over 90 days")) {
+		t.Fatalf("receivables for Excel: %q", rec[:min(len(rec), 200)])
+	}
+	orders := exportFile(t, src, Orders, false)
+	if n := bytes.Count(orders, []byte("\n")); n != 21 {
+		t.Fatalf("orders file: %d lines", n)
+	}
+}
