@@ -169,9 +169,12 @@ func TestGoldenImportPreviewWithRejectedRows(t *testing.T) {
 	if err != nil || page.Total != 0 {
 		t.Fatalf("the preview wrote: %d clients, %v", page.Total, err)
 	}
-	p.press("G") // the rejected row's reason in full under the table
+	// The cursor starts on the rejected row: its reason in full under the table.
+	if got := p.m.report.Lines[p.m.cursor]; got.Action != model.ImportReject || got.Line != 4 {
+		t.Fatalf("the cursor is on %+v, want the rejected line 4", got)
+	}
 	v := p.view()
-	for _, want := range []string{"C-3", model.T("exch.ui.action.reject"), model.T("exch.ui.col.reason")} {
+	for _, want := range []string{"C-3", model.T("exch.ui.action.reject"), model.T("exch.ui.col.reason"), "Line 4: "} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the preview lacks %q:\n%s", want, v)
 		}

@@ -106,9 +106,11 @@ func (m *Model) onImported(msg importedMsg) tea.Cmd {
 			return tea.Batch(m.path().Focus(), status(model.T("exch.ui.preview_stopped"), false))
 		}
 		m.stage = stPreview
+		m.cursor = firstRejected(m.report.Lines)
 		return nil
 	}
 	m.stage = stDone
+	m.cursor = firstRejected(m.report.Lines)
 	r := msg.report
 	text := model.T("exch.ui.imported", r.Created, r.Updated, r.Unchanged, r.Rejected)
 	if errors.Is(msg.err, context.Canceled) {
@@ -386,4 +388,15 @@ func move(n keymap.Nav, k tea.KeyPressMsg, cur, count, page int) int {
 		cur = count - 1
 	}
 	return max(0, min(cur, count-1))
+}
+
+// firstRejected is the first rejected line's index (its reason shows in
+// full under the table), 0 when none is.
+func firstRejected(lines []model.ImportLine) int {
+	for i, l := range lines {
+		if l.Action == model.ImportReject {
+			return i
+		}
+	}
+	return 0
 }

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 
@@ -68,7 +69,7 @@ func (m *Model) View() string {
 		return ""
 	}
 	if m.asking != nil {
-		return textfit.Pad([]string{m.asking.View(m.env.Styles, m.width, m.height)}, m.width, m.height)
+		return textfit.Pad(strings.Split(m.asking.View(m.env.Styles, m.width, m.height), "\n"), m.width, m.height)
 	}
 	var lines []string
 	switch m.stage {
@@ -220,14 +221,18 @@ func (m *Model) reportView() []string {
 	// Line, action, key, and the reason in the rest of the line (the
 	// highlighted row's reason in full under the table).
 	widths := []int{6, 10, 16, max(1, m.width-6-10-16-3*textfit.Gap-1)}
-	cells := func(c ...string) string { return " " + textfit.Cells(c, widths, []bool{true}) }
-	out = append(out, s.Header.Render(cells(model.T("exch.ui.col.line"), model.T("exch.ui.col.action"),
+	cells := func(c ...string) string { return textfit.Cells(c, widths, []bool{true}) }
+	out = append(out, s.Header.Render(" "+cells(model.T("exch.ui.col.line"), model.T("exch.ui.col.action"),
 		model.T("exch.ui.col.key"), model.T("exch.ui.col.reason"))))
 	room := m.tableRoom() - (len(out) - 6)
 	top := max(0, m.cursor-room+1)
 	for i := top; i < len(r.Lines) && i < top+room; i++ {
 		l := r.Lines[i]
-		row := cells(strconv.Itoa(l.Line), model.T("exch.ui.action."+string(l.Action)), textfit.OneLine(l.Key), textfit.OneLine(l.Reason))
+		mark := " "
+		if i == m.cursor {
+			mark = "›" // the cursor reads without colour too
+		}
+		row := mark + cells(strconv.Itoa(l.Line), model.T("exch.ui.action."+string(l.Action)), textfit.OneLine(l.Key), textfit.OneLine(l.Reason))
 		switch {
 		case i == m.cursor:
 			row = s.RowCursor.Render(textfit.Fit(row, m.width))
