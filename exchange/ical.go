@@ -26,8 +26,8 @@ import (
 //     behind for what was done, two months ahead).
 //   - UID "clientbase-plan-<item id>@clientbase": a re-export updates the
 //     events a calendar holds; SEQUENCE is the item's version, DTSTAMP and
-//     LAST-MODIFIED its last change (a re-export of unchanged data is the
-//     same file).
+//     LAST-MODIFIED its last change (without a METHOD, RFC 5545 has DTSTAMP
+//     be the last revision; a re-export of unchanged data is the same file).
 //   - Times are UTC ("…Z"): every calendar puts them at the right local
 //     hour without a VTIMEZONE to trust (a 10:00 Moscow call is 07:00Z).
 //   - DTEND is the window's end when the item has one, else 30 minutes
@@ -82,7 +82,6 @@ func WritePlanICS(ctx context.Context, s *store.Session, w io.Writer, opts Expor
 	cal.Props.SetText(ical.PropProductID, icalProdID)
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
-	cal.Props.SetText(ical.PropMethod, "PUBLISH")
 	icalSet(cal.Props, "X-WR-CALNAME", "clientbase: "+user)
 	for i := range items {
 		if i&255 == 0 && ctx.Err() != nil {

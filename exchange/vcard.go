@@ -31,6 +31,8 @@ import (
 // the client's external code (or "cb:<id>") and X-CLIENTBASE-TAX-ID its tax
 // id, so an import finds the client again in this or another database.
 // REV is not written: a re-export of the same data is the same file.
+// Archived clients' contacts are written too (an import into another
+// database needs them; the card's client code says which client).
 
 const (
 	vcardUIDPrefix = "clientbase-contact-"
@@ -313,6 +315,9 @@ func ImportVCard(ctx context.Context, s *store.Session, r io.Reader, opts Import
 	flush := func() error {
 		if len(imps) == 0 {
 			return nil
+		}
+		if err := ctx.Err(); err != nil { // between batches: what is written stays
+			return err
 		}
 		res, err := s.ImportContacts(imps, opts.DryRun)
 		if err != nil {
