@@ -415,7 +415,7 @@ func (rd *Reader) Next() (Row, error) {
 		vals := make(map[string]string, rd.used)
 		for i, c := range rd.cols {
 			if c != "" {
-				vals[c] = strings.TrimSpace(rec[i])
+				vals[c] = cleanValue(rec[i])
 			}
 		}
 		return Row{Line: line, Values: vals}, nil
@@ -445,8 +445,9 @@ func (rd *Reader) Columns() []string {
 // Writer writes CSV: "," and UTF-8 without a BOM, or for Excel (excel
 // true) a UTF-8 BOM and ";" so Excel and LibreOffice open Cyrillic intact.
 type Writer struct {
-	bw *bufio.Writer
-	cw *csv.Writer
+	bw  *bufio.Writer
+	cw  *csv.Writer
+	tmp []string
 }
 
 // NewWriter writes to w.
@@ -461,8 +462,34 @@ func NewWriter(w io.Writer, excel bool) *Writer {
 	return &Writer{bw: bw, cw: cw}
 }
 
-// Write writes one row.
-func (w *Writer) Write(fields []string) error { return w.cw.Write(fields) }
+// Write writes one row. A carriage return in a value is written as a
+// line feed (encoding/csv would drop it).
+func (w *Writer) Write(fields []string) error {
+	for i, f := range fields {
+		if strings.IndexByte(f, '\r') >= 0 {
+			if w.tmp == nil {
+				w.tmp = make([]string, 0, len(fields))
+			}
+			w.tmp = append(w.tmp[:0], fields...)
+			for j := i; j < len(fields); j++ {
+				w.tmp[j] = lineFeeds(fields[j])
+			}
+			return w.cw.Write(w.tmp)
+		}
+	}
+	return w.cw.Write(fields)
+}
+
+// lineFeeds turns CRLF and lone CRs into LFs.
+func lineFeeds(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// cleanValue is a field as a Row holds it: trimmed, line ends as LF.
+func cleanValue(s string) string { return strings.TrimSpace(lineFeeds(s)) }
 
 // Flush writes what is buffered and reports the first error.
 func (w *Writer) Flush() error {
