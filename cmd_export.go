@@ -124,7 +124,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 			failErr(stderr, err)
 			return 2
 		}
-		fail(stderr, "exch.cli.failed", string(kind), err)
+		if sentence(err) {
+			failErr(stderr, err)
+		} else {
+			fail(stderr, "exch.cli.failed", string(kind), err)
+		}
 		return 1
 	}
 	if f != nil {
@@ -143,4 +147,12 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		say(stderr, "exch.cli.written", n, *out)
 	}
 	return 0
+}
+
+// sentence reports whether err already says what is wrong as a sentence
+// (the store's and the exchange's errors), so it is printed as it is.
+func sentence(err error) bool {
+	var s *model.Sentence
+	var ve *model.ValidationError
+	return errors.As(err, &s) || errors.As(err, &ve)
 }

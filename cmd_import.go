@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -15,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"clientbase/exchange"
+	"clientbase/exchange/csvio"
 	"clientbase/model"
 	"clientbase/store"
 )
@@ -209,7 +209,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 		rep, err = exchange.Import(ctx, s, exchange.Kind(kind), in, opts)
 	}
 	if err != nil {
-		if errors.Is(err, model.ErrForbidden) {
+		if errors.Is(err, model.ErrForbidden) || sentence(err) {
 			failErr(stderr, err)
 		} else {
 			fail(stderr, "exch.cli.import_failed", kind, file, err)
@@ -222,8 +222,7 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	if rep.File == "" {
 		rep.File = file
 	}
-	if rep.ReportFile == "" && rep.Rejected > 0 && !rep.DryRun {
-		// the vCard importer leaves the report file to its caller
+	if vcf && rep.ReportFile == "" && rep.Rejected > 0 {
 		if path, err := writeRejectedReport(file, rep); err != nil {
 			fail(stderr, "exch.cli.cannot_write", path, pathReason(err))
 		} else {
@@ -246,23 +245,23 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeRejectedReport writes the rejected rows (line, key, reason) as CSV
-// next to the input, named after it: contacts.vcf → contacts.rejected.csv.
+// writeRejectedReport writes the rejected rows (line, key, reason) next to
+// the input as the CSV driver does (FILE.rejected.csv, CSV for Excel): the
+// vCard importer leaves its report file to its caller.
 func writeRejectedReport(input string, rep model.ImportReport) (string, error) {
-	path := strings.TrimSuffix(input, filepath.Ext(input)) + ".rejected.csv"
+	path := input + exchange.RejectedSuffix
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return path, err
 	}
-	w := csv.NewWriter(f)
-	_ = w.Write([]string{"Line", "Key", "Reason"})
+	w := csvio.NewWriter(f, true)
+	_ = w.Write([]string{model.T("exch.csv.report_line"), model.T("exch.csv.report_key"), model.T("exch.csv.report_reason")})
 	for _, l := range rep.Lines {
 		if l.Action == model.ImportReject {
 			_ = w.Write([]string{strconv.Itoa(l.Line), l.Key, l.Reason})
 		}
 	}
-	w.Flush()
-	err = w.Error()
+	err = w.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
