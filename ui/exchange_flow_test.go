@@ -65,11 +65,11 @@ func TestFlowHeadImportsClientsWithX(t *testing.T) {
 	}
 	checkFrame(t, screen, 80, 24)
 	h.press("ctrl+s")
-	if !strings.Contains(h.screen(), model.T("exch.ui.confirm", 1, 2)) {
+	if !strings.Contains(h.screen(), model.T("exch.ui.confirm_one", 1, 2)) {
 		t.Fatalf("no question:\n%s", h.screen())
 	}
 	h.press("y")
-	if text, _ := h.app.Status(); !strings.Contains(text, model.T("exch.ui.imported", 2, 0, 0, 1)) {
+	if text, _ := h.app.Status(); !strings.Contains(text, model.T("exch.ui.imported_report", 2, 3, "")) {
 		t.Errorf("status %q", text)
 	}
 	h.press("esc", "esc")

@@ -8,12 +8,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"clientbase/exchange"
 	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
+	"clientbase/ui/components/statusbar"
 )
 
 // Init starts nothing: the pane waits for the user.
@@ -117,7 +119,12 @@ func (m *Model) onImported(msg importedMsg) tea.Cmd {
 		text = model.T("exch.ui.import_stopped", r.Created, r.Updated, r.Unchanged, r.Rejected)
 	}
 	if r.ReportFile != "" {
-		text += " " + model.T("exch.ui.report_at", m.shown(r.ReportFile))
+		// At 80 columns the counts and a path do not fit the status bar:
+		// rows taken and the report's path, cut from the left so its file
+		// name stays readable (the pane shows every count).
+		chip := lipgloss.Width(m.env.Me.Name+" · "+model.T("ui.role."+string(m.env.Me.Role))) + 4
+		room := m.width - chip - lipgloss.Width(model.T("exch.ui.imported_report", r.Rows-r.Rejected, r.Rows, ""))
+		text = model.T("exch.ui.imported_report", r.Rows-r.Rejected, r.Rows, statusbar.ShortenPath(r.ReportFile, m.home, max(8, room)))
 	}
 	changed := func() tea.Msg { return common.DataChangedMsg{Kind: "*"} }
 	return tea.Batch(status(text, r.Rejected > 0), changed)
@@ -343,7 +350,11 @@ func (m *Model) askImport() tea.Cmd {
 	if r.Rejected == 0 {
 		return m.startImport()
 	}
-	q := confirm.New(model.T("exch.ui.confirm", r.Rejected, r.Rows-r.Rejected))
+	ask := "exch.ui.confirm"
+	if r.Rejected == 1 {
+		ask = "exch.ui.confirm_one"
+	}
+	q := confirm.New(model.T(ask, r.Rejected, r.Rows-r.Rejected))
 	m.asking = &q
 	return nil
 }

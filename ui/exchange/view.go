@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
+	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/components/textfit"
 )
@@ -13,9 +14,24 @@ import (
 // labelW is the width of a form's labels.
 const labelW = 10
 
+// keysNow are the pane's keys with their help for the state shown: ctrl+t
+// names the other side, esc says whether it goes back or closes.
+func (m *Model) keysNow() keymap.Exchange {
+	k := m.keys
+	if m.mode == ModeImport {
+		k.Mode.SetHelp("ctrl+t", model.T("exch.ui.key.to_export"))
+	} else {
+		k.Mode.SetHelp("ctrl+t", model.T("exch.ui.key.to_import"))
+	}
+	if m.stage == stForm {
+		k.Back.SetHelp("esc", model.T("exch.ui.key.close"))
+	}
+	return k
+}
+
 // ShortHelp is the footer for the pane's state.
 func (m *Model) ShortHelp() []key.Binding {
-	k := m.keys
+	k := m.keysNow()
 	switch {
 	case m.asking != nil:
 		return m.asking.ShortHelp()
@@ -42,7 +58,7 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp is the pane's part of the ? overlay.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := m.keys
+	k := m.keysNow()
 	switch {
 	case m.asking != nil:
 		return m.asking.FullHelp()
