@@ -479,3 +479,27 @@ func TestProductsAndReceivablesFiles(t *testing.T) {
 		t.Fatalf("orders file: %d lines", n)
 	}
 }
+
+func TestOrdersClientByTaxID(t *testing.T) {
+	s := tradeDepartment(t, 3, 0)
+	c, err := s.Client(2)
+	if err != nil || c.TaxID == "" {
+		t.Fatalf("client 2: %+v %v", c, err)
+	}
+	h := []string{ocNumber, ocDate, ocClient, ocClientTax, ocSKU, ocQty, ocPrice}
+	rows := [][]string{h,
+		{"T-1", "05.03.2026", "", c.TaxID, "CH-1", "1", "100"},
+		{"T-2", "05.03.2026", "1C-UNKNOWN", c.TaxID, "CH-1", "1", "100"},
+		{"T-3", "05.03.2026", "", "7700000000", "CH-1", "1", "100"},
+	}
+	_, res, refused := importOrderRows(t, s, rows, false)
+	if len(refused) > 0 || len(res) != 3 || res[0].Action != model.ImportCreate || res[1].Action != model.ImportCreate ||
+		res[2].Action != model.ImportReject || !strings.Contains(res[2].Err.Error(), "7700000000") {
+		t.Fatalf("%q %+v", refused, res)
+	}
+	for _, r := range res[:2] {
+		if o, _ := s.Order(r.ID); o.Client != c.ID {
+			t.Fatalf("order for client %d, want %d", o.Client, c.ID)
+		}
+	}
+}

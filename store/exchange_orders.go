@@ -479,7 +479,7 @@ func (w *orderImporter) client(in *OrderImport) (*model.Client, error) {
 			id = own
 		}
 	}
-	if id == 0 && code == "" && tax != "" {
+	if id == 0 && tax != "" { // a code this database does not know: the tax id may still name the client
 		if w.tax == nil {
 			w.tax = taxIndexFor(w.tx)
 		}
