@@ -55,6 +55,9 @@ func init() {
 	// file's init: files initialise in name order); the vCard writer joins it.
 	ex := exporters[Contacts]
 	ex.write = func(ctx context.Context, s *store.Session, opts ExportOptions, w io.Writer) (int, error) {
+		if opts.Format != VCard {
+			return 0, model.Sentencef(nil, "exch.views.format", opts.Format, Contacts, " or vcard")
+		}
 		return WriteVCards(ctx, s, w, VCard3)
 	}
 	exporters[Contacts] = ex

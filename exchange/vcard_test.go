@@ -389,3 +389,16 @@ func TestOwnFormatsOnlyForTheirFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnFormatsRefuseTheOthers(t *testing.T) {
+	s := vcardDept(t, true)
+	for _, c := range []struct {
+		k Kind
+		f Format
+	}{{Contacts, ICS}, {Plan, VCard}} {
+		var buf bytes.Buffer
+		if _, err := Export(context.Background(), s, c.k, &buf, ExportOptions{Format: c.f}); err == nil || buf.Len() > 0 {
+			t.Errorf("%s as %s: %v, %d bytes", c.k, c.f, err, buf.Len())
+		}
+	}
+}
