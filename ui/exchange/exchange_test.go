@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/encoding/charmap"
 
 	"clientbase/exchange/csvio"
 	"clientbase/model"
@@ -324,4 +324,71 @@ func TestHelpDocumented(t *testing.T) {
 	}
 }
 
-var _ = errors.Is
+// esc while the import runs cancels its context: the run stops between
+// batches and the pane says so; a preview stopped goes back to the form.
+func TestEscStopsARun(t *testing.T) {
+	p := newPane(t, 0, model.RoleDirector)
+	p.write("in.csv", badClients)
+	p.press("down")
+	p.typeText("~/in.csv")
+	cmd := p.m.Update(uitest.Key("enter")) // the preview's command, not run yet
+	if !p.m.Busy() {
+		t.Fatal("enter started no preview")
+	}
+	p.press("esc") // stops it: the pane stays open
+	if p.m.Closed() {
+		t.Fatal("esc during a preview closed the pane")
+	}
+	p.msgs = append(p.msgs, p.r.Run(cmd)...)
+	p.skipWhileStub()
+	if p.m.stage != stForm {
+		t.Fatalf("a stopped preview left stage %d (field %q)", p.m.stage, p.m.fieldErr)
+	}
+	if st, _ := uitest.First[common.StatusMsg](p.msgs); st.Text != model.T("exch.ui.preview_stopped") {
+		t.Errorf("status %q", st.Text)
+	}
+
+	p.press("enter")
+	cmd = p.m.Update(uitest.Key("ctrl+s"))
+	p.msgs = nil
+	if cmd == nil {
+		cmd = p.m.Update(uitest.Key("y"))
+	}
+	p.press("esc")
+	p.msgs = append(p.msgs, p.r.Run(cmd)...)
+	if p.m.stage != stDone {
+		t.Fatalf("a stopped import left stage %d (field %q)", p.m.stage, p.m.fieldErr)
+	}
+	st, _ := uitest.First[common.StatusMsg](p.msgs)
+	r := p.m.Report()
+	if want := model.T("exch.ui.import_stopped", r.Created, r.Updated, r.Unchanged, r.Rejected); st.Text != want {
+		t.Errorf("status %q, want %q", st.Text, want)
+	}
+	// Cancelled before its first batch, the import wrote nothing.
+	page, err := p.db.As(model.User{Name: "boss", Role: model.RoleDirector}).List(t.Context(), model.ClientFilter{}, 0, 10)
+	if err != nil || page.Total != r.Created {
+		t.Errorf("%d clients written, the report says %d (%v)", page.Total, r.Created, err)
+	}
+	t.Logf("stopped: %q, %d clients", st.Text, page.Total)
+}
+
+// A Windows-1251 file (1C's) is detected and read: Cyrillic names intact.
+func TestPreviewOfAWindows1251File(t *testing.T) {
+	p := newPane(t, 0, model.RoleDirector)
+	text, err := charmap.Windows1251.NewEncoder().String("Short name;Tax ID\nООО Берёза;\nЗАО Ёлка;\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.write("1c.csv", text)
+	p.press("down")
+	p.typeText("~/1c.csv")
+	p.press("enter")
+	p.skipWhileStub()
+	r := p.m.Report()
+	if r.Encoding != "windows-1251" || r.Created != 2 {
+		t.Fatalf("report %+v, want windows-1251 and 2 to create", r)
+	}
+	if v := p.view(); !strings.Contains(v, "windows-1251") {
+		t.Errorf("the preview does not name the encoding:\n%s", v)
+	}
+}
