@@ -1,8 +1,12 @@
 package exchange
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +79,47 @@ func TestPlanAndInteractionsExport(t *testing.T) {
 	for _, k := range []Kind{Plan, Interactions} {
 		if _, err := viewsRows(t, op, k, ExportOptions{User: "ivanova"}); !errors.Is(err, model.ErrForbidden) {
 			t.Errorf("%s: an operator's bulk export: %v", k, err)
+		}
+	}
+}
+
+// The views through the driver: JSON objects keyed by the columns with
+// Cyrillic intact, CSV for Excel with its BOM, the audit entry written.
+func TestViewsThroughExport(t *testing.T) {
+	now := time.Date(2026, 11, 23, 11, 0, 0, 0, time.UTC)
+	db, _ := storetest.ComplaintDepartment(t, now)
+	boss := viewsSignIn(t, db, "boss")
+	var buf bytes.Buffer
+	n, err := Export(context.Background(), boss, Plan, &buf, ExportOptions{Format: JSON})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var objs []map[string]string
+	if err := json.Unmarshal(buf.Bytes(), &objs); err != nil {
+		t.Fatalf("%v\n%s", err, buf.Bytes())
+	}
+	if len(objs) != n || n < 40 {
+		t.Fatalf("%d objects, Export says %d", len(objs), n)
+	}
+	cyr := false
+	for _, o := range objs {
+		for _, name := range []string{"ООО Ромашка", "ИП Ёлкин", "ЗАО Север"} {
+			if strings.HasPrefix(o["Client"], name) {
+				cyr = true
+			}
+		}
+	}
+	if !cyr {
+		t.Error("no Cyrillic client name came through")
+	}
+	for _, k := range []Kind{Complaints, Interactions, ComplaintReport} {
+		buf.Reset()
+		n, err := Export(context.Background(), boss, k, &buf, ExportOptions{Format: CSV, Excel: true})
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		if n == 0 || !bytes.HasPrefix(buf.Bytes(), []byte("\uFEFF")) {
+			t.Errorf("%s: %d rows, starts %q", k, n, buf.Bytes()[:min(20, buf.Len())])
 		}
 	}
 }
