@@ -401,6 +401,7 @@ type importWriter struct {
 	names      []nameEntry
 	exts       map[string]model.ID // codes of created clients (extKey form)
 	extList    []extEntry          // the same, to be written in key order
+	extMax     []byte              // the greatest code in idx_client_ext (nil: none)
 	archived   []uint64
 	live, arch int64
 	firstNew   model.ID // the first id this transaction creates
@@ -410,6 +411,9 @@ func newImportWriter(db *DB, tx *bolt.Tx, by string, now time.Time) *importWrite
 	w := &importWriter{db: db, tx: tx, by: by, now: now, clients: tx.Bucket(bucketClients),
 		tax: taxIndexFor(tx), local: map[string][]model.ID{}, exts: map[string]model.ID{}}
 	w.firstNew = model.ID(w.clients.Sequence() + 1)
+	if k, _ := tx.Bucket(bucketClientExt).Cursor().Last(); k != nil {
+		w.extMax = bytes.Clone(k)
+	}
 	// The tax index learns the batch's tax ids once it commits.
 	t, local := w.tax, w.local
 	tx.OnCommit(func() {
@@ -447,6 +451,9 @@ func (w *importWriter) finish() error {
 				return err
 			}
 		}
+		if last := w.extList[len(w.extList)-1].key; bytes.Compare(last, w.extMax) > 0 {
+			w.extMax = last
+		}
 	}
 	if len(w.archived) > 0 {
 		b := w.tx.Bucket(bucketClientArchived)
@@ -483,8 +490,12 @@ func (w *importWriter) matchKeys(c *model.Client, k []byte, key string) (model.I
 		if id, ok := w.exts[string(k)]; ok {
 			return id, nil
 		}
-		if id := extLookup(w.tx, bucketClientExt, c.External); id != 0 {
-			return id, nil
+		// Past the greatest stored code nothing can match (1C numbers its
+		// records in order: a fresh import never has to look).
+		if w.extMax != nil && bytes.Compare(k, w.extMax) <= 0 {
+			if v := w.tx.Bucket(bucketClientExt).Get(k); len(v) == 8 {
+				return model.ID(btoi(v)), nil
+			}
 		}
 	}
 	if id, ok := parseOwnCode(c.External); ok { // "cb:<id>": exported from this database, the client had no code
@@ -672,6 +683,9 @@ func (w *importWriter) put(old, c *model.Client) (ImportResult, bool) {
 			return ImportResult{Action: model.ImportReject, Err: ve}, false
 		}
 		return ImportResult{Action: model.ImportReject, Err: err}, false
+	}
+	if k := extKey(c.External); k != nil && bytes.Compare(k, w.extMax) > 0 {
+		w.extMax = k // a code this batch gave an existing client
 	}
 	if key := clientTaxKey(c.TaxCountry, c.TaxID); key != "" && (old == nil || clientTaxKey(old.TaxCountry, old.TaxID) != key) {
 		w.local[key] = append(w.local[key], c.ID)

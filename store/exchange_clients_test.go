@@ -432,3 +432,30 @@ func TestWrongNumberKeepsExternalCode(t *testing.T) {
 		t.Fatalf("after a wrong number: version %d→%d, code %q held by %d", c.Version, after.Version, after.External, extHolder(t, d.db, "1c-777"))
 	}
 }
+
+// A code one row gives an existing client (found by tax id) is found by
+// the next row of the same batch, even past every code stored before.
+func TestImportClientsCodeGivenThenUsed(t *testing.T) {
+	db, s := openDirector(t)
+	a := newClient("Alpha")
+	a.External = "A-1"
+	mustSave(t, s, a, "")
+	b := newClient("Beta")
+	b.TaxCountry, b.TaxID = model.TaxRU, "7707083893"
+	b = mustSave(t, s, b, "")
+	give := model.Client{TaxCountry: model.TaxRU, TaxID: "7707083893", External: "ZZ-9"}
+	use := model.Client{External: "zz-9", City: "Тверь"}
+	res, err := s.ImportClients([]*ClientImport{
+		imp(give, CFTaxCountry|CFTaxID|CFExternal),
+		imp(use, CFExternal|CFCity),
+	}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if actions(res) != "update update" || res[1].ID != b.ID {
+		t.Fatalf("%s %+v", actions(res), res)
+	}
+	if extHolder(t, db, "ZZ-9") != b.ID || extCount(t, db) != 2 {
+		t.Fatalf("codes: ZZ-9 held by %d, %d codes", extHolder(t, db, "ZZ-9"), extCount(t, db))
+	}
+}
