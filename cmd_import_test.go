@@ -45,7 +45,7 @@ func TestImportCommandKeepsGoodRows(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("import with a bad row: exit %d, want 1\n%s%s", code, out, errOut)
 	}
-	for _, want := range []string{"2 created", "1 rejected", "line 3", "Phones"} {
+	for _, want := range []string{"created 2", "rejected 1", "line 3", "Phones"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report does not say %q:\n%s", want, out)
 		}
@@ -151,7 +151,7 @@ func TestImportVCardCommand(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("vCard import with a bad card: exit %d\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "1 created") || !strings.Contains(out, "1 rejected") || !strings.Contains(out, "line 9") {
+	if !strings.Contains(out, "created 1") || !strings.Contains(out, "rejected 1") || !strings.Contains(out, "line 9") {
 		t.Errorf("the report:\n%s", out)
 	}
 	report := file + ".rejected.csv"

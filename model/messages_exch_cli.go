@@ -35,7 +35,9 @@ line and reason, in a report file next to FILE; the good rows are imported.
 Importing needs the data.import right (head, director).
 
 Flags:
-  --dry-run              read, match and check everything; write nothing
+  --dry-run              read, match and check everything; change nothing in the
+                         database (the printed report and the report file tell
+                         what would be created, updated, unchanged, rejected)
   --encoding E           utf-8 or windows-1251 (default: detected)
   --delimiter D          the field separator: ';', ',' or tab (default: detected)
   --map 'A=b,C=d'        the file's header A is the column b (e.g. 'ИНН=Tax ID,Телефон=Phones')
@@ -148,8 +150,8 @@ Example:
 		"exch.cli.written":        "%d records → %s",
 		"exch.cli.failed":         "the export of %s failed: %v",
 		"exch.cli.import_failed":  "the import of %s from %s stopped: %v",
-		"exch.cli.report_head":    "%s from %s%s: %d rows read; %d created, %d updated, %d unchanged, %d rejected.",
-		"exch.cli.dry":            " (dry run: nothing written)",
+		"exch.cli.report_head":    "%s from %s%s — rows: %d; created %d, updated %d, unchanged %d, rejected %d.",
+		"exch.cli.dry":            " (dry run: the database is unchanged)",
 		"exch.cli.encoding":       "Encoding %s, delimiter %s.",
 		"exch.cli.rejected_head":  "Rejected rows:",
 		"exch.cli.rejected_line":  "  line %d%s: %s",
