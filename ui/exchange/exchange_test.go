@@ -186,9 +186,9 @@ func TestGoldenImportPreviewWithRejectedRows(t *testing.T) {
 // good rows, tells the screens and names the report file.
 func TestImportAfterPreviewAsksAndImports(t *testing.T) {
 	p := newPane(t, 0, model.RoleDirector)
-	path := p.write("in.csv", badClients)
+	p.write("in.csv", badClients)
 	p.press("down")
-	p.typeText(path)
+	p.typeText("~/in.csv")
 	p.press("enter")
 	p.skipWhileStub()
 	p.press("ctrl+s")
@@ -224,6 +224,7 @@ func TestImportAfterPreviewAsksAndImports(t *testing.T) {
 	if !strings.Contains(p.view(), model.T("exch.ui.did", 3, 0, 0, 1)) {
 		t.Errorf("the pane does not show the counts:\n%s", p.view())
 	}
+	uitest.Golden(t, "import_done", p.view(), *update)
 	page, err := p.db.As(model.User{Name: "boss", Role: model.RoleDirector}).List(t.Context(), model.ClientFilter{}, 0, 10)
 	if err != nil || page.Total != 3 {
 		t.Fatalf("%d clients after the import, %v; want 3", page.Total, err)
