@@ -67,70 +67,127 @@ func doImport(ctx context.Context, s *store.Session, kind Kind, r io.Reader, opt
 		size = defaultBatch
 	}
 
-	var batch []pending
-	var merged map[string]int // key → index in batch (merge: the whole file is one list)
+	var werr error
 	if im.merge != nil {
-		merged = map[string]int{}
+		// The rows of a record may be anywhere in the file: read it all,
+		// then write the records in their first lines' order.
+		var batch []pending
+		merged := map[string]int{}
+		rows, rejects, rerr := readRows(ctx, rd, im, opts, func(p pending) bool {
+			if i, ok := merged[p.key]; ok && p.key != "" {
+				m, err := im.merge(batch[i].item, p.item)
+				if err != nil {
+					run.rejectLine(p.line, p.key, err.Error())
+					return true
+				}
+				batch[i].item = m
+				return true
+			}
+			merged[p.key] = len(batch)
+			batch = append(batch, p)
+			return true
+		})
+		run.addRead(rows, rejects)
+		if rerr != nil {
+			return run.finish(rerr)
+		}
+		for len(batch) > 0 && werr == nil {
+			if werr = ctx.Err(); werr != nil {
+				break
+			}
+			k := min(size, len(batch))
+			werr = run.write(batch[:k])
+			batch = batch[k:]
+		}
+		return run.finish(werr)
 	}
+	// One record a row: the next batch is read and parsed while the last
+	// is written.
+	ch := make(chan []pending, 1)
+	stop := make(chan struct{})
+	var rows int
+	var rejects []model.ImportLine
+	var rerr error
+	go func() {
+		defer close(ch)
+		batch := make([]pending, 0, min(size, 1<<16))
+		send := func() bool {
+			select {
+			case ch <- batch:
+				batch = make([]pending, 0, cap(batch))
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		rows, rejects, rerr = readRows(ctx, rd, im, opts, func(p pending) bool {
+			batch = append(batch, p)
+			return len(batch) < size || send()
+		})
+		if rerr == nil && len(batch) > 0 {
+			send()
+		}
+	}()
+	for batch := range ch {
+		if werr != nil {
+			continue
+		}
+		if werr = ctx.Err(); werr == nil {
+			werr = run.write(batch)
+		}
+		if werr != nil {
+			close(stop)
+		}
+	}
+	run.addRead(rows, rejects)
+	if werr == nil {
+		werr = rerr
+	}
+	return run.finish(werr)
+}
+
+// readRows reads and parses the file's rows, handing each record to emit
+// (false stops); it returns the rows read and the rows rejected.
+func readRows(ctx context.Context, rd *csvio.Reader, im importer, opts ImportOptions, emit func(pending) bool) (int, []model.ImportLine, error) {
+	var rejects []model.ImportLine
+	reject := func(line int, key, reason string) {
+		rejects = append(rejects, model.ImportLine{Line: line, Action: model.ImportReject, Key: key, Reason: reason})
+	}
+	rows := 0
 	for n := 0; ; n++ {
 		if n&1023 == 0 && ctx.Err() != nil {
-			return run.finish(ctx.Err())
+			return rows, rejects, ctx.Err()
 		}
 		row, err := rd.Next()
 		if err == io.EOF {
-			break
+			return rows, rejects, nil
 		}
 		var re *csvio.RowError
 		if errors.As(err, &re) {
-			run.rep.Rows++
-			run.rejectLine(re.Line, "", re.Reason)
+			rows++
+			reject(re.Line, "", re.Reason)
 			continue
 		}
 		if err != nil {
-			return run.finish(err)
+			return rows, rejects, err
 		}
-		run.rep.Rows++
+		rows++
 		item, key, err := im.parse(row, opts)
 		if err != nil {
-			run.rejectLine(row.Line, key, err.Error())
+			reject(row.Line, key, err.Error())
 			continue
 		}
-		if merged != nil {
-			if i, ok := merged[key]; ok && key != "" {
-				m, err := im.merge(batch[i].item, item)
-				if err != nil {
-					run.rejectLine(row.Line, key, err.Error())
-					continue
-				}
-				batch[i].item = m
-				continue
-			}
-			merged[key] = len(batch)
-			batch = append(batch, pending{item: item, key: key, line: row.Line})
-			continue
-		}
-		batch = append(batch, pending{item: item, key: key, line: row.Line})
-		if len(batch) >= size {
-			if err := run.write(batch); err != nil {
-				return run.finish(err)
-			}
-			batch = batch[:0]
-			if ctx.Err() != nil {
-				return run.finish(ctx.Err())
-			}
+		if !emit(pending{item: item, key: key, line: row.Line}) {
+			return rows, rejects, nil
 		}
 	}
-	for len(batch) > 0 {
-		if ctx.Err() != nil {
-			return run.finish(ctx.Err())
-		}
-		k := min(size, len(batch))
-		if err := run.write(batch[:k]); err != nil {
-			return run.finish(err)
-		}
-		batch = batch[k:]
-	}
-	return run.finish(nil)
+}
+
+// addRead counts the rows read and the rows the reading rejected.
+func (run *importRun) addRead(rows int, rejects []model.ImportLine) {
+	run.rep.Rows += rows
+	run.rep.Rejected += len(rejects)
+	run.rep.Lines = append(run.rep.Lines, rejects...)
 }
 
 // write stores one batch and tallies what happened to each record.
