@@ -33,5 +33,6 @@ func init() {
 		"exch.orders.no_sku":             "The row has no SKU.",
 		"exch.orders.no_date":            "The order has no date.",
 		"exch.orders.no_amount":          "The payment has no amount.",
+		"exch.orders.audit_created":      "%d orders created by an import.",
 	})
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -460,6 +461,13 @@ type orderImporter struct {
 	users    map[string]bool
 	yearSeq  map[int]uint64
 	tax      *taxIndex
+
+	// Created orders wait here and are written together by flush: encoded
+	// on every core, their index entries in key order, one audit entry and
+	// one counter update for all of them.
+	pending []model.Order
+	pendNum map[string]bool // their numbers
+	pendExt map[string]bool // their codes (extKey form)
 }
 
 func newOrderImporter(s *Session, tx *bolt.Tx) (*orderImporter, error) {
@@ -468,7 +476,8 @@ func newOrderImporter(s *Session, tx *bolt.Tx) (*orderImporter, error) {
 		return nil, err
 	}
 	return &orderImporter{s: s, tx: tx, ps: ps, now: s.db.now(), clients: map[model.ID]*model.Client{},
-		products: map[string]*model.Product{}, users: map[string]bool{}, yearSeq: map[int]uint64{}}, nil
+		products: map[string]*model.Product{}, users: map[string]bool{}, yearSeq: map[int]uint64{},
+		pendNum: map[string]bool{}, pendExt: map[string]bool{}}, nil
 }
 
 func (w *orderImporter) client(in *OrderImport) (*model.Client, error) {
@@ -586,7 +595,12 @@ func (w *orderImporter) order(in *OrderImport) (ImportResult, error) {
 		}
 		return ImportResult{}, err
 	}
-	// the stored order it matches
+	// the stored order it matches (one created earlier in the batch is written first)
+	if w.pendNum[f.Number] || w.pendExt[string(extKey(f.External))] {
+		if err := w.flush(); err != nil {
+			return ImportResult{}, err
+		}
+	}
 	var old *model.Order
 	id := extLookup(tx, bucketOrderExt, f.External)
 	if id == 0 {
@@ -702,6 +716,11 @@ func (w *orderImporter) order(in *OrderImport) (ImportResult, error) {
 		}
 	}
 	// unique keys, before anything is written
+	if k := extKey(o.External); k != nil && w.pendExt[string(k)] {
+		if err := w.flush(); err != nil {
+			return ImportResult{}, err
+		}
+	}
 	if xid := extLookup(tx, bucketOrderExt, o.External); xid != 0 && (old == nil || xid != old.ID) {
 		return rejected(model.Sentencef(nil, "store.external_taken", o.External)), nil
 	}
@@ -709,6 +728,9 @@ func (w *orderImporter) order(in *OrderImport) (ImportResult, error) {
 		if tx.Bucket(bucketOrderNumber).Get([]byte(o.Number)) != nil {
 			return rejected(model.Sentencef(nil, "storeorder.number_taken", o.Number)), nil
 		}
+	}
+	if old == nil {
+		return w.create(&o)
 	}
 	action, res := "import", model.ImportCreate
 	if old != nil {
@@ -731,9 +753,91 @@ func (w *orderImporter) order(in *OrderImport) (ImportResult, error) {
 	return ImportResult{Action: res, ID: o.ID}, nil
 }
 
-// finish keeps the year counters of order numbers ahead of the imported
-// numbers, so an order typed in later never takes one.
+// create takes a new order's id and stamps it; flush writes it.
+func (w *orderImporter) create(o *model.Order) (ImportResult, error) {
+	seq, err := w.tx.Bucket(bucketOrders).NextSequence()
+	if err != nil {
+		return ImportResult{}, err
+	}
+	by := w.s.me.Name
+	o.ID = model.ID(seq)
+	o.Meta = model.Meta{Version: 1, CreatedAt: w.now, CreatedBy: by, UpdatedAt: w.now, UpdatedBy: by}
+	w.pending = append(w.pending, *o)
+	w.pendNum[o.Number] = true
+	if k := extKey(o.External); k != nil {
+		w.pendExt[string(k)] = true
+	}
+	if y, n, ok := splitOrderNumber(o.Number); ok && y > 0 && y < 10000 {
+		w.yearSeq[y] = max(w.yearSeq[y], n)
+	}
+	return ImportResult{Action: model.ImportCreate, ID: o.ID}, nil
+}
+
+// flush writes the created orders waiting: records, index entries (as
+// putOrder writes them, sorted per bucket), codes, the counter and one
+// audit entry saying how many an import created (an entry per order would
+// repeat the file and halve the rate).
+func (w *orderImporter) flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	tx := w.tx
+	recs, err := encodeAll(w.pending)
+	if err != nil {
+		return err
+	}
+	orders := tx.Bucket(bucketOrders)
+	idx := map[string][]kv{}
+	var names []string
+	for i := range w.pending {
+		o := &w.pending[i]
+		if err := orders.Put(itob(uint64(o.ID)), recs[i]); err != nil {
+			return err
+		}
+		for _, e := range orderIndex(o) {
+			if _, ok := idx[string(e.bucket)]; !ok {
+				names = append(names, string(e.bucket))
+			}
+			idx[string(e.bucket)] = append(idx[string(e.bucket)], kv{e.key, e.value})
+		}
+		if k := extKey(o.External); k != nil {
+			if _, ok := idx[string(bucketOrderExt)]; !ok {
+				names = append(names, string(bucketOrderExt))
+			}
+			idx[string(bucketOrderExt)] = append(idx[string(bucketOrderExt)], kv{k, itob(uint64(o.ID))})
+		}
+	}
+	for _, name := range names {
+		es := idx[name]
+		slices.SortFunc(es, func(a, b kv) int { return bytes.Compare(a.k, b.k) })
+		b := tx.Bucket([]byte(name))
+		for _, e := range es {
+			if err := b.Put(e.k, e.v); err != nil {
+				return err
+			}
+		}
+	}
+	n := len(w.pending)
+	if err := addCounter(tx, keyOrders, int64(n)); err != nil {
+		return err
+	}
+	if err := writeAudit(tx, &model.AuditEntry{At: w.now, User: w.s.me.Name, Kind: "order", Action: "import",
+		Reason: model.T("exch.orders.audit_created", n)}); err != nil {
+		return err
+	}
+	w.pending = w.pending[:0]
+	clear(w.pendNum)
+	clear(w.pendExt)
+	return nil
+}
+
+// finish writes the created orders waiting and keeps the year counters of
+// order numbers ahead of the imported numbers, so an order typed in later
+// never takes one.
 func (w *orderImporter) finish() error {
+	if err := w.flush(); err != nil {
+		return err
+	}
 	for y, n := range w.yearSeq {
 		if n > counter(w.tx, orderSeqKey(y)) {
 			if err := w.tx.Bucket(bucketMeta).Put(orderSeqKey(y), itob(n)); err != nil {

@@ -248,6 +248,20 @@ func TestImportOrdersKeepsFilePrices(t *testing.T) {
 	if typed.Number != "2026-000501" {
 		t.Fatalf("next typed number %s", typed.Number)
 	}
+	checkOrders(t, d.db)
+	// a batch that creates an order and matches it again by its code
+	x := orderImport("X-1", planT0, "K-001", "CH-1", 1, 100)
+	x.Order.External, x.Carries = "X-EXT", OFExternal
+	y := orderImport("X-2", planT0, "K-001", "CH-1", 2, 100)
+	y.Order.External, y.Carries = "x-ext", OFExternal
+	res, err = d.boss.ImportOrders([]OrderImport{x, y}, false)
+	if err != nil || ordActions(res) != "create update" || res[0].ID != res[1].ID {
+		t.Fatalf("create then match: %s %v %+v", ordActions(res), err, res)
+	}
+	if o, _ := d.boss.Order(res[0].ID); o.Number != "X-2" || o.Lines[0].Qty != qty(2) {
+		t.Fatalf("matched order %+v", o)
+	}
+	checkOrders(t, d.db)
 }
 
 func TestImportOrdersDryRunWritesNothing(t *testing.T) {
@@ -302,6 +316,7 @@ func TestImportPayments(t *testing.T) {
 	if o2, _ := d.boss.Order(o.ID); o2.Paid != o.Paid {
 		t.Fatal("a re-import paid again")
 	}
+	checkOrders(t, d.db)
 	var n int
 	if err := d.boss.EachPayment(t.Context(), time.Time{}, time.Time{}, func(p PaymentExport) error {
 		n++
