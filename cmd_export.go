@@ -92,7 +92,10 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if *as != "" {
 		o.user = *as
 	}
-	// not read-only: every export writes its audit entry
+	if o.readOnly { // refused before anything is written: the audit entry comes last
+		fail(stderr, "exch.cli.export_read_only")
+		return 2
+	}
 	db, s, ok := sessionOf(o, stderr)
 	if !ok {
 		return 1

@@ -125,6 +125,7 @@ func TestExportRefusalsAndOwnPlan(t *testing.T) {
 		{[]string{"export", "clients", "--format", "json", "--excel"}, "--excel"},
 		{[]string{"export", "orders", "--from", "31.02.2026"}, "--from"},
 		{[]string{"export", "orders", "--from", "2026-11-20", "--to", "2026-11-01"}, "--to"},
+		{[]string{"export", "products", "--read-only"}, "audit"},
 	} {
 		out, errOut, code := runBinary(t, home, append(tc.args, "--db", path, "--user", "orlov")...)
 		if code != 2 || out != "" || !strings.Contains(errOut, tc.want) {

@@ -69,7 +69,8 @@ Flags:
   --as WHO          who you are, when --user names whose plan or interactions
   --from D, --to D  the period, first and last day (dd.mm.yyyy or yyyy-mm-dd), where
                     the kind has dates
-  --db, --demo      as for clientbase (see clientbase --help)
+  --db, --demo      as for clientbase (see clientbase --help); not --read-only:
+                    the export writes its audit entry
 
 Exit codes: 0 written; 1 the export failed (a sentence says why); 2 a usage
 error or no right to export it.
@@ -135,36 +136,37 @@ Exit codes: 0 printed (also when none are overdue: 0, or an empty list);
 Example:
   clientbase complaints --overdue --count --read-only
 `,
-		"exch.cli.kind_what":      "say what to %s: one of %s.",
-		"exch.cli.unknown_kind":   "%q is not a kind to %s: use one of %s.",
-		"exch.cli.file_what":      "name the file to import: clientbase import %s FILE.",
-		"exch.cli.cannot_read":    "cannot read %s: %v.",
-		"exch.cli.bad_encoding":   "--encoding must be utf-8 or windows-1251 (got %q).",
-		"exch.cli.bad_delimiter":  "--delimiter must be one character, e.g. ';' or ',' or tab (got %q).",
-		"exch.cli.bad_map":        "--map %q: write the file's header, =, and the column, pairs separated by commas (e.g. 'ИНН=Tax ID').",
-		"exch.cli.bad_batch":      "--batch must be a positive number (got %d).",
-		"exch.cli.bad_format":     "--format must be one of csv, json, vcard, ics (got %q).",
-		"exch.cli.excel_csv":      "--excel is for CSV only, not %s.",
-		"exch.cli.vcard_contacts": "a vCard file holds contacts: import it as clientbase import contacts %s.",
-		"exch.cli.cannot_write":   "cannot write %s: %v.",
-		"exch.cli.written":        "%d records → %s",
-		"exch.cli.failed":         "the export of %s failed: %v",
-		"exch.cli.import_failed":  "the import of %s from %s stopped: %v",
-		"exch.cli.report_head":    "%s from %s%s — rows: %d; created %d, updated %d, unchanged %d, rejected %d.",
-		"exch.cli.dry":            " (dry run: the database is unchanged)",
-		"exch.cli.encoding":       "Encoding %s, delimiter %s.",
-		"exch.cli.rejected_head":  "Rejected rows:",
-		"exch.cli.rejected_line":  "  line %d%s: %s",
-		"exch.cli.rejected_more":  "  … and %d more in the report file.",
-		"exch.cli.report_file":    "Report of the rejected rows: %s",
-		"exch.cli.phone_what":     "give the number: clientbase find --phone NUMBER.",
-		"exch.cli.bad_phone":      "%q is not a phone number: write digits, e.g. +7 912 345-67-89 or 89123456789.",
-		"exch.cli.not_found":      "Nobody has the phone %s.",
-		"exch.cli.plan_user":      "say whose plan: clientbase plan --user NAME.",
-		"exch.cli.plan_date":      "--date %q is not a date: write YYYY-MM-DD, e.g. 2026-11-24.",
-		"exch.cli.overdue_what":   "say which complaints: clientbase complaints --overdue [--count].",
-		"exch.cli.contact_of":     "contact %s",
-		"exch.cli.is_dir":         "it is a directory",
-		"exch.cli.index_failed":   "cannot build the search index: %v",
+		"exch.cli.kind_what":        "say what to %s: one of %s.",
+		"exch.cli.unknown_kind":     "%q is not a kind to %s: use one of %s.",
+		"exch.cli.file_what":        "name the file to import: clientbase import %s FILE.",
+		"exch.cli.cannot_read":      "cannot read %s: %v.",
+		"exch.cli.bad_encoding":     "--encoding must be utf-8 or windows-1251 (got %q).",
+		"exch.cli.bad_delimiter":    "--delimiter must be one character, e.g. ';' or ',' or tab (got %q).",
+		"exch.cli.bad_map":          "--map %q: write the file's header, =, and the column, pairs separated by commas (e.g. 'ИНН=Tax ID').",
+		"exch.cli.bad_batch":        "--batch must be a positive number (got %d).",
+		"exch.cli.bad_format":       "--format must be one of csv, json, vcard, ics (got %q).",
+		"exch.cli.excel_csv":        "--excel is for CSV only, not %s.",
+		"exch.cli.vcard_contacts":   "a vCard file holds contacts: import it as clientbase import contacts %s.",
+		"exch.cli.cannot_write":     "cannot write %s: %v.",
+		"exch.cli.written":          "%d records → %s",
+		"exch.cli.failed":           "the export of %s failed: %v",
+		"exch.cli.import_failed":    "the import of %s from %s stopped: %v",
+		"exch.cli.report_head":      "%s from %s%s — rows: %d; created %d, updated %d, unchanged %d, rejected %d.",
+		"exch.cli.dry":              " (dry run: the database is unchanged)",
+		"exch.cli.encoding":         "Encoding %s, delimiter %s.",
+		"exch.cli.rejected_head":    "Rejected rows:",
+		"exch.cli.rejected_line":    "  line %d%s: %s",
+		"exch.cli.rejected_more":    "  … and %d more in the report file.",
+		"exch.cli.report_file":      "Report of the rejected rows: %s",
+		"exch.cli.phone_what":       "give the number: clientbase find --phone NUMBER.",
+		"exch.cli.bad_phone":        "%q is not a phone number: write digits, e.g. +7 912 345-67-89 or 89123456789.",
+		"exch.cli.not_found":        "Nobody has the phone %s.",
+		"exch.cli.plan_user":        "say whose plan: clientbase plan --user NAME.",
+		"exch.cli.plan_date":        "--date %q is not a date: write YYYY-MM-DD, e.g. 2026-11-24.",
+		"exch.cli.overdue_what":     "say which complaints: clientbase complaints --overdue [--count].",
+		"exch.cli.contact_of":       "contact %s",
+		"exch.cli.export_read_only": "an export writes its entry in the audit log, so it cannot run with --read-only.",
+		"exch.cli.is_dir":           "it is a directory",
+		"exch.cli.index_failed":     "cannot build the search index: %v",
 	})
 }
