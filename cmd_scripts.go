@@ -172,7 +172,11 @@ func cmdFind(args []string, stdout, stderr io.Writer) int {
 			if f.Contact != "" {
 				contact = model.T("exch.cli.contact_of", f.Contact)
 			}
-			fmt.Fprintln(stdout, tabbed(fmt.Sprint(f.ID), f.Name, f.Phone, f.City, f.Manager, contact))
+			archived := ""
+			if f.Archived {
+				archived = model.T("exch.cli.archived")
+			}
+			fmt.Fprintln(stdout, tabbed(fmt.Sprint(f.ID), f.Name, f.Phone, f.City, f.Manager, contact, archived))
 		}
 	}
 	if len(found) == 0 {

@@ -85,8 +85,10 @@ Examples:
 The number may be written in any usual form: +7 912 345-67-89, 89123456789,
 9123456789. It searches the clients' own phones through the search index, as the
 incoming-call lookup does; with --contacts also the contact persons' phones (a
-pass over every client: slower on a big base). Prints one client a line: id,
-name, the matching phone, city, manager (and the contact when it was theirs).
+pass over every client: slower on a big base). Archived clients are found too.
+Prints one client a line, fields separated by tabs: id, name, the matching
+phone, city, manager, then "contact NAME" when it was a contact person's and
+"archived" for an archived client.
 
 Flags:
   --phone NUMBER   the number to look up (required)
@@ -166,6 +168,7 @@ Example:
 		"exch.cli.overdue_what":     "say which complaints: clientbase complaints --overdue [--count].",
 		"exch.cli.contact_of":       "contact %s",
 		"exch.cli.export_read_only": "an export writes its entry in the audit log, so it cannot run with --read-only.",
+		"exch.cli.archived":         "archived",
 		"exch.cli.is_dir":           "it is a directory",
 		"exch.cli.index_failed":     "cannot build the search index: %v",
 	})
