@@ -12,7 +12,7 @@ import (
 // write every few milliseconds) every transaction would make every session
 // reload; paced, a session reloads at most once a slot, for everything
 // that changed since, and a change still shows within the second.
-const feedPace = 500 * time.Millisecond
+const feedPace = 700 * time.Millisecond
 
 // maxPending is how many distinct changes a paced batch holds before it
 // becomes "reload everything".
