@@ -20,6 +20,7 @@ func init() {
 		"exch.ui.key.back":      "back",
 
 		"exch.ui.forbidden":   "Import and export are for the head and the director.",
+		"exch.ui.served":      "On the team server files would be the server's: run clientbase import or export on the server.",
 		"exch.ui.title":       "Data in and out",
 		"exch.ui.mode.import": "Import",
 		"exch.ui.mode.export": "Export",

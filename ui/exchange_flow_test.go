@@ -105,3 +105,21 @@ func TestExchangePaneRefusedToAnOperator(t *testing.T) {
 		t.Errorf("the sentence is not on screen:\n%s", h.screen())
 	}
 }
+
+// On the team server a path would name the server's disk: the head is told
+// to run the commands there instead, and no pane opens.
+func TestExchangePaneNotOnTheTeamServer(t *testing.T) {
+	feed := make(chan []model.Change)
+	close(feed) // the harness runs commands in line: a closed feed says "no more" at once
+	h := newHarness(t, 3, func(c *Config) {
+		asRole(t, "volkova", model.RoleHead)(c)
+		c.Changes = feed
+	})
+	h.press("X")
+	if h.app.Exchange() != nil {
+		t.Fatal("X opened the pane in a team-server session")
+	}
+	if text, isErr := h.app.Status(); text != model.T("exch.ui.served") || !isErr {
+		t.Errorf("status %q (%v), want %q", text, isErr, model.T("exch.ui.served"))
+	}
+}

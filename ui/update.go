@@ -197,6 +197,11 @@ func (a *App) openExchange() tea.Cmd {
 		a.message, a.msgErr, a.backupPath = model.T("exch.ui.forbidden"), true, ""
 		return nil
 	}
+	if a.cfg.Changes != nil {
+		// A team-server session: the paths typed would be the server's disk.
+		a.message, a.msgErr, a.backupPath = model.T("exch.ui.served"), true, ""
+		return nil
+	}
 	a.exch = exchangeui.New(common.Env{Store: a.cfg.Store, Me: a.cfg.Me, Styles: a.styles, ReadOnly: a.cfg.ReadOnly, Loc: a.cfg.Loc, Now: a.cfg.Now}, nil)
 	a.exch.SetSize(a.width, a.bodyHeight())
 	return a.exch.Init()
