@@ -91,6 +91,36 @@ const importBigBatch = 2000
 // errDryRun rolls a dry run's transaction back.
 var errDryRun = errors.New("store: dry run")
 
+// importAllowed refuses an import batch on a read-only database or from a
+// user without the import right (act names the action in the sentence).
+func (s *Session) importAllowed(act string) error {
+	if s.db.ro {
+		return s.db.readOnlyErr()
+	}
+	if !model.Can(s.me, model.ActDataImport) {
+		return forbidden(s.me, act)
+	}
+	return nil
+}
+
+// importUpdate runs an import batch's fn in one write transaction; a dry
+// run rolls it back. committed says the batch was written.
+func (s *Session) importUpdate(dryRun bool, fn func(tx *bolt.Tx) error) (committed bool, err error) {
+	err = s.update(func(tx *bolt.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if dryRun {
+			return errDryRun
+		}
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // ImportClients writes one batch of client rows (normalised in place) in one transaction (dry:
 // everything is computed, then rolled back) and says what happened to each,
 // in order. A row that fails validation or holds another client's external
@@ -100,11 +130,8 @@ var errDryRun = errors.New("store: dry run")
 // others are written.
 func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportResult, error) {
 	db := s.db
-	if db.ro {
-		return nil, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActDataImport) {
-		return nil, forbidden(s.me, "exch.clients.act_import")
+	if err := s.importAllowed("exch.clients.act_import"); err != nil {
+		return nil, err
 	}
 	out := make([]ImportResult, len(batch))
 	keys := make([]createKeys, len(batch))
@@ -130,7 +157,7 @@ func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportRes
 	created := 0
 	t0 := time.Now()
 	var waited, body time.Duration
-	err := s.update(func(tx *bolt.Tx) error {
+	committed, err := s.importUpdate(dryRun, func(tx *bolt.Tx) error {
 		defer func() { body = time.Since(t0) }()
 		written = importWritten{keep: len(batch) < importBigBatch}
 		w := newImportWriter(db, tx, s.me.Name, now)
@@ -165,22 +192,18 @@ func (s *Session) ImportClients(batch []*ClientImport, dryRun bool) ([]ImportRes
 				return err
 			}
 		}
-		if dryRun {
-			return errDryRun
-		}
 		return nil
 	})
 	if bulkTrace {
 		fmt.Fprintf(os.Stderr, "import: %d rows: waited for preparation %v, transaction %v, commit %v\n",
 			len(batch), waited, body-waited, time.Since(t0)-body)
 	}
-	if errors.Is(err, errDryRun) {
-		return out, nil
-	}
 	if err != nil {
 		return nil, err
 	}
-	db.afterImport(written)
+	if committed {
+		db.afterImport(written)
+	}
 	return out, nil
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -41,11 +40,8 @@ type ContactImport struct {
 // client changed gets one audit entry with its changes, as a save does.
 func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportResult, error) {
 	db := s.db
-	if db.ro {
-		return nil, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActDataImport) {
-		return nil, forbidden(s.me, "exch.clients.act_import")
+	if err := s.importAllowed("exch.clients.act_import"); err != nil {
+		return nil, err
 	}
 	out := make([]ImportResult, len(batch))
 	db.writeMu.Lock()
@@ -53,7 +49,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 	db.waitIndexed()
 	now := db.now()
 	var written importWritten
-	err := s.update(func(tx *bolt.Tx) error {
+	committed, err := s.importUpdate(dryRun, func(tx *bolt.Tx) error {
 		written = importWritten{keep: len(batch) < importBigBatch}
 		w := newImportWriter(db, tx, s.me.Name, now)
 		type work struct {
@@ -113,18 +109,14 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 			}
 			written.add(c)
 		}
-		if dryRun {
-			return errDryRun
-		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
-		return out, nil
-	}
 	if err != nil {
 		return nil, err
 	}
-	db.afterImport(written)
+	if committed {
+		db.afterImport(written)
+	}
 	return out, nil
 }
 

@@ -67,15 +67,12 @@ type ProductImport struct {
 // prices go into one price version per effective date.
 func (s *Session) ImportProducts(batch []ProductImport, dryRun bool) ([]ImportResult, error) {
 	db := s.db
-	if db.ro {
-		return nil, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActDataImport) {
-		return nil, forbidden(s.me, "exch.orders.act_import")
+	if err := s.importAllowed("exch.orders.act_import"); err != nil {
+		return nil, err
 	}
 	out := make([]ImportResult, len(batch))
 	wrote := false
-	err := s.update(func(tx *bolt.Tx) error {
+	committed, err := s.importUpdate(dryRun, func(tx *bolt.Tx) error {
 		ps, err := priceSettingsTx(tx)
 		if err != nil {
 			return err
@@ -138,18 +135,12 @@ func (s *Session) ImportProducts(batch []ProductImport, dryRun bool) ([]ImportRe
 				return err
 			}
 		}
-		if dryRun {
-			return errDryRun
-		}
 		return nil
 	})
-	switch {
-	case errors.Is(err, errDryRun):
-		return out, nil
-	case err != nil:
+	if err != nil {
 		return nil, err
 	}
-	if wrote {
+	if committed && wrote {
 		db.dropProductIndex()
 	}
 	return out, nil
@@ -408,19 +399,15 @@ type OrderLineImport struct {
 // back), matching each by external code, else by number. An order naming
 // an unknown client or SKU is rejected with a sentence naming the value.
 func (s *Session) ImportOrders(batch []OrderImport, dryRun bool) ([]ImportResult, error) {
-	db := s.db
-	if db.ro {
-		return nil, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActDataImport) {
-		return nil, forbidden(s.me, "exch.orders.act_import")
+	if err := s.importAllowed("exch.orders.act_import"); err != nil {
+		return nil, err
 	}
 	out := make([]ImportResult, len(batch))
 	if len(batch) >= 1000 {
 		// as in a bulk load: the garbage is short-lived, fewer collections
 		defer debug.SetGCPercent(debug.SetGCPercent(gcPercentBulk))
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	_, err := s.importUpdate(dryRun, func(tx *bolt.Tx) error {
 		w, err := newOrderImporter(s, tx)
 		if err != nil {
 			return err
@@ -435,14 +422,8 @@ func (s *Session) ImportOrders(batch []OrderImport, dryRun bool) ([]ImportResult
 		if err := w.finish(); err != nil {
 			return err
 		}
-		if dryRun {
-			return errDryRun
-		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
-		return out, nil
-	}
 	if err != nil {
 		return nil, err
 	}
@@ -956,15 +937,11 @@ type PaymentImport struct {
 // order with the same reference (or without one, the same date and
 // amount) is unchanged; with another amount it is rejected.
 func (s *Session) ImportPayments(batch []PaymentImport, dryRun bool) ([]ImportResult, error) {
-	db := s.db
-	if db.ro {
-		return nil, db.readOnlyErr()
-	}
-	if !model.Can(s.me, model.ActDataImport) {
-		return nil, forbidden(s.me, "exch.orders.act_import")
+	if err := s.importAllowed("exch.orders.act_import"); err != nil {
+		return nil, err
 	}
 	out := make([]ImportResult, len(batch))
-	err := s.update(func(tx *bolt.Tx) error {
+	_, err := s.importUpdate(dryRun, func(tx *bolt.Tx) error {
 		for i := range batch {
 			res, err := s.importPayment(tx, &batch[i])
 			if err != nil {
@@ -972,14 +949,8 @@ func (s *Session) ImportPayments(batch []PaymentImport, dryRun bool) ([]ImportRe
 			}
 			out[i] = res
 		}
-		if dryRun {
-			return errDryRun
-		}
 		return nil
 	})
-	if errors.Is(err, errDryRun) {
-		return out, nil
-	}
 	if err != nil {
 		return nil, err
 	}
