@@ -235,11 +235,10 @@ func TestImportKindsRoundTrip(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 0 {
 			t.Fatalf("import %s %s: exit %d, %v, %s", k[1], file, code, err, errOut)
 		}
-		if rep.Rows == 0 || rep.Created != 0 || rep.Rejected != 0 || rep.Kind != k[1] {
+		// Its own export changes nothing: not even two contacts of one
+		// name in a client (the demo has them) are taken for each other.
+		if rep.Rows == 0 || rep.Created != 0 || rep.Rejected != 0 || rep.Updated != 0 || rep.Kind != k[1] {
 			t.Errorf("import %s of its own export: %+v", k[1], rep)
-		}
-		if rep.Updated != 0 {
-			t.Logf("import %s of its own export updated %d records", k[1], rep.Updated)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 
 	"clientbase/exchange/csvio"
@@ -29,6 +30,7 @@ const (
 	colContactConsent    = "Consent"
 	colContactDNC        = "Do not contact"
 	colContactLeft       = "Left"
+	colContactID         = "Contact ID"
 )
 
 var contactColumns = []csvio.Column{
@@ -45,6 +47,7 @@ var contactColumns = []csvio.Column{
 	{Name: colContactConsent, Aliases: []string{"consent", "Согласие", "Согласие на обработку"}},
 	{Name: colContactDNC, Aliases: []string{"do_not_contact", "Не звонить", "Не беспокоить"}},
 	{Name: colContactLeft, Aliases: []string{"left", "Уволен", "Уволился", "Не работает"}},
+	{Name: colContactID, Aliases: []string{"contact_id", "ID контакта", "Код контакта"}},
 }
 
 func init() {
@@ -94,6 +97,13 @@ func parseContactRow(row csvio.Row, _ ImportOptions) (any, string, error) {
 		if err := f.read(&imp.Contact, v); err != nil {
 			return nil, key, cellError(f.col, v, err)
 		}
+	}
+	if v := row.Get(colContactID); v != "" {
+		id, err := strconv.ParseUint(v, 10, 64)
+		if err != nil || id == 0 {
+			return nil, key, cellError(colContactID, v, model.Sentencef(nil, "exch.clients.contact_id"))
+		}
+		imp.ContactID = model.ID(id)
 	}
 	if imp.ClientExternal == "" && imp.ClientTaxID == "" {
 		return nil, key, model.Sentencef(nil, "exch.clients.contact_client")
@@ -168,6 +178,7 @@ func eachContactRow(ctx context.Context, s *store.Session, _ ExportOptions, emit
 			row[10] = yesNo(k.Consent)
 			row[11] = yesNo(k.DoNotContact)
 			row[12] = yesNo(k.Left)
+			row[13] = strconv.FormatUint(uint64(k.ID), 10)
 			if err := emit(row); err != nil {
 				return err
 			}

@@ -22,5 +22,6 @@ func init() {
 		"exch.clients.no_client":      "There is no client with code %q or tax ID %q.",
 		"exch.clients.contact_client": "The contact names no client: give the client's code or tax ID.",
 		"exch.clients.contact_name":   "The contact has no name.",
+		"exch.clients.contact_id":     "A contact id is a whole number above zero, as an export writes it; leave it empty for a new contact.",
 	})
 }

@@ -28,8 +28,11 @@ const (
 type ContactImport struct {
 	ClientExternal string
 	ClientTaxID    string
-	Contact        model.Contact
-	Carries        ContactFields
+	// ContactID is the contact's id within its client as an export wrote
+	// it (0: none): it tells apart two contacts of the same name.
+	ContactID model.ID
+	Contact   model.Contact
+	Carries   ContactFields
 }
 
 // ImportContacts writes one batch of contact rows in one transaction (dry:
@@ -55,6 +58,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 		type work struct {
 			old, c model.Client
 			rows   []int
+			made   map[int]model.ID // contacts this batch added, by index: the file's id of each
 		}
 		touched := map[model.ID]*work{}
 		var order []model.ID
@@ -71,7 +75,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 				if err != nil {
 					return err
 				}
-				wk = &work{old: old, c: cloneClient(old)}
+				wk = &work{old: old, c: cloneClient(old), made: map[int]model.ID{}}
 				touched[id] = wk
 				order = append(order, id)
 			}
@@ -80,7 +84,7 @@ func (s *Session) ImportContacts(batch []ContactImport, dryRun bool) ([]ImportRe
 				out[i] = ImportResult{Action: model.ImportReject, ID: id, Err: err}
 				continue
 			}
-			out[i] = ImportResult{Action: mergeContact(&wk.c, k, row.Carries), ID: id}
+			out[i] = ImportResult{Action: mergeContact(&wk.c, k, row.ContactID, row.Carries, wk.made), ID: id}
 			wk.rows = append(wk.rows, i)
 		}
 		for _, id := range order {
@@ -162,14 +166,28 @@ func prepareContactRow(c *model.Client, row *ContactImport) (model.Contact, erro
 func contactNameKey(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // mergeContact puts k into c: over the contact of the same name (only the
-// fields the row carries), else as a new contact at the end.
-func mergeContact(c *model.Client, k model.Contact, carries ContactFields) model.ImportAction {
+// fields the row carries) — the one with id when the row gives it and two
+// share the name — else as a new contact at the end. An id whose contact
+// has another name is someone else's (a file from another database): the
+// name decides. made notes the contacts this batch added with the file's
+// id of each: two rows of one name and different ids are two people.
+func mergeContact(c *model.Client, k model.Contact, id model.ID, carries ContactFields, made map[int]model.ID) model.ImportAction {
 	name := contactNameKey(k.Name)
+	match := -1
 	for i := range c.Contacts {
-		o := &c.Contacts[i]
-		if contactNameKey(o.Name) != name {
+		if contactNameKey(c.Contacts[i].Name) != name {
 			continue
 		}
+		from, added := made[i]
+		if added && from != id {
+			continue // another row's new contact
+		}
+		if match < 0 || (id != 0 && (c.Contacts[i].ID == id || added)) {
+			match = i
+		}
+	}
+	if match >= 0 {
+		o := &c.Contacts[match]
 		before := cloneContact(*o)
 		has := func(bit ContactFields) bool { return carries&bit != 0 }
 		if has(CKPosition) {
@@ -205,6 +223,7 @@ func mergeContact(c *model.Client, k model.Contact, carries ContactFields) model
 		return model.ImportUpdate
 	}
 	c.Contacts = append(c.Contacts, k)
+	made[len(c.Contacts)-1] = id
 	return model.ImportCreate
 }
 

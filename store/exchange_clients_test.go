@@ -459,3 +459,52 @@ func TestImportClientsCodeGivenThenUsed(t *testing.T) {
 		t.Fatalf("codes: ZZ-9 held by %d, %d codes", extHolder(t, db, "ZZ-9"), extCount(t, db))
 	}
 }
+
+// Two contacts of one name in a client are two people: rows that carry
+// their ids (as an export writes them) create both in an empty client and
+// update each its own afterwards; a foreign id with a known name still
+// finds the person by name.
+func TestImportContactsTellsNamesakesApartByID(t *testing.T) {
+	_, s := openDirector(t)
+	c := mustSave(t, s, newClient("Alpha"), "")
+	code := ExternalOrOwn(&c)
+	row := func(id model.ID, position string) ContactImport {
+		return ContactImport{ClientExternal: code, ContactID: id, Contact: model.Contact{Name: "Laura Smith", Position: position}, Carries: CKPosition}
+	}
+	res, err := s.ImportContacts([]ContactImport{row(1, "Director"), row(2, "Buyer")}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Action != model.ImportCreate || res[1].Action != model.ImportCreate {
+		t.Fatalf("two namesakes with their ids: %+v, want two created", res)
+	}
+	got, err := s.Client(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Contacts) != 2 {
+		t.Fatalf("%d contacts, want 2: %+v", len(got.Contacts), got.Contacts)
+	}
+	again := []ContactImport{row(got.Contacts[0].ID, "Director"), row(got.Contacts[1].ID, "Buyer")}
+	if res, err = s.ImportContacts(again, false); err != nil || res[0].Action != model.ImportUnchanged || res[1].Action != model.ImportUnchanged {
+		t.Fatalf("the same rows again: %+v, %v; want both unchanged", res, err)
+	}
+	if res, err = s.ImportContacts([]ContactImport{row(got.Contacts[1].ID, "Chief buyer")}, false); err != nil || res[0].Action != model.ImportUpdate {
+		t.Fatalf("the second namesake's row: %+v, %v", res, err)
+	}
+	if got, _ = s.Client(c.ID); got.Contacts[0].Position != "Director" || got.Contacts[1].Position != "Chief buyer" {
+		t.Fatalf("the update landed on the wrong namesake: %+v", got.Contacts)
+	}
+	if res, err = s.ImportContacts([]ContactImport{row(99, "Director")}, false); err != nil || res[0].Action != model.ImportUnchanged || len(mustClient(t, s, c.ID).Contacts) != 2 {
+		t.Fatalf("a foreign id with a known name: %+v, %v; want the first namesake, unchanged", res, err)
+	}
+}
+
+func mustClient(t *testing.T, s *Session, id model.ID) model.Client {
+	t.Helper()
+	c, err := s.Client(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
