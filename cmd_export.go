@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -36,13 +34,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fromText := fs.String("from", "", "first day")
 	toText := fs.String("to", "", "last day")
 	words, err := splitArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, model.T("exch.cli.help.export"))
-		return 0
-	}
-	if err != nil {
-		fail(stderr, "cli.bad_flag", err)
-		return 2
+	if code, done := flagOutcome(err, stdout, stderr, "exch.cli.help.export"); done {
+		return code
 	}
 	if len(words) == 0 {
 		fail(stderr, "exch.cli.kind_what", "export", kindNames(exportKinds))

@@ -29,7 +29,12 @@ const cliShownRejects = 20
 // parseOwn parses a subcommand's flags; its --help prints the command's own
 // text (helpKey) instead of the program's usage. done: return code at once.
 func parseOwn(fs *flag.FlagSet, args []string, stdout, stderr io.Writer, helpKey string) (code int, done bool) {
-	err := fs.Parse(args)
+	return flagOutcome(fs.Parse(args), stdout, stderr, helpKey)
+}
+
+// flagOutcome answers a parse's error: --help prints the command's own text
+// (exit 0), a bad flag its sentence (exit 2); done: return code at once.
+func flagOutcome(err error, stdout, stderr io.Writer, helpKey string) (code int, done bool) {
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(stdout, model.T(helpKey))
 		return 0, true
@@ -130,13 +135,8 @@ func cmdImport(args []string, stdout, stderr io.Writer) int {
 	batch := fs.Int("batch", 0, "records per transaction")
 	asJSON := fs.Bool("json", false, "JSON report")
 	words, err := splitArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, model.T("exch.cli.help.import"))
-		return 0
-	}
-	if err != nil {
-		fail(stderr, "cli.bad_flag", err)
-		return 2
+	if code, done := flagOutcome(err, stdout, stderr, "exch.cli.help.import"); done {
+		return code
 	}
 	if len(words) == 0 {
 		fail(stderr, "exch.cli.kind_what", "import", kindNames(importKinds))
