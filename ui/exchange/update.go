@@ -11,11 +11,11 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"clientbase/exchange"
-	"clientbase/keymap"
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
 	"clientbase/ui/components/statusbar"
+	"clientbase/ui/components/table"
 )
 
 // Init starts nothing: the pane waits for the user.
@@ -201,7 +201,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 			m.stage = stForm
 			return m.switchMode()
 		}
-		m.cursor = move(m.keys.Nav, k, m.cursor, len(m.report.Lines), m.tableRoom())
+		m.cursor = table.MoveCursor(k, table.Nav(m.keys.Nav), m.cursor, len(m.report.Lines), m.tableRoom())
 		return nil
 	}
 	return m.onFormKey(k)
@@ -380,25 +380,6 @@ func (m *Model) startExport() tea.Cmd {
 	m.gen++
 	m.writing, m.fieldErr, m.note = true, "", ""
 	return runExport(context.Background(), m.port, m.gen, m.exportKind(), path, expand(path, m.home), opts)
-}
-
-// move is the list cursor after a movement key.
-func move(n keymap.Nav, k tea.KeyPressMsg, cur, count, page int) int {
-	switch {
-	case key.Matches(k, n.Up):
-		cur--
-	case key.Matches(k, n.Down):
-		cur++
-	case key.Matches(k, n.PageUp):
-		cur -= max(1, page)
-	case key.Matches(k, n.PageDown):
-		cur += max(1, page)
-	case key.Matches(k, n.Top):
-		cur = 0
-	case key.Matches(k, n.Bottom):
-		cur = count - 1
-	}
-	return max(0, min(cur, count-1))
 }
 
 // firstRejected is the first rejected line's index (its reason shows in

@@ -18,6 +18,7 @@ import (
 	"clientbase/model"
 	"clientbase/ui/common"
 	"clientbase/ui/components/confirm"
+	"clientbase/ui/components/table"
 	"clientbase/ui/styles"
 )
 
@@ -233,7 +234,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 				m.mode, m.user, m.kcursor = modeKeys, m.users[m.cursor].Name, 0
 			}
 		default:
-			m.cursor = move(m.keys.Nav, k, m.cursor, len(m.users), m.listRoom())
+			m.cursor = table.MoveCursor(k, table.Nav(m.keys.Nav), m.cursor, len(m.users), m.listRoom())
 		}
 		return nil
 	}
@@ -251,7 +252,7 @@ func (m *Model) onKey(k tea.KeyPressMsg) tea.Cmd {
 			m.asking = &q
 		}
 	default:
-		m.kcursor = move(m.keys.Nav, k, m.kcursor, len(u.Keys), m.listRoom())
+		m.kcursor = table.MoveCursor(k, table.Nav(m.keys.Nav), m.kcursor, len(u.Keys), m.listRoom())
 	}
 	return nil
 }
@@ -261,25 +262,6 @@ func keyLabel(k model.UserKey) string {
 		return k.Type + " " + k.Comment
 	}
 	return k.Type
-}
-
-// move is the list cursor after a movement key.
-func move(n keymap.Nav, k tea.KeyPressMsg, cur, count, page int) int {
-	switch {
-	case key.Matches(k, n.Up):
-		cur--
-	case key.Matches(k, n.Down):
-		cur++
-	case key.Matches(k, n.PageUp):
-		cur -= max(1, page)
-	case key.Matches(k, n.PageDown):
-		cur += max(1, page)
-	case key.Matches(k, n.Top):
-		cur = 0
-	case key.Matches(k, n.Bottom):
-		cur = count - 1
-	}
-	return max(0, min(cur, count-1))
 }
 
 // listRoom is how many rows the table shows.

@@ -194,6 +194,15 @@ func (w *Window) Navigate(k tea.KeyPressMsg, nav Nav) bool {
 	return true
 }
 
+// MoveCursor is a short list's cursor (count rows, page a screen) after a
+// key of nav — Navigate for a list that keeps its cursor as a number.
+func MoveCursor(k tea.KeyPressMsg, nav Nav, cur, count, page int) int {
+	w := Window{Cursor: cur, Height: max(1, page), Total: count}
+	w.clamp()
+	w.Navigate(k, nav)
+	return max(0, w.Cursor)
+}
+
 // Nav is the keys that move a list's cursor.
 type Nav struct{ Up, Down, PageUp, PageDown, Top, Bottom key.Binding }
 

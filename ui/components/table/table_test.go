@@ -224,3 +224,27 @@ func TestWindowNavigate(t *testing.T) {
 		t.Fatal("a key not in nav moved the cursor")
 	}
 }
+
+func TestMoveCursor(t *testing.T) {
+	b := func(k string) key.Binding { return key.NewBinding(key.WithKeys(k)) }
+	nav := Nav{Up: b("k"), Down: b("j"), PageUp: b("pgup"), PageDown: b("pgdown"), Top: b("g"), Bottom: b("G")}
+	j, k := tea.KeyPressMsg{Code: 'j', Text: "j"}, tea.KeyPressMsg{Code: 'k', Text: "k"}
+	for _, c := range []struct {
+		name                   string
+		k                      tea.KeyPressMsg
+		cur, count, page, want int
+	}{
+		{"down", j, 0, 5, 3, 1},
+		{"down at the end", j, 4, 5, 3, 4},
+		{"up at the top", k, 0, 5, 3, 0},
+		{"page down", tea.KeyPressMsg{Code: tea.KeyPgDown}, 1, 20, 6, 7},
+		{"page of no room", tea.KeyPressMsg{Code: tea.KeyPgDown}, 1, 20, 0, 2},
+		{"bottom", tea.KeyPressMsg{Code: 'G', Text: "G"}, 0, 20, 6, 19},
+		{"empty list", j, 0, 0, 6, 0},
+		{"a cursor past a list that shrank", k, 9, 3, 6, 1},
+	} {
+		if got := MoveCursor(c.k, nav, c.cur, c.count, c.page); got != c.want {
+			t.Errorf("%s: cursor %d, want %d", c.name, got, c.want)
+		}
+	}
+}
