@@ -1004,44 +1004,7 @@ func (s *Session) importPayment(tx *bolt.Tx, in *PaymentImport) (ImportResult, e
 	if p.Amount.Minor > math.MaxInt64-max(old.Paid.Minor, 0) {
 		return rejected(model.Sentencef(nil, "model.money.too_large")), nil
 	}
-	now := db.now()
-	seq, err := tx.Bucket(bucketPayments).NextSequence()
-	if err != nil {
-		return ImportResult{}, err
-	}
-	p.ID, p.Client, p.Mismatch = model.ID(seq), old.Client, mismatch
-	p.Meta = model.Meta{Version: 1, CreatedAt: now, CreatedBy: s.me.Name, UpdatedAt: now, UpdatedBy: s.me.Name}
-	v, err := encode(&p)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	if err := tx.Bucket(bucketPayments).Put(itob(seq), v); err != nil {
-		return ImportResult{}, err
-	}
-	if err := tx.Bucket(bucketPaymentOrder).Put(paymentOrderKey(p.Order, p.ID), nil); err != nil {
-		return ImportResult{}, err
-	}
-	o := old
-	o.Events = slices.Clone(old.Events)
-	o.Paid = model.Money{Minor: old.Paid.Minor + p.Amount.Minor, Currency: p.Amount.Currency}
-	to := old.Status
-	if debtStatus(old.Status) {
-		to = model.OrderPaidPartly
-		if model.OrderDue(o).Minor <= 0 {
-			to = model.OrderPaid
-		}
-	}
-	note := MismatchSentence(p, o)
-	if to != old.Status {
-		o.Status = to
-		o.Events = append(o.Events, model.OrderEvent{At: now, By: s.me.Name, From: old.Status, To: to,
-			Comment: model.T("storepay.event", model.FormatMoney(p.Amount), p.Reference)})
-	}
-	if err := db.putOrder(tx, &old, &o, s.me.Name, "payment", note); err != nil {
-		return ImportResult{}, err
-	}
-	if err := writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "payment", Record: p.ID,
-		Action: "import", Reason: note, Changes: paymentChanges(&p, &o)}); err != nil {
+	if err := db.putPayment(tx, old, &p, mismatch, s.me.Name, "import"); err != nil {
 		return ImportResult{}, err
 	}
 	return ImportResult{Action: model.ImportCreate, ID: p.ID}, nil

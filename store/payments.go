@@ -63,52 +63,59 @@ func (s *Session) RecordPayment(p model.Payment) (model.Payment, error) {
 			ve.Add("amount", model.T("model.money.too_large"))
 			return ve
 		}
-		now := db.now()
-		seq, err := tx.Bucket(bucketPayments).NextSequence()
-		if err != nil {
-			return err
-		}
-		p.ID, p.Client, p.Mismatch = model.ID(seq), old.Client, mismatch
 		p.Date = p.Date.UTC()
-		p.Meta = model.Meta{Version: 1, CreatedAt: now, CreatedBy: s.me.Name, UpdatedAt: now, UpdatedBy: s.me.Name}
-		v, err := encode(&p)
-		if err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketPayments).Put(itob(seq), v); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketPaymentOrder).Put(paymentOrderKey(p.Order, p.ID), nil); err != nil {
-			return err
-		}
-		o := old
-		o.Events = slices.Clone(old.Events)
-		o.Paid = model.Money{Minor: old.Paid.Minor + p.Amount.Minor, Currency: p.Amount.Currency}
-		// an invoice moves to partly paid or paid; a paid or returned order
-		// keeps its status (the payment is an over-payment or a refund's matter)
-		to := old.Status
-		if debtStatus(old.Status) {
-			to = model.OrderPaidPartly
-			if model.OrderDue(o).Minor <= 0 {
-				to = model.OrderPaid
-			}
-		}
-		note := MismatchSentence(p, o)
-		if to != old.Status {
-			o.Status = to
-			o.Events = append(o.Events, model.OrderEvent{At: now, By: s.me.Name, From: old.Status, To: to,
-				Comment: model.T("storepay.event", model.FormatMoney(p.Amount), p.Reference)})
-		}
-		if err := db.putOrder(tx, &old, &o, s.me.Name, "payment", note); err != nil {
-			return err
-		}
-		return writeAudit(tx, &model.AuditEntry{At: now, User: s.me.Name, Kind: "payment", Record: p.ID,
-			Action: "create", Reason: note, Changes: paymentChanges(&p, &o)})
+		return db.putPayment(tx, old, &p, mismatch, s.me.Name, "create")
 	})
 	if err != nil {
 		return model.Payment{}, err
 	}
 	return p, nil
+}
+
+// putPayment records payment p (checked: mismatch is CheckPayment's flag)
+// on order old: the record and its order index, the order's Paid, status
+// and event, and the audit entry under action. p gets its id and stamps.
+func (db *DB) putPayment(tx *bolt.Tx, old model.Order, p *model.Payment, mismatch, by, action string) error {
+	now := db.now()
+	seq, err := tx.Bucket(bucketPayments).NextSequence()
+	if err != nil {
+		return err
+	}
+	p.ID, p.Client, p.Mismatch = model.ID(seq), old.Client, mismatch
+	p.Meta = model.Meta{Version: 1, CreatedAt: now, CreatedBy: by, UpdatedAt: now, UpdatedBy: by}
+	v, err := encode(p)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketPayments).Put(itob(seq), v); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketPaymentOrder).Put(paymentOrderKey(p.Order, p.ID), nil); err != nil {
+		return err
+	}
+	o := old
+	o.Events = slices.Clone(old.Events)
+	o.Paid = model.Money{Minor: old.Paid.Minor + p.Amount.Minor, Currency: p.Amount.Currency}
+	// an invoice moves to partly paid or paid; a paid or returned order
+	// keeps its status (the payment is an over-payment or a refund's matter)
+	to := old.Status
+	if debtStatus(old.Status) {
+		to = model.OrderPaidPartly
+		if model.OrderDue(o).Minor <= 0 {
+			to = model.OrderPaid
+		}
+	}
+	note := MismatchSentence(*p, o)
+	if to != old.Status {
+		o.Status = to
+		o.Events = append(o.Events, model.OrderEvent{At: now, By: by, From: old.Status, To: to,
+			Comment: model.T("storepay.event", model.FormatMoney(p.Amount), p.Reference)})
+	}
+	if err := db.putOrder(tx, &old, &o, by, "payment", note); err != nil {
+		return err
+	}
+	return writeAudit(tx, &model.AuditEntry{At: now, User: by, Kind: "payment", Record: p.ID,
+		Action: action, Reason: note, Changes: paymentChanges(p, &o)})
 }
 
 // MismatchSentence says what a flagged payment means for its order o (as
