@@ -32,7 +32,7 @@ func init() {
 		"exch.csv.exported":      "exported",
 		"exch.csv.act_import":    "import records from files",
 		"exch.csv.act_export":    "export the department's records in bulk",
-		"exch.csv.format":        "The %s format is not one of %s's: export it as csv or json.",
+		"exch.csv.format":        "Kind %[2]s cannot be written as %[1]s: export it as csv or json.",
 		"exch.csv.merge":         "line %d: %s",
 		"exch.csv.batch_failed":  "The import stopped at line %d: %s. The rows before it are imported; run the import again to go on.",
 		"exch.csv.no_result":     "the kind's writer said nothing of this record.",

@@ -22,7 +22,7 @@ func init() {
 		"exch.views.ical_phone":      "Phone: %s",
 		"exch.views.ical_client":     "Client: %s (%s)",
 		"exch.views.ical_cancelled":  "Cancelled: %s",
-		"exch.views.format":          "The %s format is not one of %s's: export it as csv or json%s.",
+		"exch.views.format":          "Kind %[2]s cannot be written as %[1]s: export it as csv, json%[3]s.",
 		"exch.views.plan_forbidden":  "Only a supervisor may export %s's plan: you may export your own.",
 		"exch.views.bulk_forbidden":  "A bulk export of the department's records is for the head and the director.",
 		"exch.views.ical_done":       "done",
