@@ -31,6 +31,8 @@ var loops = map[string][]string{
 // live feed. The sessions are spread over the loop.
 // Reported: keystroke → first bytes of the new frame (p50, p95, max), the
 // p95 of the takes and of the logs alone, presses with no frame within 5 s,
+// a take → the next redraw of a 101st session that presses nothing (seen:
+// how soon the others' screens follow; the "within one second"),
 // and the heap per open session (server and test clients in one process,
 // so an upper bound).
 // Run: go test -run - -bench Sessions -benchtime 50x ./server
@@ -53,7 +55,10 @@ func BenchmarkSessions(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	tm := serveDept(b, boss, Options{}, names...)
+	if _, err := boss.SaveUser(model.User{Name: "watcher", FullName: "watcher", Role: model.RoleOperator}); err != nil {
+		b.Fatal(err)
+	}
+	tm := serveDept(b, boss, Options{}, append(names, "watcher")...)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -76,8 +81,32 @@ func BenchmarkSessions(b *testing.B) {
 	runtime.ReadMemStats(&after)
 	perSession := float64(after.HeapInuse-before.HeapInuse) / sessions
 
+	// The watcher sits on the call queue pressing nothing: its screen
+	// changes only when the live feed brings the others' takes and logs.
+	watcher := openTUI(b, tm.login(b, "watcher"))
+	watcher.waitText(b, "Clients")
+	from := len(watcher.text())
+	watcher.in.Write([]byte("2"))
+	watcher.waitTextAfter(b, from, "My queue")
+	var seenMu sync.Mutex
+	var seen []time.Time // the watcher's redraws
+	stopWatch := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-watcher.grew:
+				seenMu.Lock()
+				seen = append(seen, time.Now())
+				seenMu.Unlock()
+			case <-stopWatch:
+				return
+			}
+		}
+	}()
+
 	var mu sync.Mutex
 	var lat, takeLat, logLat []time.Duration // every press; the takes; the logs
+	var taken []time.Time                    // when a take's frame came: the call is held
 	b.ResetTimer()
 	var wg sync.WaitGroup
 	for i, sc := range screens {
@@ -104,6 +133,7 @@ func BenchmarkSessions(b *testing.B) {
 					switch {
 					case key == " ":
 						takeLat = append(takeLat, d)
+						taken = append(taken, start.Add(d))
 					case loop[(step+len(loop)-1)%len(loop)] == " ":
 						logLat = append(logLat, d)
 					}
@@ -116,6 +146,20 @@ func BenchmarkSessions(b *testing.B) {
 	}
 	wg.Wait()
 	b.StopTimer()
+	close(stopWatch)
+	seenMu.Lock()
+	var reach []time.Duration // a take → the watcher's next redraw
+	for _, t := range taken {
+		if i, _ := slices.BinarySearchFunc(seen, t, func(a, b time.Time) int { return a.Compare(b) }); i < len(seen) {
+			reach = append(reach, seen[i].Sub(t))
+		}
+	}
+	seenMu.Unlock()
+	if len(reach) > 0 {
+		slices.Sort(reach)
+		b.ReportMetric(float64(reach[len(reach)*95/100].Microseconds())/1000, "seen-p95-ms")
+		b.ReportMetric(float64(reach[len(reach)-1].Microseconds())/1000, "seen-max-ms")
+	}
 	slices.Sort(lat)
 	if len(lat) > 0 {
 		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
